@@ -1,0 +1,47 @@
+# Borderlines: `make reports` and `make test` set everything up on a fresh clone.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+STUDY  ?= params/default.yml
+
+.PHONY: help install reports test test-fast lab lock strip benchmark clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name borderlines --display-name "Borderlines (Python 3.11)" >/dev/null
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv from the pinned lock
+
+reports: $(STAMP)  ## regenerate every report into reports/
+	$(BIN)/borderlines build --params $(STUDY)
+
+test: $(STAMP)  ## run every test (unit, notebooks, browser)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  ## unit tests only
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
+lab: $(STAMP)  ## JupyterLab on the notebooks with the project's kernel
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+strip: $(STAMP)  ## remove outputs from the committed notebooks
+	$(BIN)/nbstripout notebooks/*.ipynb
+
+benchmark: $(STAMP)  ## print the speed and memory figures
+	$(BIN)/python benchmarks/run_all.py
+
+lock:  ## re-resolve requirements.in into requirements.lock (needs the network)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links -o requirements.lock requirements.in
+
+clean:  ## remove the environment and generated reports
+	rm -rf $(VENV) reports/*/

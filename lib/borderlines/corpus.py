@@ -1,0 +1,384 @@
+"""Load and validate a corpus: the bundled five articles or a researcher's own.
+
+A corpus source is one of
+
+* nothing (``None``): the bundled corpus, ``data/manifest.csv`` + ``data/raw/``, whose
+  files are checked against ``data/raw/SHA256SUMS``;
+* a folder of UTF-8 ``.txt`` files with a ``manifest.csv`` (columns ``id``, ``file``,
+  ``date`` and optionally ``outlet``, ``author``, ``title``, ``*_evidence``), and
+  optionally a ``SHA256SUMS`` file that is then verified;
+* a table file, ``.csv``, ``.jsonl`` or ``.parquet``, with one row per article and
+  columns ``id``, ``date``, ``text`` (names configurable) and the optional ones above.
+
+:func:`validate_corpus` returns every problem at once (file, row, field, what to fix);
+:func:`load_corpus` raises :class:`~borderlines.problems.CorpusError` listing them, or
+returns the clean corpus table (columns in :data:`CORPUS_COLUMNS`).
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from . import eras as eras_mod
+from .cleaning import Rule, clean_text, load_rules, metadata_fields
+from .io import (InputProblem, decode_utf8, iter_table_batches, read_checksums,
+                 read_csv_strings, sha256_file, table_format)
+from .paths import default_manifest, raw_dir
+from .problems import CorpusError, Problem, errors
+
+log = logging.getLogger(__name__)
+
+#: Columns of the corpus table returned by :func:`load_corpus` (one row per article).
+CORPUS_COLUMNS = {
+    "doc_id": "article id from the manifest or table (str, unique), e.g. '000'",
+    "file": "source file of the text (folder corpora) or of the table",
+    "date": "publication date (Timestamp, day precision)",
+    "era": "era key from the eras table; 'outside' when in no era",
+    "era_label": "human-readable era name",
+    "outlet": "publication ('' when unknown)",
+    "author": "author ('' when unknown)",
+    "title": "headline ('' when unknown)",
+    "text": "clean text: debris removed, whitespace normalized, paragraphs split by a blank line",
+    "raw_text": "the text exactly as read",
+    "n_chars": "length of the clean text in characters",
+    "meta_*": "metadata kept by cleaning rules (byline, published, updated, credit, scraped_date)",
+    "*_evidence": "where each manifest fact comes from (bundled corpus and manifests that give it)",
+}
+
+OPTIONAL_COLUMNS = ("outlet", "author", "title")
+
+
+@dataclass
+class SourceSpec:
+    """How to read a corpus source; the defaults fit the bundled corpus."""
+
+    source: Path | None = None
+    manifest: Path | None = None
+    id_column: str = "id"
+    date_column: str = "date"
+    text_column: str = "text"
+    file_column: str = "file"
+    verify_checksums: bool = True
+    kind: str = field(init=False, default="bundled")
+    label: str = field(init=False, default="")
+
+    def __post_init__(self):
+        src = Path(self.source) if self.source is not None else None
+        if src is None:
+            self.kind, self.manifest = "folder", Path(self.manifest or default_manifest())
+            self.source = raw_dir()
+        elif src.is_dir():
+            self.kind = "folder"
+            self.manifest = Path(self.manifest) if self.manifest else src / "manifest.csv"
+        elif table_format(src) is not None:
+            self.kind = "table"
+        else:
+            self.kind = "missing" if not src.exists() else "unknown"
+        self.source = Path(self.source)
+        self.label = str(self.manifest if self.kind == "folder" else self.source)
+
+    @property
+    def text_dir(self) -> Path:
+        """Folder the manifest's ``file`` names are relative to."""
+        return Path(self.source)
+
+
+def _date_ok(values: pd.Series) -> pd.Series:
+    return parse_dates(values).notna() | (values.astype(str).str.strip() == "")
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    """ISO 8601 dates (``YYYY-MM-DD``, optionally with a time and zone) as day-precision,
+    timezone-naive Timestamps; ``NaT`` where unparseable or empty."""
+    def one(v):
+        if v is None or (isinstance(v, float) and pd.isna(v)) or str(v).strip() == "":
+            return pd.NaT
+        try:
+            ts = pd.Timestamp(str(v).strip()) if not isinstance(v, pd.Timestamp) else v
+        except (ValueError, TypeError):
+            return pd.NaT
+        if ts.tzinfo is not None:
+            ts = ts.tz_convert(None)
+        return ts.normalize()
+    return pd.Series([one(v) for v in values], index=values.index, dtype="datetime64[ns]")
+
+
+def table_schema(spec: SourceSpec, has_text: bool) -> pa.DataFrameSchema:
+    """The pandera schema a corpus table (or manifest) must satisfy, in the source's own
+    column names, so errors name the researcher's fields."""
+    columns = {
+        spec.id_column: pa.Column(str, [pa.Check(lambda s: s.str.strip() != "", element_wise=False,
+                                                  error="empty id")],
+                                  nullable=False, unique=True, coerce=True),
+        spec.date_column: pa.Column(str, [
+            pa.Check(lambda s: s.str.strip() != "", error="missing date"),
+            pa.Check(_date_ok, error="unparseable date")], nullable=False, coerce=True),
+    }
+    if has_text:
+        columns[spec.text_column] = pa.Column(str, pa.Check(lambda s: s.str.strip() != "", error="empty text"),
+                                              nullable=False, coerce=True)
+    else:
+        columns[spec.file_column] = pa.Column(str, pa.Check(lambda s: s.str.strip() != "", error="empty file name"),
+                                              nullable=False, coerce=True)
+    return pa.DataFrameSchema(columns, strict=False)
+
+
+_FIXES = {
+    "empty id": "give every article a unique, non-empty id",
+    "missing date": "give every article a date as YYYY-MM-DD",
+    "unparseable date": "write dates as YYYY-MM-DD (ISO 8601)",
+    "empty text": "remove the row or supply the article's text",
+    "empty file name": "name the article's .txt file in the 'file' column",
+    "field_uniqueness": "ids must be unique: rename or remove the duplicate",
+    "column_in_dataframe": "add the column, or name yours with the id/date/text column options",
+    "not_nullable": "fill in the missing value",
+}
+
+
+def schema_problems(table: pd.DataFrame, schema: pa.DataFrameSchema, file: str,
+                    id_column: str) -> list[Problem]:
+    """Run ``schema`` lazily on ``table`` and turn every failure into a :class:`Problem`
+    with the file, 1-based data row and field."""
+    try:
+        schema.validate(table, lazy=True)
+        return []
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    problems = []
+    for case in cases.itertuples(index=False):
+        check = str(case.check)
+        column = case.column if isinstance(case.column, str) else None
+        if check == "column_in_dataframe":
+            problems.append(Problem(file=file, field=str(case.failure_case),
+                                    message="required column is missing",
+                                    fix=_FIXES["column_in_dataframe"]))
+            continue
+        idx = case.index
+        row = int(table["_row"].iloc[int(idx)]) if idx is not None and not pd.isna(idx) and "_row" in table else None
+        doc_id = (str(table[id_column].iloc[int(idx)])
+                  if row is not None and id_column in table and column != id_column else None)
+        value = case.failure_case
+        if check == "field_uniqueness":
+            message = f"duplicate id '{value}'"
+        elif check == "not_nullable":
+            message = "value is missing"
+        elif check == "unparseable date":
+            message = f"'{value}' is not a date"
+        else:
+            message = check
+        fix = _FIXES.get(check, "")
+        problems.append(Problem(file=file, row=row, field=column, message=message, fix=fix, doc_id=doc_id))
+    return problems
+
+
+def _read_folder(spec: SourceSpec) -> tuple[pd.DataFrame, list[Problem]]:
+    """Manifest rows with their texts read from the folder, plus file-level problems."""
+    manifest = read_csv_strings(spec.manifest)
+    manifest.insert(0, "_row", range(1, len(manifest) + 1))
+    problems = schema_problems(manifest, table_schema(spec, has_text=False), str(spec.manifest), spec.id_column)
+    folder = spec.text_dir
+    sums_path = folder / "SHA256SUMS"
+    sums = read_checksums(sums_path) if spec.verify_checksums and sums_path.exists() else None
+    texts = []
+    for row in manifest.to_dict("records"):
+        name = row.get(spec.file_column, "")
+        doc_id = row.get(spec.id_column)
+        text = ""
+        if name:
+            path = folder / name
+            if not path.exists():
+                problems.append(Problem(file=str(spec.manifest), row=row["_row"],
+                                        field=spec.file_column, doc_id=doc_id,
+                                        message=f"file not found: {path}",
+                                        fix="put the file there, or correct the 'file' column"))
+            else:
+                data = path.read_bytes()
+                try:
+                    text = decode_utf8(data, str(path))
+                except InputProblem as exc:
+                    problems.append(exc.problem)
+                if sums is not None:
+                    expected = sums.get(name)
+                    actual = sha256_file(path)
+                    if expected is None:
+                        problems.append(Problem(file=str(sums_path), field=name, severity="warning",
+                                                message=f"no checksum listed for {name}",
+                                                fix="add it with `sha256sum` if the file is final"))
+                    elif expected != actual:
+                        problems.append(Problem(file=str(path), doc_id=doc_id,
+                                                message=(f"checksum mismatch: expected {expected[:12]}…, "
+                                                         f"file has {actual[:12]}…; the raw file has changed"),
+                                                fix="restore the original file (raw data is never edited), "
+                                                    "or update SHA256SUMS if the change is intended"))
+            if not text.strip() and path.exists() and not any(p.file == str(path) for p in problems):
+                problems.append(Problem(file=str(path), doc_id=doc_id, message="empty text",
+                                        fix="remove the row from the manifest or supply the text"))
+        texts.append(text)
+    manifest["_text"] = texts
+    manifest["_file"] = manifest[spec.file_column] if spec.file_column in manifest else ""
+    return manifest, problems
+
+
+def _read_table(spec: SourceSpec) -> tuple[pd.DataFrame, list[Problem]]:
+    table = pd.concat(list(iter_table_batches(spec.source)), ignore_index=True)
+    problems = schema_problems(table, table_schema(spec, has_text=True), str(spec.source), spec.id_column)
+    table["_text"] = table[spec.text_column].astype(str) if spec.text_column in table else ""
+    table["_file"] = str(spec.source)
+    return table, problems
+
+
+def read_source(spec: SourceSpec) -> tuple[pd.DataFrame, list[Problem]]:
+    """The source's rows (as read, with ``_row``, ``_text``, ``_file``) and every problem."""
+    if spec.kind == "missing":
+        return pd.DataFrame(), [Problem(file=str(spec.source), message="no such file or folder",
+                                        fix="give a folder with manifest.csv, or a .csv/.jsonl/.parquet file")]
+    if spec.kind == "unknown":
+        return pd.DataFrame(), [Problem(file=str(spec.source), message="not a corpus folder or table",
+                                        fix="give a folder with manifest.csv, or a .csv/.jsonl/.parquet file")]
+    try:
+        return _read_folder(spec) if spec.kind == "folder" else _read_table(spec)
+    except InputProblem as exc:
+        return pd.DataFrame(), [exc.problem]
+
+
+def build_corpus(rows: pd.DataFrame, spec: SourceSpec, eras: pd.DataFrame,
+                 rules: list[Rule]) -> tuple[pd.DataFrame, list[Problem]]:
+    """Clean texts, parse dates and assign eras for rows that passed validation."""
+    problems: list[Problem] = []
+    records = []
+    meta_cols = metadata_fields(rules)
+    evidence_cols = sorted(c for c in rows.columns if c.endswith("_evidence"))
+    labels = eras_mod.era_labels(eras)
+    dates = parse_dates(rows[spec.date_column]) if len(rows) else pd.Series(dtype="datetime64[ns]")
+    era_keys = eras_mod.assign_era(dates, eras) if len(rows) else pd.Series(dtype=object)
+    for i, row in enumerate(rows.to_dict("records")):
+        doc_id = str(row[spec.id_column]).strip()
+        title = str(row.get("title", "") or "")
+        text, metadata, _ = clean_text(row["_text"], rules, doc_id, title)
+        if row["_text"].strip() and not text.strip():
+            problems.append(Problem(file=str(row["_file"]), row=row.get("_row"), doc_id=doc_id,
+                                    field=spec.text_column,
+                                    message="no text left after cleaning",
+                                    fix="check data/cleaning_rules.yml: a rule removes the whole article"))
+        if era_keys.iloc[i] == eras_mod.OUTSIDE:
+            problems.append(Problem(file=spec.label, row=row.get("_row"), doc_id=doc_id,
+                                    field=spec.date_column, severity="warning",
+                                    message=f"date {dates.iloc[i].date()} is outside every era; kept, labelled '{eras_mod.OUTSIDE}'",
+                                    fix="extend the eras file if the article belongs to an era"))
+        record = {
+            "doc_id": doc_id, "file": str(row["_file"]), "date": dates.iloc[i],
+            "era": era_keys.iloc[i], "era_label": labels.get(era_keys.iloc[i], era_keys.iloc[i]),
+            **{c: str(row.get(c, "") or "") for c in OPTIONAL_COLUMNS},
+            "text": text, "raw_text": row["_text"], "n_chars": len(text),
+            **{c: metadata.get(c, "") for c in meta_cols},
+            **{c: str(row.get(c, "") or "") for c in evidence_cols},
+        }
+        records.append(record)
+    columns = (["doc_id", "file", "date", "era", "era_label", *OPTIONAL_COLUMNS, "text", "raw_text", "n_chars"]
+               + meta_cols + evidence_cols)
+    corpus = pd.DataFrame(records, columns=columns)
+    corpus["date"] = pd.to_datetime(corpus["date"])
+    corpus["n_chars"] = corpus["n_chars"].astype("int64")
+    return corpus.sort_values(["doc_id"], kind="stable").reset_index(drop=True), problems
+
+
+def _prepare(source, manifest, eras, rules, id_column, date_column, text_column, verify_checksums):
+    spec = SourceSpec(Path(source) if source is not None else None,
+                      Path(manifest) if manifest is not None else None,
+                      id_column=id_column, date_column=date_column, text_column=text_column,
+                      verify_checksums=verify_checksums)
+    problems: list[Problem] = []
+    try:
+        eras_table = eras if isinstance(eras, pd.DataFrame) else eras_mod.load_eras(eras)
+    except InputProblem as exc:
+        problems.append(exc.problem)
+        eras_table = None
+    try:
+        rule_list = rules if isinstance(rules, list) else load_rules(rules)
+    except InputProblem as exc:
+        problems.append(exc.problem)
+        rule_list = None
+    rows, read_problems = read_source(spec)
+    problems += read_problems
+    return spec, rows, eras_table, rule_list, problems
+
+
+def validate_corpus(source: str | Path | None = None, *, manifest=None, eras=None, rules=None,
+                    id_column: str = "id", date_column: str = "date", text_column: str = "text",
+                    verify_checksums: bool = True) -> list[Problem]:
+    """Every problem with a corpus source, errors and warnings, without stopping at the
+    first. An empty list means the corpus loads cleanly. Arguments as :func:`load_corpus`."""
+    spec, rows, eras_table, rule_list, problems = _prepare(
+        source, manifest, eras, rules, id_column, date_column, text_column, verify_checksums)
+    if eras_table is not None and rule_list is not None and len(rows):
+        bad_rows = {p.row for p in problems if p.row is not None and p.severity == "error"}
+        ok = rows[~rows["_row"].isin(bad_rows)] if "_row" in rows else rows
+        ok = _usable(ok, spec)
+        problems += build_corpus(ok, spec, eras_table, rule_list)[1]
+    return problems
+
+
+def _usable(rows: pd.DataFrame, spec: SourceSpec) -> pd.DataFrame:
+    needed = [spec.id_column, spec.date_column]
+    if not all(c in rows.columns for c in needed):
+        return rows.iloc[0:0]
+    return rows[parse_dates(rows[spec.date_column]).notna()]
+
+
+def load_corpus(source: str | Path | None = None, *, manifest=None, eras=None, rules=None,
+                id_column: str = "id", date_column: str = "date", text_column: str = "text",
+                verify_checksums: bool = True) -> pd.DataFrame:
+    """Load, validate and clean a corpus.
+
+    Parameters
+    ----------
+    source : None (the bundled corpus), a folder with ``manifest.csv``, or a ``.csv``,
+        ``.jsonl`` or ``.parquet`` table with one article per row.
+    manifest : path of the manifest, if not ``<folder>/manifest.csv``.
+    eras : path of an eras CSV or an eras DataFrame (default ``data/eras.csv``).
+    rules : path of a cleaning-rules YAML or a list of rules (default ``data/cleaning_rules.yml``).
+    id_column, date_column, text_column : column names in the researcher's table.
+    verify_checksums : check files against ``SHA256SUMS`` when the folder has one.
+
+    Returns
+    -------
+    DataFrame, one row per article, columns :data:`CORPUS_COLUMNS`, sorted by ``doc_id``.
+
+    Raises
+    ------
+    CorpusError listing every problem (file, row, field, fix). Dates outside every era
+    are not errors: they are kept, labelled ``"outside"`` and reported as a warning.
+    """
+    spec, rows, eras_table, rule_list, problems = _prepare(
+        source, manifest, eras, rules, id_column, date_column, text_column, verify_checksums)
+    if errors(problems):
+        raise CorpusError(problems)
+    corpus, build_problems = build_corpus(rows, spec, eras_table, rule_list)
+    problems += build_problems
+    if errors(problems):
+        raise CorpusError(problems)
+    for p in problems:
+        warnings.warn(str(p), CorpusWarning, stacklevel=2)
+    return corpus
+
+
+class CorpusWarning(UserWarning):
+    """A problem that does not stop loading (e.g. a date outside every era)."""
+
+
+def corpus_summary(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The corpus table without the texts: one row per article with id, date, era,
+    outlet, author, title and clean length in characters, for display."""
+    keep = ["doc_id", "date", "era_label", "outlet", "author", "title", "n_chars"]
+    return corpus[[c for c in keep if c in corpus.columns]].copy()
+
+
+def outside_eras(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Articles whose date falls in no era (kept in the corpus, labelled 'outside')."""
+    return corpus_summary(corpus[corpus["era"] == eras_mod.OUTSIDE])

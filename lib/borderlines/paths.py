@@ -1,0 +1,58 @@
+"""Where the project's files live.
+
+The project root is found from the package location (``lib/borderlines`` inside a
+checkout). Set ``BORDERLINES_HOME`` to point the suite at another checkout.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def project_root() -> Path:
+    """The folder holding ``data/``, ``notebooks/`` and ``reports/``."""
+    env = os.environ.get("BORDERLINES_HOME")
+    if env:
+        return Path(env).expanduser().resolve()
+    return PACKAGE_DIR.parent.parent
+
+
+def data_dir() -> Path:
+    """``data/``: the raw corpus, manifest, eras, cleaning rules, lexicons and actors."""
+    return project_root() / "data"
+
+
+def raw_dir() -> Path:
+    """``data/raw/``: the bundled articles, never written to."""
+    return data_dir() / "raw"
+
+
+def default_manifest() -> Path:
+    return data_dir() / "manifest.csv"
+
+
+def default_eras() -> Path:
+    return data_dir() / "eras.csv"
+
+
+def default_cleaning_rules() -> Path:
+    return data_dir() / "cleaning_rules.yml"
+
+
+def default_actors() -> Path:
+    return data_dir() / "actors.csv"
+
+
+def lexicon_dir() -> Path:
+    return data_dir() / "lexicons"
+
+
+def reports_dir() -> Path:
+    return project_root() / "reports"
+
+
+def notebooks_dir() -> Path:
+    return project_root() / "notebooks"
