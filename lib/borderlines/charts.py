@@ -1,0 +1,140 @@
+"""Altair charts, one theme, and an offline renderer.
+
+Every chart function takes tidy tables from the analysis modules and returns an
+``alt.Chart`` (or layered/concatenated chart) styled by the ``borderlines`` theme.
+
+The renderer draws charts with the Vega libraries that ship inside
+``vl-convert-python``: :func:`vega_bundle_html` puts the bundle in the page once (the
+notebooks' setup cell does this), and each chart is a small ``<div>`` plus a script
+calling ``vegaEmbed``. Nothing is fetched from a CDN, so charts draw in JupyterLab and
+in exported HTML reports with no network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import itertools
+import json
+
+import altair as alt
+import pandas as pd
+
+THEME = "borderlines"
+RENDERER = "borderlines"
+FONT = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"
+
+#: Colours for era keys (extra eras take the fallback palette in order).
+ERA_COLORS = {"trump_1": "#b2182b", "biden": "#2166ac", "trump_2": "#ef8a62",
+              "outside": "#999999", "undated": "#cccccc"}
+FALLBACK_COLORS = ["#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"]
+
+_counter = itertools.count()
+
+
+@alt.theme.register(THEME, enable=False)
+def borderlines_theme() -> alt.theme.ThemeConfig:
+    """The suite's one chart style: quiet axes, readable type, no chart border."""
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"stroke": None, "continuousWidth": 520, "continuousHeight": 300},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal",
+                     "gridColor": "#eeeeee", "domainColor": "#888888", "tickColor": "#888888"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal"},
+            "title": {"fontSize": 15, "anchor": "start", "fontWeight": "bold",
+                      "subtitleFontSize": 12, "subtitleColor": "#555555"},
+            "header": {"labelFontSize": 12, "titleFontSize": 12},
+            "range": {"category": FALLBACK_COLORS},
+        }
+    }
+
+
+def era_scale(eras: pd.DataFrame | None = None, keys: list[str] | None = None,
+              labels: dict[str, str] | None = None) -> alt.Scale:
+    """Colour scale over era *labels*, in era order, with the suite's era colours.
+
+    Pass the eras table (from :func:`~borderlines.eras.load_eras`) or explicit keys/labels."""
+    if eras is not None:
+        keys = list(eras["era"]) + ["outside"]
+        labels = {**dict(zip(eras["era"], eras["label"])), "outside": "Outside every era"}
+    keys = keys or list(ERA_COLORS)
+    labels = labels or {k: k for k in keys}
+    fallback = iter(FALLBACK_COLORS * 3)
+    colors = [ERA_COLORS.get(k) or next(fallback) for k in keys]
+    return alt.Scale(domain=[labels.get(k, k) for k in keys], range=colors)
+
+
+def _safe_json(obj) -> str:
+    """JSON that is safe inside an HTML <script> element (no '<', '>' or '&')."""
+    return (json.dumps(obj, sort_keys=True, ensure_ascii=False)
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def chart_html(spec: dict, embed_options: dict | None = None) -> str:
+    """HTML for one chart: a div and a script that draws ``spec`` with the page's
+    ``vegaEmbed`` (see :func:`vega_bundle_html`), as SVG."""
+    payload = _safe_json(spec)
+    digest = hashlib.sha1(payload.encode("utf-8")).hexdigest()[:10]
+    div = f"bl-chart-{digest}-{next(_counter)}"
+    options = _safe_json({"renderer": "svg", "actions": {"export": True, "source": False,
+                                                          "compiled": False, "editor": False},
+                          **(embed_options or {})})
+    return f"""<div class="bl-chart" id="{div}"></div>
+<script type="text/javascript">
+(function () {{
+  var target = "#{div}", spec = {payload}, opts = {options};
+  function draw() {{
+    window.vegaEmbed(target, spec, opts).catch(function (err) {{
+      var el = document.querySelector(target);
+      if (el) {{ el.textContent = "Chart failed to draw: " + err; }}
+    }});
+  }}
+  if (window.vegaEmbed) {{ draw(); return; }}
+  var tries = 0, timer = setInterval(function () {{
+    if (window.vegaEmbed) {{ clearInterval(timer); draw(); }}
+    else if (++tries > 200) {{
+      clearInterval(timer);
+      var el = document.querySelector(target);
+      if (el) {{ el.textContent = "Chart not drawn: run borderlines.notebook.setup() first."; }}
+    }}
+  }}, 50);
+}})();
+</script>"""
+
+
+def borderlines_renderer(spec: dict, **metadata) -> dict:
+    """Altair renderer: an HTML mimebundle drawn with the inlined Vega bundle."""
+    title = spec.get("title")
+    if isinstance(title, dict):
+        title = title.get("text")
+    return {"text/html": chart_html(spec, metadata.get("embed_options")),
+            "text/plain": f"<Chart: {html.escape(str(title or 'untitled'))}>"}
+
+
+def vega_bundle_html() -> str:
+    """A <script> holding the vega, vega-lite and vega-embed bundle from
+    vl-convert-python (about 0.9 MB): put it once in a page before any chart."""
+    import vl_convert as vlc
+    from altair.utils._importers import vl_version_for_vl_convert
+
+    bundle = vlc.javascript_bundle(vl_version=vl_version_for_vl_convert())
+    return ('<script type="text/javascript" data-borderlines="vega-bundle">\n'
+            f"// vega-embed bundle from vl-convert-python {vlc.__version__}\n{bundle}\n</script>")
+
+
+alt.renderers.register(RENDERER, borderlines_renderer)
+
+
+def enable() -> None:
+    """Use the borderlines theme and offline renderer for every chart."""
+    alt.theme.enable(THEME)
+    alt.renderers.enable(RENDERER)
+
+
+def to_svg(chart: alt.TopLevelMixin) -> str:
+    """A static SVG of ``chart`` (vl-convert, offline), for papers and slides."""
+    import vl_convert as vlc
+    from altair.utils._importers import vl_version_for_vl_convert
+    return vlc.vegalite_to_svg(chart.to_dict(), vl_version=vl_version_for_vl_convert())
