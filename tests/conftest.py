@@ -29,3 +29,9 @@ def make_corpus(docs: list[dict]) -> pd.DataFrame:
 def bundled_corpus() -> pd.DataFrame:
     from borderlines.corpus import load_corpus
     return load_corpus()
+
+
+@pytest.fixture
+def corpus_factory():
+    """``make_corpus`` as a fixture."""
+    return make_corpus

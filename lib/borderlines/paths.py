@@ -51,7 +51,9 @@ def lexicon_dir() -> Path:
 
 
 def reports_dir() -> Path:
-    return project_root() / "reports"
+    """``reports/`` (or ``BORDERLINES_REPORTS``): one folder per study."""
+    env = os.environ.get("BORDERLINES_REPORTS")
+    return Path(env).expanduser().resolve() if env else project_root() / "reports"
 
 
 def notebooks_dir() -> Path:
