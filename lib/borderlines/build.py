@@ -1,0 +1,513 @@
+"""Regenerate the reports of a study: parameters, incremental, parallel, isolated.
+
+``borderlines build --params params/default.yml`` runs every numbered notebook in
+``notebooks/`` with Papermill (in parallel, each in its own kernel), exports each
+executed notebook to a clean HTML report and a full notebook page (in-process, with
+nbconvert), and writes ``reports/<study>/index.html`` and ``manifest.json``.
+
+* Parameters come from the study file and ``-p name=value``; names no notebook declares
+  and values of the wrong type are errors before anything runs.
+* A notebook is re-executed only when something it depends on changed: its source,
+  the package code, the data and corpus files, the parameters or the lock; ``force``
+  rebuilds all.
+* A failing notebook keeps its executed copy with the error where it happened
+  (``executed/<nb>.failed.ipynb`` and ``<nb>.failed.html``); the others still build; the
+  index marks it failed; the build returns non-zero and names it. Every file is written
+  atomically, and a build interrupted midway leaves the previous reports in place.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import __version__
+from .io import InputProblem, read_yaml, write_json_atomic, write_text_atomic
+from .paths import PACKAGE_DIR, data_dir, notebooks_dir, project_root, reports_dir
+from .problems import Problem
+
+#: Parameters the build sets itself; a study may not set them.
+RESERVED = {"output_dir"}
+NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
+KERNEL = "python3"
+VERSIONED_PACKAGES = ("borderlines", "pandas", "numpy", "scipy", "pyarrow", "altair", "vl-convert-python",
+                      "spacy", "spacy-lookups-data", "textstat", "vaderSentiment", "pandera",
+                      "papermill", "nbconvert", "nbclient", "ipykernel", "itables", "dask")
+
+
+class BuildError(Exception):
+    """A problem found before anything runs (bad study file, unknown parameter, ...)."""
+
+
+# --------------------------------------------------------------------------- study
+
+
+@dataclass
+class Study:
+    """A named set of parameters; its reports go to ``reports/<name>/``."""
+
+    name: str
+    parameters: dict
+    source: str = "(defaults)"
+    out_dir: Path = field(default=None)
+
+    def __post_init__(self):
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", self.name):
+            raise BuildError(f"{self.source}: study name '{self.name}' may use only letters, digits, "
+                             "'.', '_' and '-' (it names the report folder)")
+        if self.out_dir is None:
+            self.out_dir = reports_dir() / self.name
+
+
+def parse_override(text: str) -> tuple[str, object]:
+    """``name=value`` from the command line; the value is read as YAML (``3`` is an int,
+    ``null`` is None, ``[1, 2]`` a list, anything else a string)."""
+    if "=" not in text:
+        raise BuildError(f"-p {text!r}: write parameters as name=value")
+    name, _, value = text.partition("=")
+    try:
+        parsed = yaml.safe_load(value) if value.strip() else ""
+    except yaml.YAMLError:
+        parsed = value
+    return name.strip(), parsed
+
+
+def load_study(path: str | os.PathLike | None, overrides: list[str] | tuple[str, ...] = ()) -> Study:
+    """The study in a ``params/*.yml`` file (``study: name`` and ``parameters: {...}``)
+    with ``-p name=value`` overrides applied on top."""
+    params: dict = {}
+    name = "default"
+    source = "(defaults)"
+    if path:
+        source = str(path)
+        try:
+            doc = read_yaml(path) or {}
+        except InputProblem as exc:
+            raise BuildError(str(exc.problem)) from None
+        if not isinstance(doc, dict):
+            raise BuildError(f"{path}: a study file holds 'study: <name>' and 'parameters:'")
+        unknown = set(doc) - {"study", "parameters", "description"}
+        if unknown:
+            raise BuildError(f"{path}: unknown top-level key(s) {', '.join(sorted(unknown))}; "
+                             "use 'study', 'description' and 'parameters'")
+        name = str(doc.get("study") or Path(path).stem)
+        params = dict(doc.get("parameters") or {})
+    for text in overrides:
+        key, value = parse_override(text)
+        params[key] = value
+    return Study(name=name, parameters=params, source=source)
+
+
+# --------------------------------------------------------------------------- notebooks
+
+
+@dataclass
+class NotebookSpec:
+    path: Path
+    stem: str
+    title: str
+    declared: dict  # name -> default literal (as papermill reports it)
+
+
+def discover_notebooks(folder: Path | None = None, only: list[str] | None = None) -> list[NotebookSpec]:
+    """The numbered notebooks (``NN_name.ipynb``) in ``folder``, in order, with their
+    titles and declared parameters."""
+    import nbformat
+    import papermill
+
+    folder = folder or notebooks_dir()
+    specs = []
+    for path in sorted(folder.glob(NOTEBOOK_GLOB)):
+        if only and not any(path.stem.startswith(o) or path.stem == o for o in only):
+            continue
+        nb = nbformat.read(path, as_version=4)
+        title = path.stem
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                m = re.search(r"^#\s+(.+)$", cell.source, re.MULTILINE)
+                if m:
+                    title = m.group(1).strip()
+                    break
+        declared = {name: info["default"] for name, info in papermill.inspect_notebook(str(path)).items()}
+        specs.append(NotebookSpec(path=path, stem=path.stem, title=title, declared=declared))
+    if only and not specs:
+        raise BuildError(f"no notebook matches {', '.join(only)} in {folder}")
+    return specs
+
+
+def _literal(text: str):
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+
+
+def _type_ok(default, value) -> bool:
+    if default is None or value is None:
+        return True
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, (list, tuple))
+    return isinstance(value, type(default))
+
+
+def check_parameters(study: Study, notebooks: list[NotebookSpec]) -> dict[str, dict]:
+    """The parameters each notebook gets from the study. Raises :class:`BuildError`
+    listing every unknown name and wrong type before anything runs."""
+    problems = []
+    declared_anywhere: dict[str, object] = {}
+    for nb in notebooks:
+        for name, default in nb.declared.items():
+            declared_anywhere.setdefault(name, _literal(default))
+    for name, value in study.parameters.items():
+        if name in RESERVED:
+            problems.append(f"parameter '{name}' is set by the build itself; remove it from {study.source}")
+        elif name not in declared_anywhere:
+            known = ", ".join(sorted(n for n in declared_anywhere if n not in RESERVED))
+            problems.append(f"unknown parameter '{name}' (from {study.source}); the notebooks take: {known}")
+        elif not _type_ok(declared_anywhere[name], value):
+            want = type(declared_anywhere[name]).__name__
+            problems.append(f"parameter '{name}' must be {want} (like its default "
+                            f"{declared_anywhere[name]!r}), got {type(value).__name__} {value!r}")
+    if problems:
+        raise BuildError("\n".join(problems))
+    return {nb.stem: {k: v for k, v in study.parameters.items() if k in nb.declared} for nb in notebooks}
+
+
+# --------------------------------------------------------------------------- fingerprints
+
+
+class _HashCache:
+    """Content hashes of files, remembered by (size, mtime) so unchanged large corpora
+    are not re-read on every no-op build."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.entries = json.loads(path.read_text())
+        except (OSError, ValueError):
+            self.entries = {}
+        self.dirty = False
+
+    def file(self, p: Path) -> str:
+        st = p.stat()
+        key = str(p.resolve())
+        stamp = [st.st_size, st.st_mtime_ns]
+        hit = self.entries.get(key)
+        if hit and hit[0] == stamp:
+            return hit[1]
+        h = hashlib.sha256()
+        with open(p, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+        self.entries[key] = [stamp, h.hexdigest()]
+        self.dirty = True
+        return h.hexdigest()
+
+    def tree(self, root: Path, patterns=("**/*",)) -> str:
+        h = hashlib.sha256()
+        files = sorted({p for pat in patterns for p in root.glob(pat) if p.is_file()
+                        and "__pycache__" not in p.parts and not p.name.startswith(".")})
+        for p in files:
+            h.update(str(p.relative_to(root)).encode() + b"\0" + self.file(p).encode() + b"\n")
+        return h.hexdigest()
+
+    def save(self):
+        if self.dirty:
+            write_json_atomic(self.path, self.entries)
+
+
+def resolve_paths(params: dict) -> dict:
+    """Parameters with every ``*_path`` value made absolute: relative paths in study
+    files and on the command line are relative to the project root."""
+    out = dict(params)
+    for name, value in params.items():
+        if name.endswith("_path") and isinstance(value, str) and value:
+            p = Path(value).expanduser()
+            out[name] = str(p if p.is_absolute() else project_root() / p)
+    return out
+
+
+def _path_params(params: dict) -> list[Path]:
+    return [Path(v) for k, v in resolve_paths(params).items()
+            if k.endswith("_path") and isinstance(v, str) and v and Path(v).exists()]
+
+
+def input_fingerprints(study: Study, cache: _HashCache) -> dict[str, str]:
+    """Hashes of everything a notebook's output depends on, apart from its own source."""
+    data_hash = cache.tree(data_dir())
+    extra = hashlib.sha256()
+    for p in sorted(_path_params(study.parameters)):
+        extra.update(str(p).encode() + b"=" + (cache.tree(p) if p.is_dir() else cache.file(p)).encode())
+    lock = project_root() / "requirements.lock"
+    return {
+        "package": cache.tree(PACKAGE_DIR),
+        "data": data_hash,
+        "corpus_params": extra.hexdigest(),
+        "lock": cache.file(lock) if lock.exists() else "",
+        "python": platform.python_version(),
+        "borderlines": __version__,
+    }
+
+
+def notebook_fingerprint(nb: NotebookSpec, params: dict, inputs: dict, cache: _HashCache) -> str:
+    h = hashlib.sha256()
+    h.update(cache.file(nb.path).encode())
+    h.update(json.dumps(params, sort_keys=True, default=str).encode())
+    h.update(json.dumps(inputs, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+def _git_state() -> tuple[str, str]:
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=project_root(), capture_output=True,
+                                text=True, timeout=10).stdout.strip() or "unknown"
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=project_root(),
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+        return commit, "yes" if dirty else "no"
+    except (OSError, subprocess.SubprocessError):
+        return "unknown (not a git checkout)", "unknown"
+
+
+def package_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+    out = {}
+    for name in VERSIONED_PACKAGES:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+def corpus_checksum(study: Study, cache: _HashCache) -> str:
+    """SHA-256 over the corpus files the study reads (bundled: manifest and data/raw)."""
+    src = resolve_paths(study.parameters).get("corpus_path")
+    if not src:
+        h = hashlib.sha256()
+        h.update(cache.file(data_dir() / "manifest.csv").encode())
+        h.update(cache.tree(data_dir() / "raw").encode())
+        return h.hexdigest()
+    p = Path(src)
+    if not p.exists():
+        return "missing"
+    return cache.tree(p) if p.is_dir() else cache.file(p)
+
+
+# --------------------------------------------------------------------------- running
+
+
+@dataclass
+class Result:
+    stem: str
+    title: str
+    status: str  # built | reused | failed
+    seconds: float = 0.0
+    error: str = ""
+    fingerprint: str = ""
+    files: dict = field(default_factory=dict)
+
+
+def _execute(nb: NotebookSpec, params: dict, study: Study, position: int, show_cells: bool) -> tuple[Path, Path]:
+    """Run one notebook with Papermill into the study's staging folder; returns the
+    executed notebook and the folder its data tables were written to."""
+    import papermill
+
+    staging = study.out_dir / ".partial" / nb.stem
+    if staging.exists():
+        shutil.rmtree(staging)
+    (staging / "data").mkdir(parents=True)
+    out_nb = staging / f"{nb.stem}.ipynb"
+    run_params = resolve_paths(params)
+    if "output_dir" in nb.declared:
+        run_params["output_dir"] = str(staging / "data")
+    papermill.execute_notebook(
+        str(nb.path), str(out_nb), parameters=run_params, kernel_name=KERNEL, cwd=str(nb.path.parent),
+        progress_bar={"position": position, "leave": False, "desc": nb.stem[:28], "disable": None}
+        if show_cells else False,
+        log_output=False, request_save_on_cell_execute=True)
+    return out_nb, staging / "data"
+
+
+def _error_summary(exc: BaseException) -> str:
+    from papermill.exceptions import PapermillExecutionError
+    if isinstance(exc, PapermillExecutionError):
+        return f"cell {exc.cell_index} (execution {exc.exec_count}): {exc.ename}: {exc.evalue}".strip()
+    return f"{type(exc).__name__}: {exc}"
+
+
+def build_one(nb: NotebookSpec, params: dict, study: Study, fingerprint: str,
+              provenance: list[tuple[str, str]], position: int = 1, show_cells: bool = True) -> Result:
+    """Execute and export one notebook; never raises for a notebook's own failure."""
+    from .report import write_reports
+
+    t0 = time.perf_counter()
+    out = study.out_dir
+    try:
+        executed, data = _execute(nb, params, study, position, show_cells)
+    except Exception as exc:  # the notebook failed: keep its executed copy with the error
+        error = _error_summary(exc)
+        staged = out / ".partial" / nb.stem / f"{nb.stem}.ipynb"
+        files = {}
+        if staged.exists():
+            (out / "executed").mkdir(parents=True, exist_ok=True)
+            failed_nb = out / "executed" / f"{nb.stem}.failed.ipynb"
+            os.replace(staged, failed_nb)
+            files["executed"] = str(failed_nb.relative_to(out))
+            try:
+                paths = write_reports(failed_nb, out, nb.stem, f"{nb.title} (FAILED)", provenance,
+                                      suffix=".failed")
+                files.update({k: str(v.relative_to(out)) for k, v in paths.items()})
+            except Exception:  # exporting the failure must not hide it
+                files["export_error"] = traceback.format_exc(limit=1)
+        shutil.rmtree(out / ".partial" / nb.stem, ignore_errors=True)
+        return Result(nb.stem, nb.title, "failed", time.perf_counter() - t0, error, "", files)
+    paths = write_reports(executed, out, nb.stem, nb.title, provenance)
+    files = {k: str(v.relative_to(out)) for k, v in paths.items()}
+    tables = []
+    (out / "data").mkdir(parents=True, exist_ok=True)
+    for f in sorted(data.iterdir()):
+        os.replace(f, out / "data" / f.name)
+        tables.append(f"data/{f.name}")
+    (out / "executed").mkdir(parents=True, exist_ok=True)
+    os.replace(executed, out / "executed" / f"{nb.stem}.ipynb")
+    for stale in (out / "executed" / f"{nb.stem}.failed.ipynb", out / f"{nb.stem}.failed.html",
+                  out / f"{nb.stem}.failed.full.html"):
+        stale.unlink(missing_ok=True)
+    files["executed"] = f"executed/{nb.stem}.ipynb"
+    files["tables"] = tables
+    shutil.rmtree(out / ".partial" / nb.stem, ignore_errors=True)
+    return Result(nb.stem, nb.title, "built", time.perf_counter() - t0, "", fingerprint, files)
+
+
+def _previous(out: Path) -> dict:
+    try:
+        return json.loads((out / "manifest.json").read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def build(study: Study, force: bool = False, jobs: int | None = None, only: list[str] | None = None,
+          progress: bool = True, notebooks_folder: Path | None = None, echo=print) -> list[Result]:
+    """Build a study's reports; returns one :class:`Result` per notebook. See the module
+    docstring for what is rebuilt, reused and how failures are handled."""
+    from tqdm.auto import tqdm
+
+    t0 = time.perf_counter()
+    notebooks = discover_notebooks(notebooks_folder, only)
+    per_nb = check_parameters(study, notebooks)
+    _check_corpus(study)
+    out = study.out_dir
+    out.mkdir(parents=True, exist_ok=True)
+    cache = _HashCache(out / ".hashes.json")
+    inputs = input_fingerprints(study, cache)
+    previous = {r["stem"]: r for r in _previous(out).get("notebooks", [])}
+    commit, dirty = _git_state()
+    versions = package_versions()
+    built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    checksum = corpus_checksum(study, cache)
+
+    results: dict[str, Result] = {}
+    todo = []
+    for nb in notebooks:
+        fp = notebook_fingerprint(nb, per_nb[nb.stem], inputs, cache)
+        prev = previous.get(nb.stem)
+        if (not force and prev and prev.get("status") in ("built", "reused") and prev.get("fingerprint") == fp
+                and all((out / f).exists() for f in (prev.get("files", {}).get("report"),
+                                                     prev.get("files", {}).get("full")) if f)):
+            results[nb.stem] = Result(nb.stem, nb.title, "reused", 0.0, "", fp, prev.get("files", {}))
+        else:
+            todo.append((nb, fp))
+    cache.save()
+
+    def provenance_for(nb: NotebookSpec) -> list[tuple[str, str]]:
+        rows = [("study", study.name), ("study file", study.source), ("notebook", nb.path.name),
+                ("corpus checksum (sha256)", checksum), ("git commit", commit), ("tree dirty", dirty),
+                ("python", platform.python_version()), ("built at (UTC)", built_at)]
+        rows += [(f"parameter {k}", json.dumps(v, default=str)) for k, v in sorted(per_nb[nb.stem].items())]
+        rows += [(f"package {k}", v) for k, v in versions.items()]
+        return rows
+
+    jobs = max(1, jobs or min(len(todo) or 1, (os.cpu_count() or 2) + 1, 4))
+    if todo:
+        show = progress and sys.stderr.isatty()
+        bar = tqdm(total=len(todo), desc=f"Building {study.name}", unit="notebook", disable=not progress,
+                   position=0, leave=True)
+        try:
+            with cf.ThreadPoolExecutor(max_workers=jobs) as pool:
+                futures = {pool.submit(build_one, nb, per_nb[nb.stem], study, fp, provenance_for(nb),
+                                       1 + i % jobs, show): nb for i, (nb, fp) in enumerate(todo)}
+                for fut in cf.as_completed(futures):
+                    nb = futures[fut]
+                    try:
+                        res = fut.result()
+                    except Exception as exc:  # export or file errors: still isolate the notebook
+                        res = Result(nb.stem, nb.title, "failed", 0.0, _error_summary(exc))
+                    results[nb.stem] = res
+                    bar.update(1)
+                    bar.set_postfix_str(f"{res.stem}: {res.status}")
+        finally:
+            bar.close()
+            shutil.rmtree(out / ".partial", ignore_errors=True)
+    ordered = [results[nb.stem] for nb in notebooks]
+    # notebooks not selected by --only keep their previous entries in the manifest
+    kept = [r for s, r in previous.items() if s not in results]
+    manifest = {
+        "study": study.name, "study_file": study.source, "built_at": built_at,
+        "parameters": study.parameters, "corpus_checksum": checksum, "git_commit": commit,
+        "git_dirty": dirty, "python": platform.python_version(), "packages": versions,
+        "inputs": inputs, "seconds": round(time.perf_counter() - t0, 2),
+        "notebooks": [r.__dict__ for r in ordered] + kept,
+    }
+    write_json_atomic(out / "manifest.json", manifest)
+    from .index import write_study_index, write_top_index
+    write_study_index(study, manifest)
+    write_top_index(reports_dir())
+    return ordered
+
+
+def _check_corpus(study: Study) -> None:
+    """Fail before running anything if the study's corpus does not load."""
+    from .corpus import validate_corpus
+    from .problems import errors
+    p = resolve_paths(study.parameters)
+    problems = validate_corpus(p.get("corpus_path"), eras=p.get("eras_path"),
+                               rules=p.get("cleaning_rules_path"))
+    bad = errors(problems)
+    if bad:
+        raise BuildError(f"the corpus of study '{study.name}' has {len(bad)} problem(s):\n"
+                         + "\n".join(f"  - {x}" for x in bad))
+
+
+def summary(results: list[Result], seconds: float) -> str:
+    """One line per notebook and a totals line, for the end of a build."""
+    lines = []
+    for r in results:
+        extra = f" — {r.error}" if r.error else ""
+        lines.append(f"  {r.status:<7} {r.stem:<32} {r.seconds:6.1f} s{extra}")
+    counts = {s: sum(1 for r in results if r.status == s) for s in ("built", "reused", "failed")}
+    lines.append(f"built {counts['built']}, reused {counts['reused']}, failed {counts['failed']} "
+                 f"in {seconds:.1f} s")
+    return "\n".join(lines)

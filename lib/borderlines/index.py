@@ -1,0 +1,131 @@
+"""The index pages that link the reports: one per study and one over all studies.
+
+Everything that comes from a corpus or a file name is HTML-escaped (Jinja autoescape).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jinja2
+
+from .io import write_text_atomic
+
+_ENV = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+_STYLE = """
+body { font: 15px/1.5 system-ui, -apple-system, Segoe UI, sans-serif; max-width: 1000px; margin: 2em auto; padding: 0 1em; color: #222; }
+table { border-collapse: collapse; margin: 1em 0; } th, td { padding: 4px 10px; border-bottom: 1px solid #e5e5e5; text-align: left; vertical-align: top; }
+.built { color: #1a7f37; } .reused { color: #555; } .failed { color: #b42318; font-weight: bold; }
+code, .mono { font-family: ui-monospace, monospace; font-size: 13px; }
+details { background: #f7f7f7; padding: .5em 1em; border-radius: 4px; }
+"""
+
+STUDY_TEMPLATE = _ENV.from_string("""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Borderlines · {{ m.study }}</title>
+<style>{{ style }}</style></head>
+<body>
+<p><a href="../index.html">&larr; All studies</a></p>
+<h1>Borderlines · study <em>{{ m.study }}</em></h1>
+<p>News coverage of US–Mexico cooperation on migration, compared across administrations.
+Built {{ m.built_at }} from <code>{{ m.study_file }}</code> in {{ m.seconds }} s.</p>
+{% if corpus %}
+<h2>Corpus</h2>
+<p>{{ corpus.n_articles }} articles from {{ corpus.n_outlets }} outlets, {{ corpus.first }} to {{ corpus.last }}.</p>
+<table class="corpus"><tr><th>Era</th><th>Articles</th><th>Outlets</th></tr>
+{% for e in corpus.eras %}<tr><td>{{ e.label }}</td><td>{{ e.n }}</td><td>{{ e.outlets }}</td></tr>
+{% endfor %}</table>
+{% elif corpus_error %}<p class="failed">The corpus could not be summarised: {{ corpus_error }}</p>{% endif %}
+<h2>Reports</h2>
+<table class="reports"><tr><th>Notebook</th><th>Status</th><th>Report</th><th>With code</th><th>Executed notebook</th><th>Data</th><th>Time</th></tr>
+{% for r in m.notebooks %}
+<tr class="nb-{{ r.status }}" data-notebook="{{ r.stem }}">
+<td>{{ r.title }}</td>
+<td class="{{ r.status }}">{{ r.status }}{% if r.error %}<br><span class="mono">{{ r.error }}</span>{% endif %}</td>
+<td>{% if r.files.report %}<a href="{{ r.files.report }}">report</a>{% endif %}</td>
+<td>{% if r.files.full %}<a href="{{ r.files.full }}">notebook</a>{% endif %}</td>
+<td>{% if r.files.executed %}<a href="{{ r.files.executed }}">.ipynb</a>{% endif %}</td>
+<td>{% for t in r.files.tables or [] %}{% if t.endswith('.csv') %}<a href="{{ t }}">{{ t.split('/')[-1] }}</a> {% endif %}{% endfor %}</td>
+<td>{{ '%.1f' % r.seconds }} s</td></tr>
+{% endfor %}</table>
+<details id="reproducibility"><summary><strong>Reproducibility</strong></summary>
+<table>
+<tr><td>corpus checksum (sha256)</td><td class="mono">{{ m.corpus_checksum }}</td></tr>
+<tr><td>git commit</td><td class="mono">{{ m.git_commit }} (tree dirty: {{ m.git_dirty }})</td></tr>
+<tr><td>python</td><td class="mono">{{ m.python }}</td></tr>
+<tr><td>parameters</td><td class="mono">{{ params }}</td></tr>
+{% for k, v in m.packages.items() %}<tr><td>{{ k }}</td><td class="mono">{{ v }}</td></tr>{% endfor %}
+</table><p>The same, machine-readable: <a href="manifest.json">manifest.json</a>.</p></details>
+</body></html>
+""")
+
+TOP_TEMPLATE = _ENV.from_string("""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Borderlines reports</title>
+<style>{{ style }}</style></head>
+<body>
+<h1>Borderlines reports</h1>
+<p>Each study is one set of parameters (corpus, eras, lexicons) and its reports.</p>
+{% for s in studies %}
+<h2><a href="{{ s.dir }}/index.html">{{ s.m.study }}</a></h2>
+<p>Built {{ s.m.built_at }}; corpus checksum <span class="mono">{{ s.m.corpus_checksum[:12] }}</span>.
+{% if s.corpus %}{{ s.corpus.n_articles }} articles ({% for e in s.corpus.eras %}{{ e.label }}: {{ e.n }}{% if not loop.last %}, {% endif %}{% endfor %}).{% endif %}</p>
+<ul>
+{% for r in s.m.notebooks %}<li class="nb-{{ r.status }}">{% if r.files.report %}<a href="{{ s.dir }}/{{ r.files.report }}">{{ r.title }}</a>{% else %}{{ r.title }}{% endif %}
+ <span class="{{ r.status }}">({{ r.status }}{% if r.error %}: {{ r.error }}{% endif %})</span>
+ {% if r.files.full %}· <a href="{{ s.dir }}/{{ r.files.full }}">with code</a>{% endif %}</li>
+{% endfor %}</ul>
+{% else %}<p>No reports yet: run <code>make reports</code>.</p>{% endfor %}
+</body></html>
+""")
+
+
+def corpus_overview(study) -> dict | None:
+    """Articles per era and outlets of a study's corpus, for the index pages."""
+    from .build import resolve_paths
+    from .corpus import load_corpus
+    from .eras import load_eras
+
+    import warnings
+    p = resolve_paths(study.parameters)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        eras = load_eras(p.get("eras_path"))
+        corpus = load_corpus(p.get("corpus_path"), eras=eras, rules=p.get("cleaning_rules_path"))
+    labels = dict(zip(eras["era"], eras["label"]))
+    rows = []
+    for key, part in corpus.groupby("era", sort=False):
+        rows.append({"key": key, "label": labels.get(key, key), "n": len(part),
+                     "outlets": ", ".join(sorted(o or "(unknown)" for o in part["outlet"].unique()))})
+    order = {k: i for i, k in enumerate(eras["era"])}
+    rows.sort(key=lambda r: order.get(r["key"], 99))
+    return {"n_articles": len(corpus), "n_outlets": corpus["outlet"].nunique(),
+            "first": corpus["date"].min().date() if len(corpus) else "", "last": corpus["date"].max().date() if len(corpus) else "",
+            "eras": rows}
+
+
+def write_study_index(study, manifest: dict) -> Path:
+    """``reports/<study>/index.html`` from the build manifest; also saves the corpus
+    overview into ``corpus_overview.json`` for the top index."""
+    corpus, error = None, ""
+    try:
+        corpus = corpus_overview(study)
+    except Exception as exc:  # the index must still be written
+        error = str(exc)
+    write_text_atomic(study.out_dir / "corpus_overview.json", json.dumps(corpus, default=str, indent=2))
+    page = STUDY_TEMPLATE.render(m=manifest, corpus=corpus, corpus_error=error, style=_STYLE,
+                                 params=json.dumps(manifest["parameters"], sort_keys=True, default=str))
+    return write_text_atomic(study.out_dir / "index.html", page)
+
+
+def write_top_index(reports: Path) -> Path:
+    """``reports/index.html``: every study found under ``reports/`` with its reports."""
+    studies = []
+    for mpath in sorted(reports.glob("*/manifest.json")):
+        try:
+            m = json.loads(mpath.read_text())
+            corpus = json.loads((mpath.parent / "corpus_overview.json").read_text())
+        except (OSError, ValueError):
+            continue
+        studies.append({"dir": mpath.parent.name, "m": m, "corpus": corpus})
+    return write_text_atomic(reports / "index.html", TOP_TEMPLATE.render(studies=studies, style=_STYLE))

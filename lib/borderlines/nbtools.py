@@ -1,0 +1,82 @@
+"""Keep committed notebooks clean: no outputs, except the reference outputs of cells
+marked ``# NBVAL_CHECK_OUTPUT`` that nbval compares against.
+
+``python -m borderlines.nbtools notebooks/*.ipynb`` strips outputs and execution counts;
+with ``--refresh-checks`` it first executes each notebook (in a fresh kernel, in the
+notebook's folder) and stores the new outputs of the check cells.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import nbformat
+
+CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
+
+
+def is_check_cell(cell) -> bool:
+    return cell.cell_type == "code" and CHECK_MARK in cell.source
+
+
+def offending_cells(nb) -> list[int]:
+    """Indices of code cells that carry outputs or execution counts they should not."""
+    bad = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        if is_check_cell(cell):
+            if cell.get("execution_count") is not None:
+                bad.append(i)
+        elif cell.get("outputs") or cell.get("execution_count") is not None:
+            bad.append(i)
+    return bad
+
+
+def strip(nb, keep_checks: bool = True):
+    """Remove outputs and execution counts (check cells keep their outputs, marked
+    ``keep_output`` so nbstripout keeps them too); drop volatile metadata."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.execution_count = None
+        cell.metadata.pop("execution", None)
+        if keep_checks and is_check_cell(cell):
+            cell.metadata["keep_output"] = True
+            for out in cell.outputs:
+                out.pop("execution_count", None) if out.get("output_type") == "execute_result" else None
+                if out.get("output_type") == "execute_result":
+                    out["execution_count"] = None
+        else:
+            cell.outputs = []
+    for key in ("widgets", "papermill"):
+        nb.metadata.pop(key, None)
+    return nb
+
+
+def refresh_checks(path: Path, timeout: int = 600):
+    """Execute ``path`` in a fresh kernel and return it with the check cells' new outputs."""
+    from nbclient import NotebookClient
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    return nb
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--refresh-checks", action="store_true",
+                        help="execute each notebook and store the check cells' outputs")
+    args = parser.parse_args(argv)
+    for path in args.paths:
+        nb = refresh_checks(path) if args.refresh_checks else nbformat.read(path, as_version=4)
+        nbformat.write(strip(nb), path)
+        print(f"cleaned {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

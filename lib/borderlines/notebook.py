@@ -1,0 +1,73 @@
+"""Notebook helpers: one setup call, tables and findings that are safe to publish.
+
+Call :func:`setup` in the first code cell of every notebook. It enables the chart theme
+and the offline chart renderer, puts the Vega bundle in the page once, and loads the
+interactive-table library (DataTables via itables) offline.
+"""
+
+from __future__ import annotations
+
+import html
+import string
+
+import pandas as pd
+from IPython.display import HTML, Markdown, display
+
+from . import charts
+
+#: Tables longer than this are shown paged and capped, with a note saying so.
+MAX_TABLE_ROWS = 2000
+
+
+def setup(interactive_tables: bool = True) -> None:
+    """Prepare a notebook: chart theme and offline renderer, the Vega bundle (once per
+    page), offline interactive tables, and pandas display options."""
+    charts.enable()
+    display(HTML(charts.vega_bundle_html()))
+    if interactive_tables:
+        import itables
+        itables.init_notebook_mode(all_interactive=False, connected=False)
+    pd.set_option("display.max_colwidth", 200)
+    pd.set_option("display.width", 160)
+
+
+def show_table(df: pd.DataFrame, caption: str = "", max_rows: int = MAX_TABLE_ROWS,
+               interactive: bool = True, **options) -> None:
+    """Display ``df`` as a searchable, sortable, paged table (text is HTML-escaped).
+
+    Tables longer than ``max_rows`` are capped, with a note giving the full count;
+    ``options`` go to itables (e.g. ``column_filters="footer"``, ``pageLength=10``)."""
+    shown = df
+    note = ""
+    if len(df) > max_rows:
+        shown = df.head(max_rows)
+        note = f"Showing the first {max_rows:,} of {len(df):,} rows; the full table is in the data outputs."
+    if interactive:
+        import itables
+        options.setdefault("pageLength", 10)
+        options.setdefault("lengthMenu", [5, 10, 25, 50, 100])
+        options.setdefault("maxBytes", 0)
+        options.setdefault("classes", "display compact")
+        itables.show(shown, caption=html.escape(caption) if caption else None, showIndex=False,
+                     allow_html=False, **options)
+    else:
+        display(HTML(shown.to_html(index=False, escape=True, border=0, classes="bl-table")))
+    if note:
+        display(Markdown(f"*{html.escape(note)}*"))
+
+
+class _EscapingFormatter(string.Formatter):
+    def format_field(self, value, format_spec):
+        return html.escape(super().format_field(value, format_spec), quote=False)
+
+
+def findings(template: str, **values) -> Markdown:
+    """Markdown for a Findings cell: ``template`` uses ``{name}`` / ``{name:,.1f}``
+    placeholders filled from ``values`` (computed variables, never typed-in numbers).
+    Values are HTML-escaped, so corpus text cannot inject markup."""
+    return Markdown(_EscapingFormatter().format(template, **values))
+
+
+def escape(text: object) -> str:
+    """HTML-escape any value for use in Markdown or HTML output."""
+    return html.escape(str(text), quote=True)

@@ -1,0 +1,78 @@
+"""Turn executed notebooks into HTML reports, and write the data tables beside them.
+
+Two flavours per notebook: the clean report (prose, tables and charts, no code) for
+readers, and the full notebook (with code) for teaching. Both come from nbconvert's
+lab template, extended (``templates/borderlines``) so that nothing is fetched from the
+network: the Vega bundle sits in the page once (put there by the notebook's setup cell)
+and every chart draws from it. Each page ends with a reproducibility block.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+
+from .io import write_table, write_text_atomic
+from .paths import PACKAGE_DIR
+
+TEMPLATE_DIR = PACKAGE_DIR / "templates"
+TEMPLATE_NAME = "borderlines"
+
+
+def save_tables(output_dir: str | os.PathLike | None, **tables: pd.DataFrame) -> list[Path]:
+    """Write each table as ``<output_dir>/<name>.csv`` and ``.parquet`` (atomically,
+    byte-identical for identical tables). Does nothing when ``output_dir`` is ``None``
+    (interactive use), so running a notebook by hand never overwrites a built report."""
+    if output_dir is None:
+        return []
+    written = []
+    for name, table in tables.items():
+        written += write_table(table, Path(output_dir) / name)
+    return written
+
+
+def html_exporter(with_code: bool):
+    """An nbconvert HTMLExporter for the clean report (``with_code=False``: no inputs or
+    prompts) or the full notebook (``with_code=True``)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name=TEMPLATE_NAME,
+                            extra_template_basedirs=[str(TEMPLATE_DIR)])
+    exporter.exclude_input = not with_code
+    exporter.exclude_input_prompt = not with_code
+    exporter.exclude_output_prompt = not with_code
+    exporter.embed_images = True
+    return exporter
+
+
+def notebook_to_html(nb: nbformat.NotebookNode, with_code: bool, title: str,
+                     provenance: list[tuple[str, str]] | None = None,
+                     other_flavour: dict | None = None) -> str:
+    """HTML of an executed notebook (see :func:`html_exporter`). ``provenance`` rows go
+    into the page's reproducibility block; ``other_flavour`` ({href, label}) links the
+    other flavour."""
+    nb = nbformat.from_dict(nb)
+    nb.metadata["title"] = title
+    resources = {"borderlines": {"provenance": provenance or [], "other_flavour": other_flavour}}
+    body, _ = html_exporter(with_code).from_notebook_node(nb, resources=resources)
+    return body
+
+
+def write_reports(nb_path: str | os.PathLike, out_dir: str | os.PathLike, stem: str, title: str,
+                  provenance: list[tuple[str, str]] | None = None,
+                  suffix: str = "") -> dict[str, Path]:
+    """Write ``<stem><suffix>.html`` (clean) and ``<stem><suffix>.full.html`` (with code)
+    from the executed notebook at ``nb_path``, atomically. Returns their paths."""
+    nb = nbformat.read(nb_path, as_version=4)
+    out = Path(out_dir)
+    clean, full = f"{stem}{suffix}.html", f"{stem}{suffix}.full.html"
+    paths = {
+        "report": write_text_atomic(out / clean, notebook_to_html(
+            nb, False, title, provenance, {"href": full, "label": "Notebook with code"})),
+        "full": write_text_atomic(out / full, notebook_to_html(
+            nb, True, f"{title} (with code)", provenance, {"href": clean, "label": "Report without code"})),
+    }
+    return paths
