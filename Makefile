@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 STUDY  ?= params/default.yml
 
-.PHONY: help install reports test test-fast lab lock strip benchmark clean
+.PHONY: help install reports test test-fast lab lock strip checks benchmark clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -26,22 +26,26 @@ reports: $(STAMP)  ## regenerate every report into reports/
 test: $(STAMP)  ## run every test (unit, notebooks, browser)
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## unit tests only
-	$(BIN)/python -m pytest -m "not browser and not slow"
+test-fast: $(STAMP)  ## unit tests only (no notebooks, builds or browser)
+	$(BIN)/python -m pytest tests -m "not browser and not slow"
 
 lab: $(STAMP)  ## JupyterLab on the notebooks with the project's kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
-strip: $(STAMP)  ## remove outputs from the committed notebooks
-	$(BIN)/nbstripout notebooks/*.ipynb
+strip: $(STAMP)  ## remove outputs from the notebooks (keeps the nbval reference outputs)
+	$(BIN)/python -m borderlines.nbtools notebooks/*.ipynb
+
+checks: $(STAMP)  ## re-execute the notebooks and store the nbval reference outputs
+	$(BIN)/python -m borderlines.nbtools --refresh-checks notebooks/*.ipynb
 
 benchmark: $(STAMP)  ## print the speed and memory figures
 	$(BIN)/python benchmarks/run_all.py
 
-lock:  ## re-resolve requirements.in into requirements.lock (needs the network)
+lock:  ## re-resolve requirements.in into requirements.lock and environment.yml (needs the network)
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
 	  --no-emit-find-links -o requirements.lock requirements.in
+	$(BIN)/python -m borderlines.lockfile
 
 clean:  ## remove the environment and generated reports
 	rm -rf $(VENV) reports/*/

@@ -35,3 +35,68 @@ def bundled_corpus() -> pd.DataFrame:
 def corpus_factory():
     """``make_corpus`` as a fixture."""
     return make_corpus
+
+
+# --------------------------------------------------------------------------- built reports
+
+import os  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+HOSTILE = '<script>window.__pwned = (window.__pwned || 0) + 1</script>'
+HOSTILE_IMG = '<img src=x onerror="window.__pwned = 99">'
+
+
+def write_hostile_corpus(folder: Path) -> Path:
+    """A small corpus whose text, outlet, title, speakers and file names carry HTML and
+    scripts: reports built from it must show them as text and run none of them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    docs = [
+        ("h1", "<img src=x onerror=alert(1)>a.txt", "2019-03-01", f"Outlet {HOSTILE_IMG}", f"Title {HOSTILE}",
+         f"President Donald Trump said on Monday that {HOSTILE} arrests rose to 66,450 in February.\n\n"
+         f"“We will close the border {HOSTILE_IMG},” said Evil <b>Person</b>, an analyst at {HOSTILE}.\n\n"
+         "Mexico deployed 25,000 National Guard troops, Ebrard said. Security and crime dominated."),
+        ("h2", "b.txt", "2019-06-01", "Second <i>Outlet</i>", "Plain title",
+         "The number of migrants fell 56 percent in August, according to federal data.\n\n"
+         f"“It is a crisis,” McAleenan said. “{HOSTILE}”\n\nHumanitarian groups criticized the policy."),
+        ("h3", "c.txt", "2023-12-27", f"Biden {HOSTILE_IMG}", "Biden era",
+         f"Secretary of State Antony J. Blinken met López Obrador. “Migration {HOSTILE} matters,” he said.\n\n"
+         "There were more than 190,000 apprehensions in November, officials said."),
+    ]
+    import csv
+    import io as _io
+    buf = _io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["id", "file", "date", "outlet", "title"])
+    for doc_id, name, date, outlet, title, text in docs:
+        (folder / name).write_text(text, encoding="utf-8")
+        w.writerow([doc_id, name, date, outlet, title])
+    (folder / "manifest.csv").write_text(buf.getvalue(), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def reports_root(tmp_path_factory) -> Path:
+    """Reports of the test session go to a temporary folder, never to reports/."""
+    root = tmp_path_factory.mktemp("reports")
+    os.environ["BORDERLINES_REPORTS"] = str(root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_default(reports_root):
+    """The default study built once for the session: (study, results)."""
+    from borderlines.build import build, load_study
+    from borderlines.paths import project_root
+    study = load_study(project_root() / "params" / "default.yml")
+    results = build(study, progress=False)
+    return study, results
+
+
+@pytest.fixture(scope="session")
+def built_hostile(reports_root, tmp_path_factory):
+    """Every notebook built on the hostile corpus: (study, results)."""
+    from borderlines.build import Study, build
+    corpus = write_hostile_corpus(tmp_path_factory.mktemp("hostile") / "corpus")
+    study = Study("hostile", {"corpus_path": str(corpus)}, source="tests")
+    results = build(study, progress=False)
+    return study, results

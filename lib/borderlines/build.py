@@ -75,13 +75,15 @@ class Study:
 
 def parse_override(text: str) -> tuple[str, object]:
     """``name=value`` from the command line; the value is read as YAML (``3`` is an int,
-    ``null`` is None, ``[1, 2]`` a list, anything else a string)."""
+    ``null`` is None, ``[1, 2]`` a list, anything else, ``a: b`` included, a string)."""
     if "=" not in text:
         raise BuildError(f"-p {text!r}: write parameters as name=value")
     name, _, value = text.partition("=")
     try:
         parsed = yaml.safe_load(value) if value.strip() else ""
     except yaml.YAMLError:
+        parsed = value
+    if isinstance(parsed, dict):  # "a: b" is text on a command line, not a mapping
         parsed = value
     return name.strip(), parsed
 

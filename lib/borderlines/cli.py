@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--only", action="append", metavar="NB",
                    help="build only notebooks whose name starts with NB (e.g. 02); repeatable")
     b.add_argument("--no-progress", action="store_true", help="no progress bars (for logs)")
+    b.add_argument("--notebooks", metavar="DIR", type=Path, default=None,
+                   help="folder of numbered notebooks to build (default: the project's notebooks/)")
 
     v = sub.add_parser("validate", help="check a corpus and print every problem at once",
                        description="Check a corpus (a folder with manifest.csv, or a .csv/.jsonl/.parquet "
@@ -74,7 +76,8 @@ def cmd_build(args) -> int:
     t0 = time.perf_counter()
     try:
         study = load_study(args.params or _default_params(), args.param)
-        results = build(study, force=args.force, jobs=args.jobs, only=args.only, progress=not args.no_progress)
+        results = build(study, force=args.force, jobs=args.jobs, only=args.only, progress=not args.no_progress,
+                        notebooks_folder=args.notebooks)
     except BuildError as exc:
         print(f"borderlines build: nothing was run:\n{exc}", file=sys.stderr)
         return 2

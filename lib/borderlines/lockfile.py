@@ -1,6 +1,7 @@
 """Keep ``environment.yml`` (conda, Binder) in step with ``requirements.lock`` (pip).
 
-``python -m borderlines.lockfile`` rewrites ``environment.yml`` from the lock: Python
+``python -m borderlines.lockfile`` drops the :data:`EXCLUDED` packages from the lock and
+rewrites ``environment.yml`` from it: Python
 3.11 from conda-forge, then every locked package at its exact version through pip, so
 both routes install the same versions. A test fails when the two disagree.
 """
@@ -14,6 +15,29 @@ from pathlib import Path
 from .paths import project_root
 
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)")
+
+#: Packages the resolver pulls in that the lock leaves out, and why. jupyter-events asks
+#: for ``jsonschema[format-nongpl]``; with rfc3987-syntax installed, every process that
+#: imports jsonschema (altair does, in every kernel) compiles 39 lark grammars at
+#: start-up, about 3 s of CPU, only to validate "iri" string formats nothing here uses.
+EXCLUDED = {
+    "rfc3987-syntax": "slow import (3 s per process) for an unused jsonschema format check",
+    "lark": "only needed by rfc3987-syntax",
+}
+
+
+def drop_excluded(lock_text: str) -> str:
+    """The lock without the :data:`EXCLUDED` packages' blocks (name line, hashes, via comments)."""
+    out, skipping = [], False
+    for line in lock_text.splitlines(keepends=True):
+        m = _PIN.match(line)
+        if m:
+            skipping = canonical(m.group(1)) in EXCLUDED
+        elif line and not line.startswith((" ", "\t")):
+            skipping = False
+        if not skipping:
+            out.append(line)
+    return "".join(out)
 
 
 def canonical(name: str) -> str:
@@ -69,6 +93,8 @@ def render_environment(pins: dict[str, str]) -> str:
 
 def main() -> int:
     from .io import write_text_atomic
+    lock = project_root() / "requirements.lock"
+    write_text_atomic(lock, drop_excluded(lock.read_text(encoding="utf-8")))
     target = project_root() / "environment.yml"
     write_text_atomic(target, render_environment(lock_pins()))
     print(f"wrote {target}")

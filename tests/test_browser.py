@@ -1,0 +1,79 @@
+"""End-to-end: the built reports in headless Chromium with the network off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser import browser, open_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as b:
+        yield b
+
+
+def _reports(study):
+    return sorted(p for p in study.out_dir.glob("*.html") if p.name != "index.html" and ".failed" not in p.name)
+
+
+def test_every_chart_draws_offline_in_every_report(built_default, chromium):
+    study, results = built_default
+    pages = _reports(study)
+    assert len(pages) == 2 * len(results)
+    for path in pages:
+        page = open_page(chromium, path, screenshot=ARTIFACTS / f"{path.stem}.png")
+        marks = page.chart_marks()
+        assert marks, f"{path.name}: no charts"
+        assert all(n > 0 for n in marks), f"{path.name}: undrawn chart(s): {marks}"
+        assert page.external == [], f"{path.name} tried the network: {page.external}"
+        assert page.errors == [], f"{path.name}: {page.errors}"
+        page.page.context.close()
+
+
+def test_tables_are_searchable(built_default, chromium):
+    study, _ = built_default
+    page = open_page(chromium, study.out_dir / "01_corpus_overview.html")
+    assert page.page.locator("table.dataTable").count() >= 3
+    # the cleaning log is long enough to get a search box; search it for one rule
+    search = page.page.locator("input[type=search]").first
+    table = page.page.locator(f"table#{search.get_attribute('aria-controls')}")
+    assert table.locator("tbody tr").count() == 10  # paged
+    search.fill("More Stories From KJZZ")
+    page.page.wait_for_timeout(300)
+    rows = table.locator("tbody tr")
+    assert rows.count() == 1 and "more_stories_footer" in rows.first.inner_text()
+    page.page.context.close()
+
+
+def test_index_links_resolve(built_default, chromium):
+    study, _ = built_default
+    page = open_page(chromium, study.out_dir / "index.html", wait_ms=200)
+    hrefs = page.page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+    for href in hrefs:
+        assert (study.out_dir / href).resolve().exists(), href
+    assert page.external == []
+    page.page.context.close()
+
+
+def test_hostile_corpus_runs_no_script(built_hostile, chromium):
+    study, results = built_hostile
+    assert all(r.status == "built" for r in results), [(r.stem, r.error) for r in results]
+    pages = _reports(study) + [study.out_dir / "index.html", study.out_dir.parent / "index.html"]
+    for path in pages:
+        page = open_page(chromium, path, wait_ms=1200)
+        assert page.page.evaluate("window.__pwned") is None, f"script from the corpus ran in {path.name}"
+        assert page.dialogs == [], path.name
+        assert page.page.locator("img[src=x]").count() == 0, path.name
+        assert page.external == [], f"{path.name} tried the network: {page.external}"
+        page.page.context.close()
+    # the hostile strings are shown as text
+    page = open_page(chromium, study.out_dir / "01_corpus_overview.html")
+    assert "<script>window.__pwned" in page.page.inner_text("body")
+    assert all(n > 0 for n in page.chart_marks())
+    page.page.context.close()

@@ -1,0 +1,99 @@
+"""Study files, parameters and fingerprints: everything checked before anything runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from borderlines import build as b
+from borderlines.paths import project_root
+
+
+def _nb(stem, **declared):
+    return b.NotebookSpec(path=Path(f"{stem}.ipynb"), stem=stem, title=stem,
+                          declared={k: repr(v) for k, v in declared.items()})
+
+
+NOTEBOOKS = [_nb("01_a", corpus_path=None, seed=1, output_dir=None),
+             _nb("02_b", corpus_path=None, kinds=["direct"], min_count=2, share=0.5, flag=True)]
+
+
+def test_parse_override_types():
+    assert b.parse_override("seed=7") == ("seed", 7)
+    assert b.parse_override("corpus_path=null") == ("corpus_path", None)
+    assert b.parse_override("kinds=[direct, partial]") == ("kinds", ["direct", "partial"])
+    assert b.parse_override("name=Trump: first") == ("name", "Trump: first")
+    with pytest.raises(b.BuildError, match="name=value"):
+        b.parse_override("seed")
+
+
+def test_check_parameters_routes_each_parameter_to_the_notebooks_that_take_it():
+    study = b.Study("s", {"seed": 3, "kinds": ["direct"], "corpus_path": "x.csv"})
+    per_nb = b.check_parameters(study, NOTEBOOKS)
+    assert per_nb == {"01_a": {"seed": 3, "corpus_path": "x.csv"},
+                      "02_b": {"kinds": ["direct"], "corpus_path": "x.csv"}}
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"sede": 3}, "unknown parameter 'sede'"),
+    ({"seed": "three"}, "parameter 'seed' must be int"),
+    ({"share": "half"}, "parameter 'share' must be float"),
+    ({"flag": 1}, "parameter 'flag' must be bool"),
+    ({"kinds": "direct"}, "parameter 'kinds' must be list"),
+    ({"output_dir": "/tmp/x"}, "set by the build itself"),
+])
+def test_bad_parameters_are_errors_before_anything_runs(params, message):
+    with pytest.raises(b.BuildError, match=message):
+        b.check_parameters(b.Study("s", params, source="params/x.yml"), NOTEBOOKS)
+
+
+def test_every_bad_parameter_is_listed():
+    with pytest.raises(b.BuildError) as info:
+        b.check_parameters(b.Study("s", {"a": 1, "seed": "x"}), NOTEBOOKS)
+    assert "unknown parameter 'a'" in str(info.value) and "'seed' must be int" in str(info.value)
+
+
+def test_load_study_and_overrides(tmp_path):
+    path = tmp_path / "my.yml"
+    path.write_text("study: my-study\nparameters:\n  seed: 4\n  corpus_path: data/x\n")
+    study = b.load_study(path, ["seed=5"])
+    assert study.name == "my-study" and study.parameters == {"seed": 5, "corpus_path": "data/x"}
+    assert study.out_dir.name == "my-study"
+
+
+@pytest.mark.parametrize("body, message", [
+    ("study: ok\nparams:\n  seed: 1\n", "unknown top-level key"),
+    ("study: ../escape\n", "study name"),
+    ("- a list\n", "holds 'study"),
+    ("study: [\n", "not valid YAML"),
+])
+def test_bad_study_files(tmp_path, body, message):
+    path = tmp_path / "bad.yml"
+    path.write_text(body)
+    with pytest.raises(b.BuildError, match=message):
+        b.load_study(path)
+
+
+def test_paths_are_relative_to_the_project_root():
+    resolved = b.resolve_paths({"corpus_path": "data/raw", "seed": 1, "eras_path": None})
+    assert resolved == {"corpus_path": str(project_root() / "data/raw"), "seed": 1, "eras_path": None}
+
+
+def test_fingerprint_changes_with_source_params_and_inputs(tmp_path):
+    nbp = tmp_path / "01_x.ipynb"
+    nbp.write_text("{}")
+    nb = b.NotebookSpec(nbp, "01_x", "x", {})
+    cache = b._HashCache(tmp_path / "h.json")
+    base = b.notebook_fingerprint(nb, {"seed": 1}, {"data": "a"}, cache)
+    assert base == b.notebook_fingerprint(nb, {"seed": 1}, {"data": "a"}, cache)
+    assert base != b.notebook_fingerprint(nb, {"seed": 2}, {"data": "a"}, cache)
+    assert base != b.notebook_fingerprint(nb, {"seed": 1}, {"data": "b"}, cache)
+    nbp.write_text('{"changed": 1}')
+    assert base != b.notebook_fingerprint(nb, {"seed": 1}, {"data": "a"}, cache)
+
+
+def test_discovered_notebooks_declare_parameters():
+    specs = b.discover_notebooks()
+    assert specs and all(s.stem[:2].isdigit() for s in specs)
+    assert all("output_dir" in s.declared for s in specs if s.stem != "00_start_here")
