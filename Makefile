@@ -30,7 +30,7 @@ test-fast: $(STAMP)  ## unit tests only (no notebooks, builds or browser)
 	$(BIN)/python -m pytest tests -m "not browser and not slow"
 
 lab: $(STAMP)  ## JupyterLab on the notebooks with the project's kernel
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 strip: $(STAMP)  ## remove outputs from the notebooks (keeps the nbval reference outputs)
 	$(BIN)/python -m borderlines.nbtools notebooks/*.ipynb

@@ -1,0 +1,95 @@
+"""Charts about the corpus: articles over time, length, cleaning, per-era estimates."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from . import era_scale
+
+def article_timeline(corpus: pd.DataFrame, eras: pd.DataFrame, n_words: pd.Series | None = None) -> alt.LayerChart:
+    """Each article as a point at its publication date (one row per outlet), coloured
+    by era, over shaded era spans. ``corpus`` from ``load_corpus``; ``n_words`` an
+    optional per-article word count aligned on ``doc_id`` for the tooltip and size."""
+    data = corpus[["doc_id", "date", "era_label", "outlet", "title"]].copy()
+    data["outlet"] = data["outlet"].replace("", "(unknown outlet)")
+    if n_words is not None:
+        data["words"] = data["doc_id"].map(n_words).fillna(0).astype(int)
+    lo = min(data["date"].min(), eras["start"].min()) if len(data) else eras["start"].min()
+    hi = max(data["date"].max(), lo) if len(data) else lo
+    spans = eras.assign(end=eras["end"].fillna(hi + pd.Timedelta(days=90)))
+    spans = spans[(spans["end"] >= data["date"].min() - pd.Timedelta(days=180)) &
+                  (spans["start"] <= data["date"].max() + pd.Timedelta(days=180))] if len(data) else spans
+    scale = era_scale(eras)
+    band = alt.Chart(spans).mark_rect(opacity=0.08).encode(
+        x="start:T", x2="end:T", color=alt.Color("label:N", scale=scale, legend=None))
+    band_text = alt.Chart(spans).mark_text(align="left", dx=4, dy=-6, baseline="bottom", color="#555").encode(
+        x="start:T", text="label:N", y=alt.value(0))
+    tooltip = ["doc_id:N", "title:N", "outlet:N", alt.Tooltip("date:T", format="%Y-%m-%d"), "era_label:N"]
+    size = alt.value(120)
+    if "words" in data:
+        tooltip.append(alt.Tooltip("words:Q", format=","))
+        size = alt.Size("words:Q", title="Words", scale=alt.Scale(range=[60, 400]))
+    points = alt.Chart(data).mark_circle(opacity=0.85, stroke="white", strokeWidth=1).encode(
+        x=alt.X("date:T", title="Publication date"),
+        y=alt.Y("outlet:N", title=None),
+        color=alt.Color("era_label:N", scale=scale, title="Era"),
+        size=size, tooltip=tooltip)
+    return alt.layer(band, band_text, points).properties(
+        title=alt.Title("Articles over time", subtitle="Each point is an article; shaded spans are eras"),
+        width=560, height=max(120, 40 * data["outlet"].nunique()))
+
+
+def words_per_article(stats: pd.DataFrame, corpus: pd.DataFrame, eras: pd.DataFrame) -> alt.Chart:
+    """Horizontal bars: words per article, coloured by era, labelled by outlet and date."""
+    data = stats.merge(corpus[["doc_id", "outlet", "date", "era_label", "title"]], on="doc_id")
+    data["article"] = (data["doc_id"] + " · " + data["outlet"].replace("", "(unknown)") + " · "
+                       + data["date"].dt.strftime("%Y-%m-%d"))
+    return alt.Chart(data).mark_bar().encode(
+        x=alt.X("n_words:Q", title="Words"),
+        y=alt.Y("article:N", sort="-x", title=None),
+        color=alt.Color("era_label:N", scale=era_scale(eras), title="Era"),
+        tooltip=["doc_id:N", "title:N", "outlet:N", alt.Tooltip("n_words:Q", format=","),
+                 alt.Tooltip("n_sentences:Q", title="sentences"),
+                 alt.Tooltip("mattr:Q", format=".3f", title="MATTR")],
+    ).properties(title="Words per article", width=480)
+
+
+def era_estimates(estimates: pd.DataFrame, eras: pd.DataFrame, title: str, x_title: str,
+                  facet: str | None = None, fmt: str = ",.1f") -> alt.Chart:
+    """Per-era estimates with bootstrap intervals: a point per era, a bar for the
+    interval, and the note ("one article: no interval") written beside eras without one.
+    ``estimates`` has :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS` (plus ``facet``)."""
+    labels = {**dict(zip(eras["era"], eras["label"])), "outside": "Outside every era"}
+    data = estimates.dropna(subset=["estimate"]).copy()
+    data["era_label"] = data["era"].map(labels).fillna(data["era"])
+    data["interval"] = data.apply(
+        lambda r: r["note"] if r["note"] else f"{r['ci_low']:{fmt}} – {r['ci_high']:{fmt}}", axis=1)
+    base = alt.Chart(data).encode(
+        y=alt.Y("era_label:N", title=None, sort=[labels.get(k, k) for k in eras["era"]]),
+        color=alt.Color("era_label:N", scale=era_scale(eras), legend=None))
+    tooltip = ["era_label:N", alt.Tooltip("estimate:Q", format=fmt), "interval:N",
+               alt.Tooltip("n_articles:Q", title="articles")]
+    rule = base.mark_rule(strokeWidth=3, opacity=0.6).encode(x="ci_low:Q", x2="ci_high:Q", tooltip=tooltip)
+    point = base.mark_point(filled=True, size=90).encode(x=alt.X("estimate:Q", title=x_title), tooltip=tooltip)
+    note = base.mark_text(align="left", dx=8, fontStyle="italic", color="#666").encode(
+        x="estimate:Q", text="note:N")
+    chart = alt.layer(rule, point, note)
+    if facet:
+        return chart.properties(width=420, height=70).facet(
+            row=alt.Row(f"{facet}:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
+        ).resolve_scale(x="independent").properties(title=title)
+    return chart.properties(title=title, width=420, height=40 * max(1, data["era_label"].nunique()))
+
+
+def cleaning_removals(log: pd.DataFrame) -> alt.Chart:
+    """Characters cut per article, stacked by cleaning rule (marks and whitespace
+    normalization excluded), so a reader sees what cleaning did to each article."""
+    cut = log[log["action"].isin(["remove", "metadata"])].assign(characters=lambda d: d["end"] - d["start"])
+    data = cut.groupby(["doc_id", "rule"], as_index=False)["characters"].sum()
+    return alt.Chart(data).mark_bar().encode(
+        x=alt.X("characters:Q", title="Characters removed"),
+        y=alt.Y("doc_id:N", title="Article"),
+        color=alt.Color("rule:N", title="Rule"),
+        tooltip=["doc_id:N", "rule:N", alt.Tooltip("characters:Q", format=",")],
+    ).properties(title="What cleaning removed", width=420)

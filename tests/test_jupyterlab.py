@@ -1,0 +1,145 @@
+"""JupyterLab for real: every notebook opens in JupyterLab (served on loopback with the
+project's kernel) in headless Chromium, without an error. Screenshots are kept in
+tests/artifacts/."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from borderlines.paths import notebooks_dir
+from browser import browser
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+ARTIFACTS = Path(__file__).parent / "artifacts"
+NOTEBOOKS = sorted(p.name for p in notebooks_dir().glob("*.ipynb"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab on 127.0.0.1 serving a copy of the notebooks (opening never edits ours)."""
+    root = tmp_path_factory.mktemp("lab")
+    shutil.copytree(notebooks_dir(), root / "notebooks")
+    port, token = _free_port(), secrets.token_hex(16)
+    log = open(root / "lab.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--ServerApp.port={port}", "--ServerApp.ip=127.0.0.1",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root / 'notebooks'}",
+         "--ServerApp.port_retries=0", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+         "--allow-root", "--LabApp.extension_manager=readonly"],
+        stdout=log, stderr=subprocess.STDOUT, cwd=root,
+        env={**os.environ, "JUPYTER_RUNTIME_DIR": str(root / "runtime")})
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
+                json.load(r)
+                break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError("JupyterLab exited:\n" + (root / "lab.log").read_text())
+            time.sleep(0.5)
+    else:
+        proc.terminate()
+        raise RuntimeError("JupyterLab did not start:\n" + (root / "lab.log").read_text())
+    yield base, token, root
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+def test_kernel_is_the_projects(lab):
+    base, token, _ = lab
+    with urllib.request.urlopen(f"{base}/api/kernelspecs?token={token}", timeout=10) as r:
+        specs = json.load(r)["kernelspecs"]
+    # the notebooks' kernel, python3, is the server's own Python (jupyter_client runs
+    # "python" as sys.executable), i.e. the project's .venv; the named kernel that
+    # `make install` registers points there explicitly
+    assert specs["python3"]["spec"]["argv"][0] in ("python", sys.executable)
+    assert Path(specs["borderlines"]["spec"]["argv"][0]) == Path(sys.executable)
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_opens_in_jupyterlab(lab, name):
+    base, token, root = lab
+    n_cells = len(nbformat.read(root / "notebooks" / name, as_version=4).cells)
+    with browser() as b:
+        context = b.new_context(viewport={"width": 1400, "height": 1000})
+        external, errors = [], []
+        page = context.new_page()
+
+        def route(r):
+            if r.request.url.startswith((base, "data:", "blob:")):
+                return r.continue_()
+            external.append(r.request.url)
+            return r.abort()
+
+        page.route("**/*", route)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{base}/lab/tree/{name}?token={token}")
+        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+        page.wait_for_function(f"document.querySelectorAll('.jp-NotebookPanel .jp-Cell').length >= {n_cells}",
+                               timeout=30_000)
+        # the kernel starts and goes idle: the project's kernel works in Lab
+        page.wait_for_selector(".jp-Toolbar-kernelStatus[data-status='idle'], "
+                               "[data-status='idle']", timeout=60_000, state="attached")
+        page.wait_for_timeout(1500)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"jupyterlab_{Path(name).stem}.png"))
+        dialogs = page.locator(".jp-Dialog").count()
+        tab = page.locator(".lm-TabBar-tab.jp-mod-current").first.inner_text()
+        context.close()
+    assert dialogs == 0, f"{name}: an error dialog opened"
+    assert name in tab
+    assert errors == [], errors
+
+
+def test_charts_and_tables_draw_when_run_in_jupyterlab(lab):
+    """Run notebook 01 in JupyterLab: its charts draw offline from the inlined bundle."""
+    base, token, root = lab
+    with browser() as b:
+        context = b.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith((base, "data:", "blob:"))
+                   else r.abort())
+        page.goto(f"{base}/lab/tree/01_corpus_overview.ipynb?token={token}")
+        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+        page.wait_for_selector("[data-status='idle']", timeout=60_000, state="attached")
+        page.wait_for_timeout(1500)  # let the session settle before using the menus
+        assert page.locator(".jp-Dialog").count() == 0
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        try:
+            page.wait_for_function(
+                "document.querySelectorAll('.jp-NotebookPanel .bl-chart svg g[class*=\"mark-\"]').length >= 4",
+                timeout=120_000)
+        finally:
+            page.screenshot(path=str(ARTIFACTS / "jupyterlab_01_run_all.png"), full_page=True)
+        marks = page.eval_on_selector_all(".jp-NotebookPanel .bl-chart",
+                                          "els => els.map(e => e.querySelectorAll('svg g[class*=\"mark-\"] > *').length)")
+        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count()
+        page.screenshot(path=str(ARTIFACTS / "jupyterlab_01_run_all.png"))
+        context.close()
+    assert marks and all(n > 0 for n in marks), marks
+    assert errors == 0
