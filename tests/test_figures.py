@@ -1,0 +1,475 @@
+"""Tests for borderlines.figures: quantity extraction, period resolution, summaries."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from borderlines.figures import (ARTICLE_FIGURE_COLUMNS, FIGURE_COLUMNS, MEASURES,
+                                 MIGRATION_STAT_COLUMNS, QUALIFIERS, RECURRING_COLUMNS,
+                                 extract_figures, figure_interval, figures_per_article,
+                                 migration_stats, recurring_measures, resolve_period)
+from borderlines.nlp import get_nlp, is_word, sentence_table
+from conftest import make_corpus
+
+PERIOD = re.compile(r"^(?:\d{4}-\d{2}(?:\.\.\d{4}-\d{2})?)?$")
+
+
+def figures_of(text: str, date: str = "2019-03-28") -> pd.DataFrame:
+    return extract_figures(make_corpus([{"doc_id": "t1", "text": text, "date": date}]))
+
+
+def one(text: str, surface: str, date: str = "2019-03-28") -> pd.Series:
+    """The single figure whose surface contains ``surface``."""
+    f = figures_of(text, date)
+    hit = f[f["surface"].str.contains(surface, regex=False)]
+    assert len(hit) == 1, f"{surface!r} in {f['surface'].tolist()}"
+    return hit.iloc[0]
+
+
+# --- numerals, percentages, spelled-out numbers --------------------------------------
+
+def test_numerals_with_separators_and_decimals():
+    row = one("Arrests along the border jumped to 66,450 in February.", "66,450")
+    assert (row.value, row.unit, row.measure, row.period) == (66450.0, "arrests", "arrests", "2019-02")
+    money = one("The agency spent $1.5 million on buses.", "$1.5 million")
+    assert (money.value, money.unit, money.kind, money.is_migration_stat) == (1.5e6, "dollars", "money", False)
+    assert one("Apprehensions rose to 3.5 million.", "3.5 million").value == 3.5e6
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("Arrests were up 149 percent from a year earlier.", "149 percent", 149.0),
+    ("Crossings dropped 56% in August.", "56%", 56.0),
+    ("About 12.5 per cent of migrants were children.", "12.5 per cent", 12.5),
+])
+def test_percentages(text, surface, value):
+    row = one(text, surface)
+    assert row.value == value and row.unit == "percent"
+
+
+def test_percent_change_and_share():
+    change = one("Arrests rose 20 percent from January.", "20 percent")
+    assert (change.kind, change.direction, change.measure) == ("change", "up", "arrests")
+    share = one("Ebrard said Mexico met 90 percent of the main objective on the border.", "90 percent")
+    assert (share.kind, share.measure, share.direction) == ("share", "goal", "")
+
+
+@pytest.mark.parametrize("text,surface,value,qualifier,unit,measure", [
+    ("Aides have been cautious over the past three months.", "three months", 3.0, "exact", "months", "duration"),
+    ("The agency reassigned several hundred border inspectors.", "several hundred", 300.0, "vague", "people",
+     "border_inspectors"),
+    ("The policy separated thousands of migrant children.", "thousands", 2000.0, "vague", "people", "children"),
+    ("Arrests were about double the same period last year.", "double", 2.0, "about", "times", "arrests"),
+    ("Twenty-five troops arrived.", "Twenty-five", 25.0, "exact", "people", "troops"),
+    ("Two dozen agents arrived.", "dozen", 24.0, "exact", "people", "agents"),
+    ("Tens of thousands of migrants waited.", "Tens of thousands", 20000.0, "vague", "people", "migrants"),
+    ("Officials expect a few thousand asylum seekers.", "a few thousand", 2000.0, "vague", "people",
+     "asylum_seekers"),
+    ("One in five migrants was a child.", "One in five", 0.2, "exact", "fraction", "migrants"),
+    ("Half of the families came from Honduras.", "Half", 0.5, "exact", "fraction", "families"),
+])
+def test_spelled_out_numbers(text, surface, value, qualifier, unit, measure):
+    row = one(text, surface)
+    assert math.isclose(row.value, value)
+    assert (row.qualifier, row.unit, row.measure) == (qualifier, unit, measure)
+
+
+def test_record_span():
+    row = one("Custody numbers of migrants fell from a 12-year high of 144,000 in May.", "12-year high",
+              date="2019-09-10")
+    assert (row.value, row.unit, row.kind, row.measure, row.period) == (12.0, "years", "record", "migrants", "2019-05")
+
+
+@pytest.mark.parametrize("text,surface,qualifier", [
+    ("About 55,000 people arrived.", "About 55,000", "about"),
+    ("Around 3,000 people stayed.", "Around 3,000", "about"),
+    ("Roughly 1,000 miles south.", "Roughly 1,000", "about"),
+    ("Some 25,000 National Guard members deployed.", "Some 25,000", "about"),
+    ("Nearly 40 percent of migrants were children.", "Nearly 40", "about"),
+    ("A caravan of over 4,000 migrants.", "over 4,000", "more than"),
+    ("There were more than 190,000 apprehensions.", "more than 190,000", "more than"),
+    ("At least 300 families crossed.", "At least 300", "more than"),
+    ("Agents made 5,000 or more arrests.", "5,000 or more", "more than"),
+    ("Agents made fewer than 20,000 arrests.", "fewer than 20,000", "fewer than"),
+    ("Under 100 agents remained.", "Under 100", "fewer than"),
+    ("The Guard may deploy up to 4,000 troops.", "up to 4,000", "up to"),
+    ("As many as 1,200 children waited.", "As many as 1,200", "up to"),
+    ("An average of 567 illegal firearms enter every hour.", "567", "exact"),
+])
+def test_qualifiers(text, surface, qualifier):
+    row = one(text, surface)
+    assert row.qualifier == qualifier and row.qualifier in QUALIFIERS
+
+
+def test_ranges():
+    f = figures_of("Between 3,000 and 5,000 people waited; 10-15 percent were children.")
+    assert f["surface"].tolist() == ["Between 3,000 and 5,000 people", "10-15 percent"]
+    assert f["value"].tolist() == [3000.0, 10.0] and f["range_high"].tolist() == [5000.0, 15.0]
+    rose = figures_of("Arrests rose from 3,000 to 5,000.")
+    assert rose["value"].tolist() == [3000.0, 5000.0] and rose["range_high"].isna().all()
+    scaled = one("Officials expect 3 to 5 million migrants.", "3 to 5 million")
+    assert (scaled.value, scaled.range_high, scaled.measure) == (3e6, 5e6, "migrants")
+    assert figures_of("The 2019-2020 fiscal year was busy.").empty
+
+
+def test_per_unit_rates():
+    guns = one("An average of 567 illegal firearms are entering Mexico every hour, officials said.", "567")
+    assert (guns.unit, guns.rate_per, guns.measure, guns.kind) == ("firearms per hour", "hour", "firearms", "rate")
+    arrests = one("Agents were making fewer than 20,000 arrests per month.", "20,000")
+    assert arrests.surface == "fewer than 20,000 arrests per month"
+    assert (arrests.unit, arrests.rate_per) == ("arrests per month", "month")
+    days = one("There have been days this month when the U.S. Border Patrol encountered more than "
+               "10,000 people making crossings.", "10,000", date="2023-12-27")
+    assert (days.unit, days.measure, days.rate_per, days.period) == ("people per day", "crossings", "day", "2023-12")
+    assert one("Arrests averaged 8,000 a day.", "8,000").unit == "arrests per day"
+    assert one("Arrests rose to 8,000 a year later.", "8,000").rate_per == ""
+
+
+def test_counted_noun_refinements():
+    assert one("About 55,000 people will have arrived as families.", "55,000").measure == "families"
+    assert one("Officials “removed or returned” more than 400,000 people.", "400,000").measure == "removals"
+    assert one("The Guard sent some 25,000 National Guard members.", "25,000").measure == "national_guard"
+    assert one("The caravan had 3,000 people in it.", "3,000").measure == "people"
+
+
+# --- not quantities ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "It happened on March 28, 2019, and again on Sept. 10 and on 28 March.",
+    "The file is dated 2019-03-28 and 3/28/2019.",
+    "Arrests in 2007 and until 2011 were below the early 2000s and the 1990s.",
+    "He spoke at 7:45am, at 7:45 a.m. and again at 10 p.m.",
+    "Follow @usembassyhn and @CBP2019 at https://t.co/XPZD0RBawU or https://example.com/2019/03/28/story-123.",
+    "Write to contact24@example.com for details.",
+    "Under Title 42 and Section 8, one day after the deal, a day after that, the two countries agreed.",
+    "The zero tolerance policy was one of the harshest; No. 2 was the 3rd priority.",
+    "They want a safe third country agreement, said the 24World Media page.",
+    "Migrants waited for months, and for years the border was closed.",
+])
+def test_non_quantities(text):
+    assert figures_of(text).empty, figures_of(text)["surface"].tolist()
+
+
+def test_byline_and_timestamps_are_not_figures():
+    raw = ("Headline Here\n\nBy Jorge Valencia\nPublished: Wednesday, September 11, 2019 - 7:45am\n"
+           "Updated: Wednesday, September 11, 2019 - 7:51am\n\nOfficials said 2,000 troops deployed.")
+    f = figures_of(raw, date="2019-09-11")
+    assert f["surface"].tolist() == ["2,000 troops"]
+
+
+def test_relative_anchor_is_not_a_figure_but_a_duration_is():
+    f = figures_of("Two weeks after the deal, talks lasted about 10 minutes.")
+    assert f["surface"].tolist() == ["about 10 minutes"]
+    assert (f.iloc[0]["unit"], f.iloc[0]["is_migration_stat"]) == ("minutes", False)
+
+
+# --- period resolution ---------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase,date,expected", [
+    ("in February", "2019-03-28", "2019-02"),
+    ("in May", "2019-09-10", "2019-05"),
+    ("in November", "2023-12-27", "2023-11"),
+    ("in February", "2020-01-15", "2019-02"),          # previous year across January
+    ("in December", "2024-01-05", "2023-12"),
+    ("in January", "2024-01-05", "2024-01"),
+    ("last May", "2019-05-20", "2018-05"),
+    ("next month", "2019-12-20", "2020-01"),
+    ("last month", "2020-01-10", "2019-12"),
+    ("last month", "2019-09-10", "2019-08"),
+    ("this month", "2023-12-27", "2023-12"),
+    ("during the month", "2019-03-28", "2019-03"),
+    ("February 2018", "2019-03-28", "2018-02"),
+    ("in March of 2017", "2019-03-28", "2017-03"),
+    ("between May and the end of November", "2023-12-27", "2023-05..2023-11"),
+    ("between November and February", "2020-03-02", "2019-11..2020-02"),
+    ("from May to August", "2019-09-10", "2019-05..2019-08"),
+    ("since June", "2019-09-10", "2019-06..2019-09"),
+    ("the past three months", "2019-09-10", "2019-06..2019-08"),
+    ("over the past three months", "2020-02-01", "2019-11..2020-01"),
+    ("the past 12 months", "2020-01-10", "2019-01..2019-12"),
+    ("the past two weeks", "2020-01-05", "2019-12..2020-01"),
+    ("last week", "2020-01-03", "2019-12"),
+    ("yesterday", "2020-01-01", "2019-12"),
+    ("on Friday", "2023-12-27", "2023-12"),
+    ("on Thursday", "2021-01-02", "2020-12"),
+    ("on Wednesday", "2023-12-27", "2023-12"),
+    ("this year", "2019-09-10", "2019-01..2019-09"),
+    ("last year", "2019-09-10", "2018-01..2018-12"),
+    ("in 2018", "2019-09-10", "2018-01..2018-12"),
+    ("fiscal 2019", "2019-12-01", "2018-10..2019-09"),
+    ("since 2007", "2019-09-10", "2007-01..2019-09"),
+    ("last fall", "2019-09-10", "2018-09..2018-11"),
+    ("in the spring", "2019-09-10", "2019-03..2019-05"),
+    ("last winter", "2020-01-15", "2018-12..2019-02"),
+    ("the early days of the Trump administration", "2019-09-10", "2017-01..2017-03"),
+    ("the early days of the Trump administration", "2025-06-01", "2025-01..2025-03"),
+    ("a year earlier", "2019-03-28", "2018-03"),
+    ("in recent weeks", "2019-03-28", ""),
+    ("the early 2000s", "2019-03-28", ""),
+    ("the border", "2019-03-28", ""),
+])
+def test_resolve_period(phrase, date, expected):
+    assert resolve_period(phrase, pd.Timestamp(date)) == expected
+
+
+@pytest.mark.parametrize("phrase,anchor,expected", [
+    ("a year earlier", "2019-02", "2018-02"),
+    ("a year earlier", "2020-01", "2019-01"),
+    ("the same period last year", "2019-03", "2018-03"),
+    ("the previous year", "2019-05..2019-08", "2018-05..2018-08"),
+    ("a month earlier", "2020-01", "2019-12"),
+    ("from December", "2020-02", "2019-12"),
+    ("from February", "2019-03", "2019-02"),
+])
+def test_resolve_period_relative_to_anchor(phrase, anchor, expected):
+    assert resolve_period(phrase, pd.Timestamp("2020-06-15"), anchor=anchor) == expected
+
+
+def test_resolve_period_without_date():
+    assert resolve_period("in May", None) == ""
+    assert resolve_period("in May 2019", None) == "2019-05"
+    assert resolve_period("in 2018", pd.NaT) == "2018-01..2018-12"
+
+
+def test_periods_across_year_boundary_in_text():
+    f = figures_of("Agents made 40,000 arrests in December, up 20 percent from November. "
+                   "Arrests fell to 30,000 last month.", date="2020-01-15")
+    got = dict(zip(f["surface"], zip(f["period"], f["baseline"])))
+    assert got["40,000 arrests"] == ("2019-12", "")
+    assert got["20 percent"] == ("2019-11..2019-12", "2019-11")
+    assert got["30,000"] == ("2019-12", "")
+    assert one("Arrests reached 50,000 in February.", "50,000", date="2020-01-15").period == "2019-02"
+    assert one("Arrests reached 50,000 in February.", "50,000", date="2020-03-15").period == "2020-02"
+
+
+def test_change_periods():
+    f = figures_of("Arrests jumped to 66,450 in February, up 149 percent from a year earlier.")
+    pct = f[f["unit"] == "percent"].iloc[0]
+    assert (pct.period, pct.baseline, pct.direction) == ("2019-02", "2018-02", "up")
+    span = one("The number of migrants dropped by 56 percent in August, compared to May.", "56 percent",
+               date="2019-09-11")
+    assert (span.period, span.baseline, span.direction) == ("2019-05..2019-08", "2019-05", "down")
+
+
+def test_period_carries_over_one_sentence_for_statistics():
+    f = figures_of("The agency expects 100,000 arrests during the month. About 55,000 people will arrive "
+                   "as families. Several hundred inspectors were reassigned.")
+    assert f["period"].tolist() == ["2019-03", "2019-03", ""]
+    durations = figures_of("Arrests rose in February. The meeting lasted about 10 minutes.")
+    assert durations["period"].tolist() == [""]
+    explicit_wins = figures_of("Arrests rose in February. In January, 40,000 migrants arrived.")
+    assert explicit_wins["period"].tolist() == ["2019-01"]
+
+
+# --- attribution, quotes, posts ------------------------------------------------------
+
+@pytest.mark.parametrize("text,surface,source", [
+    ("Arrests fell 56 percent, according to federal data.", "56 percent", "federal data"),
+    ("Migrants fell 56 percent, according to U.S. Customs and Border Protection figures.", "56 percent",
+     "U.S. Customs and Border Protection figures"),
+    ("U.S. Customs and Border Protection Commissioner Kevin McAleenan said the agency would make "
+     "100,000 arrests.", "100,000", "U.S. Customs and Border Protection Commissioner Kevin McAleenan"),
+    ("Kevin McAleenan, the acting homeland security secretary, has said agents made fewer than 20,000 "
+     "arrests per month.", "20,000", "Kevin McAleenan"),
+    ("It initially included approximately 5,000 people, the agency said.", "5,000", "the agency"),
+    ("“We are almost at 90 percent of the objective on migration,” Ebrard said.", "90 percent", "Ebrard"),
+    ("Ebrard spoke for about 10 minutes with President Trump, he later said.", "10 minutes", "Ebrard"),
+    ("An average of 567 firearms enter every hour, according to the Mexican government’s presentation in "
+     "the meeting, quoting ATF figures.", "567",
+     "the Mexican government’s presentation (citing ATF figures)"),
+    ("CBP data show 70,000 apprehensions in May.", "70,000", "CBP data"),
+    ("Arrests jumped to 66,450 in February.", "66,450", ""),
+    ("The statement follows Trump’s warning in which he said he would close the border, referring to a "
+     "caravan of over 4,000 migrants.", "4,000", ""),
+])
+def test_attribution(text, surface, source):
+    assert one(text, surface).attributed_to == source
+
+
+def test_figures_in_embedded_posts_and_quotes():
+    raw = ("Officials spoke on Thursday.\n\nWe apprehended 5,000 migrants this month. — Sec. Kirstjen Nielsen "
+           "(@SecNielsen) March 28, 2019\n\n“We detained 500 migrants,” the official said.")
+    f = figures_of(raw)
+    post = f[f["in_post"]].iloc[0]
+    assert (post.surface, post.attributed_to, post.period) == ("5,000 migrants", "Sec. Kirstjen Nielsen", "2019-03")
+    quote = f[f["in_quote"]].iloc[0]
+    assert (quote.surface, quote.attributed_to, quote.in_post) == ("500 migrants", "the official", False)
+
+
+# --- the bundled corpus --------------------------------------------------------------
+
+# Hand-coded: every quantity of the five bundled articles, with the module's conventions.
+GOLD = [
+    # doc, value, unit, measure, period
+    ("000", 66450, "arrests", "arrests", "2019-02"),
+    ("000", 149, "percent", "arrests", "2019-02"),
+    ("000", 100000, "arrests", "arrests", "2019-03"),
+    ("000", 30, "percent", "arrests", "2019-02..2019-03"),
+    ("000", 2, "times", "arrests", "2019-03"),
+    ("000", 55000, "people", "families", "2019-03"),
+    ("000", 40000, "people", "children", "2019-03"),
+    ("000", 300, "people", "border_inspectors", ""),
+    ("000", 2e9, "dollars", "funding", "2019-02"),
+    ("001", 4000, "people", "migrants", "2018-10"),
+    ("001", 4000, "people", "troops", "2018-04"),
+    ("001", 2000, "people", "children", ""),
+    ("002", 3, "months", "duration", "2019-06..2019-08"),
+    ("002", 56, "percent", "migrants", "2019-05..2019-08"),
+    ("002", 12, "years", "migrants", "2019-05"),
+    ("002", 144000, "people", "migrants", "2019-05"),
+    ("002", 64000, "people", "migrants", "2019-08"),
+    ("002", 2000, "people", "national_guard", ""),
+    ("002", 10, "minutes", "duration", ""),
+    ("002", 2000, "people", "migrants", ""),
+    ("002", 20000, "arrests per month", "arrests", "2017-01..2017-03"),
+    ("003", 10000, "people per day", "crossings", "2023-12"),
+    ("003", 1000, "miles", "distance", ""),
+    ("003", 3000, "people", "people", ""),
+    ("003", 5000, "people", "people", ""),
+    ("003", 190000, "apprehensions", "apprehensions", "2023-11"),
+    ("003", 400000, "people", "removals", "2023-05..2023-11"),
+    ("004", 25000, "people", "national_guard", ""),
+    ("004", 56, "percent", "migrants", "2019-05..2019-08"),
+    ("004", 10, "minutes", "duration", ""),
+    ("004", 90, "percent", "goal", ""),
+    ("004", 567, "firearms per hour", "firearms", ""),
+]
+
+
+@pytest.fixture(scope="module")
+def bundled_figures(bundled_corpus):
+    return extract_figures(bundled_corpus)
+
+
+def precision_recall(found: list[tuple], gold: list[tuple]) -> tuple[float, float]:
+    """Multiset precision and recall of ``found`` against ``gold``."""
+    remaining = list(gold)
+    hits = 0
+    for item in found:
+        if item in remaining:
+            remaining.remove(item)
+            hits += 1
+    return hits / len(found) if found else 0.0, hits / len(gold)
+
+
+def test_gold_precision_and_recall(bundled_figures):
+    f = bundled_figures
+    found = [(d, float(v), u, m, p) for d, v, u, m, p in
+             zip(f["doc_id"], f["value"], f["unit"], f["measure"], f["period"])]
+    gold = [(d, float(v), u, m, p) for d, v, u, m, p in GOLD]
+    precision, recall = precision_recall(found, gold)
+    values_p, values_r = precision_recall([x[:2] for x in found], [x[:2] for x in gold])
+    assert values_p >= 0.97 and values_r >= 0.97, (values_p, values_r)
+    assert precision >= 0.95 and recall >= 0.95, (precision, recall, set(found) ^ set(gold))
+
+
+def test_bundled_expected_rows(bundled_figures):
+    f = bundled_figures.set_index(["doc_id", "surface"])
+    assert f.loc[("000", "66,450"), "is_migration_stat"]
+    assert f.loc[("000", "about double"), "qualifier"] == "about"
+    assert f.loc[("000", "several hundred border inspectors"), "qualifier"] == "vague"
+    assert f.loc[("002", "56 percent"), "attributed_to"] == "federal data"
+    assert f.loc[("004", "56 percent"), "attributed_to"] == "U.S. Customs and Border Protection figures"
+    assert f.loc[("003", "more than 190,000 apprehensions"), "attributed_to"] == \
+        "U.S. Customs and Border Protection officials"
+    assert f.loc[("004", "567 illegal firearms"), "attributed_to"].startswith("the Mexican government’s presentation")
+    assert not f.loc[("003", "roughly 1,000 miles"), "is_migration_stat"]
+    assert not bundled_figures["surface"].str.contains("Title|2019|2007|2011|2000s|one day|two countries").any()
+
+
+def test_bundled_invariants(bundled_corpus, bundled_figures):
+    f = bundled_figures
+    assert list(f.columns) == list(FIGURE_COLUMNS)
+    texts = dict(zip(bundled_corpus["doc_id"], bundled_corpus["text"]))
+    for row in f.itertuples():
+        assert texts[row.doc_id][row.start:row.end] == row.surface
+        assert row.surface in row.sentence
+        assert PERIOD.match(row.period) and PERIOD.match(row.baseline)
+    assert set(f["measure"]) <= set(MEASURES)
+    assert set(f["qualifier"]) <= set(QUALIFIERS)
+    assert f["value"].dtype == float and f["is_migration_stat"].dtype == bool
+
+
+def test_precomputed_sentences_give_the_same_result(bundled_corpus, bundled_figures):
+    again = extract_figures(bundled_corpus, sentences=sentence_table(bundled_corpus))
+    pd.testing.assert_frame_equal(again, bundled_figures)
+
+
+def test_no_figures_and_empty_corpus():
+    f = figures_of("Officials met on Thursday to talk about the border.")
+    assert f.empty and list(f.columns) == list(FIGURE_COLUMNS)
+    empty = make_corpus([{"doc_id": "e", "text": "Nothing here."}]).iloc[0:0]
+    assert extract_figures(empty).empty
+
+
+# --- summaries -----------------------------------------------------------------------
+
+def test_migration_stats(bundled_figures):
+    stats = migration_stats(bundled_figures)
+    assert list(stats.columns) == list(MIGRATION_STAT_COLUMNS)
+    assert len(stats) == int(bundled_figures["is_migration_stat"].sum())
+    assert not stats["measure"].isin(["duration", "distance", "funding"]).any()
+    expected = bundled_figures[bundled_figures["is_migration_stat"]].sort_values(["doc_id", "start"])
+    assert stats["surface"].tolist() == expected["surface"].tolist()
+
+
+def test_figures_per_article(bundled_corpus, bundled_figures):
+    table = figures_per_article(bundled_figures, bundled_corpus)
+    assert list(table.columns) == list(ARTICLE_FIGURE_COLUMNS)
+    assert table["doc_id"].tolist() == bundled_corpus["doc_id"].tolist()
+    assert table["n_figures"].sum() == len(bundled_figures)
+    assert (table["n_attributed"] <= table["n_figures"]).all()
+    nlp = get_nlp()
+    words = [sum(is_word(t) for t in doc) for doc in nlp.pipe(bundled_corpus["text"])]
+    assert table["n_words"].tolist() == words
+    counts = dict(zip(table["doc_id"], table["n_figures"]))
+    assert counts == {"000": 9, "001": 3, "002": 9, "003": 6, "004": 5}
+
+
+def test_figures_per_article_keeps_articles_without_figures():
+    corpus = make_corpus([{"doc_id": "a", "text": "Arrests hit 5,000 in May."},
+                          {"doc_id": "b", "text": "Nothing to count here."}])
+    table = figures_per_article(extract_figures(corpus), corpus)
+    assert table["n_figures"].tolist() == [1, 0] and table["n_words"].tolist() == [5, 4]
+    none = figures_per_article(extract_figures(corpus).iloc[0:0], corpus)
+    assert none["n_figures"].tolist() == [0, 0] and none["n_words"].tolist() == [5, 4]
+
+
+def test_recurring_measures_bundled(bundled_corpus, bundled_figures):
+    rec = recurring_measures(bundled_figures, bundled_corpus)
+    assert list(rec.columns) == list(RECURRING_COLUMNS)
+    row = rec[(rec["measure"] == "migrants") & (rec["unit"] == "percent")].iloc[0]
+    assert row.period == "2019-05..2019-08" and row.n_outlets == 2 and row.agree
+    assert set(row.outlets.split("; ")) == {"The Washington Post", "KJZZ"}
+    assert (rec["n_outlets"] > 1).all()
+
+
+def test_recurring_measures_disagreement_and_undated():
+    corpus = make_corpus([
+        {"doc_id": "a", "text": "Arrests reached 90,000 in May.", "date": "2019-06-10"},
+        {"doc_id": "b", "text": "Arrests reached about 100,000 in May.", "date": "2019-06-11"},
+        {"doc_id": "c", "text": "Arrests reached 70,000 in May.", "date": "2019-06-12"},
+        {"doc_id": "d", "text": "Mexico sent thousands of National Guard troops.", "date": "2019-06-12"},
+        {"doc_id": "e", "text": "Mexico sent some 25,000 National Guard members.", "date": "2019-06-12"},
+    ])
+    corpus["outlet"] = ["A", "B", "B", "C", "D"]
+    figures = extract_figures(corpus)
+    rec = recurring_measures(figures, corpus)
+    assert len(rec) == 1 and rec.iloc[0].n_figures == 3 and not rec.iloc[0].agree
+    undated = recurring_measures(figures, corpus, include_undated=True)
+    guard = undated[undated["measure"] == "national_guard"].iloc[0]
+    assert guard.agree and guard.period == ""
+    assert recurring_measures(figures.iloc[0:0], corpus).empty
+
+
+def test_figure_interval():
+    assert figure_interval(56, "exact") == pytest.approx((55.44, 56.56))
+    assert figure_interval(100, "about") == pytest.approx((90, 110))
+    assert figure_interval(4000, "more than") == (4000, np.inf)
+    assert figure_interval(2000, "vague") == (2000, np.inf)
+    assert figure_interval(20000, "fewer than") == (0.0, 20000)
+    assert figure_interval(3000, "exact", 5000.0) == (3000, 5000.0)
