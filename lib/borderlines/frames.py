@@ -1,0 +1,639 @@
+"""Frames and tone of sentences.
+
+Framing: an editable lexicon (``data/lexicons/frames.yml``, see its header) lists for
+each Policy Frames Codebook dimension (Boydstun et al. 2014) the words and phrases that
+signal it. Every sentence gets the frames whose entries occur in it, with the words
+that triggered them; per era, the share of sentences with each frame is estimated over
+articles with a bootstrap interval (:mod:`borderlines.uncertainty`).
+
+Matching uses spaCy's ``PhraseMatcher`` on the suite's tokens: a ``lemma`` entry
+matches its lemmas (lookup lemmas, :func:`borderlines.terms.word_lemma`) or its own
+words in any case, a ``word`` entry its words in any case, an ``exact`` entry its text
+as written. Within a frame, overlapping matches keep the longest.
+
+Tone: VADER (the ``vaderSentiment`` package and the lexicon it ships) scores every
+sentence; compound ranges from -1 (most negative) to +1, and VADER's own thresholds
+(±0.05) name a sentence positive, neutral or negative. Sentences are labelled quote or
+narration by how much of them lies inside quote spans.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+from spacy.attrs import LEMMA
+from spacy.matcher import PhraseMatcher
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from .io import InputProblem, read_text, read_yaml
+from .nlp import SENTENCE_COLUMNS, doc_sentences, get_nlp, is_word, sentence_table
+from .paths import lexicon_dir
+from .problems import Problem
+from .terms import doc_lemmas, pattern_lemmas
+from .uncertainty import ESTIMATE_COLUMNS, era_rates
+
+#: How an entry is matched (the ``match`` field of an entry in frames.yml).
+MATCH_MODES = {
+    "lemma": "its lemmas or its own words, any case (the default)",
+    "word": "its words as written, any case",
+    "exact": "its text as written, case included",
+}
+
+#: Columns of :func:`load_frames` (one row per lexicon entry, in file order).
+LEXICON_COLUMNS = {
+    "frame": "frame key",
+    "label": "frame label for charts",
+    "description": "what the frame is about",
+    "entry": "word or phrase (whitespace collapsed)",
+    "match": "match mode, one of MATCH_MODES",
+}
+
+#: Columns of :func:`frame_matches` (one row per trigger, in text order).
+FRAME_MATCH_COLUMNS = {
+    "doc_id": "article id",
+    "era": "era key",
+    "sent_id": "sentence number in the article (nlp.sentence_table)",
+    "frame": "frame key",
+    "entry": "lexicon entry that matched",
+    "mode": "match mode of the entry",
+    "text": "the matched words as written",
+    "start": "offset of the match in the clean text (characters)",
+    "end": "end offset (exclusive)",
+}
+
+#: Columns of :func:`sentence_frames` (one row per sentence and frame it has).
+SENTENCE_FRAME_COLUMNS = {
+    "doc_id": "article id",
+    "era": "era key",
+    "sent_id": "sentence number in the article",
+    "start": "offset of the sentence in the clean text",
+    "end": "end offset (exclusive) of the sentence",
+    "frame": "frame key",
+    "label": "frame label",
+    "n_matches": "triggers of the frame in the sentence",
+    "triggers": "the triggering words as written, distinct, '; '-separated",
+    "entries": "the lexicon entries that matched, distinct, '; '-separated",
+    "sentence": "the sentence text",
+}
+
+#: Columns of :func:`frame_shares`: per era and frame, the share of sentences with the
+#: frame (Σ framed sentences / Σ sentences over the era's articles, bootstrapped).
+FRAME_SHARE_COLUMNS = {
+    "era": "era key",
+    "frame": "frame key",
+    "label": "frame label",
+    "n_framed": "sentences of the era with the frame",
+    "n_sentences": "sentences of the era",
+    **{k: v for k, v in ESTIMATE_COLUMNS.items() if k != "era"},
+}
+
+#: Columns of :func:`frame_examples`.
+FRAME_EXAMPLE_COLUMNS = {
+    "era": "era key",
+    "frame": "frame key",
+    "label": "frame label",
+    "rank": "1 = the sentence with most triggers",
+    "doc_id": "article id",
+    "sent_id": "sentence number in the article",
+    "n_matches": "triggers of the frame in the sentence",
+    "triggers": "the triggering words",
+    "sentence": "the sentence text",
+}
+
+#: Columns of :func:`sentence_tone` (one row per sentence).
+TONE_COLUMNS = {
+    "doc_id": "article id",
+    "era": "era key",
+    "sent_id": "sentence number in the article",
+    "start": "offset of the sentence in the clean text",
+    "end": "end offset (exclusive)",
+    "sentence": "the sentence text",
+    "compound": "VADER compound score, -1 (negative) to +1 (positive)",
+    "pos": "VADER share of positive text, 0 to 1",
+    "neu": "VADER share of neutral text, 0 to 1",
+    "neg": "VADER share of negative text, 0 to 1",
+    "tone": "'positive' (compound ≥ 0.05), 'negative' (≤ -0.05) or 'neutral'",
+}
+
+#: Columns of :func:`tone_by_era`: the estimate is the mean compound score of the
+#: era's sentences, bootstrapped over articles; then the sentence distribution.
+TONE_ERA_COLUMNS = {
+    **ESTIMATE_COLUMNS,
+    "n_sentences": "sentences of the era",
+    "median": "median compound score",
+    "q25": "25th percentile of compound",
+    "q75": "75th percentile of compound",
+    "sd": "standard deviation of compound across sentences",
+    "share_positive": "share of sentences with compound ≥ 0.05",
+    "share_neutral": "share of sentences between the thresholds",
+    "share_negative": "share of sentences with compound ≤ -0.05",
+}
+
+#: Columns of :func:`tone_quotes_vs_narration`.
+TONE_VOICE_COLUMNS = {
+    "era": "era key",
+    "voice": "'quote' or 'narration'",
+    "n_sentences": "sentences of the era with this voice",
+    **{k: v for k, v in ESTIMATE_COLUMNS.items() if k != "era"},
+}
+
+VADER_THRESHOLD = 0.05
+#: Quote kinds (``kind`` column of borderlines.quotes) that make a sentence a quote.
+QUOTED_KINDS = ("direct", "embedded")
+_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+_FRAME_FIELDS = {"key", "label", "description", "entries"}
+_ENTRY_FIELDS = {"phrase", "match"}
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+class LexiconError(InputProblem):
+    """A frames lexicon with problems; ``problems`` lists all of them."""
+
+    def __init__(self, problems: list[Problem]):
+        Exception.__init__(self, "\n".join(
+            [f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the frames lexicon:"]
+            + [f"  - {p}" for p in problems]))
+        self.problem = problems[0]
+        self.problems = problems
+
+
+def default_frames_path() -> Path:
+    """``data/lexicons/frames.yml``."""
+    return lexicon_dir() / "frames.yml"
+
+
+def _lines(text: str) -> dict[tuple, int]:
+    """1-based line of each frame ``(i,)`` and entry ``(i, j)`` of a parsed lexicon."""
+    lines: dict[tuple, int] = {}
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode):
+        return lines
+    for key, value in root.value:
+        if key.value == "frames" and isinstance(value, yaml.SequenceNode):
+            for i, frame in enumerate(value.value):
+                lines[(i,)] = frame.start_mark.line + 1
+                if isinstance(frame, yaml.MappingNode):
+                    for fkey, fvalue in frame.value:
+                        if fkey.value == "entries" and isinstance(fvalue, yaml.SequenceNode):
+                            for j, entry in enumerate(fvalue.value):
+                                lines[(i, j)] = entry.start_mark.line + 1
+    return lines
+
+
+def _signature(phrase: str, mode: str) -> tuple:
+    # Two entries of one frame that match the same words are duplicates.
+    words = [t.text for t in get_nlp().make_doc(phrase) if not t.is_space]
+    if mode == "lemma":
+        return ("lemma", tuple(pattern_lemmas(words)))
+    if mode == "word":
+        return ("word", tuple(w.lower() for w in words))
+    return ("exact", tuple(words))
+
+
+def frames_from_data(data: object, source: str = "<frames>", lines: dict | None = None) -> pd.DataFrame:
+    """Validate parsed lexicon ``data`` (the YAML structure) into the table of
+    :data:`LEXICON_COLUMNS`; raises :class:`LexiconError` listing every problem, each
+    naming ``source``, the line, the frame and the entry."""
+    lines = lines or {}
+    problems: list[Problem] = []
+
+    def problem(where: tuple, message: str, fix: str = "") -> None:
+        line = lines.get(where)
+        problems.append(Problem(file=source, message=(f"line {line}: " if line else "") + message, fix=fix))
+
+    if not isinstance(data, dict) or "frames" not in data:
+        raise LexiconError([Problem(file=source, message="no 'frames:' list found",
+                                    fix="start the file with 'frames:' followed by a list of frames")])
+    for extra in sorted(set(data) - {"frames"}, key=str):
+        problem((), f"unknown top-level field '{extra}'", "the file has one top-level field, 'frames'")
+    frames = data["frames"]
+    if not isinstance(frames, list) or not frames:
+        raise LexiconError(problems + [Problem(file=source, message="'frames' is empty or not a list",
+                                               fix="list at least one frame under 'frames:'")])
+    rows, seen_keys = [], {}
+    for i, frame in enumerate(frames):
+        if not isinstance(frame, dict):
+            problem((i,), f"frame number {i + 1} is not a mapping",
+                    "give each frame the fields key, label, description, entries")
+            continue
+        key = frame.get("key")
+        name = f"frame '{key}'" if isinstance(key, str) else f"frame number {i + 1}"
+        for extra in sorted(set(frame) - _FRAME_FIELDS, key=str):
+            problem((i,), f"{name}: unknown field '{extra}'",
+                    f"allowed fields are {', '.join(sorted(_FRAME_FIELDS))}")
+        if not isinstance(key, str) or not _KEY.match(key):
+            problem((i,), f"{name}: key {key!r} is missing or invalid",
+                    "use lowercase letters, digits and underscores, e.g. 'security_defense'")
+        elif key in seen_keys:
+            problem((i,), f"{name}: key also used by frame number {seen_keys[key] + 1}",
+                    "give every frame its own key")
+        else:
+            seen_keys[key] = i
+        label = frame.get("label")
+        if not isinstance(label, str) or not label.strip():
+            problem((i,), f"{name}: label is missing", "add a label, e.g. 'Security and defense'")
+        description = frame.get("description", "") or ""
+        if not isinstance(description, str):
+            problem((i,), f"{name}: description is not text", "write the description as text")
+            description = ""
+        entries = frame.get("entries")
+        if not isinstance(entries, list) or not entries:
+            problem((i,), f"{name}: has no entries", "list at least one word or phrase under 'entries:'")
+            continue
+        signatures: dict[tuple, str] = {}
+        texts: dict[str, str] = {}
+        for j, entry in enumerate(entries):
+            if isinstance(entry, dict):
+                for extra in sorted(set(entry) - _ENTRY_FIELDS, key=str):
+                    problem((i, j), f"{name}, entry {j + 1}: unknown field '{extra}'",
+                            "an entry is a phrase, or {phrase: ..., match: lemma|word|exact}")
+                phrase, mode = entry.get("phrase"), entry.get("match", "lemma")
+            else:
+                phrase, mode = entry, "lemma"
+            if isinstance(phrase, (int, float)) and not isinstance(phrase, bool):
+                phrase = str(phrase)
+            if not isinstance(phrase, str) or not phrase.strip():
+                problem((i, j), f"{name}, entry {j + 1}: empty or not text ({phrase!r})",
+                        "write a word or phrase (in quotes if YAML reads it as something else, "
+                        "e.g. 'no', 'on', '42'), or delete the line")
+                continue
+            phrase = " ".join(phrase.split())
+            if mode not in MATCH_MODES:
+                problem((i, j), f"{name}, entry '{phrase}': unknown match '{mode}'",
+                        f"use one of {', '.join(MATCH_MODES)}")
+                continue
+            if not any(is_word(t) for t in get_nlp().make_doc(phrase)):
+                problem((i, j), f"{name}, entry '{phrase}': has no word (letters or digits)",
+                        "write a word or phrase")
+                continue
+            sig, low = _signature(phrase, mode), phrase.lower()
+            if low in texts or sig in signatures:
+                other = texts.get(low) or signatures[sig]
+                same = "appears twice" if other.lower() == low else f"matches the same words as '{other}'"
+                problem((i, j), f"{name}, entry '{phrase}': {same} in this frame",
+                        "keep one of them (an entry may appear in several frames, but once per frame)")
+                continue
+            texts[low], signatures[sig] = phrase, phrase
+            rows.append({"frame": key, "label": label, "description": " ".join(description.split()),
+                         "entry": phrase, "match": mode})
+    if problems:
+        raise LexiconError(problems)
+    return pd.DataFrame(rows, columns=list(LEXICON_COLUMNS))
+
+
+def load_frames(path: str | Path | None = None) -> pd.DataFrame:
+    """The frames lexicon (default ``data/lexicons/frames.yml``) as a table of
+    :data:`LEXICON_COLUMNS`; raises :class:`LexiconError` (an
+    :class:`~borderlines.io.InputProblem`) naming the file, line, frame and entry of
+    every problem."""
+    path = Path(path) if path else default_frames_path()
+    data = read_yaml(path)
+    return frames_from_data(data, str(path), _lines(read_text(path)))
+
+
+def frame_labels(frames: pd.DataFrame) -> dict[str, str]:
+    """``{frame key: label}`` in lexicon order."""
+    return dict(zip(frames["frame"], frames["label"]))
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@lru_cache(maxsize=None)
+def _string_id(text: str) -> int:
+    return get_nlp().vocab.strings.add(text)
+
+
+def _set_lemmas(doc, lemmas: list[str]) -> None:
+    ids = np.fromiter((_string_id(x) for x in lemmas), dtype=np.uint64, count=len(lemmas))
+    doc.from_array([LEMMA], ids.reshape(-1, 1))
+
+
+def _matchers(frames: pd.DataFrame):
+    nlp = get_nlp()
+    by_attr = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("LEMMA", "LOWER", "ORTH")}
+    ids = {}
+    for k, (phrase, mode) in enumerate(zip(frames["entry"], frames["match"])):
+        key = f"frame-entry-{k}"
+        ids[nlp.vocab.strings.add(key)] = k
+        pattern = nlp.make_doc(phrase)
+        if mode == "exact":
+            by_attr["ORTH"].add(key, [pattern])
+            continue
+        by_attr["LOWER"].add(key, [pattern])
+        if mode == "lemma":
+            lemma_pattern = nlp.make_doc(phrase)
+            _set_lemmas(lemma_pattern, pattern_lemmas([t.text for t in lemma_pattern]))
+            by_attr["LEMMA"].add(key, [lemma_pattern])
+    return list(by_attr.values()), ids
+
+
+def _longest_per_frame(found: list[tuple[int, int, int]], frame_of: np.ndarray) -> list[tuple[int, int, int]]:
+    """Keep, within each frame, the longest of overlapping matches (then the earliest)."""
+    kept, taken = [], {}
+    for k, s, e in sorted(found, key=lambda m: (-(m[2] - m[1]), m[1], m[0])):
+        used = taken.setdefault(frame_of[k], set())
+        if used.isdisjoint(range(s, e)):
+            used.update(range(s, e))
+            kept.append((k, s, e))
+    return sorted(kept, key=lambda m: (m[1], m[0]))
+
+
+def _match_corpus(corpus: pd.DataFrame, frames: pd.DataFrame,
+                  sentences: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    nlp = get_nlp()
+    matchers, ids = _matchers(frames)
+    frame_of = frames["frame"].to_numpy()
+    rows, sent_rows = [], []
+    texts = list(corpus["text"])
+    for doc_id, text, doc in zip(corpus["doc_id"], texts, nlp.pipe(texts, batch_size=64)):
+        _set_lemmas(doc, doc_lemmas(doc))
+        found = {(ids[mid], s, e) for m in matchers for mid, s, e in m(doc)}
+        for k, s, e in _longest_per_frame(list(found), frame_of):
+            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            rows.append((doc_id, k, start, end, text[start:end]))
+        if sentences is None:
+            sent_rows.extend(doc_sentences(doc, doc_id))
+    if sentences is None:
+        sentences = pd.DataFrame(sent_rows, columns=list(SENTENCE_COLUMNS))
+    matches = pd.DataFrame(rows, columns=["doc_id", "k", "start", "end", "text"])
+    return _in_sentences(matches, sentences, frames, corpus), sentences
+
+
+def _in_sentences(matches: pd.DataFrame, sentences: pd.DataFrame, frames: pd.DataFrame,
+                  corpus: pd.DataFrame) -> pd.DataFrame:
+    # A match belongs to the sentence holding it; one across a sentence break is dropped.
+    sent_ids = np.full(len(matches), -1, dtype=np.int64)
+    by_doc = {d: part.sort_values("start") for d, part in sentences.groupby("doc_id", sort=False)}
+    for d, idx in matches.groupby("doc_id", sort=False).groups.items():
+        part = by_doc.get(d)
+        if part is None:
+            continue
+        starts, ends, ids = part["start"].to_numpy(), part["end"].to_numpy(), part["sent_id"].to_numpy()
+        m_start = matches.loc[idx, "start"].to_numpy()
+        m_end = matches.loc[idx, "end"].to_numpy()
+        pos = np.searchsorted(starts, m_start, side="right") - 1
+        ok = (pos >= 0) & (m_end <= ends[np.maximum(pos, 0)])
+        sent_ids[matches.index.get_indexer(idx)] = np.where(ok, ids[np.maximum(pos, 0)], -1)
+    k = matches["k"].to_numpy()
+    out = pd.DataFrame({
+        "doc_id": matches["doc_id"], "era": matches["doc_id"].map(dict(zip(corpus["doc_id"], corpus["era"]))),
+        "sent_id": sent_ids, "frame": frames["frame"].to_numpy()[k], "entry": frames["entry"].to_numpy()[k],
+        "mode": frames["match"].to_numpy()[k], "text": matches["text"], "start": matches["start"],
+        "end": matches["end"]}, columns=list(FRAME_MATCH_COLUMNS))
+    return out[out["sent_id"] >= 0].reset_index(drop=True)
+
+
+def frame_matches(corpus: pd.DataFrame, frames: pd.DataFrame | None = None,
+                  sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every trigger of every frame in the corpus; columns :data:`FRAME_MATCH_COLUMNS`.
+
+    ``frames``: a :func:`load_frames` table (default lexicon if ``None``);
+    ``sentences``: a :func:`~borderlines.nlp.sentence_table` of the corpus (made from
+    the same parse if ``None``)."""
+    frames = load_frames() if frames is None else frames
+    return _match_corpus(corpus, frames, sentences)[0]
+
+
+def _sentence_frames_from(matches: pd.DataFrame, sentences: pd.DataFrame,
+                          frames: pd.DataFrame) -> pd.DataFrame:
+    if matches.empty:
+        return pd.DataFrame(columns=list(SENTENCE_FRAME_COLUMNS))
+    frame_order = {f: i for i, f in enumerate(dict.fromkeys(frames["frame"]))}
+    doc_order = {d: i for i, d in enumerate(dict.fromkeys(sentences["doc_id"]))}
+    groups: dict[tuple, dict] = {}
+    # One pass in text order; triggers and entries are kept distinct (case-insensitively).
+    for doc_id, era, sent_id, frame, entry, text in zip(
+            matches["doc_id"], matches["era"], matches["sent_id"], matches["frame"],
+            matches["entry"], matches["text"]):
+        g = groups.setdefault((doc_id, sent_id, frame),
+                              {"era": era, "n_matches": 0, "triggers": {}, "entries": {}})
+        g["n_matches"] += 1
+        trigger = " ".join(text.split())
+        g["triggers"].setdefault(trigger.lower(), trigger)
+        g["entries"].setdefault(entry.lower(), entry)
+    labels = frame_labels(frames)
+    keys = sorted(groups, key=lambda k: (doc_order.get(k[0], len(doc_order)), k[1], frame_order[k[2]]))
+    out = pd.DataFrame({
+        "doc_id": [k[0] for k in keys], "era": [groups[k]["era"] for k in keys],
+        "sent_id": np.array([k[1] for k in keys], dtype=np.int64), "frame": [k[2] for k in keys],
+        "label": [labels[k[2]] for k in keys],
+        "n_matches": np.array([groups[k]["n_matches"] for k in keys], dtype=np.int64),
+        "triggers": ["; ".join(groups[k]["triggers"].values()) for k in keys],
+        "entries": ["; ".join(groups[k]["entries"].values()) for k in keys]})
+    sent = sentences[["doc_id", "sent_id", "start", "end", "sentence"]]
+    return out.merge(sent, on=["doc_id", "sent_id"], how="left")[list(SENTENCE_FRAME_COLUMNS)]
+
+
+def sentence_frames(corpus: pd.DataFrame, frames: pd.DataFrame | None = None,
+                    sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The frames of every sentence with their triggers: one row per sentence and
+    frame (sentences with no frame have no row, see :func:`unframed_sentences`);
+    columns :data:`SENTENCE_FRAME_COLUMNS`. Arguments as :func:`frame_matches`."""
+    frames = load_frames() if frames is None else frames
+    matches, sentences = _match_corpus(corpus, frames, sentences)
+    return _sentence_frames_from(matches, sentences, frames)
+
+
+def unframed_sentences(sentence_frames: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``sentences`` (:func:`~borderlines.nlp.sentence_table`) that have no
+    frame in ``sentence_frames``; columns :data:`~borderlines.nlp.SENTENCE_COLUMNS`."""
+    framed = pd.MultiIndex.from_frame(sentence_frames[["doc_id", "sent_id"]])
+    keys = pd.MultiIndex.from_frame(sentences[["doc_id", "sent_id"]])
+    return sentences[~keys.isin(framed)].reset_index(drop=True)
+
+
+def _era_order(corpus: pd.DataFrame, eras: list[str] | None) -> list[str]:
+    return list(eras) if eras is not None else list(dict.fromkeys(corpus["era"]))
+
+
+def frame_shares(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, corpus: pd.DataFrame,
+                 frames: pd.DataFrame | None = None, seed: int = 0,
+                 eras: list[str] | None = None) -> pd.DataFrame:
+    """Per era and frame, the share of sentences with the frame, bootstrapped over
+    articles (:func:`borderlines.uncertainty.era_rates`); columns
+    :data:`FRAME_SHARE_COLUMNS`. Pass the lexicon as ``frames`` to list frames that
+    matched nothing (share 0); ``eras`` fixes the era order (default: corpus order)."""
+    if frames is not None:
+        labels = frame_labels(frames)
+    else:
+        labels = dict(zip(sentence_frames["frame"], sentence_frames["label"]))
+    per_doc = (sentences.groupby("doc_id").size().rename("n_sentences")
+               .reindex(corpus["doc_id"], fill_value=0))
+    base = pd.DataFrame({"doc_id": corpus["doc_id"].to_numpy(), "era": corpus["era"].to_numpy(),
+                         "n_sentences": per_doc.to_numpy()})
+    framed = sentence_frames.groupby(["frame", "doc_id"]).size()
+    keys = _era_order(corpus, eras)
+    parts = []
+    for frame, label in labels.items():
+        counts = framed.get(frame, pd.Series(dtype=np.int64))
+        table = base.assign(n_framed=base["doc_id"].map(counts).fillna(0).astype(np.int64))
+        est = era_rates(table, "n_framed", "n_sentences", seed=seed, eras=keys)
+        totals = table.groupby("era")[["n_framed", "n_sentences"]].sum().reindex(keys, fill_value=0)
+        est.insert(1, "frame", frame)
+        est.insert(2, "label", label)
+        est.insert(3, "n_framed", totals["n_framed"].to_numpy())
+        est.insert(4, "n_sentences", totals["n_sentences"].to_numpy())
+        parts.append(est)
+    if not parts:
+        return pd.DataFrame(columns=list(FRAME_SHARE_COLUMNS))
+    out = pd.concat(parts, ignore_index=True)
+    out["_e"] = out["era"].map({e: i for i, e in enumerate(keys)})
+    return out.sort_values("_e", kind="stable")[list(FRAME_SHARE_COLUMNS)].reset_index(drop=True)
+
+
+def frame_examples(sentence_frames: pd.DataFrame, n: int = 3,
+                   frames: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Up to ``n`` example sentences per era and frame, those with most triggers first
+    (ties: most distinct triggers, then text order); columns
+    :data:`FRAME_EXAMPLE_COLUMNS`, frames in lexicon order when ``frames`` is given."""
+    if sentence_frames.empty:
+        return pd.DataFrame(columns=list(FRAME_EXAMPLE_COLUMNS))
+    sf = sentence_frames.assign(_distinct=sentence_frames["triggers"].str.count("; ") + 1,
+                                _order=np.arange(len(sentence_frames)))
+    sf = sf.sort_values(["n_matches", "_distinct", "_order"], ascending=[False, False, True], kind="stable")
+    top = sf.groupby(["era", "frame"], sort=False).head(n).copy()
+    top["rank"] = top.groupby(["era", "frame"], sort=False).cumcount() + 1
+    era_order = {e: i for i, e in enumerate(dict.fromkeys(sentence_frames["era"]))}
+    keys = frames["frame"] if frames is not None else sentence_frames["frame"]
+    frame_order = {f: i for i, f in enumerate(dict.fromkeys(keys))}
+    top = top.assign(_e=top["era"].map(era_order), _f=top["frame"].map(frame_order))
+    top = top.sort_values(["_e", "_f", "rank"], kind="stable")
+    return top[list(FRAME_EXAMPLE_COLUMNS)].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- tone
+
+
+@lru_cache(maxsize=1)
+def _vader() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def tone_label(compound: float) -> str:
+    """VADER's reading of a compound score: positive (≥ 0.05), negative (≤ -0.05),
+    else neutral."""
+    if compound >= VADER_THRESHOLD:
+        return "positive"
+    if compound <= -VADER_THRESHOLD:
+        return "negative"
+    return "neutral"
+
+
+def sentence_tone(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """VADER scores of every sentence; columns :data:`TONE_COLUMNS`. ``sentences`` is
+    a :func:`~borderlines.nlp.sentence_table` of the corpus (made if ``None``)."""
+    sentences = sentence_table(corpus) if sentences is None else sentences
+    analyzer = _vader()
+    scores = [analyzer.polarity_scores(s) for s in sentences["sentence"]]
+    out = pd.DataFrame({
+        "doc_id": sentences["doc_id"].to_numpy(),
+        "era": sentences["doc_id"].map(dict(zip(corpus["doc_id"], corpus["era"]))).to_numpy(),
+        "sent_id": sentences["sent_id"].to_numpy(),
+        "start": sentences["start"].to_numpy(), "end": sentences["end"].to_numpy(),
+        "sentence": sentences["sentence"].to_numpy(),
+        "compound": [s["compound"] for s in scores], "pos": [s["pos"] for s in scores],
+        "neu": [s["neu"] for s in scores], "neg": [s["neg"] for s in scores],
+    })
+    out["tone"] = [tone_label(c) for c in out["compound"]]
+    return out[list(TONE_COLUMNS)]
+
+
+def _per_article(tone: pd.DataFrame) -> pd.DataFrame:
+    return (tone.groupby(["doc_id", "era"], sort=False)
+            .agg(total=("compound", "sum"), n=("compound", "size")).reset_index())
+
+
+def tone_by_era(tone: pd.DataFrame, seed: int = 0, eras: list[str] | None = None) -> pd.DataFrame:
+    """Per era, the mean compound score of its sentences with a bootstrap interval over
+    articles, and the distribution of sentence scores; columns
+    :data:`TONE_ERA_COLUMNS`. ``eras`` fixes the order (default: order in ``tone``)."""
+    keys = list(eras) if eras is not None else list(dict.fromkeys(tone["era"]))
+    est = era_rates(_per_article(tone), "total", "n", seed=seed, eras=keys)
+    rows = []
+    for key in keys:
+        c = tone.loc[tone["era"] == key, "compound"].to_numpy(float)
+        has = len(c) > 0
+        rows.append({
+            "n_sentences": len(c),
+            "median": float(np.median(c)) if has else np.nan,
+            "q25": float(np.quantile(c, 0.25)) if has else np.nan,
+            "q75": float(np.quantile(c, 0.75)) if has else np.nan,
+            "sd": float(np.std(c, ddof=1)) if len(c) > 1 else np.nan,
+            "share_positive": float(np.mean(c >= VADER_THRESHOLD)) if has else np.nan,
+            "share_neutral": float(np.mean(np.abs(c) < VADER_THRESHOLD)) if has else np.nan,
+            "share_negative": float(np.mean(c <= -VADER_THRESHOLD)) if has else np.nan,
+        })
+    return pd.concat([est, pd.DataFrame(rows, index=est.index)], axis=1)[list(TONE_ERA_COLUMNS)]
+
+
+def _merged_spans(quotes: pd.DataFrame) -> pd.DataFrame:
+    # Union of overlapping quote spans per article, so nested quotes count once.
+    q = quotes[["doc_id", "start", "end"]].sort_values(["doc_id", "start"], kind="stable")
+    q = q[q["end"] > q["start"]]
+    prev_end = q.groupby("doc_id", sort=False)["end"].transform(lambda s: s.cummax().shift())
+    new = prev_end.isna() | (q["start"] > prev_end)
+    group = new.cumsum()
+    return q.groupby(group).agg(doc_id=("doc_id", "first"), start=("start", "min"),
+                                end=("end", "max")).reset_index(drop=True)
+
+
+def sentence_voice(sentences: pd.DataFrame, quotes: pd.DataFrame, min_overlap: float = 0.5,
+                   kinds: tuple[str, ...] | None = QUOTED_KINDS) -> pd.DataFrame:
+    """``sentences`` (any table with ``doc_id``, ``start``, ``end``, e.g.
+    :func:`sentence_tone`) plus ``quote_chars`` (characters inside quote spans),
+    ``quote_share`` (their share of the sentence) and ``voice``: 'quote' when at least
+    ``min_overlap`` of the sentence is quoted, else 'narration'.
+
+    ``quotes`` has one row per quote with ``doc_id``, ``start``, ``end`` (offsets in the
+    clean text), e.g. from :func:`borderlines.quotes.extract_quotes`. If it has a
+    ``kind`` column, only ``kinds`` count (default: direct and embedded quotes, the
+    speakers' own words; partial quotes are a few words inside narration and indirect
+    ones the reporter's paraphrase); ``kinds=None`` counts every row."""
+    missing = [c for c in ("doc_id", "start", "end") if c not in quotes.columns]
+    if missing:
+        raise ValueError(f"quotes table lacks column(s) {', '.join(missing)}: it needs doc_id, start, "
+                         "end (character offsets of each quote in the clean text)")
+    if not 0 < min_overlap <= 1:
+        raise ValueError(f"min_overlap is a share of the sentence in (0, 1], got {min_overlap}")
+    if kinds is not None and "kind" in quotes.columns:
+        quotes = quotes[quotes["kind"].isin(kinds)]
+    spans = _merged_spans(quotes)
+    s = sentences.reset_index(drop=True)
+    pairs = (s[["doc_id", "start", "end"]].reset_index(names="_row")
+             .merge(spans, on="doc_id", suffixes=("", "_q")))
+    overlap = (np.minimum(pairs["end"], pairs["end_q"])
+               - np.maximum(pairs["start"], pairs["start_q"])).clip(lower=0)
+    chars = overlap.groupby(pairs["_row"]).sum().reindex(s.index, fill_value=0).astype(np.int64)
+    length = (s["end"] - s["start"]).clip(lower=1)
+    out = s.assign(quote_chars=chars.to_numpy(), quote_share=(chars / length).to_numpy())
+    out["voice"] = np.where(out["quote_share"] >= min_overlap, "quote", "narration")
+    return out
+
+
+def tone_quotes_vs_narration(tone: pd.DataFrame, quotes: pd.DataFrame, min_overlap: float = 0.5,
+                             seed: int = 0, eras: list[str] | None = None,
+                             kinds: tuple[str, ...] | None = QUOTED_KINDS) -> pd.DataFrame:
+    """Mean VADER compound of quoted sentences and of narration per era, each
+    bootstrapped over the era's articles that have such sentences; columns
+    :data:`TONE_VOICE_COLUMNS`. ``quotes``, ``min_overlap`` and ``kinds`` as in
+    :func:`sentence_voice`."""
+    voiced = sentence_voice(tone, quotes, min_overlap, kinds)
+    keys = list(eras) if eras is not None else list(dict.fromkeys(tone["era"]))
+    parts = []
+    for i, voice in enumerate(("quote", "narration")):
+        part = voiced[voiced["voice"] == voice]
+        est = era_rates(_per_article(part), "total", "n", seed=seed + 7919 * i, eras=keys)
+        est.insert(1, "voice", voice)
+        est.insert(2, "n_sentences", [int((part["era"] == k).sum()) for k in keys])
+        parts.append(est)
+    out = pd.concat(parts, ignore_index=True)
+    out["_e"] = out["era"].map({e: i for i, e in enumerate(keys)})
+    return out.sort_values(["_e"], kind="stable")[list(TONE_VOICE_COLUMNS)].reset_index(drop=True)

@@ -1,0 +1,300 @@
+"""Frames lexicon (loading and validation), frame matching with multiword and lemma
+entries, frame shares with intervals, examples; VADER tone, tone of quotes vs narration."""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import make_corpus
+
+from borderlines import frames as fr
+from borderlines.io import InputProblem
+from borderlines.nlp import sentence_table
+
+CODEBOOK_FRAMES = ["security_defense", "crime", "economic_trade", "legality_courts", "political",
+                   "capacity_resources", "humanitarian", "external_relations", "policy_prescription"]
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def test_default_lexicon_has_the_nine_frames():
+    lexicon = fr.load_frames()
+    assert list(dict.fromkeys(lexicon["frame"])) == CODEBOOK_FRAMES
+    sizes = lexicon.groupby("frame").size()
+    assert sizes.between(30, 60).all(), sizes.to_dict()
+    assert lexicon["label"].str.len().gt(0).all() and lexicon["description"].str.len().gt(20).all()
+    assert set(lexicon["match"]) <= set(fr.MATCH_MODES)
+    assert {"border wall", "deport", "safe third country"} <= set(lexicon["entry"])
+
+
+def write(tmp_path, body: str):
+    path = tmp_path / "frames.yml"
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def test_duplicate_within_a_frame_names_file_line_frame_and_entry(tmp_path):
+    path = write(tmp_path, """\
+        frames:
+          - key: crime
+            label: Crime
+            entries:
+              - arrest
+              - deport
+              - arrest
+          - key: legality
+            label: Legality
+            entries:
+              - arrest
+        """)
+    with pytest.raises(fr.LexiconError) as info:
+        fr.load_frames(path)
+    assert len(info.value.problems) == 1          # the same entry in two frames is fine
+    message = str(info.value)
+    assert str(path) in message and "line 7" in message
+    assert "frame 'crime'" in message and "entry 'arrest'" in message and "appears twice" in message
+
+
+def test_two_inflections_of_one_entry_are_a_duplicate():
+    data = {"frames": [{"key": "crime", "label": "Crime", "entries": ["deport", "Deported", "smuggler"]}]}
+    with pytest.raises(fr.LexiconError, match="entry 'Deported': matches the same words as 'deport'"):
+        fr.frames_from_data(data, "test.yml")
+    # as word forms they differ
+    data["frames"][0]["entries"][1] = {"phrase": "deported", "match": "word"}
+    assert len(fr.frames_from_data(data, "test.yml")) == 3
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    path = write(tmp_path, """\
+        frames:
+          - key: crime
+            label: Crime
+            entires:
+              - arrest
+          - key: Bad Key
+            label: ""
+            entries:
+              - {phrase: wall, match: stem}
+              - ""
+              - {phrase: ICE, match: exact, note: agency}
+        colours: red
+        """)
+    with pytest.raises(InputProblem) as info:
+        fr.load_frames(path)
+    message = str(info.value)
+    for expected in ["unknown top-level field 'colours'", "frame 'crime': unknown field 'entires'",
+                     "frame 'crime': has no entries", "key 'Bad Key' is missing or invalid",
+                     "label is missing", "entry 'wall': unknown match 'stem'", "line 9",
+                     "entry 2: empty or not text", "unknown field 'note'"]:
+        assert expected in message, expected
+    assert len(info.value.problems) == 8
+
+
+def test_lexicon_syntax_error_names_the_line(tmp_path):
+    path = write(tmp_path, "frames:\n  - key: crime\n    entries: [arrest\n")
+    with pytest.raises(InputProblem, match=r"frames.yml.*not valid YAML at line"):
+        fr.load_frames(path)
+
+
+def test_lexicon_without_frames(tmp_path):
+    with pytest.raises(fr.LexiconError, match="no 'frames:' list"):
+        fr.load_frames(write(tmp_path, "- arrest\n"))
+    with pytest.raises(fr.LexiconError, match="'frames' is empty"):
+        fr.frames_from_data({"frames": []})
+
+
+# --------------------------------------------------------------------------- matching
+
+
+LEXICON = {"frames": [
+    {"key": "security", "label": "Security", "entries": ["border wall", "wall", {"phrase": "ICE", "match": "exact"}]},
+    {"key": "crime", "label": "Crime", "entries": ["deport", {"phrase": "trafficking", "match": "word"}]},
+    {"key": "place", "label": "Place", "entries": ["united states", "border wall"]},
+    {"key": "economy", "label": "Economy", "entries": ["tariff"]},
+]}
+
+MATCH_TEXT = ("They built border walls. The wall was high. Deported migrants waited. Traffic was heavy. "
+              "ICE agents came. The ice melted. Officials met at the border. Wall repairs continued. "
+              "They live in the United States and oppose deporting people.")
+
+
+def matched():
+    corpus = make_corpus([{"doc_id": "m1", "text": MATCH_TEXT}])
+    lexicon = fr.frames_from_data(LEXICON)
+    return corpus, lexicon, fr.sentence_frames(corpus, lexicon)
+
+
+def test_multiword_lemma_exact_and_word_entries():
+    _, _, sf = matched()
+    got = {(r.sent_id, r.frame): r.triggers for r in sf.itertuples()}
+    assert got == {
+        (0, "security"): "border walls",      # multiword entry by lemma; "wall" inside it not again
+        (0, "place"): "border walls",         # the same entry in another frame also counts
+        (1, "security"): "wall",
+        (2, "crime"): "Deported",             # lemma of a capitalized first word
+        (4, "security"): "ICE",               # exact entry; "ice" in sentence 5 is not ICE
+        (7, "security"): "Wall",              # "border. Wall" across sentences is no "border wall"
+        (8, "place"): "United States",
+        (8, "crime"): "deporting",
+    }
+    assert sf.set_index(["sent_id", "frame"]).loc[(0, "security"), "n_matches"] == 1
+    assert list(sf.columns) == list(fr.SENTENCE_FRAME_COLUMNS)
+    assert sf["sentence"].iloc[0] == "They built border walls."
+
+
+def test_frame_matches_give_offsets_and_entries():
+    corpus, lexicon, _ = matched()
+    matches = fr.frame_matches(corpus, lexicon)
+    assert all(MATCH_TEXT[s:e] == t for s, e, t in zip(matches["start"], matches["end"], matches["text"]))
+    row = matches[(matches["frame"] == "security") & (matches["sent_id"] == 0)].iloc[0]
+    assert (row["entry"], row["mode"], row["text"]) == ("border wall", "lemma", "border walls")
+    assert "Traffic" not in set(matches["text"])     # word entry "trafficking" only
+
+
+def test_unframed_sentences():
+    corpus, _, sf = matched()
+    sentences = sentence_table(corpus)
+    unframed = fr.unframed_sentences(sf, sentences)
+    assert list(unframed["sent_id"]) == [3, 5, 6]
+    assert len(unframed) + sf[["doc_id", "sent_id"]].drop_duplicates().shape[0] == len(sentences)
+
+
+def share_corpus():
+    return make_corpus([
+        {"doc_id": "a1", "text": "A wall. Deported. Nothing. Nothing else."},
+        {"doc_id": "a2", "text": "Another wall. Quiet."},
+        {"doc_id": "b1", "text": "Deported. Calm.", "era": "biden"},
+    ])
+
+
+def test_frame_shares_with_intervals_and_empty_frames():
+    corpus = share_corpus()
+    lexicon = fr.frames_from_data(LEXICON)
+    sentences = sentence_table(corpus)
+    sf = fr.sentence_frames(corpus, lexicon, sentences)
+    shares = fr.frame_shares(sf, sentences, corpus, frames=lexicon, seed=1)
+    assert list(shares.columns) == list(fr.FRAME_SHARE_COLUMNS)
+    assert len(shares) == 2 * 4 and list(dict.fromkeys(shares["era"])) == ["trump_1", "biden"]
+    s = shares.set_index(["era", "frame"])
+    sec = s.loc[("trump_1", "security")]
+    assert (sec["n_framed"], sec["n_sentences"], sec["n_articles"]) == (2, 6, 2)
+    assert sec["estimate"] == pytest.approx(2 / 6)
+    assert sec["ci_low"] <= sec["estimate"] <= sec["ci_high"] and sec["note"] == ""
+    crime_b = s.loc[("biden", "crime")]
+    assert crime_b["estimate"] == pytest.approx(1 / 2) and crime_b["note"] == "one article: no interval"
+    assert np.isnan(crime_b["ci_low"])
+    assert s.loc[("biden", "economy"), "estimate"] == 0       # listed although nothing matched
+    # without the lexicon only frames that matched are listed
+    assert set(fr.frame_shares(sf, sentences, corpus)["frame"]) == {"security", "crime"}
+    again = fr.frame_shares(sf, sentences, corpus, frames=lexicon, seed=1)
+    pd.testing.assert_frame_equal(shares, again)
+
+
+def test_frame_examples_rank_by_triggers():
+    corpus = make_corpus([{"doc_id": "e1", "text": "A wall. A wall and a border wall and ICE. Wall, wall."}])
+    sf = fr.sentence_frames(corpus, fr.frames_from_data(LEXICON))
+    examples = fr.frame_examples(sf, n=2)
+    sec = examples[examples["frame"] == "security"]
+    assert list(sec["rank"]) == [1, 2]
+    assert list(sec["sent_id"]) == [1, 2]       # three triggers (3 distinct), then two
+    assert list(examples.columns) == list(fr.FRAME_EXAMPLE_COLUMNS)
+
+
+def test_bundled_corpus_frames(bundled_corpus):
+    sentences = sentence_table(bundled_corpus)
+    sf = fr.sentence_frames(bundled_corpus, sentences=sentences)
+    assert set(sf["frame"]) == set(CODEBOOK_FRAMES)
+    shares = fr.frame_shares(sf, sentences, bundled_corpus, frames=fr.load_frames())
+    assert shares["estimate"].between(0, 1).all()
+    biden = shares[shares["era"] == "biden"]
+    assert (biden["note"] == "one article: no interval").all()
+
+
+# --------------------------------------------------------------------------- tone
+
+
+TONE_TEXT = ("Officials met on Tuesday. “This is a terrible, horrible disaster,” she said. "
+             "The plan was a “great” success, according to reports.")
+
+
+def tone_corpus():
+    return make_corpus([{"doc_id": "t1", "text": TONE_TEXT},
+                        {"doc_id": "b1", "text": "What a wonderful day. It was fine.", "era": "biden"}])
+
+
+def test_sentence_tone_uses_vader_scores_and_thresholds():
+    tone = fr.sentence_tone(tone_corpus())
+    assert list(tone.columns) == list(fr.TONE_COLUMNS)
+    t1 = tone[tone["doc_id"] == "t1"].set_index("sent_id")
+    assert t1.loc[0, "tone"] == "neutral" and t1.loc[0, "compound"] == 0
+    assert t1.loc[1, "tone"] == "negative" and t1.loc[1, "compound"] < -0.5
+    assert t1.loc[2, "tone"] == "positive"
+    assert np.allclose(tone[["pos", "neu", "neg"]].sum(axis=1), 1, atol=0.01)
+    assert [fr.tone_label(x) for x in (0.05, 0.049, -0.05)] == ["positive", "neutral", "negative"]
+
+
+def test_tone_by_era():
+    tone = fr.sentence_tone(tone_corpus())
+    by_era = fr.tone_by_era(tone, seed=3).set_index("era")
+    assert list(by_era.reset_index().columns) == list(fr.TONE_ERA_COLUMNS)
+    trump = tone[tone["era"] == "trump_1"]["compound"]
+    assert by_era.loc["trump_1", "estimate"] == pytest.approx(trump.mean())
+    assert by_era.loc["trump_1", "median"] == pytest.approx(trump.median())
+    assert by_era.loc["trump_1", "n_sentences"] == 3 and by_era.loc["biden", "n_sentences"] == 2
+    shares = by_era[["share_positive", "share_neutral", "share_negative"]].sum(axis=1)
+    assert np.allclose(shares, 1)
+    assert (by_era["note"] == "one article: no interval").all()
+
+
+def quotes_table():
+    first = TONE_TEXT.index("“This")
+    first_end = TONE_TEXT.index("”", first) + 1
+    great = TONE_TEXT.index("“great”")
+    return pd.DataFrame({
+        "doc_id": ["t1", "t1", "t1"],
+        "start": [first, first + 1, great],           # the second span lies inside the first
+        "end": [first_end, first + 10, great + len("“great”")],
+        "speaker": ["she", "she", ""],
+    })
+
+
+def test_sentences_are_quote_or_narration_by_overlap():
+    tone = fr.sentence_tone(tone_corpus())
+    voiced = fr.sentence_voice(tone, quotes_table()).set_index(["doc_id", "sent_id"])
+    quote = voiced.loc[("t1", 1)]
+    span = TONE_TEXT.index("”") + 1 - TONE_TEXT.index("“This")
+    assert quote["quote_chars"] == span                 # nested spans counted once
+    assert quote["voice"] == "quote"
+    assert voiced.loc[("t1", 2), "voice"] == "narration"    # a scare quote is not a quotation
+    assert voiced.loc[("t1", 0), "quote_chars"] == 0
+    assert (voiced.loc["b1", "voice"] == "narration").all()
+    strict = fr.sentence_voice(tone, quotes_table(), min_overlap=0.9)
+    assert (strict["voice"] == "narration").all()
+
+
+def test_only_quoted_kinds_count_when_quotes_have_kinds():
+    tone = fr.sentence_tone(tone_corpus())
+    quotes = quotes_table().assign(kind=["indirect", "indirect", "partial"])
+    assert (fr.sentence_voice(tone, quotes)["voice"] == "narration").all()
+    every = fr.sentence_voice(tone, quotes, kinds=None).set_index(["doc_id", "sent_id"])
+    assert every.loc[("t1", 1), "voice"] == "quote"
+    direct = fr.sentence_voice(tone, quotes.assign(kind=["direct", "direct", "partial"]))
+    assert list(direct.loc[direct["voice"] == "quote", "sent_id"]) == [1]
+
+
+def test_tone_quotes_vs_narration():
+    tone = fr.sentence_tone(tone_corpus())
+    result = fr.tone_quotes_vs_narration(tone, quotes_table()).set_index(["era", "voice"])
+    assert list(result.reset_index().columns) == list(fr.TONE_VOICE_COLUMNS)
+    t1 = tone[tone["doc_id"] == "t1"].set_index("sent_id")["compound"]
+    assert result.loc[("trump_1", "quote"), "estimate"] == pytest.approx(t1[1])
+    assert result.loc[("trump_1", "narration"), "estimate"] == pytest.approx((t1[0] + t1[2]) / 2)
+    assert result.loc[("trump_1", "narration"), "n_sentences"] == 2
+    no_quotes = result.loc[("biden", "quote")]
+    assert no_quotes["n_articles"] == 0 and no_quotes["note"] == "no articles"
+    with pytest.raises(ValueError, match="lacks column.*end"):
+        fr.tone_quotes_vs_narration(tone, quotes_table().drop(columns="end"))

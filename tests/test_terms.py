@@ -1,0 +1,304 @@
+"""Terms: tokens, n-grams, counts, log-odds z (checked against a second computation),
+G² (checked against hand-computed values), keyword in context."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import make_corpus
+from scipy import stats
+
+from borderlines import terms
+from borderlines.nlp import get_nlp, sentence_table
+
+# --------------------------------------------------------------------------- tokens, lemmas
+
+
+def test_token_table_agrees_with_sentence_table(bundled_corpus):
+    tokens = terms.token_table(bundled_corpus)
+    sents = sentence_table(bundled_corpus)
+    per_sent = (tokens.groupby(["doc_id", "sent_id"], observed=True)
+                .agg(start=("start", "min"), end=("end", "max"), n_words=("is_word", "sum"))
+                .reset_index())
+    per_sent["doc_id"] = per_sent["doc_id"].astype(str)
+    merged = sents.merge(per_sent, on=["doc_id", "sent_id"], suffixes=("", "_tok"), validate="1:1")
+    assert len(merged) == len(sents) == len(per_sent)
+    assert (merged["start"] == merged["start_tok"]).all()
+    assert (merged["end"] == merged["end_tok"]).all()
+    assert (merged["n_words"] == merged["n_words_tok"]).all()
+    texts = dict(zip(bundled_corpus["doc_id"], bundled_corpus["text"]))
+    sample = tokens.iloc[::97]
+    assert all(texts[d][s:e] == t for d, s, e, t in
+               zip(sample["doc_id"], sample["start"], sample["end"], sample["text"]))
+
+
+def test_lookup_lemmas_from_the_package():
+    assert terms.word_lemma("deported") == "deport"
+    assert terms.word_lemma("Deported", sentence_initial=True) == "deport"
+    assert terms.word_lemma("Migrants", sentence_initial=True) == "migrant"
+    assert terms.word_lemma("DRUGS") == "drug"
+    # mid-sentence capitals are names: not lemmatized through the lowercase form
+    assert terms.word_lemma("United") == "united"
+    assert terms.word_lemma("States") == "states"
+    # a word the table gives as a lemma keeps itself ("number" -> "numb" in the table)
+    assert terms.word_lemma("numbers") == terms.word_lemma("number") == "number"
+    assert terms.word_lemma("crossings") == terms.word_lemma("crossing") == "crossing"
+    # stop words are left alone (the table maps "third" to "3")
+    assert terms.word_lemma("third") == "third"
+
+
+def test_lemma_of_first_word_and_stop_words_in_token_table():
+    corpus = make_corpus([{"doc_id": "a", "text": "Deported people said so. Others were deported."}])
+    tokens = terms.token_table(corpus)
+    lemmas = dict(zip(tokens["text"].astype(str) + "@" + tokens["i"].astype(str), tokens["lemma"].astype(str)))
+    assert lemmas["Deported@0"] == "deport"
+    assert lemmas["deported@7"] == "deport"
+    stops = dict(zip(tokens["text"].astype(str), tokens["is_stop"]))
+    assert stops["said"]          # its lemma "say" is a spaCy stop word
+    assert not stops["people"] and not stops["Deported"]
+
+
+def test_doc_lemmas_agree_with_token_table(bundled_corpus):
+    tokens = terms.token_table(bundled_corpus)
+    for doc_id, doc in zip(bundled_corpus["doc_id"], get_nlp().pipe(bundled_corpus["text"])):
+        lemmas = [lemma for lemma, tok in zip(terms.doc_lemmas(doc), doc) if not tok.is_space]
+        assert lemmas == list(tokens.loc[tokens["doc_id"] == doc_id, "lemma"].astype(str))
+
+
+# --------------------------------------------------------------------------- n-grams and counts
+
+
+NGRAM_TEXT = "Remain in Mexico. The border wall, the wall."
+
+
+def test_ngrams_respect_sentences_punctuation_and_stop_words():
+    corpus = make_corpus([{"doc_id": "a", "text": NGRAM_TEXT}])
+    tokens = terms.token_table(corpus)
+    kept = terms.doc_terms(tokens, (1, 3))
+    assert set(kept["term"]) == {"remain", "mexico", "border", "wall", "border wall", "remain in mexico"}
+    assert kept.set_index("term").loc["wall", "n"] == 2
+    everything = set(terms.doc_terms(tokens, (2, 2), drop_stopwords=False)["term"])
+    assert everything == {"remain in", "in mexico", "the border", "border wall", "the wall"}
+    assert "mexico the" not in everything      # crosses a sentence boundary
+    assert "wall the" not in everything        # a comma breaks the run
+
+
+def test_counts_per_10k_words_include_stop_words():
+    corpus = make_corpus([{"doc_id": "a", "text": NGRAM_TEXT},
+                          {"doc_id": "b", "text": "A wall. Walls!", "era": "biden"}])
+    counts = terms.term_counts(corpus)
+    trump = counts[counts["era"] == "trump_1"].set_index("term")
+    assert trump.loc["wall", "n"] == 2
+    assert trump.loc["wall", "n_words"] == 8          # remain in mexico the border wall the wall
+    assert trump.loc["wall", "per_10k"] == pytest.approx(2 * 10_000 / 8)
+    biden = counts[counts["era"] == "biden"].set_index("term")
+    assert biden.loc["wall", "n"] == 2 and biden.loc["wall", "n_words"] == 3
+    assert list(counts.columns) == ["era", *list(terms.TERM_COUNT_COLUMNS)[1:]]
+
+
+def test_unigram_counts_without_stop_word_removal_add_up_to_words(bundled_corpus):
+    tokens = terms.token_table(bundled_corpus)
+    counts = terms.term_counts(bundled_corpus, by="doc_id", drop_stopwords=False, tokens=tokens)
+    words = terms.doc_words(tokens).set_index("doc_id")["n_words"]
+    assert counts.groupby("doc_id")["n"].sum().to_dict() == words.to_dict()
+    assert words.sum() == sentence_table(bundled_corpus)["n_words"].sum()
+
+
+def test_doc_terms_of_articles_add_up(bundled_corpus):
+    whole = terms.doc_terms(terms.token_table(bundled_corpus), (1, 3))
+    parts = pd.concat([terms.doc_terms(terms.token_table(bundled_corpus.iloc[[k]]), (1, 3))
+                       for k in range(len(bundled_corpus))], ignore_index=True)
+    pd.testing.assert_frame_equal(whole, parts)
+
+
+def test_bad_ngram_range():
+    tokens = terms.token_table(make_corpus([{"doc_id": "a", "text": "wall"}]))
+    with pytest.raises(ValueError, match="ngram_range"):
+        terms.doc_terms(tokens, (2, 4))
+
+
+# --------------------------------------------------------------------------- log-odds
+
+
+# Plain words, no stop words, no inflection: word counts are just str.split().
+LOG_ODDS_DOCS = [
+    ("t1", "trump_1", "wall tariff wall border troops wall"),
+    ("t2", "trump_1", "border tariff asylum wall"),
+    ("b1", "biden", "asylum asylum border parole"),
+    ("b2", "biden", "parole asylum border cooperation"),
+    ("o1", "outside", "tariff parole wall asylum border border cooperation"),
+]
+
+
+def fightin_words_by_hand(docs, era_a, era_b, alpha0=None):
+    """Monroe, Colaresi and Quinn (2008), eqs. 16-22, written out with dicts and loops."""
+    by_era = {}
+    for _, era, text in docs:
+        bucket = by_era.setdefault(era, {})
+        for word in text.split():
+            bucket[word] = bucket.get(word, 0) + 1
+    corpus = {}
+    for bucket in by_era.values():
+        for word, n in bucket.items():
+            corpus[word] = corpus.get(word, 0) + n
+    total = sum(corpus.values())
+    a0 = total if alpha0 is None else alpha0
+    n_i, n_j = sum(by_era[era_a].values()), sum(by_era[era_b].values())
+    result = {}
+    for word, count in corpus.items():
+        a_w = a0 * count / total
+        y_i, y_j = by_era[era_a].get(word, 0), by_era[era_b].get(word, 0)
+        delta = (math.log((y_i + a_w) / (n_i + a0 - y_i - a_w))
+                 - math.log((y_j + a_w) / (n_j + a0 - y_j - a_w)))
+        sigma2 = 1 / (y_i + a_w) + 1 / (y_j + a_w)
+        result[word] = delta / math.sqrt(sigma2)
+    return result
+
+
+def log_odds_corpus():
+    return make_corpus([{"doc_id": d, "era": e, "text": t} for d, e, t in LOG_ODDS_DOCS])
+
+
+@pytest.mark.parametrize("alpha0", [None, 1000.0, 3.5])
+def test_log_odds_z_matches_the_published_formula(alpha0):
+    table = terms.distinctive_terms(log_odds_corpus(), "trump_1", "biden", min_count=1,
+                                    alpha0=alpha0, lemmas=False, drop_stopwords=False)
+    expected = fightin_words_by_hand(LOG_ODDS_DOCS, "trump_1", "biden", alpha0)
+    got = dict(zip(table["term"], table["z"]))
+    # every word seen in trump_1 or biden; "cooperation" only in biden and outside
+    assert set(got) == set(expected)
+    for word, z in expected.items():
+        assert got[word] == pytest.approx(z, rel=1e-12), word
+    assert list(table["z"]) == sorted(table["z"], reverse=True)
+    assert got["wall"] > 0 and got["parole"] < 0       # positive z favours era A
+    assert table.set_index("term").loc["wall", "favours"] == "trump_1"
+
+
+def test_log_odds_prior_comes_from_the_whole_corpus():
+    with_outside = terms.distinctive_terms(log_odds_corpus(), "trump_1", "biden", min_count=1,
+                                           lemmas=False, drop_stopwords=False)
+    without = terms.distinctive_terms(
+        make_corpus([{"doc_id": d, "era": e, "text": t} for d, e, t in LOG_ODDS_DOCS if e != "outside"]),
+        "trump_1", "biden", min_count=1, lemmas=False, drop_stopwords=False)
+    z_with = with_outside.set_index("term")["z"]
+    assert not np.allclose(z_with.loc[without["term"]].to_numpy(), without["z"].to_numpy())
+    # default prior α_w = corpus count of w: "border" occurs 6 times in the five articles
+    assert with_outside.set_index("term").loc["border", "prior"] == pytest.approx(6.0)
+
+
+# --------------------------------------------------------------------------- G² and log ratio
+
+
+def test_g2_against_hand_computed_example():
+    # a=10 in corpus 1 (c=10,000 words), b=2 in corpus 2 (d=20,000 words):
+    # E1 = 10000*12/30000 = 4, E2 = 20000*12/30000 = 8,
+    # G² = 2*(10 ln(10/4) + 2 ln(2/8)) = 2*(9.162907 - 2.772589) = 12.780637.
+    assert terms.log_likelihood_g2(10, 2, 10_000, 20_000) == pytest.approx(12.7806371930035, rel=1e-12)
+    # the same value from scipy's log-likelihood goodness-of-fit statistic
+    g, _ = stats.power_divergence([10, 2], f_exp=[4, 8], lambda_="log-likelihood")
+    assert terms.log_likelihood_g2(10, 2, 10_000, 20_000) == pytest.approx(g)
+    # a zero frequency adds nothing: a=5, b=0, c=d=1000: E1 = 2.5, G² = 2*5 ln 2 = 6.931472
+    assert terms.log_likelihood_g2(5, 0, 1000, 1000) == pytest.approx(6.93147180559945, rel=1e-12)
+    # equal relative frequencies: no evidence
+    assert terms.log_likelihood_g2(3, 6, 1000, 2000) == pytest.approx(0.0, abs=1e-12)
+
+
+def test_log_ratio():
+    # (10/10000) / (2/20000) = 10
+    assert terms.log_ratio(10, 2, 10_000, 20_000) == pytest.approx(math.log2(10))
+    # zero taken as 0.5: (5/1000) / (0.5/1000) = 10
+    assert terms.log_ratio(5, 0, 1000, 1000) == pytest.approx(math.log2(10))
+    assert terms.log_ratio(0, 5, 1000, 1000) == pytest.approx(-math.log2(10))
+
+
+def test_distinctive_terms_g2_uses_words_per_era():
+    corpus = make_corpus([{"doc_id": "a", "text": "The wall and the wall and the fence."},
+                          {"doc_id": "b", "text": "A fence, a fence.", "era": "biden"}])
+    table = terms.distinctive_terms(corpus, "trump_1", "biden", min_count=1).set_index("term")
+    # trump_1 has 8 words, biden 4; wall: 2 vs 0
+    assert table.loc["wall", "g2"] == pytest.approx(terms.log_likelihood_g2(2, 0, 8, 4))
+    assert table.loc["wall", "log_ratio"] == pytest.approx(math.log2((2 / 8) / (0.5 / 4)))
+    assert table.loc["fence", "per_10k_b"] == pytest.approx(2 * 10_000 / 4)
+    assert table.loc["fence", "g2_p"] == pytest.approx(stats.chi2.sf(table.loc["fence", "g2"], 1))
+    assert {"term", "count_a", "count_b", "per_10k_a", "per_10k_b", "z", "g2", "log_ratio"} <= set(table.reset_index())
+
+
+def test_distinctive_terms_min_count_and_bad_eras():
+    corpus = log_odds_corpus()
+    table = terms.distinctive_terms(corpus, "trump_1", "biden", min_count=3, lemmas=False)
+    assert ((table["count_a"] + table["count_b"]) >= 3).all()
+    assert "troops" not in set(table["term"])
+    with pytest.raises(ValueError, match=r"era 'trump_2' has no articles.*trump_1 \(2 articles\).*biden"):
+        terms.distinctive_terms(corpus, "trump_2", "biden")
+    with pytest.raises(ValueError, match="two different eras"):
+        terms.distinctive_terms(corpus, "biden", "biden")
+    with pytest.raises(ValueError, match="min_count"):
+        terms.distinctive_terms(corpus, "trump_1", "biden", min_count=0)
+
+
+def test_bundled_corpus_distinctive_terms(bundled_corpus):
+    table = terms.distinctive_terms(bundled_corpus, "trump_1", "biden")
+    assert table.iloc[0]["favours"] == "trump_1" and table.iloc[-1]["favours"] == "biden"
+    assert "biden" in set(table.tail(5)["term"])
+    assert table["g2"].ge(0).all() and np.isfinite(table["z"]).all()
+
+
+# --------------------------------------------------------------------------- KWIC
+
+
+KWIC_DOCS = [
+    {"doc_id": "k1", "text": "Border wall talks began. The wall, said officials, is a border wall."},
+    {"doc_id": "k2", "text": "Deported families waited. Officials were deporting more.", "era": "biden"},
+    {"doc_id": "k3", "text": "This line has an end"},
+    {"doc_id": "k4", "text": "start of another article"},
+]
+
+
+def test_kwic_multiword_case_and_document_edges():
+    corpus = make_corpus(KWIC_DOCS)
+    table = terms.kwic(corpus, "border WALL", window=2)
+    assert list(table.columns) == list(terms.KWIC_COLUMNS)
+    assert list(table["match"]) == ["Border wall", "border wall"]
+    first, last = table.iloc[0], table.iloc[1]
+    assert first["left"] == "" and first["right"] == "talks began"        # article start
+    assert last["left"] == "is a" and last["right"] == "."                # article end
+    text = corpus.set_index("doc_id").loc["k1", "text"]
+    assert all(text[s:e] == m for s, e, m in zip(table["start"], table["end"], table["match"]))
+    assert list(table["sent_id"]) == [0, 1] and set(table["era"]) == {"trump_1"}
+    # edges of an article in the middle of the corpus: context stops at its own start and end
+    middle = terms.kwic(corpus, "line has", window=3).iloc[0]
+    assert (middle["doc_id"], middle["left"], middle["right"]) == ("k3", "This", "an end")
+    start_of_next = terms.kwic(corpus, "start", window=3).iloc[0]
+    assert (start_of_next["left"], start_of_next["right"]) == ("", "of another article")
+
+
+def test_kwic_window_sizes_and_punctuation_in_term():
+    corpus = make_corpus(KWIC_DOCS)
+    wide = terms.kwic(corpus, "said", window=100)
+    assert wide.iloc[0]["left"] == "Border wall talks began. The wall,"
+    assert wide.iloc[0]["right"] == "officials, is a border wall."
+    none = terms.kwic(corpus, "said", window=0)
+    assert none.iloc[0][["left", "right"]].tolist() == ["", ""]
+    assert terms.kwic(corpus, "wall, said", window=1).iloc[0]["match"] == "wall, said"
+    with pytest.raises(ValueError, match="window"):
+        terms.kwic(corpus, "wall", window=-1)
+
+
+def test_kwic_lemmas_no_match_and_no_crossing_articles():
+    corpus = make_corpus(KWIC_DOCS)
+    assert terms.kwic(corpus, "deport").empty
+    by_lemma = terms.kwic(corpus, "deport", window=1, lemmas=True)
+    assert list(by_lemma["match"]) == ["Deported", "deporting"]
+    assert list(by_lemma["era"]) == ["biden", "biden"]
+    across = terms.kwic(corpus, "end start")       # k3 ends with "end", k4 starts with "start"
+    assert across.empty and list(across.columns) == list(terms.KWIC_COLUMNS)
+    assert terms.kwic(corpus, "nowhere to be found").empty
+
+
+def test_kwic_reuses_tokens(bundled_corpus):
+    tokens = terms.token_table(bundled_corpus)
+    table = terms.kwic(bundled_corpus, "safe third country", tokens=tokens)
+    assert len(table) == 3 and table["match"].str.lower().eq("safe third country").all()
