@@ -133,3 +133,27 @@ def test_validate_command_lists_every_problem(tmp_path):
 def test_help_is_followable():
     proc = subprocess.run([sys.executable, "-m", "borderlines.cli", "build", "--help"], capture_output=True, text=True)
     assert proc.returncode == 0 and "--params" in proc.stdout and "examples:" in proc.stdout
+
+
+def test_ctrl_c_mid_build_leaves_previous_reports_untouched(built_default, reports_root):
+    import os
+    import signal
+    import time
+
+    study, _ = built_default
+    out = study.out_dir
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and ".hashes" not in p.name}
+    proc = subprocess.Popen([sys.executable, "-m", "borderlines.cli", "build", "--force", "--no-progress"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.time() + 60
+    while not (out / ".partial").exists() and time.time() < deadline:
+        time.sleep(0.1)
+    time.sleep(2.0)  # kernels are running cells now
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stdout + stderr
+    assert "previous reports are unchanged" in stderr
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and ".hashes" not in p.name}
+    assert after.keys() == before.keys(), set(after) ^ set(before)
+    assert [p.name for p in before if before[p] != after[p]] == []
+    assert not (out / ".partial").exists()

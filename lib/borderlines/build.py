@@ -28,6 +28,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -360,17 +361,26 @@ def _error_summary(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+class Cancelled(Exception):
+    """The build was interrupted: this notebook's outputs were not written."""
+
+
 def build_one(nb: NotebookSpec, params: dict, study: Study, fingerprint: str,
-              provenance: list[tuple[str, str]], position: int = 1, show_cells: bool = True) -> Result:
-    """Execute and export one notebook; never raises for a notebook's own failure."""
+              provenance: list[tuple[str, str]], position: int = 1, show_cells: bool = True,
+              cancel: threading.Event | None = None) -> Result:
+    """Execute and export one notebook; never raises for a notebook's own failure.
+    Raises :class:`Cancelled`, writing nothing, once ``cancel`` is set (Ctrl-C)."""
     from .report import write_reports
 
+    cancel = cancel or threading.Event()
     t0 = time.perf_counter()
     out = study.out_dir
     try:
         executed, data = _execute(nb, params, study, position, show_cells)
     except Exception as exc:  # the notebook failed: keep its executed copy with the error
         error = _error_summary(exc)
+        if cancel.is_set() or "KeyboardInterrupt" in error:
+            raise Cancelled(nb.stem) from None
         staged = out / ".partial" / nb.stem / f"{nb.stem}.ipynb"
         files = {}
         if staged.exists():
@@ -386,6 +396,8 @@ def build_one(nb: NotebookSpec, params: dict, study: Study, fingerprint: str,
                 files["export_error"] = traceback.format_exc(limit=1)
         shutil.rmtree(out / ".partial" / nb.stem, ignore_errors=True)
         return Result(nb.stem, nb.title, "failed", time.perf_counter() - t0, error, "", files)
+    if cancel.is_set():
+        raise Cancelled(nb.stem)
     paths = write_reports(executed, out, nb.stem, nb.title, provenance)
     files = {k: str(v.relative_to(out)) for k, v in paths.items()}
     tables = []
@@ -402,6 +414,18 @@ def build_one(nb: NotebookSpec, params: dict, study: Study, fingerprint: str,
     files["tables"] = tables
     shutil.rmtree(out / ".partial" / nb.stem, ignore_errors=True)
     return Result(nb.stem, nb.title, "built", time.perf_counter() - t0, "", fingerprint, files)
+
+
+def _stop_kernels() -> None:
+    """Terminate the kernels this process started (its child processes)."""
+    import psutil
+    children = psutil.Process().children(recursive=True)
+    for child in children:
+        try:
+            child.terminate()
+        except psutil.Error:
+            pass
+    psutil.wait_procs(children, timeout=5)
 
 
 def _previous(out: Path) -> dict:
@@ -457,20 +481,32 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
         show = progress and sys.stderr.isatty()
         bar = tqdm(total=len(todo), desc=f"Building {study.name}", unit="notebook", disable=not progress,
                    position=0, leave=True)
+        cancel = threading.Event()
+        pool = cf.ThreadPoolExecutor(max_workers=jobs)
         try:
-            with cf.ThreadPoolExecutor(max_workers=jobs) as pool:
-                futures = {pool.submit(build_one, nb, per_nb[nb.stem], study, fp, provenance_for(nb),
-                                       1 + i % jobs, show): nb for i, (nb, fp) in enumerate(todo)}
-                for fut in cf.as_completed(futures):
-                    nb = futures[fut]
-                    try:
-                        res = fut.result()
-                    except Exception as exc:  # export or file errors: still isolate the notebook
-                        res = Result(nb.stem, nb.title, "failed", 0.0, _error_summary(exc))
-                    results[nb.stem] = res
-                    bar.update(1)
-                    bar.set_postfix_str(f"{res.stem}: {res.status}")
+            futures = {pool.submit(build_one, nb, per_nb[nb.stem], study, fp, provenance_for(nb),
+                                   1 + i % jobs, show, cancel): nb for i, (nb, fp) in enumerate(todo)}
+            for fut in cf.as_completed(futures):
+                nb = futures[fut]
+                try:
+                    res = fut.result()
+                except Cancelled:
+                    continue
+                except Exception as exc:  # export or file errors: still isolate the notebook
+                    res = Result(nb.stem, nb.title, "failed", 0.0, _error_summary(exc))
+                results[nb.stem] = res
+                bar.update(1)
+                bar.set_postfix_str(f"{res.stem}: {res.status}")
+        except KeyboardInterrupt:
+            # Stop writing anything, stop the kernels, and leave the previous reports,
+            # index and manifest exactly as they were.
+            cancel.set()
+            pool.shutdown(wait=False, cancel_futures=True)
+            _stop_kernels()
+            pool.shutdown(wait=True)
+            raise
         finally:
+            pool.shutdown(wait=True)
             bar.close()
             shutil.rmtree(out / ".partial", ignore_errors=True)
     ordered = [results[nb.stem] for nb in notebooks]
