@@ -1,0 +1,1636 @@
+"""Quotations and reported speech in the articles, and who said them.
+
+:func:`extract_quotes` returns one row per quote (:data:`QUOTE_COLUMNS`):
+
+* ``direct``: a clause or more inside double quotation marks (curly, straight or mixed,
+  across sentences). A quotation split by its attribution ("“A,” he said. “B.”") gives a
+  row per part, with one speaker and one ``group``.
+* ``partial``: a short quoted phrase woven into the reporter's sentence ("called the
+  trends “substantial and real”").
+* ``embedded``: a post reproduced without quotation marks and signed
+  "— Name (@handle) date" (found by :func:`borderlines.cleaning.embedded_posts`).
+* ``indirect``: reported speech: "X said (that) ...", "..., X said", "according to X".
+
+``start``/``end`` are character offsets into the article's clean ``text`` of the quote
+itself (no quotation marks, no trailing comma; for posts the text without the signature;
+for indirect speech the reported clause), so ``text[start:end] == quote`` always.
+
+Speakers are found by rules only (no statistical model is needed): names, titles,
+surnames, appositives and institutions from ``data/actors.csv`` matched by a spaCy
+``EntityRuler`` on accent-folded text (López Obrador = Lopez Obrador); unlisted people
+introduced by a title, an appositive or a speech verb; groups ("U.S. officials", "a
+spokeswoman for the Foreign Ministry"); pronouns, "the agency" and "the president"
+resolved to the most recent fitting person or institution. The speaker is named after
+the closing mark (“...,” he said / said Brown) or by the speech verb before the opening
+mark (Pompeo added that “...”); the parts of a split or continued quotation share it.
+Speakers missing from the actors table keep role ``unknown``; :func:`unknown_speakers`
+lists them. Bad text is flagged, never fatal: see the ``flags`` column.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import spacy
+from spacy.pipeline import EntityRuler
+
+from .cleaning import embedded_posts
+from .io import InputProblem, read_csv_strings
+from .nlp import doc_sentences, get_nlp, is_word
+from .paths import default_actors
+from .problems import Problem
+
+# --------------------------------------------------------------------------- vocabularies
+
+#: Role categories of ``data/actors.csv``; speakers not in the table get ``unknown``.
+ROLES = {
+    "us_executive": "US president, vice president, cabinet, White House and their offices",
+    "us_agency": "US federal agencies and their officials (CBP, Border Patrol, ATF)",
+    "us_congress_or_state": "Congress, its members, state and local governments",
+    "mexico_government": "Mexican federal government, ministries and officials",
+    "central_america_government": "governments and officials of Central American countries",
+    "international_org": "UN agencies and other international organisations",
+    "expert_or_ngo": "analysts, think tanks, advocacy and rights groups",
+    "other": "anyone else listed",
+}
+UNKNOWN_ROLE = "unknown"
+
+#: What an actor is: decides which pronouns can refer to it.
+ACTOR_TYPES = {
+    "person": "one person (he/she)",
+    "institution": "a government, ministry, agency or organisation (it)",
+    "group": "unnamed people speaking together, e.g. 'U.S. officials' (they)",
+}
+
+#: Columns of :func:`load_actors` (and of ``data/actors.csv``).
+ACTOR_COLUMNS = {
+    "name": "canonical name, used as the speaker (unique)",
+    "aliases": "other spellings, separated by '|': full names, surnames, handles (@name); "
+               "accents never matter; an all-lowercase alias also matches capitalized",
+    "role": "role category, one of ROLES",
+    "country": "country of the speaker ('US', 'Mexico', 'Honduras', ..., 'international'; '' unknown)",
+    "type": "person | institution | group (optional column; default person)",
+    "gender": "f | m | '' (optional column; lets she/he find the right person)",
+    "notes": "free text for the researcher (optional column)",
+}
+_REQUIRED_ACTOR_COLUMNS = ("name", "aliases", "role", "country")
+_OPTIONAL_ACTOR_COLUMNS = {"type": "person", "gender": "", "notes": ""}
+
+#: Kinds of quotes, in the order rows are sorted when at the same offset.
+KINDS = ("direct", "partial", "embedded", "indirect")
+
+#: Attribution methods and the base confidence of each (explicit name adjacent > title +
+#: name > surname > pronoun > institution > none).
+METHOD_CONFIDENCE = {
+    "tweet_signature": 0.98,
+    "name": 0.95,
+    "title_name": 0.9,
+    "appositive": 0.9,
+    "surname": 0.85,
+    "pronoun": 0.7,
+    "institution": 0.6,
+    "none": 0.0,
+}
+#: Multipliers applied to the base confidence for each flag (and for indirect speech).
+FLAG_CONFIDENCE = {
+    "split_quote": 0.95,
+    "inherited_speaker": 0.8,
+    "unclosed_quote": 0.8,
+    "ambiguous_alias": 0.8,
+    "indirect": 0.9,
+}
+_UNRESOLVED_PRONOUN_CONFIDENCE = 0.2
+
+#: Columns of :func:`extract_quotes` (the interface columns first, in this order).
+QUOTE_COLUMNS = {
+    "doc_id": "article id",
+    "kind": "direct | partial | embedded | indirect",
+    "quote": "the quoted words (text[start:end]): no quotation marks, no trailing comma",
+    "start": "offset of the quote in the article's clean text (characters)",
+    "end": "end offset (exclusive) in the clean text (characters)",
+    "sentence": "the sentence(s) holding the quote; for posts, the whole signed post",
+    "speaker_mention": "the words that name the speaker, as written ('he', 'Mexican President "
+                       "Andres Manuel Lopez Obrador', 'Donald J. Trump (@realDonaldTrump)')",
+    "speaker": "canonical name from the actors table; the name as written for unlisted "
+               "speakers; '' when unattributed",
+    "role": "role category (ROLES) or 'unknown' (unlisted or unattributed)",
+    "country": "speaker's country; '' when unknown",
+    "method": "how the speaker was found: name (full name), title_name (title + name), surname, "
+              "appositive (name, a role, said), pronoun (also a title alone: 'the president'), "
+              "institution (also groups: 'U.S. officials'), tweet_signature, or none",
+    "confidence": "0–1: the method's METHOD_CONFIDENCE times FLAG_CONFIDENCE of each flag",
+    "flags": "'|'-separated warnings: unclosed_quote, continues_paragraph, continued_quote, "
+             "mixed_marks, nested_quote, split_quote, inherited_speaker, unresolved_pronoun, "
+             "ambiguous_alias, contains_quote; '' when none",
+    "paragraph": "0-based paragraph of the quote's start",
+    "sent_id": "0-based sentence (as in the sentence table) of the quote's start",
+    "group": "0-based quotation number within the article; parts of one quotation "
+             "(split by the attribution or continued across paragraphs) share it",
+    "speaker_start": "offset of the speaker mention in the clean text (-1 when none)",
+    "speaker_end": "end offset of the speaker mention (-1 when none)",
+}
+
+_TITLE_WORDS = (
+    "President", "Vice", "Secretary", "Sec.", "Minister", "Commissioner", "Gov.", "Governor",
+    "Sen.", "Senator", "Rep.", "Representative", "Mr.", "Mrs.", "Ms.", "Miss", "Dr.",
+    "Director", "Ambassador", "Mayor", "Chief", "Adviser", "Advisor", "Spokesman",
+    "Spokeswoman", "Spokesperson", "Speaker", "Leader", "Chancellor", "Judge", "Justice",
+    "Gen.", "General", "Lt.", "Col.", "Adm.", "Commander", "Chairman", "Chairwoman", "Chair",
+    "Undersecretary", "Premier", "Envoy", "Administrator", "Coordinator", "Officer",
+    "Attorney", "Prosecutor", "Bishop", "Father", "Sheriff",
+)
+_CORE_TITLES = frozenset(_TITLE_WORDS)
+_FEMALE_TITLES = frozenset({"Mrs.", "Ms.", "Miss", "Spokeswoman", "Chairwoman"})
+_MALE_TITLES = frozenset({"Mr.", "Spokesman", "Chairman", "Father"})
+# Capitalized words that start sentences or clauses, never part of a title or a name.
+_FUNCTION_CAPS = frozenset("""A An The But And Or In On At As When While After Before
+    Meanwhile Later Earlier Shortly Last This That These Those Then Also However Still Yet
+    Since If Though Although During Like With From To For By Of Over Among According Even
+    Only Now So Here There It He She They We I His Her Their Its Our My Your Despite
+    Because Until Unless Whether Why What Who How Where Which Some Many Most Several
+    Other Another Each Every No Not Both Either Neither Instead Indeed Thus Next First
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Jan. Feb. Mar. Apr. Aug.
+    Sept. Sep. Oct. Nov. Dec. Mexican American U.S. US Central North South East West
+    Southern Northern New El Los Las San Santa Fort Port Lake Mount Saint St. Texas""".split())
+_ORG_KEYWORDS = ("Ministry", "Department", "Office", "Agency", "Commission", "Council",
+                 "Institute", "Embassy", "Patrol", "Police", "Court", "Party", "Committee",
+                 "Administration", "Government", "Organization", "Organisation", "Bureau",
+                 "Service", "Center", "Centre", "Union", "Association", "Coalition",
+                 "Network", "Foundation", "Forum", "Secretariat", "Senate", "Congress",
+                 "Army", "Navy", "Guard", "Watch", "Fund", "Bank", "University", "Caucus",
+                 "Cabinet", "Parliament", "Assembly", "Tribunal", "Alliance", "Federation")
+_ROLE_NOUNS = ("analyst", "expert", "secretary", "leader", "director", "spokesman",
+               "spokeswoman", "spokesperson", "official", "adviser", "advisor", "lawyer",
+               "attorney", "professor", "researcher", "fellow", "president", "minister",
+               "commissioner", "chief", "head", "senator", "representative", "governor",
+               "mayor", "ambassador", "activist", "advocate", "founder", "executive",
+               "economist", "scholar", "journalist", "reporter", "author", "member",
+               "chairman", "chairwoman", "chair", "deputy", "manager", "coordinator",
+               "officer", "agent", "migrant", "mother", "father", "resident", "worker",
+               "priest", "pastor", "volunteer", "organizer", "candidate", "lawmaker", "judge",
+               "consultant", "strategist", "specialist", "historian", "negotiator", "envoy",
+               "diplomat", "owner", "student", "teacher", "farmer", "doctor", "nurse",
+               "asylum seeker", "correspondent", "administrator", "commander", "sheriff")
+# Nouns after which "of X" still names the speaker ("the office of the U.N. refugee agency").
+_ORG_HEADS = frozenset({"office", "ministry", "spokesman", "spokeswoman", "spokesperson", "head",
+                        "chief", "director", "leader", "secretary", "minister", "department",
+                        "agency", "embassy", "government", "delegation", "representative",
+                        "president", "members", "member", "staff"})
+_PREPOSITIONS = frozenset({"in", "at", "on", "with", "from", "to", "for", "by", "about", "into",
+                           "over", "against", "after", "before", "during", "between", "among",
+                           "near", "toward", "towards", "across", "through", "under", "than",
+                           "like", "of", "via", "without"})
+_SUBJECT_OPENERS = frozenset({"i", "we", "you", "he", "she", "they", "there", "it"})
+_SUBORDINATORS = frozenset({"because", "if", "when", "while", "although", "though", "since",
+                            "unless", "whether", "once"})
+
+# Speech verbs: form -> (lemma). Noun-like forms ("claims", "calls", "notes") are left out.
+_VERB_FORMS = {
+    "say": "said says say saying", "tell": "told tells telling", "add": "added adds adding",
+    "state": "stated stating", "write": "wrote writes writing", "tweet": "tweeted tweeting",
+    "post": "posted", "note": "noted noting", "explain": "explained explains explaining",
+    "ask": "asked asks asking", "argue": "argued argues arguing", "claim": "claimed claiming",
+    "insist": "insisted insists insisting", "warn": "warned warns warning",
+    "declare": "declared declares declaring", "announce": "announced announces announcing",
+    "acknowledge": "acknowledged acknowledges acknowledging",
+    "reiterate": "reiterated reiterates reiterating", "call": "called calling",
+    "accuse": "accused accuses accusing", "rail": "railed railing",
+    "stress": "stressed stressing", "emphasize": "emphasized emphasised emphasizing",
+    "urge": "urged urges urging", "reply": "replied replies replying",
+    "respond": "responded responds responding", "recall": "recalled recalling",
+    "predict": "predicted predicting", "promise": "promised promising", "vow": "vowed vowing",
+    "concede": "conceded conceding", "admit": "admitted admits admitting",
+    "suggest": "suggested suggests suggesting", "contend": "contended contending",
+    "complain": "complained complaining", "caution": "cautioned cautioning",
+    "describe": "described describes describing", "confirm": "confirmed confirming",
+    "deny": "denied denying", "brief": "briefed briefing", "speak": "spoke speaks", "maintain": "maintained", "assert": "asserted asserting",
+    "remark": "remarked", "comment": "commented", "testify": "testified testifying",
+    "boast": "boasted boasting", "continue": "continued", "conclude": "concluded",
+    "dub": "dubbed", "label": "labeled labelled", "denounce": "denounced denouncing",
+    "criticize": "criticized criticised criticizing", "blast": "blasted", "slam": "slammed",
+}
+_FORM_LEMMA = {form: lemma for lemma, forms in _VERB_FORMS.items() for form in forms.split()}
+# Verbs whose complement is a reported clause (indirect speech).
+_CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain argue claim
+    insist warn declare announce acknowledge reiterate stress emphasize reply respond
+    suggest predict promise vow concede admit contend complain caution confirm maintain
+    assert testify boast conclude""".split())
+# Verbs that can come before their subject ("..., said Brown").
+_INVERTIBLE = frozenset("say add write tweet explain note ask insist argue warn declare reply "
+                        "respond continue conclude according".split())
+
+# --------------------------------------------------------------------------- regexes
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored as a trie ("sa(?:id|ys)"), which the
+    regex engine scans much faster than a flat alternation."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return build(trie)
+
+
+_VERB_RE = re.compile(r"\b" + _trie_pattern(_FORM_LEMMA) + r"\b")
+_ENDS_WITH_VERB_RE = re.compile(r"\b(?:" + "|".join(_FORM_LEMMA) + r")(?:\s+that)?$")
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+_MARK_RE = re.compile(r"[“”\"«»]")
+_OPENING_GLYPHS = "“«"
+_CLOSING_GLYPHS = "”»"
+_BEFORE_OPEN = set("([{—–-/‘'“«")
+_AFTER_CLOSE = set(".,;:!?)]}—–-/’'”»")
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+           r"December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)")
+_ADVERBS = (r"(?:(?:\w+ly|also|later|then|again|further|previously|earlier|recently|once|often|"
+            r"still|even|already|now|afterwards?|too|first|never|not|has|have|had|would|will|"
+            r"could|did|does|do|was|were|is|are|might|may|can|should|must|"
+            rf"(?:on\s+)?{_DAYS}|(?:last|this|next)\s+(?:week|month|year|night|{_DAYS})|"
+            rf"(?:in|on|since|last)\s+{_MONTHS}(?:\s+\d{{1,2}})?|"
+            r"yesterday|today|tonight)(?![\w’']))")
+# What may stand between a speaker and the speech verb: "of Mexico", an appositive or a
+# parenthetical between commas, adverbs, auxiliaries and days.
+_GAP_RE = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+    r"(?:\s*,[^,;:“”\"]{1,160},)?"
+    rf"(?:\s+{_ADVERBS})*\s*")
+_APPOSITIVE_RE = re.compile(
+    r"\s*,\s+(?:a|an|the|its|his|her|their|[A-Z][\w.'’-]*’s|[A-Z][\w.'’-]*'s)\s"
+    r"[^,;:“”\"]{0,140}?\b(?:" + "|".join(_ROLE_NOUNS) + r")s?\b")
+# After a speaker in subject position comes a verb-like word (or a relative clause).
+_SUBJECT_POSITION_RE = re.compile(
+    r"\s*,\s*(?:who|whose)\b|"
+    r"(?:\s*,[^,;:“”\"]{1,160},)?(?:\s+" + _ADVERBS + r")*"
+    r"\s+(?!(?:and|or|but|of|in|at|on|to|for|with|by|from|about|as|the|a|an|that|this|who|"
+    r"which|whose|is|are|was|were)\b)[a-z][a-z’'-]+\b")
+_LEAD_FILLER_RE = re.compile(r"[\s,.!?;:—–-]*(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome)\s+)?")
+_PUNCT_ONLY_RE = re.compile(r"[\s,.!?;:—–-]*")
+_INVERTED_GAP_RE = re.compile(r"\s+(?:(?:later|also|then|again)\s+)?(?:(?:the|an?|one|another)\s+)?")
+# An attribution inside an unclosed quotation shows where its closing mark was forgotten.
+_INNER_ATTRIBUTION_RE = re.compile(
+    r",\s+(?:he|she|it|they|(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
+    r"(?:later\s+|also\s+)?(?:said|says|added|told|wrote|tweeted|explained|noted)\b")
+_SENTENCE_BREAK_RE = re.compile(r"[.!?][’'”\")\]]*(?=\s)")
+
+_NAME_TOKEN = r"[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*"
+_NAME_PART = rf"(?:{_NAME_TOKEN}|[A-Z]\.|de|del|la|van|von|da|dos|bin)"
+_FULL_NAME_RE = re.compile(rf"(?<![\w@.])(?:{_NAME_TOKEN})(?:\s+{_NAME_PART}){{0,3}}\s+{_NAME_TOKEN}\b")
+_TITLE_NAME_RE = re.compile(
+    r"(?<![\w.])(?P<title>" + _trie_pattern(_TITLE_WORDS) + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
+    + rf"\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_PART}){{0,3}})")
+_ORG_KEYWORD_RE = re.compile(r"\b" + _trie_pattern(_ORG_KEYWORDS) + r"\b")
+_GROUP_NOUNS = ("official", "officials", "expert", "experts", "analyst", "analysts", "aides", "spokesman",
+                "spokeswoman", "spokesperson", "advocates", "lawmakers", "legislators", "critics",
+                "authorities", "diplomats", "sources", "leaders", "negotiators", "activists", "groups")
+_GROUP_NOUN_RE = re.compile(r"\b" + _trie_pattern([*_GROUP_NOUNS, *(w.capitalize() for w in _GROUP_NOUNS)]) + r"\b")
+# Up to three words before the group noun that belong to it ("senior U.S. border officials").
+_GROUP_MODIFIERS_RE = re.compile(
+    r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Ss]enior|[Tt]op|[Ll]ocal|"
+    r"[Ff]ederal|[Ss]tate|[Bb]order|[Aa]dministration|[Gg]overnment|[Cc]ampaign|[Hh]is|[Hh]er|"
+    r"[Tt]heir|[Ii]ts|[Ii]mmigrant|[Rr]ights|[Hh]uman|[A-Z][\w.'’-]*)\s+){1,3}$")
+_GROUP_TAIL_RE = re.compile(r"\s+(?:officials?|aides|spokes(?:man|woman|person)|leaders|negotiators|"
+                            r"agents|officers|authorities|diplomats)\b")
+_GROUP_DETERMINERS = frozenset({"the", "some", "many", "several", "other", "his", "her", "their", "its",
+                                "a", "an", "one", "another"})
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
+# A title alone standing for a person mentioned before ("the president said").
+_PERSON_NOMINAL_RE = re.compile(
+    r"\b[Tt]he\s+(?P<head>(?:(?:Mexican|U\.S\.|American|acting)\s+)?(?:vice\s+president|president|"
+    r"(?:foreign\s+|interior\s+|homeland\s+security\s+)?(?:secretary|minister)|governor|commissioner|"
+    r"ambassador|mayor|senator))\b")
+_OF_INSTITUTION_RE = re.compile(r"\s+(?:for|at|of|with|from)\s+(?:the\s+)?")
+# After a reported clause and its speaker ("..., he said"), only circumstances may follow.
+_REVERSE_REST_RE = re.compile(
+    rf"(?:\s+{_ADVERBS})*(?:\s+(?:reporters|journalists))?"
+    r"(?:\s+(?:in|at|on|during|to|from|via|after|before|with|by|while|of)\b[^,;“”\"]*)?\s*[.!?]?\s*")
+_NOMINAL_RE = re.compile(r"\b[Tt]he\s+(?P<head>agency|ministry|department|office|commission|"
+                         r"organization|government|administration|embassy|group|campaign|"
+                         r"committee|council|bureau|statement)\b")
+_TELL_OBJECT = (r"(?:\s+(?:reporters|journalists|lawmakers|supporters|him|her|them|us|me|"
+                r"(?:the|a|an|his|her|their)\s+(?:[\w.'’-]+\s+){0,2}[\w'’-]+|"
+                r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))")
+_CONTENT_LEAD = (
+    rf"(?:\s+{_ADVERBS})*"
+    r"(?:\s+(?:in|at|during|on|via)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|interview|news\s+conference|press\s+conference|briefing|tweet|post|letter|"
+    r"speech|readout|hearing|call|meeting|rally|email|message|video|report)"
+    r"(?:\s+(?:in|at|on)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?)?"
+    rf"(?:\s+{_ADVERBS})*")
+_CONTENT_START_RE = re.compile(_CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
+_TELL_CONTENT_START_RE = re.compile(_TELL_OBJECT + r"?" + _CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
+_REVERSE_TAIL_RE = re.compile(
+    r",\s+(?:he|she|it|they|(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
+    r"(?:later\s+|also\s+)?(?:said|added|told|wrote|noted|explained)\b[^,“”\"]*$")
+
+
+# --------------------------------------------------------------------------- accents
+
+
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        parts = unicodedata.normalize("NFD", chr(cp))
+        if (len(parts) > 1 and parts[0].isascii() and parts[0].isalpha()
+                and all(unicodedata.combining(c) for c in parts[1:])):
+            table[cp] = parts[0]
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold_accents(text: str) -> str:
+    """``text`` with accented Latin letters replaced by their base letter, one character
+    for one, so offsets are unchanged ("López" -> "Lopez")."""
+    return text.translate(_FOLD)
+
+
+def _key(text: str) -> str:
+    """Lookup key of a name: accents folded, lowercase, straight apostrophes, single spaces."""
+    return " ".join(fold_accents(text).replace("’", "'").lower().split())
+
+
+# --------------------------------------------------------------------------- actors
+
+
+class ActorsError(ValueError):
+    """The actors table cannot be used; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__()
+        self.problems = problems
+
+    def __str__(self) -> str:
+        n = len(self.problems)
+        return "\n".join([f"{n} problem{'s' if n != 1 else ''} in the actors table:"]
+                         + [f"  - {p}" for p in self.problems])
+
+
+def load_actors(path: str | Path | None = None) -> pd.DataFrame:
+    """The actors table (default ``data/actors.csv``): one row per speaker the study
+    knows, columns :data:`ACTOR_COLUMNS`.
+
+    Raises :class:`~borderlines.io.InputProblem` if the file is missing or not UTF-8 and
+    :class:`ActorsError` naming file, row and field of every bad value."""
+    path = Path(path) if path is not None else default_actors()
+    return checked_actors(read_csv_strings(path), str(path))
+
+
+def checked_actors(table: pd.DataFrame, file: str = "<actors table>") -> pd.DataFrame:
+    """``table`` validated and completed (optional columns filled with their defaults),
+    columns :data:`ACTOR_COLUMNS`; :class:`ActorsError` lists every problem (rows are
+    1-based data rows of ``file``)."""
+    missing = [c for c in _REQUIRED_ACTOR_COLUMNS if c not in table.columns]
+    if missing:
+        raise ActorsError([Problem(file=file, field=c, message="required column is missing",
+                                   fix="the actors table needs columns name, aliases, role, "
+                                       "country (and optionally type, gender, notes)")
+                           for c in missing])
+    table = table.copy()
+    for column, default in _OPTIONAL_ACTOR_COLUMNS.items():
+        if column not in table.columns:
+            table[column] = default
+    table = table[list(ACTOR_COLUMNS)].fillna("").astype(str).apply(lambda s: s.str.strip())
+    problems = []
+    seen: dict[str, int] = {}
+    for row, actor in enumerate(table.itertuples(index=False), start=1):
+        def problem(column, message, fix):
+            problems.append(Problem(file=file, row=row, field=column, message=message, fix=fix,
+                                    doc_id=actor.name or None))
+        if not actor.name:
+            problem("name", "empty name", "give the canonical name, or delete the row")
+        elif actor.name in seen:
+            problem("name", f"'{actor.name}' is listed twice (also row {seen[actor.name]})",
+                    "keep one row; put other spellings in its 'aliases'")
+        else:
+            seen[actor.name] = row
+        if actor.role not in ROLES:
+            problem("role", f"unknown role '{actor.role}'", f"use one of: {', '.join(ROLES)}")
+        if actor.type not in ACTOR_TYPES:
+            problem("type", f"unknown type '{actor.type}'", f"use one of: {', '.join(ACTOR_TYPES)}")
+        if actor.gender not in ("", "f", "m"):
+            problem("gender", f"unknown gender '{actor.gender}'", "use f, m, or leave it empty")
+        if actor.aliases and any(not a.strip() for a in actor.aliases.split("|")):
+            problem("aliases", f"empty alias in '{actor.aliases}'",
+                    "separate aliases with a single '|' and no '|' at either end")
+    if problems:
+        raise ActorsError(problems)
+    return table.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class _Actor:
+    name: str
+    role: str
+    country: str
+    type: str
+    gender: str
+
+
+@dataclass
+class _ActorIndex:
+    actors: dict[str, _Actor]
+    ruler: EntityRuler
+    alias_kind: dict[str, str]              # folded alias text -> name | surname | handle | institution
+    candidates: dict[str, tuple[str, ...]]  # ruler id -> actor names (several when ambiguous)
+    lookup: dict[str, tuple[str, ...]]      # _key(alias) -> actor names
+
+
+def _actor_rows(actors: pd.DataFrame) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(r) for r in actors[["name", "aliases", "role", "country", "type", "gender"]]
+                 .itertuples(index=False))
+
+
+@lru_cache(maxsize=8)
+def _actor_index(rows: tuple[tuple[str, ...], ...]) -> _ActorIndex:
+    """Entity ruler and lookups for one actors table, built once per table."""
+    actors: dict[str, _Actor] = {}
+    names_of: dict[str, list[str]] = {}     # folded alias -> names
+    kind_of: dict[str, str] = {}
+    lookup: dict[str, list[str]] = {}
+    for name, aliases, role, country, typ, gender in rows:
+        actors[name] = _Actor(name, role, country, typ, gender)
+        spellings = list(dict.fromkeys([name, *(a.strip() for a in aliases.split("|") if a.strip())]))
+        full = [_key(s).split() for s in spellings if not s.startswith("@") and len(s.split()) > 1]
+        for spelling in spellings:
+            toks = _key(spelling).split()
+            if spelling.startswith("@"):
+                kind = "handle"
+            elif typ != "person":
+                kind = "institution"
+            elif any(len(f) > len(toks) and f[-len(toks):] == toks for f in full):
+                kind = "surname"
+            else:
+                kind = "name"
+            variants = {fold_accents(spelling)}
+            for v in list(variants):
+                variants |= {v.replace("'", "’"), v.replace("’", "'")}
+            if spelling == spelling.lower():
+                variants |= {v[:1].upper() + v[1:] for v in variants}
+            for v in variants:
+                names_of.setdefault(v, [])
+                if name not in names_of[v]:
+                    names_of[v].append(name)
+                kind_of.setdefault(v, kind)
+            lookup.setdefault(_key(spelling), [])
+            if name not in lookup[_key(spelling)]:
+                lookup[_key(spelling)].append(name)
+    ruler = EntityRuler(spacy.blank("en", vocab=get_nlp().vocab), phrase_matcher_attr="ORTH")
+    patterns, candidates = [], {}
+    for alias, names in names_of.items():
+        ent_id = names[0] if len(names) == 1 else "?" + alias
+        candidates[ent_id] = tuple(names)
+        label = "PERSON" if any(actors[n].type == "person" for n in names) else "ORG"
+        patterns.append({"label": label, "pattern": alias, "id": ent_id})
+    ruler.add_patterns(patterns)
+    return _ActorIndex(actors, ruler, kind_of, candidates, {k: tuple(v) for k, v in lookup.items()})
+
+
+def actor_ruler(actors: pd.DataFrame | None = None) -> EntityRuler:
+    """The spaCy ``EntityRuler`` built from the actors table (labels PERSON/ORG, entity
+    id = canonical name, or ``?alias`` when an alias fits several actors). It matches
+    accent-folded text: apply it to ``get_nlp()(fold_accents(text))``."""
+    actors = checked_actors(actors) if actors is not None else load_actors()
+    return _actor_index(_actor_rows(actors)).ruler
+
+
+# --------------------------------------------------------------------------- per-article state
+
+
+@dataclass
+class _Mention:
+    start: int            # the mention as written, title included
+    end: int
+    speaker: str          # canonical or discovered name; '' while unresolved
+    type: str             # person | institution | group | pronoun | nominal
+    method: str           # name | title_name | surname | institution | pronoun
+    gender: str = ""
+    weak: bool = False    # pronouns, nominals, one-word institutions: only next to their verb
+    possessive: bool = False
+    candidates: tuple[str, ...] = ()   # several actors share the alias
+    word: str = ""        # pronoun or nominal head
+    flags: tuple[str, ...] = ()
+
+
+@dataclass
+class _Verb:
+    start: int
+    end: int
+    lemma: str
+    participle: bool
+
+
+@dataclass
+class _Segment:
+    open: int             # offset of the opening mark
+    close: int            # offset of the closing mark (content end when unclosed)
+    close_end: int        # just after the closing mark
+    q_start: int
+    q_end: int
+    para: int
+    flags: list[str] = field(default_factory=list)
+    chain: int = -1       # segments continued across paragraphs share a chain
+    attribution: tuple | None = None   # (mention, method, flags)
+    kind: str = ""
+    group: int = -1
+
+
+@dataclass
+class _Article:
+    doc_id: str
+    text: str
+    paragraphs: list[tuple[int, int]]
+    sent_starts: list[int]
+    sent_ends: list[int]
+    sent_ids: list[int]
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    quoted_starts: list[int] = field(default_factory=list)
+    mentions: list[_Mention] = field(default_factory=list)
+    mention_starts: list[int] = field(default_factory=list)
+    verbs: list[_Verb] = field(default_factory=list)
+    verb_starts: list[int] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def paragraph_of(self, pos: int) -> int:
+        return max(0, bisect_right([p[0] for p in self.paragraphs], pos) - 1)
+
+    def in_quoted(self, pos: int) -> bool:
+        i = bisect_right(self.quoted_starts, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def mentions_in(self, a: int, b: int) -> list[_Mention]:
+        i = bisect_left(self.mention_starts, a)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            if self.mentions[i].end <= b:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def verbs_in(self, a: int, b: int) -> list[_Verb]:
+        i, j = bisect_left(self.verb_starts, a), bisect_left(self.verb_starts, b)
+        return [v for v in self.verbs[i:j] if v.end <= b]
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+
+def _mark_role(text: str, i: int, lo: int, hi: int) -> str:
+    """'open', 'close' or '' (undecided) for the mark at ``i`` from its neighbours."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    left = not nxt.isspace() and (prev.isspace() or prev in _BEFORE_OPEN)
+    right = not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSE)
+    if left and not right:
+        return "open"
+    if right and not left:
+        return "close"
+    return ""
+
+
+def _content_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """The quote inside ``text[a:b]``: surrounding spaces and a trailing comma dropped."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a and text[b - 1] == ",":
+        b -= 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+    return a, b
+
+
+def _unclosed_end(text: str, open_at: int, limit: int) -> int:
+    """Where an unclosed quotation that meets another opening mark at ``limit`` most
+    likely ends: after the last sentence it holds, else just before ``limit``."""
+    last = None
+    for m in _SENTENCE_BREAK_RE.finditer(text, open_at + 1, limit):
+        last = m.end()
+    return last if last is not None else limit
+
+
+def _style(ch: str) -> str:
+    return "straight" if ch == '"' else "guillemet" if ch in "«»" else "curly"
+
+
+def _mark(text: str, i: int, lo: int, hi: int, open_style: str | None) -> str:
+    """'open', 'close' or '' (not a quotation mark here) for the mark at ``i``, given the
+    style of the quotation open at that point (None when none is)."""
+    ch = text[i]
+    context = _mark_role(text, i, lo, hi)
+    if ch in _OPENING_GLYPHS:
+        return "close" if context == "close" else "open"
+    if ch in _CLOSING_GLYPHS:
+        return "open" if context == "open" else "close"
+    if context:
+        return context
+    if open_style is None:
+        return "open"
+    # A straight mark glued to words inside a curly quotation is an inch mark or markup.
+    return "close" if open_style == "straight" else ""
+
+
+def _quote_segments(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[_Segment]:
+    """Quotation spans of one clean text, paired paragraph by paragraph; marks inside
+    ``skip`` spans (embedded posts) are ignored. A quotation of the other style inside
+    one ("“He said "no"”") stays part of it. An opening mark that never closes stops at
+    its paragraph's end, or at an attribution it holds (", Ebrard said"), flagged
+    ``unclosed_quote``, unless the next paragraph opens with a quotation mark (the
+    journalistic convention) or its first mark closes one (hard-wrapped text): then the
+    quotation continues there (``continues_paragraph`` / ``continued_quote``)."""
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text)]
+    skip_starts = [a for a, _ in skip]
+    segments: list[_Segment] = []
+    chains = 0
+
+    def marks(lo, hi):
+        for m in _MARK_RE.finditer(text, lo, hi):
+            i = bisect_right(skip_starts, m.start()) - 1
+            if not (i >= 0 and skip[i][0] <= m.start() < skip[i][1]):
+                yield m.start()
+
+    def emit(o, content_from, c, c_end, para, flags, chain):
+        qs, qe = _content_span(text, content_from, c)
+        if qe <= qs:
+            return
+        mixed = c_end > c and content_from > o and (text[o] == '"') != (text[c] == '"')
+        nested = bool(re.search(r"(?:^|[\s(“\"—])[‘']\w", text[qs:qe]))
+        segments.append(_Segment(o, c, c_end, qs, qe, para,
+                                 flags + ["mixed_marks"] * mixed + ["nested_quote"] * nested, chain))
+
+    carry = None   # (style, chain, with_mark) of a quotation continuing into the next paragraph
+    for p_index, (lo, hi) in enumerate(paragraphs):
+        state = None   # [open offset, content start, style, flags, chain, nested other style]
+        if carry is not None and not carry[2]:
+            state = [lo, lo, carry[0], ["continued_quote"], carry[1], False]
+        for i in marks(lo, hi):
+            role = _mark(text, i, lo, hi, state[2] if state else None)
+            style = _style(text[i])
+            if role == "open":
+                if state is None:
+                    state = [i, i + 1, style, [], -1, False]
+                    if carry is not None and carry[2] and i == lo:
+                        state[3], state[4] = ["continued_quote"], carry[1]
+                elif style != state[2] and not state[5]:
+                    state[5] = True
+                else:
+                    end = _unclosed_end(text, state[1], i)
+                    emit(state[0], state[1], end, end, p_index, state[3] + ["unclosed_quote"], state[4])
+                    state = [i, i + 1, style, [], -1, False]
+            elif role == "close" and state is not None:
+                if state[5] and style != state[2]:
+                    state[5] = False
+                else:
+                    emit(state[0], state[1], i, i + 1, p_index, state[3], state[4])
+                    state = None
+        carry = None
+        if state is None:
+            continue
+        nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
+        first = next(marks(*nxt), None) if nxt else None
+        with_mark = first == nxt[0] and _mark(text, first, *nxt, None) == "open" if first is not None else False
+        without_mark = (first is not None and not with_mark
+                        and _mark(text, first, nxt[0], nxt[1], state[2]) == "close")
+        if with_mark or without_mark:
+            chain = state[4] if state[4] >= 0 else chains
+            chains += state[4] < 0
+            emit(state[0], state[1], hi, hi, p_index, state[3] + ["continues_paragraph"], chain)
+            carry = (state[2], chain, with_mark)
+        else:
+            inner = _INNER_ATTRIBUTION_RE.search(text, state[1], hi)
+            end = inner.start() if inner else hi
+            emit(state[0], state[1], end, end, p_index, state[3] + ["unclosed_quote"], state[4])
+    return segments
+
+
+def _quote_kind(seg: _Segment, text: str, sent_start: int) -> str:
+    """'direct' for a clause or more, 'partial' for a phrase woven into the sentence."""
+    if "continued_quote" in seg.flags:
+        return "direct"
+    before = text[sent_start:seg.open].rstrip()
+    if not before.strip("([{—–- ") or before.endswith((":", ",")):
+        return "direct"
+    quote = text[seg.q_start:seg.q_end]
+    words = _WORD_RE.findall(quote)
+    if len(words) >= 15 or re.search(r"[.!?]\s+[A-Z“‘\"']", quote):
+        return "direct"
+    if len(words) >= 4 and _ENDS_WITH_VERB_RE.search(before):
+        return "direct"   # the whole complement of a speech verb: "Pompeo added that “...”"
+    first = re.split(r"['’]", words[0].lower())[0] if words else ""
+    if first in _SUBJECT_OPENERS or (first in _SUBORDINATORS and len(words) >= 4):
+        return "direct"
+    if quote[:1].isupper() and re.search(r"[.!?][’'”\"]?$", quote) and len(words) >= 3:
+        return "direct"
+    return "partial"
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+_TITLE_ADJECTIVES = frozenset({"Mexican", "American", "U.S.", "US", "Texas", "National"})
+_JOINERS = ("of", "and", "for", "the")
+_NAME_PARTICLES = ("de", "del", "la", "van", "von", "da", "dos", "bin")
+
+
+def _title_start(text: str, s: int, floor: int) -> int | None:
+    """Start of a title written just before the name at ``s`` ("Mexican Foreign Minister",
+    "Secretary of State", "Mr."), or None."""
+    floor = max(floor, s - 160)
+    words = list(re.finditer(r"\S+", text[floor:s]))
+    if not words or words[-1].end() != s - floor - 1:
+        return None
+    taken: list[re.Match] = []
+    for w in reversed(words[-8:]):
+        tok = w.group()
+        if tok[-1] in ",;:)—–\"”" or (tok[-1] == "." and tok not in _CORE_TITLES
+                                      and not re.fullmatch(r"(?:[A-Z]\.)+", tok)):
+            break
+        if tok in _JOINERS or (tok[0].isupper() and (tok not in _FUNCTION_CAPS or tok in _TITLE_ADJECTIVES)):
+            taken.append(w)
+        else:
+            break
+    while taken and taken[-1].group() in _JOINERS:
+        taken.pop()
+    if not taken or not any(w.group() in _CORE_TITLES for w in taken):
+        return None
+    return floor + taken[-1].start()
+
+
+def _is_possessive(text: str, e: int) -> bool:
+    """Whether the name ending at ``e`` is followed by a possessive ('s, ’s, s’)."""
+    if re.match(r"['’]s\b", text[e:e + 3]):
+        return True
+    return e < len(text) and text[e] in "’'" and text[e - 1:e] == "s" and text[e + 1:e + 2].isspace()
+
+
+def _name_tokens_ok(tokens: list[str]) -> bool:
+    return (bool(tokens) and tokens[0] not in _FUNCTION_CAPS and tokens[-1] not in _FUNCTION_CAPS
+            and not any(t in _CORE_TITLES or _ORG_KEYWORD_RE.fullmatch(t) for t in tokens))
+
+
+def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    return [(a + m.start(), a + m.end(), m.group()) for m in re.finditer(r"\S+", text[a:b])]
+
+
+def _article_mentions(art: _Article, doc, index: _ActorIndex, person_spans: Sequence[tuple[int, int]]) -> None:
+    """Fill ``art.mentions``: listed actors (entity ruler), unlisted people, institutions,
+    groups, pronouns and nominals ("the agency"), outside quotations."""
+    text = art.text
+    covered = bytearray(len(text) + 1)
+    found: list[_Mention] = []
+
+    def free(s, e):
+        return not any(covered[s:e]) and not art.in_quoted(s)
+
+    def take(m: _Mention):
+        found.append(m)
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+    def sent_floor(pos):
+        return art.sent_starts[art.sentence_of(pos)]
+
+    # listed actors
+    actor_at: dict[int, _Mention] = {}
+    ents = sorted(doc.ents, key=lambda e: e.start_char)
+    prev_end = 0
+    for ent in ents:
+        s, e = ent.start_char, ent.end_char
+        if art.in_quoted(s):
+            continue
+        names = index.candidates.get(ent.ent_id_, (ent.ent_id_,))
+        kind = index.alias_kind.get(fold_accents(text[s:e]), "name")
+        actor = index.actors.get(names[0])
+        if actor is None:
+            continue
+        if kind == "surname":
+            before = re.search(rf"({_NAME_TOKEN})\s+$", text[max(prev_end, s - 40):s])
+            if before and before.group(1) not in _FUNCTION_CAPS and before.group(1) not in _CORE_TITLES:
+                continue   # "Stephen Miller" is not Troy Miller
+        start, method = s, ("institution" if actor.type != "person" else kind)
+        if actor.type == "person":
+            t = _title_start(text, s, max(prev_end, sent_floor(s)))
+            if t is not None:
+                start, method = t, "title_name"
+                if found and found[-1].type != "person" and text[found[-1].end:t].strip() == "":
+                    gone = found.pop()       # "U.S. Customs and Border Protection Commissioner"
+                    covered[gone.start:gone.end] = b"\x00" * (gone.end - gone.start)
+                    start = gone.start
+            if method == "handle":
+                method = "name"
+        typ = actor.type
+        tail = _GROUP_TAIL_RE.match(text, e)
+        if typ != "person" and tail:
+            e, typ = tail.end(), "group"
+        weak = typ == "institution" and len(text[s:e].split()) == 1
+        mention = _Mention(start, e, names[0] if len(names) == 1 else "", typ, method,
+                           gender=actor.gender, weak=weak, possessive=_is_possessive(text, e),
+                           candidates=names if len(names) > 1 else ())
+        take(mention)
+        actor_at[start] = mention
+        prev_end = e
+    # unlisted people: after a title, before an appositive, next to a speech verb, or by a model
+    people: dict[str, _Mention] = {}
+
+    def person(s, e, title_s=None, gender=""):
+        name = text[s:e]
+        if not free(title_s if title_s is not None else s, e):
+            return
+        m = _Mention(title_s if title_s is not None else s, e, name, "person",
+                     "title_name" if title_s is not None else "name", gender=gender,
+                     possessive=_is_possessive(text, e))
+        take(m)
+        people.setdefault(name, m)
+
+    for m in _TITLE_NAME_RE.finditer(text):
+        tokens = _tokens(text, m.start("name"), m.end("name"))
+        while tokens and (re.fullmatch(r"[A-Z]\.", tokens[-1][2]) or tokens[-1][2] in _NAME_PARTICLES):
+            tokens.pop()
+        if tokens and _name_tokens_ok([t[2] for t in tokens]):
+            title = m.group("title")
+            person(tokens[0][0], tokens[-1][1], m.start("title"),
+                   "f" if title in _FEMALE_TITLES else "m" if title in _MALE_TITLES else "")
+    for m in _FULL_NAME_RE.finditer(text):
+        tokens = _tokens(text, m.start(), m.end())
+        while tokens and tokens[0][2] in _FUNCTION_CAPS:
+            tokens.pop(0)
+        if len(tokens) < 2 or not _name_tokens_ok([t[2] for t in tokens]):
+            continue
+        s, e = tokens[0][0], tokens[-1][1]
+        if not free(s, e):
+            continue
+        verbs = art.verbs_in(e, e + 200)[:1]
+        next_to_verb = bool(verbs) and bool(_GAP_RE.fullmatch(text, e, verbs[0].start))
+        after_verb = any(v.lemma in _INVERTIBLE and _INVERTED_GAP_RE.fullmatch(text, v.end, s)
+                         for v in art.verbs_in(max(0, s - 30), s))
+        if _APPOSITIVE_RE.match(text, e) or next_to_verb or after_verb:
+            person(s, e)
+    for s, e in person_spans:
+        tokens = text[s:e].split()
+        if len(tokens) >= 2 and _name_tokens_ok(tokens):
+            person(s, e)
+    # later surname-only mentions of unlisted people
+    for name, first in list(people.items()):
+        if len(name.split()) < 2:
+            continue
+        for m in re.compile(rf"(?<![\w@]){re.escape(name.split()[-1])}\b").finditer(text, first.end):
+            s, e = m.span()
+            if free(s, e):
+                t = _title_start(text, s, sent_floor(s))
+                take(_Mention(t if t is not None else s, e, name, "person",
+                              "title_name" if t is not None else "surname",
+                              gender=first.gender, possessive=_is_possessive(text, e)))
+    # unlisted institutions: capitalized names around an organisation keyword
+    for m in _ORG_KEYWORD_RE.finditer(text):
+        s, e = m.span()
+        left = re.search(r"(?:(?:[A-Z][\w.'’-]*|of|and|for|on|the)\s+){1,6}$", text[max(0, s - 90):s])
+        if left:
+            words = _tokens(text, s - len(left.group()), s)
+            while words and (words[0][2] in (*_JOINERS, "on")
+                             or (words[0][2] in _FUNCTION_CAPS and words[0][2] not in _TITLE_ADJECTIVES)):
+                words.pop(0)
+            s = words[0][0] if words else s
+        right = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}").match(text, e)
+        if right:
+            e = right.end()
+        if (s < m.start() or right) and free(s, e):
+            take(_Mention(s, e, text[s:e], "institution", "institution",
+                          possessive=_is_possessive(text, e)))
+    # groups: "U.S. officials", "experts", "his aides"; not the role noun of a person's
+    # appositive ("Theresa C. Brown, an immigration analyst at ...")
+    appositives = [a.span() for a in (_APPOSITIVE_RE.match(text, m.end) for m in found if m.type == "person") if a]
+    for m in _GROUP_NOUN_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in appositives):
+            continue
+        left = _GROUP_MODIFIERS_RE.search(text, max(0, m.start() - 60), m.start())
+        words = _tokens(text, left.start() if left else m.start(), m.end())
+        while len(words) > 1 and (words[0][2].lower() in _GROUP_DETERMINERS
+                                  or (words[0][2] in _FUNCTION_CAPS and words[0][2] not in _TITLE_ADJECTIVES)):
+            words.pop(0)
+        s, e = words[0][0], words[-1][1]
+        tail = next((x for x in found[-3:] if x.end == e and x.start > s and x.type != "person"), None)
+        if tail is not None and free(s, tail.start):
+            # "a senior" + the listed "administration official"
+            covered[s:tail.start] = b"\x01" * (tail.start - s)
+            tail.start = s
+            continue
+        if not free(s, e):
+            continue
+        phrase = text[s:e]
+        words = phrase.split()
+        names = next((index.lookup[k] for k in (_key(" ".join(words[i:])) for i in range(len(words)))
+                      if k in index.lookup), ())
+        label = names[0] if names else (phrase[0].lower() + phrase[1:] if phrase.lower() in _GROUP_WORDS
+                                        else phrase)
+        of = _OF_INSTITUTION_RE.match(text, e)
+        owner = actor_at.get(of.end()) if of else None
+        if owner is not None and owner.type != "person" and owner in found:
+            # "a spokeswoman for the Mexican Foreign Ministry" speaks for the ministry
+            found.remove(owner)
+            covered[owner.start:owner.end] = b"\x00" * (owner.end - owner.start)
+            e, label = owner.end, owner.speaker
+        take(_Mention(s, e, label, "group", "institution", possessive=_is_possessive(text, e)))
+    # pronouns (he/she everywhere; it/they only as the subject of a speech verb) and nominals
+    for m in _PRONOUN_RE.finditer(text):
+        s, e = m.span()
+        word = m.group().lower()
+        if not free(s, e):
+            continue
+        if word in ("it", "they") and not _next_to_verb(art, e):
+            continue
+        take(_Mention(s, e, "", "pronoun", "pronoun", weak=True, word=word))
+    for m in _NOMINAL_RE.finditer(text):
+        s, e = m.span()
+        if free(s, e) and _next_to_verb(art, e):
+            take(_Mention(s, e, "", "nominal", "institution", weak=True, word=m.group("head")))
+    for m in _PERSON_NOMINAL_RE.finditer(text):
+        s, e = m.span()
+        if free(s, e) and _next_to_verb(art, e):
+            take(_Mention(s, e, "", "title", "pronoun", weak=True, word=" ".join(m.group("head").lower().split())))
+    found.sort(key=lambda m: m.start)
+    art.mentions = found
+    art.mention_starts = [m.start for m in found]
+
+
+_GROUP_WORDS = frozenset(_GROUP_NOUNS)
+
+
+def _next_to_verb(art: _Article, e: int) -> bool:
+    """Whether a speech verb follows the mention ending at ``e`` as its subject."""
+    verbs = art.verbs_in(e, e + 200)
+    return bool(verbs) and bool(_GAP_RE.fullmatch(art.text, e, verbs[0].start))
+
+
+def _speaks(art: _Article, m: _Mention) -> bool:
+    """Whether the mention is the subject of a speech verb ("Ebrard said", "said Brown")."""
+    if _next_to_verb(art, m.end):
+        return True
+    verbs = art.verbs_in(max(0, m.start - 30), m.start)
+    return bool(verbs) and verbs[-1].lemma in _INVERTIBLE and bool(
+        _INVERTED_GAP_RE.fullmatch(art.text, verbs[-1].end, m.start))
+
+
+def _resolve_references(art: _Article, index: _ActorIndex) -> None:
+    """Give pronouns, nominals ("the agency") and ambiguous aliases their speaker, in
+    reading order, so a resolved pronoun can itself be the antecedent of the next one."""
+    for k, m in enumerate(art.mentions):
+        if m.candidates and not m.speaker:
+            earlier = [p.speaker for p in art.mentions[:k] if p.speaker in m.candidates]
+            m.speaker = earlier[-1] if earlier else m.candidates[0]
+            if not earlier:
+                m.flags = m.flags + ("ambiguous_alias",)
+            actor = index.actors[m.speaker]
+            m.gender = actor.gender
+        if m.type not in ("pronoun", "nominal", "title"):
+            continue
+        antecedent = (_antecedent(art, k) if m.type == "pronoun" else _title_antecedent(art, k)
+                      if m.type == "title" else _nominal_antecedent(art, k, index))
+        if antecedent is None:
+            continue
+        m.speaker = antecedent.speaker
+        if m.type == "pronoun" and m.word in ("he", "she"):
+            m.gender = "m" if m.word == "he" else "f"
+            art.genders.setdefault(m.speaker, m.gender)
+            m.type = "person"
+        else:
+            m.gender, m.type = antecedent.gender, antecedent.type
+
+
+def _fits(pronoun: _Mention, m: _Mention, genders: dict[str, str]) -> bool:
+    if not m.speaker or m.type in ("pronoun", "nominal", "title"):
+        return False
+    if pronoun.word in ("he", "she"):
+        gender = m.gender or genders.get(m.speaker, "")
+        return m.type == "person" and gender in ("", "m" if pronoun.word == "he" else "f")
+    if pronoun.word == "it":
+        return m.type == "institution"
+    return m.type in ("group", "institution")
+
+
+def _antecedent(art: _Article, k: int, max_sentences: int = 6, max_paragraphs: int = 3) -> _Mention | None:
+    """The person or institution a pronoun refers to.
+
+    After reported words ("“...,” he said", "..., he said"): the last speaker of this or
+    the previous sentence, else the subject opening the previous sentence, else the most
+    recent speaker of the sentences before. Otherwise, and failing those, the first fitting
+    mention before the pronoun in its own sentence (not after reported words), else in
+    the nearest earlier sentence that has one."""
+    p = art.mentions[k]
+    text = art.text
+    si = art.sentence_of(p.start)
+    after_reported = text[art.sent_starts[si]:p.start].rstrip().endswith((",", "”", '"', "—", "–", "»"))
+    para = art.paragraph_of(p.start)
+    first = max(0, si - max_sentences)
+    while para - art.paragraph_of(art.sent_starts[first]) >= max_paragraphs:
+        first += 1
+    if after_reported:
+        speakers = [m for m in art.mentions_in(art.sent_starts[first], p.start)
+                    if m is not p and _fits(p, m, art.genders) and _speaks(art, m)]
+        recent = [m for m in speakers if m.start >= art.sent_starts[max(first, si - 1)]]
+        if recent:
+            return recent[-1]
+        if si > first:
+            lo = art.sent_starts[si - 1]
+            opener = next((m for m in art.mentions_in(lo, art.sent_ends[si - 1]) if _fits(p, m, art.genders)), None)
+            if opener is not None and text[lo:opener.start].strip() in _FUNCTION_CAPS | {""}:
+                return opener
+        if speakers:
+            return speakers[-1]
+    for j in range(si, first - 1, -1):
+        if j == si and after_reported:
+            continue
+        hi = p.start if j == si else art.sent_ends[j]
+        for m in art.mentions_in(art.sent_starts[j], hi):
+            if m is not p and _fits(p, m, art.genders):
+                return m
+    return None
+
+
+def _title_antecedent(art: _Article, k: int) -> _Mention | None:
+    """The person "the president" / "the foreign minister" refers to: of the people
+    mentioned earlier in the article with that title, the most mentioned (then the most
+    recent), so "the president" of a US story is not the Mexican president named once."""
+    p = art.mentions[k]
+    head = p.word.split()[-1]
+    earlier = art.mentions[:k]
+    titled = {}
+    for m in earlier:
+        written = " ".join(art.text[m.start:m.end].lower().split())
+        if (m.type == "person" and m.speaker and head in written
+                and ("vice president" in written) == ("vice president" in p.word)):
+            titled[m.speaker] = m
+    if not titled:
+        return None
+    counts = {name: sum(1 for m in earlier if m.speaker == name) for name in titled}
+    best = max(titled, key=lambda name: (counts[name], titled[name].start))
+    return titled[best]
+
+
+def _nominal_antecedent(art: _Article, k: int, index: _ActorIndex, max_sentences: int = 5) -> _Mention | None:
+    """The institution "the agency" / "the ministry" refers to: the most recent one whose
+    name has the same head word, else the most recent institution."""
+    p = art.mentions[k]
+    lo = art.sent_starts[max(0, art.sentence_of(p.start) - max_sentences)]
+    earlier = [m for m in art.mentions_in(lo, p.start) if m.speaker and m.type in ("institution", "group")]
+    if not earlier:
+        return None
+    head = p.word
+    for m in reversed(earlier):
+        names = [m.speaker] + [a for a, ns in index.lookup.items() if m.speaker in ns]
+        if any(head in _key(n) for n in names) or head in _key(art.text[m.start:m.end]):
+            return m
+    return earlier[-1]
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def _eligible_subject(art: _Article, m: _Mention) -> bool:
+    """A mention that can be a verb's subject: not a possessive, not after a preposition
+    (except "of" after an organisation noun: "the office of the U.N. refugee agency")."""
+    if m.possessive:
+        return False
+    before = re.search(r"(\w+)\s+(?:(?:the|a|an)\s+)?$", art.text[max(0, m.start - 40):m.start])
+    if before and before.group(1).lower() in _PREPOSITIONS:
+        if before.group(1).lower() != "of":
+            return False
+        head = re.search(r"(\w+)\s+of\s+(?:(?:the|a|an)\s+)?$", art.text[max(0, m.start - 60):m.start])
+        return bool(head) and head.group(1).lower() in _ORG_HEADS
+    return True
+
+
+def _appositive_between(text: str, a: int, b: int) -> bool:
+    return bool(_APPOSITIVE_RE.match(text, a)) and _APPOSITIVE_RE.match(text, a).end() <= b
+
+
+def _subject_before(art: _Article, verb: _Verb, floor: int, depth: int = 0):
+    """(mention, appositive?) of the speaker of ``verb``, looking left of it from ``floor``:
+    the nearest eligible mention if it stands next to the verb (weak mentions must), else
+    the nearest full name or institution in subject position; for a participle ("...,
+    telling"), else the subject of an earlier speech verb of the sentence."""
+    text = art.text
+    cands = art.mentions_in(floor, verb.start)
+    for m in reversed(cands):
+        if not _eligible_subject(art, m):
+            continue
+        if _GAP_RE.fullmatch(text, m.end, verb.start):
+            return m, _appositive_between(text, m.end, verb.start)
+        break
+    for m in reversed(cands):
+        if (not m.weak and _eligible_subject(art, m)
+                and _SUBJECT_POSITION_RE.match(text, m.end)):
+            return m, _appositive_between(text, m.end, verb.start)
+    if verb.participle and depth == 0:
+        for v in art.verbs_in(floor, verb.start):
+            if not v.participle:
+                found = _subject_before(art, v, floor, depth + 1)
+                if found:
+                    return found
+    return None
+
+
+def _subject_after(art: _Article, verb: _Verb, limit: int):
+    """(mention, appositive?) of an inverted attribution: "said Brown, who ..."."""
+    if verb.lemma not in _INVERTIBLE:
+        return None
+    for m in art.mentions_in(verb.end, min(limit, verb.end + 80))[:1]:
+        if m.method != "pronoun" and _INVERTED_GAP_RE.fullmatch(art.text, verb.end, m.start):
+            return m, bool(_APPOSITIVE_RE.match(art.text, m.end))
+    return None
+
+
+def _post_limit(art: _Article, seg: _Segment, next_open: int) -> int:
+    """End of the text after a closing mark that may hold its attribution."""
+    si = art.sentence_of(max(seg.close_end - 1, seg.open))
+    end = art.sent_ends[si]
+    # The sentencizer ends a sentence at "!”" even when a lowercase attribution follows.
+    while (si + 1 < len(art.sent_starts) and art.text[art.sent_starts[si + 1]:art.sent_starts[si + 1] + 1].islower()
+           and "\n" not in art.text[end:art.sent_starts[si + 1]]):
+        si += 1
+        end = art.sent_ends[si]
+    return min(max(end, seg.close_end), next_open, art.paragraphs[seg.para][1])
+
+
+def _post_attribution(art: _Article, seg: _Segment, limit: int):
+    """(mention, appositive?, verb) named right after the closing mark: “...,” he said /
+    said Brown / Ebrard said / according to X."""
+    text = art.text
+    a = seg.close_end
+    verbs = art.verbs_in(a, min(limit, a + 220))
+    if verbs:
+        verb = verbs[0]
+        if _PUNCT_ONLY_RE.fullmatch(text, a, verb.start):
+            found = _subject_after(art, verb, limit)
+            return (*found, verb) if found else None
+        for m in art.mentions_in(a, verb.start)[:1]:
+            if _LEAD_FILLER_RE.fullmatch(text, a, m.start) and _GAP_RE.fullmatch(text, m.end, verb.start):
+                return m, _appositive_between(text, m.end, verb.start), verb
+    according = _ACCORDING_RE.search(text, a, limit)
+    if according and _PUNCT_ONLY_RE.fullmatch(text, a, according.start()):
+        for m in art.mentions_in(according.end(), limit)[:1]:
+            if re.fullmatch(r"\s+(?:the\s+)?", text[according.end():m.start]) and m.speaker:
+                return m, False, None
+    return None
+
+
+def _pre_attribution(art: _Article, seg: _Segment, floor: int):
+    """(mention, appositive?, verb) of the speech verb before the opening mark: Pompeo
+    added that “...” / said Brown: “...” / according to X, “...”."""
+    text = art.text
+    for verb in list(reversed(art.verbs_in(floor, seg.open)))[:2]:
+        after = _subject_after(art, verb, seg.open)
+        if after and re.fullmatch(r"[^.!?“”\"]*?[,:]\s*", text[after[0].end:seg.open]):
+            return (*after, verb)
+        found = _subject_before(art, verb, floor)
+        if found:
+            return (*found, verb)
+    for m in _ACCORDING_RE.finditer(text, floor, seg.open):
+        for men in art.mentions_in(m.end(), seg.open)[:1]:
+            if re.fullmatch(r"\s+(?:the\s+)?", text[m.end():men.start]) and men.speaker:
+                return men, False, None
+    return None
+
+
+def _method_of(m: _Mention, appositive: bool) -> str:
+    if m.method == "pronoun":
+        return "pronoun"
+    if m.type in ("institution", "group", "nominal"):
+        return "institution"
+    return "appositive" if appositive else m.method
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _row(art: _Article, kind: str, start: int, end: int, sent_a: int, sent_b: int,
+         mention: _Mention | None, method: str, flags: Sequence[str], index: _ActorIndex,
+         group: int) -> dict:
+    """One output row (see :data:`QUOTE_COLUMNS`)."""
+    text = art.text
+    speaker = mention.speaker if mention is not None else ""
+    actor = index.actors.get(speaker)
+    flags = list(dict.fromkeys([*flags, *(mention.flags if mention is not None else ())]))
+    if mention is not None and mention.method == "pronoun" and not speaker:
+        flags.append("unresolved_pronoun")
+    confidence = (_UNRESOLVED_PRONOUN_CONFIDENCE if "unresolved_pronoun" in flags
+                  else METHOD_CONFIDENCE[method])
+    for f in [*flags, kind]:
+        confidence *= FLAG_CONFIDENCE.get(f, 1.0)
+    return {
+        "doc_id": art.doc_id, "kind": kind, "quote": text[start:end], "start": start, "end": end,
+        "sentence": text[sent_a:sent_b],
+        "speaker_mention": text[mention.start:mention.end] if mention is not None else "",
+        "speaker": speaker,
+        "role": actor.role if actor else UNKNOWN_ROLE,
+        "country": actor.country if actor else "",
+        "method": method, "confidence": round(confidence, 3), "flags": "|".join(flags),
+        "paragraph": art.paragraph_of(start), "sent_id": art.sent_ids[art.sentence_of(start)],
+        "group": group,
+        "speaker_start": mention.start if mention is not None else -1,
+        "speaker_end": mention.end if mention is not None else -1,
+    }
+
+
+def _share_attributions(art: _Article, segments: list[_Segment]) -> None:
+    """Parts of one quotation take its speaker: the other parts of a quotation continued
+    across paragraphs, the part before or after it in the same paragraph ("“A,” he said.
+    “B.”"), or the quotation of the previous paragraph when a paragraph is only a quote."""
+    text = art.text
+    for k, seg in enumerate(segments):
+        if seg.attribution or seg.kind != "direct":
+            continue
+        prev = segments[k - 1] if k else None
+        nxt = segments[k + 1] if k + 1 < len(segments) else None
+        donors = [s for s in segments if seg.chain >= 0 and s.chain == seg.chain and s.attribution]
+        if donors:
+            seg.attribution = (*donors[0].attribution[:2], ())
+        elif prev and prev.para == seg.para and prev.attribution and prev.kind == "direct":
+            seg.attribution = (*prev.attribution[:2], ("split_quote",))
+        elif (nxt and nxt.para == seg.para and nxt.attribution and nxt.kind == "direct"
+              and not _WORD_RE.search(text, seg.close_end, nxt.open)):
+            seg.attribution = (*nxt.attribution[:2], ("split_quote",))
+        elif (prev and prev.para == seg.para - 1 and prev.attribution and prev.kind == "direct"
+              and seg.open == art.paragraphs[seg.para][0]
+              and not _WORD_RE.search(text, seg.close_end, art.paragraphs[seg.para][1])):
+            seg.attribution = (*prev.attribution[:2], ("inherited_speaker",))
+
+
+def _quoted_rows(art: _Article, segments: list[_Segment], index: _ActorIndex) -> tuple[list[dict], set[int]]:
+    """Rows for quotes in quotation marks, and the offsets of the speech verbs that
+    attribute them after the closing mark (not reported speech of their own)."""
+    text = art.text
+    used_verbs: set[int] = set()
+    for k, seg in enumerate(segments):
+        prev = segments[k - 1] if k and segments[k - 1].para == seg.para else None
+        sent_start = art.sent_starts[art.sentence_of(seg.open)]
+        floor = max(sent_start, art.paragraphs[seg.para][0],
+                    prev.close_end if prev and prev.close_end <= seg.open else 0)
+        seg.kind = _quote_kind(seg, text, sent_start)
+        limit = _post_limit(art, seg, segments[k + 1].open if k + 1 < len(segments) else len(text))
+        post = _post_attribution(art, seg, limit)
+        pre = _pre_attribution(art, seg, floor) if seg.kind == "partial" or not post else None
+        found = pre or post if seg.kind == "partial" else post or pre
+        if found:
+            seg.attribution = (found[0], _method_of(found[0], found[1]), ())
+        if found and found[2] is not None and (found is post or seg.kind == "direct"):
+            used_verbs.add(found[2].start)
+    _share_attributions(art, segments)
+    rows = []
+    group = -1
+    for k, seg in enumerate(segments):
+        prev = segments[k - 1] if k else None
+        joined = prev is not None and (
+            (seg.chain >= 0 and seg.chain == prev.chain)
+            or (prev.para == seg.para and seg.attribution is not None and prev.attribution is not None
+                and prev.attribution[0] is seg.attribution[0]
+                and "split_quote" in seg.attribution[2] + prev.attribution[2]))
+        group = group if joined else group + 1
+        seg.group = group
+        mention, method, extra = seg.attribution or (None, "none", ())
+        sa = art.sent_starts[art.sentence_of(seg.open)]
+        sb = art.sent_ends[art.sentence_of(max(seg.open, seg.close_end - 1))]
+        rows.append(_row(art, seg.kind, seg.q_start, seg.q_end, sa, max(sb, seg.q_end), mention,
+                         method, [*seg.flags, *extra], index, group))
+    return rows, used_verbs
+
+
+def _embedded_rows(art: _Article, posts: pd.DataFrame, index: _ActorIndex, group0: int) -> list[dict]:
+    """Rows for posts reproduced in the text; the speaker comes from the signature's
+    handle, else its name (titles such as "Sec." dropped)."""
+    text = art.text
+    rows = []
+    for k, post in enumerate(posts.itertuples(index=False)):
+        start, end = _content_span(text, int(post.start), int(post.text_end))
+        bare = re.sub(r"^(?:(?:" + "|".join(re.escape(t) for t in _TITLE_WORDS) + r")\s+)+", "", post.author)
+        names = (index.lookup.get(_key(post.handle), ()) or index.lookup.get(_key(post.author), ())
+                 or index.lookup.get(_key(bare), ()))
+        sig_start = text.find(post.author, int(post.text_end), int(post.end))
+        sig_end = text.find(")", sig_start) + 1 if sig_start >= 0 else 0
+        if sig_start < 0 or sig_end <= 0:
+            sig_start, sig_end = int(post.text_end), int(post.end)
+        mention = _Mention(sig_start, sig_end, names[0] if names else bare, "person", "tweet_signature")
+        rows.append(_row(art, "embedded", start, end, int(post.start), int(post.end), mention,
+                         "tweet_signature", [], index, group0 + k))
+    return rows
+
+
+def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, group0: int) -> list[dict]:
+    """Reported speech: "X said (that) ...", "..., X said", "according to X". A sentence
+    gives one row per speech act: verbs inside an earlier reported clause are skipped."""
+    text = art.text
+    rows: list[dict] = []
+    taken: list[tuple[int, int]] = []
+
+    def inside_taken(pos):
+        return any(a <= pos < b for a, b in taken)
+
+    def add(start, end, si, mention, appositive, cover):
+        start, end = _content_span(text, start, end)
+        while end > start and text[end - 1] in ".!?;:—– ":
+            end -= 1
+        if len(_WORD_RE.findall(text, start, end)) < 3 or text[start] in "“\"«":
+            return
+        flags = ["contains_quote"] if _MARK_RE.search(text, start, end) else []
+        rows.append(_row(art, "indirect", start, end, art.sent_starts[si], art.sent_ends[si], mention,
+                         _method_of(mention, appositive), flags, index, group0 + len(rows)))
+        taken.append(cover)
+
+    for verb in art.verbs:
+        if verb.lemma not in _CLAUSE_VERBS or verb.start in used_verbs or inside_taken(verb.start):
+            continue
+        si = art.sentence_of(verb.start)
+        s_lo, s_hi = art.sent_starts[si], art.sent_ends[si]
+        found = _subject_before(art, verb, s_lo)
+        if not found:
+            continue
+        mention, appositive = found
+        if not verb.participle and not _GAP_RE.fullmatch(text, mention.end, verb.start):
+            continue
+        before = text[s_lo:mention.start]
+        comma = re.search(r",\s*(?:the\s+)?$", before)
+        rest = text[verb.end:s_hi]
+        if (comma and before[:comma.start()].strip() and not verb.participle
+                and _REVERSE_REST_RE.fullmatch(rest)):
+            # "..., he said." — the reported clause comes first
+            add(s_lo, s_lo + comma.start(), si, mention, appositive, (s_lo, s_hi))
+            continue
+        lead = (_TELL_CONTENT_START_RE if verb.lemma == "tell" else _CONTENT_START_RE).match(text, verb.end, s_hi)
+        start = lead.end() if lead else verb.end
+        if start < s_hi and text[start] in "“\"«":
+            continue   # the complement is a quotation: a direct or partial row already
+        end = s_hi
+        tail = _REVERSE_TAIL_RE.search(text, start, s_hi)
+        if tail:
+            end = tail.start()
+        according = re.compile(r",\s+according to\b").search(text, start, end)
+        if according:
+            end = according.start()
+        add(start, end, si, mention, appositive, (verb.start, s_hi))
+    for m in _ACCORDING_RE.finditer(text):
+        if art.in_quoted(m.start()) or inside_taken(m.start()):
+            continue
+        si = art.sentence_of(m.start())
+        s_lo, s_hi = art.sent_starts[si], art.sent_ends[si]
+        men = next((x for x in art.mentions_in(m.end(), min(s_hi, m.end() + 60))
+                    if re.fullmatch(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}", text[m.end():x.start])), None)
+        if men is None or not men.speaker:
+            continue
+        if re.search(r",\s*$", text[s_lo:m.start()]):
+            add(s_lo, m.start(), si, men, False, (s_lo, s_hi))
+        elif not text[s_lo:m.start()].strip():
+            comma = text.find(",", men.end, s_hi)
+            if comma > 0:
+                add(comma + 1, s_hi, si, men, False, (s_lo, s_hi))
+    return rows
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _article(doc_id: str, text: str, sentences: Sequence[tuple[int, int, int]]) -> _Article:
+    """Per-article state from its text and its sentences ``(start, end, sent_id)``."""
+    sentences = sorted(sentences) or [(0, len(text), 0)]
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text)] or [(0, len(text))]
+    return _Article(doc_id, text, paragraphs, [int(a) for a, _, _ in sentences],
+                    [int(b) for _, b, _ in sentences], [int(i) for _, _, i in sentences])
+
+
+def _sentence_spans(sentences: pd.DataFrame) -> dict[str, list[tuple[int, int, int]]]:
+    """``{doc_id: [(start, end, sent_id), ...]}`` from a sentence table."""
+    spans: dict[str, list[tuple[int, int, int]]] = {}
+    for d, a, b, i in zip(sentences["doc_id"].astype(str), sentences["start"], sentences["end"],
+                          sentences["sent_id"]):
+        spans.setdefault(d, []).append((int(a), int(b), int(i)))
+    return spans
+
+
+def _person_model_spans(texts: list[str], model: str | None) -> list[list[tuple[int, int]]]:
+    if model is None:
+        return [[] for _ in texts]
+    try:
+        nlp = spacy.load(model, exclude=["lemmatizer", "textcat"])
+    except OSError:
+        raise InputProblem(Problem(file=f"spaCy model '{model}'", field="person_model",
+                                   message="the model is not installed",
+                                   fix="leave person_model=None (the rules need no model), or "
+                                       "install the model package")) from None
+    return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+            for doc in nlp.pipe(texts)]
+
+
+def extract_quotes(corpus: pd.DataFrame, actors: pd.DataFrame | None = None,
+                   kinds: Iterable[str] | None = None, sentences: pd.DataFrame | None = None,
+                   person_model: str | None = None) -> pd.DataFrame:
+    """Every quote of every article with its speaker: columns :data:`QUOTE_COLUMNS`,
+    sorted by ``doc_id`` and ``start``.
+
+    ``corpus``: the table of :func:`~borderlines.corpus.load_corpus` (``doc_id``, ``text``).
+    ``actors``: table of :func:`load_actors` (default ``data/actors.csv``).
+    ``kinds``: keep only these of :data:`KINDS` (default all).
+    ``sentences``: ``sentence_table(corpus)`` if already computed (saves a parse).
+    ``person_model``: name of an installed statistical spaCy model to add person names
+    the rules miss (optional; nothing needs it)."""
+    kinds = tuple(KINDS if kinds is None else kinds)
+    bad = [k for k in kinds if k not in KINDS]
+    if bad:
+        raise ValueError(f"unknown kind(s) {bad}: choose from {list(KINDS)}")
+    for column in ("doc_id", "text"):
+        if column not in corpus.columns:
+            raise ValueError(f"corpus table lacks column '{column}': pass the table from load_corpus()")
+    actors = load_actors() if actors is None else checked_actors(actors)
+    index = _actor_index(_actor_rows(actors))
+    doc_ids = [str(d) for d in corpus["doc_id"]]
+    texts = [str(t) for t in corpus["text"]]
+    nlp = get_nlp()
+    if sentences is not None:
+        missing = sorted(set(doc_ids) - set(sentences["doc_id"].astype(str)))
+        if missing:
+            raise ValueError(f"sentences lacks article(s) {missing[:5]}: pass sentence_table(corpus) "
+                             "of this same corpus, or leave sentences=None")
+        by_doc = _sentence_spans(sentences)
+        docs = nlp.tokenizer.pipe([fold_accents(t) for t in texts], batch_size=64)
+    else:
+        by_doc = None
+        docs = nlp.pipe([fold_accents(t) for t in texts], batch_size=64)
+    posts = embedded_posts(corpus[["doc_id", "text"]].assign(
+        title=corpus["title"] if "title" in corpus.columns else ""))
+    posts_by_doc = {d: g for d, g in posts.groupby("doc_id", sort=False)} if len(posts) else {}
+    model_spans = _person_model_spans(texts, person_model)
+    rows: list[dict] = []
+    for doc_id, text, doc, spans in zip(doc_ids, texts, docs, model_spans):
+        index.ruler(doc)
+        sent_rows = (by_doc[doc_id] if by_doc is not None else
+                     [(r["start"], r["end"], r["sent_id"]) for r in doc_sentences(doc, doc_id)])
+        rows.extend(_article_quotes(doc_id, text, doc, sent_rows, posts_by_doc.get(doc_id), index,
+                                    kinds, spans))
+    table = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
+    table = table.astype({"start": "int64", "end": "int64", "paragraph": "int64", "sent_id": "int64",
+                          "group": "int64", "speaker_start": "int64", "speaker_end": "int64",
+                          "confidence": "float64"})
+    order = {k: i for i, k in enumerate(KINDS)}
+    table = (table.assign(_k=table["kind"].map(order))
+             .sort_values(["doc_id", "start", "_k"], kind="stable").drop(columns="_k")
+             .reset_index(drop=True))
+    table["group"] = (table.groupby("doc_id", sort=False)["group"]
+                      .transform(lambda g: pd.Series(pd.factorize(g)[0], index=g.index))
+                      .astype("int64"))
+    return table
+
+
+def _article_quotes(doc_id, text, doc, sent_rows, posts, index, kinds, person_spans) -> list[dict]:
+    """All rows of one article (see :func:`extract_quotes`)."""
+    art = _article(doc_id, text, sent_rows)
+    post_spans = [] if posts is None else sorted((int(p.start), int(p.text_end))
+                                                 for p in posts.itertuples(index=False))
+    segments = _quote_segments(text, post_spans)
+    art.quoted = sorted([(s.open, max(s.close_end, s.q_end)) for s in segments] + post_spans)
+    art.quoted_starts = [a for a, _ in art.quoted]
+    for m in _VERB_RE.finditer(text):
+        if not art.in_quoted(m.start()):
+            form = m.group()
+            art.verbs.append(_Verb(m.start(), m.end(), _FORM_LEMMA[form], form.endswith("ing")))
+    art.verb_starts = [v.start for v in art.verbs]
+    _article_mentions(art, doc, index, person_spans)
+    _resolve_references(art, index)
+    rows, used = _quoted_rows(art, segments, index)
+    rows = [r for r in rows if r["kind"] in kinds]
+    group0 = 1 + max([s.group for s in segments], default=-1)
+    if "embedded" in kinds and posts is not None:
+        rows += _embedded_rows(art, posts, index, group0)
+    group0 += 0 if posts is None else len(posts)
+    if "indirect" in kinds:
+        rows += _indirect_rows(art, used, index, group0)
+    return rows
+
+
+# --------------------------------------------------------------------------- summaries
+
+#: Columns of :func:`quotes_by_speaker`.
+SPEAKER_COLUMNS = {
+    "speaker": "speaker (canonical name, or as written when unlisted)",
+    "role": "role category or 'unknown'",
+    "country": "country ('' when unknown)",
+    "n": "quotes of every kind",
+    **{k: f"{k} quotes" for k in KINDS},
+    "n_articles": "articles quoting the speaker",
+    "mean_confidence": "mean attribution confidence of the speaker's quotes",
+}
+
+
+def quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per attributed speaker with quote counts by kind, most quoted first;
+    columns :data:`SPEAKER_COLUMNS`. Unattributed quotes are left out."""
+    q = quotes[quotes["speaker"] != ""]
+    if q.empty:
+        return pd.DataFrame(columns=list(SPEAKER_COLUMNS))
+    counts = (q.pivot_table(index=["speaker", "role", "country"], columns="kind", values="start",
+                            aggfunc="size", fill_value=0)
+              .reindex(columns=list(KINDS), fill_value=0))
+    out = counts.assign(n=counts.sum(axis=1),
+                        n_articles=q.groupby(["speaker", "role", "country"])["doc_id"].nunique(),
+                        mean_confidence=q.groupby(["speaker", "role", "country"])["confidence"].mean().round(3))
+    out = out.reset_index().sort_values(["n", "speaker"], ascending=[False, True], kind="stable")
+    return out[list(SPEAKER_COLUMNS)].reset_index(drop=True).rename_axis(None, axis=1)
+
+
+#: Columns of :func:`unknown_speakers`.
+UNKNOWN_SPEAKER_COLUMNS = {
+    "speaker": "the speaker as written in the articles",
+    "n": "quotes attributed to them",
+    "n_articles": "articles quoting them",
+    "doc_ids": "those articles, '|'-separated",
+    "mentions": "how the text names them, '|'-separated",
+    "example": "a sentence quoting them",
+}
+
+
+def unknown_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Speakers missing from the actors table (role ``unknown``) and how often they are
+    quoted, most quoted first, for the researcher to add to ``data/actors.csv``; columns
+    :data:`UNKNOWN_SPEAKER_COLUMNS`."""
+    q = quotes[(quotes["role"] == UNKNOWN_ROLE) & (quotes["speaker"] != "")]
+    if q.empty:
+        return pd.DataFrame(columns=list(UNKNOWN_SPEAKER_COLUMNS))
+    out = q.groupby("speaker", sort=False).agg(
+        n=("start", "size"), n_articles=("doc_id", "nunique"),
+        doc_ids=("doc_id", lambda s: "|".join(sorted(set(s)))),
+        mentions=("speaker_mention", lambda s: "|".join(dict.fromkeys(s))),
+        example=("sentence", "first")).reset_index()
+    return out.sort_values(["n", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+#: Columns of :func:`quote_counts_per_article`.
+QUOTE_COUNT_COLUMNS = {
+    "doc_id": "article id",
+    "era": "era key of the article",
+    "era_label": "era name",
+    "<by>": "one column per category asked for (default role); every category appears "
+            "for every article, with n = 0 when the article has none",
+    "n": "quotes of the article in the category",
+    "n_words": "words in the article's clean text (borderlines.nlp.is_word), for rates per 1,000 words",
+}
+
+
+def _article_word_counts(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.Series:
+    """Words (:func:`borderlines.nlp.is_word`) in each article's clean text, indexed by
+    ``doc_id``; from ``sentences`` (the sentence table) when given, else by tokenizing."""
+    if sentences is not None:
+        counts = sentences.groupby(sentences["doc_id"].astype(str))["n_words"].sum()
+        return counts.reindex([str(d) for d in corpus["doc_id"]], fill_value=0).astype("int64")
+    tokenizer = get_nlp().tokenizer
+    n = [sum(1 for t in doc if is_word(t)) for doc in tokenizer.pipe(corpus["text"], batch_size=64)]
+    return pd.Series(n, index=[str(d) for d in corpus["doc_id"]], dtype="int64", name="n_words")
+
+
+def quote_counts_per_article(quotes: pd.DataFrame, corpus: pd.DataFrame, by: str | Sequence[str] | None = "role",
+                             kinds: Iterable[str] | None = None,
+                             sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Quotes per article and category, with zero rows, the article's era and word count:
+    columns :data:`QUOTE_COUNT_COLUMNS`. Feed it to ``era_shares(counts, category="role",
+    count="n")``; with ``by=None`` (one row per article) to ``era_rates(counts, "n",
+    "n_words", scale=1000)``. ``kinds`` keeps only those kinds of quote (default all)."""
+    by = [] if by is None else [by] if isinstance(by, str) else list(by)
+    q = quotes if kinds is None else quotes[quotes["kind"].isin(list(kinds))]
+    missing = [c for c in by if c not in q.columns]
+    if missing:
+        raise ValueError(f"quotes table has no column(s) {missing}: choose from {list(q.columns)}")
+    articles = pd.DataFrame({"doc_id": corpus["doc_id"].astype(str),
+                             "era": corpus["era"] if "era" in corpus else "",
+                             "era_label": corpus["era_label"] if "era_label" in corpus else ""})
+    articles["n_words"] = _article_word_counts(corpus, sentences).to_numpy()
+    if by:
+        if by == ["role"]:
+            cats = pd.DataFrame({"role": [*ROLES, UNKNOWN_ROLE]
+                                 + sorted(set(q["role"]) - set(ROLES) - {UNKNOWN_ROLE})})
+        else:
+            cats = q[by].drop_duplicates().sort_values(by).reset_index(drop=True)
+        grid = articles.merge(cats, how="cross")
+        n = q.assign(doc_id=q["doc_id"].astype(str)).groupby(["doc_id", *by]).size().rename("n").reset_index()
+        out = grid.merge(n, on=["doc_id", *by], how="left")
+    else:
+        n = q.assign(doc_id=q["doc_id"].astype(str)).groupby("doc_id").size().rename("n").reset_index()
+        out = articles.merge(n, on="doc_id", how="left")
+    out["n"] = out["n"].fillna(0).astype("int64")
+    return out[["doc_id", "era", "era_label", *by, "n", "n_words"]].reset_index(drop=True)
