@@ -18,6 +18,7 @@ EPILOG = textwrap.dedent("""\
       borderlines build -p corpus_path=~/news/articles.parquet -p seed=7
       borderlines build --only 02 --force                # rerun one notebook
       borderlines validate ~/news/articles.csv --text-column body
+      borderlines extract ~/news/articles.parquet --out ~/news/extracted --scheduler processes
       borderlines params                                 # what each notebook takes
     """)
 
@@ -62,6 +63,43 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--text-column", default="text")
 
     sub.add_parser("params", help="list the parameters each notebook takes, with defaults")
+
+    e = sub.add_parser(
+        "extract", help="extract every table from a corpus of any size into Parquet partitions",
+        description="Read a corpus in batches (streaming: it never loads whole), extract sentences, "
+                    "term counts, quotes, figures, frames and tone from each article, and write each "
+                    "table as Parquet partitions DIR/<table>/part-NNNNN.parquet (one per batch) and "
+                    "DIR/manifest.json, written last. The tables are the same, row for row and byte "
+                    "for byte, whichever scheduler runs the batches. Read them back with "
+                    "borderlines.pipeline.read_tables(DIR).",
+        epilog=textwrap.dedent("""\
+            examples:
+              borderlines extract --out /tmp/extracted                        # the bundled corpus, this process
+              borderlines extract ~/news/articles.parquet --out ~/news/extracted --scheduler processes --workers 2
+              borderlines extract ~/news/folder --out ~/news/extracted --scheduler tcp://10.0.0.5:8786
+            A Dask cluster's workers need the borderlines package installed (pip install .);
+            the lexicons, eras, cleaning rules and actors are sent with the work.
+            """), formatter_class=argparse.RawDescriptionHelpFormatter)
+    e.add_argument("path", nargs="?", default=None,
+                   help="corpus folder (with manifest.csv) or .csv/.jsonl/.parquet table; omit for the bundled corpus")
+    e.add_argument("--out", "-o", required=True, type=Path, metavar="DIR",
+                   help="output folder (created; partitions of an earlier run there are replaced)")
+    e.add_argument("--scheduler", default=None, metavar="ADDRESS|processes",
+                   help="'processes' for local worker processes, or a Dask scheduler address such as "
+                        "tcp://host:8786; default: this process only")
+    e.add_argument("--workers", "-w", type=int, default=2, metavar="N",
+                   help="worker processes with --scheduler processes (default 2)")
+    e.add_argument("--batch-size", type=int, default=None, metavar="N",
+                   help="articles per batch and per Parquet partition (default 100)")
+    e.add_argument("--manifest", help="manifest file, if not <folder>/manifest.csv")
+    e.add_argument("--eras", help="eras CSV (default data/eras.csv)")
+    e.add_argument("--rules", help="cleaning rules YAML (default data/cleaning_rules.yml)")
+    e.add_argument("--actors", help="actors CSV for quote speakers (default data/actors.csv)")
+    e.add_argument("--frames", help="frames lexicon YAML (default data/lexicons/frames.yml)")
+    e.add_argument("--id-column", default="id")
+    e.add_argument("--date-column", default="date")
+    e.add_argument("--text-column", default="text")
+    e.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
     return parser
 
 
@@ -118,13 +156,47 @@ def cmd_params(args) -> int:
     return 0
 
 
+def cmd_extract(args) -> int:
+    from .io import InputProblem
+    from .pipeline import DEFAULT_BATCH_SIZE, make_config, run_pipeline
+    from .problems import CorpusError
+    if args.workers < 1:
+        print("borderlines extract: --workers must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        config = make_config(args.eras, args.rules, args.actors, args.frames, id_column=args.id_column,
+                             date_column=args.date_column, text_column=args.text_column)
+        summary = run_pipeline(args.path, args.out, scheduler=args.scheduler, n_workers=args.workers,
+                               batch_size=args.batch_size or DEFAULT_BATCH_SIZE,
+                               progress=not args.no_progress, manifest=args.manifest, config=config)
+    except CorpusError as exc:
+        print(f"borderlines extract: {exc}", file=sys.stderr)
+        return 1
+    except (InputProblem, ValueError, OSError) as exc:
+        print(f"borderlines extract: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("borderlines extract: interrupted; the output folder has no manifest (unfinished)", file=sys.stderr)
+        return 130
+    wall = summary["wall_seconds"]
+    print(f"{summary['n_articles']} articles, {summary['n_words']:,} words in {summary['n_batches']} "
+          f"batch(es), {wall:.1f} s ({summary['n_words'] / max(wall, 1e-9):,.0f} words/s, {summary['mode']})")
+    for name, table in summary["tables"].items():
+        print(f"  {name:14} {table['rows']:>9,} rows")
+    if summary["n_warnings"]:
+        print(f"{summary['n_warnings']} warning(s), e.g.: {summary['warnings'][0]}")
+    print(f"tables: {args.out} (read them with borderlines.pipeline.read_tables)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 2
-    return {"build": cmd_build, "validate": cmd_validate, "params": cmd_params}[args.command](args)
+    return {"build": cmd_build, "validate": cmd_validate, "params": cmd_params,
+            "extract": cmd_extract}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -225,6 +225,57 @@ def _read_folder(spec: SourceSpec) -> tuple[pd.DataFrame, list[Problem]]:
     return manifest, problems
 
 
+def read_folder_texts(spec: SourceSpec, manifest: pd.DataFrame,
+                      sums: dict[str, str] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """The texts of some manifest rows of a folder corpus (any chunk of the manifest, with
+    its ``_row`` column): the rows with ``_text`` and ``_file`` added, and the file-level
+    problems (missing file, not UTF-8, checksum mismatch against ``sums``, empty text),
+    as :func:`read_source` reports them. Reads only those rows' files, so a streamed
+    manifest never loads the whole corpus."""
+    folder = spec.text_dir
+    sums_path = folder / "SHA256SUMS"
+    problems: list[Problem] = []
+    texts = []
+    for row in manifest.to_dict("records"):
+        name = row.get(spec.file_column, "")
+        doc_id = row.get(spec.id_column)
+        text = ""
+        if name:
+            path = folder / name
+            if not path.exists():
+                problems.append(Problem(file=str(spec.manifest), row=row["_row"],
+                                        field=spec.file_column, doc_id=doc_id,
+                                        message=f"file not found: {path}",
+                                        fix="put the file there, or correct the 'file' column"))
+            else:
+                data = path.read_bytes()
+                try:
+                    text = decode_utf8(data, str(path))
+                except InputProblem as exc:
+                    problems.append(exc.problem)
+                if sums is not None:
+                    expected = sums.get(name)
+                    actual = sha256_file(path)
+                    if expected is None:
+                        problems.append(Problem(file=str(sums_path), field=name, severity="warning",
+                                                message=f"no checksum listed for {name}",
+                                                fix="add it with `sha256sum` if the file is final"))
+                    elif expected != actual:
+                        problems.append(Problem(file=str(path), doc_id=doc_id,
+                                                message=(f"checksum mismatch: expected {expected[:12]}…, "
+                                                         f"file has {actual[:12]}…; the raw file has changed"),
+                                                fix="restore the original file (raw data is never edited), "
+                                                    "or update SHA256SUMS if the change is intended"))
+            if not text.strip() and path.exists() and not any(p.file == str(path) for p in problems):
+                problems.append(Problem(file=str(path), doc_id=doc_id, message="empty text",
+                                        fix="remove the row from the manifest or supply the text"))
+        texts.append(text)
+    manifest = manifest.copy()
+    manifest["_text"] = texts
+    manifest["_file"] = manifest[spec.file_column] if spec.file_column in manifest else ""
+    return manifest, problems
+
+
 def _read_table(spec: SourceSpec) -> tuple[pd.DataFrame, list[Problem]]:
     table = pd.concat(list(iter_table_batches(spec.source)), ignore_index=True)
     problems = schema_problems(table, table_schema(spec, has_text=True), str(spec.source), spec.id_column)
@@ -382,3 +433,29 @@ def corpus_summary(corpus: pd.DataFrame) -> pd.DataFrame:
 def outside_eras(corpus: pd.DataFrame) -> pd.DataFrame:
     """Articles whose date falls in no era (kept in the corpus, labelled 'outside')."""
     return corpus_summary(corpus[corpus["era"] == eras_mod.OUTSIDE])
+
+
+def corpus_from_records(records: list[dict], *, eras=None, rules=None, source: str = "<records>") -> pd.DataFrame:
+    """A corpus table from in-memory articles (dicts with ``id``, ``date``, ``text`` and
+    optionally ``outlet``, ``author``, ``title``), validated and cleaned exactly like a
+    file: for teaching, tests and quick experiments. Raises :class:`CorpusError`."""
+    table = pd.DataFrame(records)
+    for col in ("id", "date", "text"):
+        if col not in table:
+            table[col] = pd.Series(dtype=str)
+    table.insert(0, "_row", range(1, len(table) + 1))
+    spec = SourceSpec.__new__(SourceSpec)
+    spec.__dict__.update(source=Path(source), manifest=None, id_column="id", date_column="date",
+                         text_column="text", file_column="file", verify_checksums=False,
+                         kind="table", label=source)
+    problems = schema_problems(table, table_schema(spec, has_text=True), source, "id")
+    eras_table = eras if isinstance(eras, pd.DataFrame) else eras_mod.load_eras(eras)
+    rule_list = rules if isinstance(rules, list) else load_rules(rules)
+    if errors(problems):
+        raise CorpusError(problems)
+    table["_text"] = table["text"].astype(str)
+    table["_file"] = source
+    corpus, more = build_corpus(table, spec, eras_table, rule_list)
+    if errors(more):
+        raise CorpusError(problems + more)
+    return corpus

@@ -7,10 +7,13 @@ tokens or sentences uses :func:`get_nlp` so all counts agree.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import spacy
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -65,10 +68,14 @@ def is_word(token) -> bool:
     return not token.is_space and any(ch.isalnum() for ch in token.text)
 
 
-def sentence_table(corpus: pd.DataFrame) -> pd.DataFrame:
+def sentence_table(corpus: pd.DataFrame, docs: Sequence[Doc] | None = None) -> pd.DataFrame:
     """One row per sentence of every article, columns :data:`SENTENCE_COLUMNS`.
 
-    ``corpus`` is the table from :func:`~borderlines.corpus.load_corpus` (``doc_id``, ``text``)."""
+    ``corpus`` is the table from :func:`~borderlines.corpus.load_corpus` (``doc_id``, ``text``).
+    ``docs``: the articles already parsed (:func:`parse_texts` or ``get_nlp().pipe``), one
+    per row of ``corpus``, to skip parsing again; the table is the same."""
+    if docs is not None:
+        return docs_sentence_table(list(corpus["doc_id"]), docs, list(corpus["text"]))
     rows = []
     nlp = get_nlp()
     for doc_id, doc in zip(corpus["doc_id"], nlp.pipe(corpus["text"], batch_size=64)):
@@ -93,3 +100,123 @@ def doc_sentences(doc: Doc, doc_id: str) -> list[dict]:
                      "n_words": sum(1 for t in toks if is_word(t))})
         sent_id += 1
     return rows
+
+
+# --------------------------------------------------------------------------- fast paths
+#
+# The same results as get_nlp().pipe and sentence_table, computed with array operations
+# instead of a Python loop over tokens: the pipeline (borderlines.pipeline) parses each
+# article once with parse_texts and shares the Doc between every extraction step.
+
+
+def _type_flags(vocab, orth: np.ndarray, cache: dict[int, tuple[bool, ...]]) -> np.ndarray:
+    """(in sentencizer punctuation, opening quote, holds a line break, is a word) for
+    every token hash in ``orth``, as a boolean array of shape (len(orth), 4)."""
+    codes, types = pd.factorize(orth)
+    rows = []
+    punct = None
+    for h in types.tolist():
+        flags = cache.get(h)
+        if flags is None:
+            if punct is None:
+                punct = get_nlp().get_pipe("sentencizer").punct_chars
+            text = vocab.strings[h]
+            flags = cache[h] = (text in punct, text in _OPENING_QUOTES, "\n" in text,
+                                not text.isspace() and any(ch.isalnum() for ch in text))
+        rows.append(flags)
+    return np.array(rows, dtype=bool).reshape(-1, 4)[codes]
+
+
+_TYPE_FLAGS: dict[int, tuple[bool, ...]] = {}
+
+
+def _sentence_starts(a: np.ndarray, flags: np.ndarray) -> np.ndarray:
+    """Sentence starts (1 / -1 per token) that the ``sentencizer`` followed by
+    :func:`sentence_fixes` give a Doc fresh from the tokenizer, from its
+    ``to_array([ORTH, IS_PUNCT, IS_SPACE, SPACY])`` and :func:`_type_flags`."""
+    n = len(a)
+    in_punct, quote, newline = flags[:, 0], flags[:, 1], flags[:, 2]
+    space, ws = a[:, 2] == 1, a[:, 3] == 1
+    # sentencizer: a sentence starts at the first token that is neither punctuation nor a
+    # sentence-final character after one of those characters
+    content = np.flatnonzero((a[:, 1] != 1) & ~in_punct)
+    seen = np.cumsum(in_punct)
+    before = np.where(content > 0, seen[np.maximum(content - 1, 0)], 0)
+    prev = np.r_[-1, content[:-1]]
+    upto = np.where(prev >= 0, seen[np.maximum(prev, 0)], 0)
+    starts = np.full(n, -1, dtype=np.int64)
+    starts[0] = 1
+    starts[content[before > upto]] = 1
+    # sentence_fixes: a line break starts a sentence; an opening quote joins the next one
+    starts[np.flatnonzero(space[:-1] & newline[:-1]) + 1] = 1
+    if n > 2:
+        i = np.arange(1, n - 1)
+        moved = i[quote[i] & (starts[i + 1] == 1) & (starts[i] != 1) & ws[i - 1] & ~ws[i]]
+        starts[moved] = 1
+        starts[moved + 1] = -1
+    return starts
+
+
+def parse_texts(texts: Iterable[str]) -> list[Doc]:
+    """The articles parsed exactly as ``list(get_nlp().pipe(texts))`` (same tokens, same
+    sentence starts), about twice as fast: the sentencizer and :func:`sentence_fixes`
+    rules run as array operations. Parse once and pass the Docs to ``sentence_table``,
+    ``token_table``, ``extract_quotes`` and ``sentence_frames`` (argument ``docs``)."""
+    tokenizer = get_nlp().tokenizer
+    docs = [tokenizer(text) for text in texts]
+    arrays = [doc.to_array([ORTH, IS_PUNCT, IS_SPACE, SPACY]).view(np.int64).reshape(-1, 4) for doc in docs]
+    if not docs or not sum(len(a) for a in arrays):
+        return docs
+    flat = np.concatenate(arrays)
+    flags = _type_flags(docs[0].vocab, flat[:, 0].view(np.uint64), _TYPE_FLAGS)
+    offset = 0
+    for doc, a in zip(docs, arrays):
+        if len(a):
+            starts = _sentence_starts(a, flags[offset:offset + len(a)])
+            doc.from_array([SENT_START], starts.view(np.uint64).reshape(-1, 1))
+        offset += len(a)
+    return docs
+
+
+def docs_sentence_table(doc_ids: Sequence, docs: Sequence[Doc], texts: Sequence[str] | None = None) -> pd.DataFrame:
+    """:func:`sentence_table` of articles already parsed: ``docs[k]`` is article
+    ``doc_ids[k]`` (``texts[k]`` its text, if at hand: saves rebuilding it from the Doc).
+    Same rows and columns (:data:`SENTENCE_COLUMNS`)."""
+    arrays = [doc.to_array([ORTH, SENT_START, IS_SPACE, IDX, LENGTH]).view(np.int64).reshape(-1, 5)
+              for doc in docs]
+    if not docs or not sum(len(a) for a in arrays):
+        return pd.DataFrame([], columns=list(SENTENCE_COLUMNS))
+    flat = np.concatenate(arrays)
+    words = _type_flags(docs[0].vocab, flat[:, 0].view(np.uint64), _TYPE_FLAGS)[:, 3]
+    cols: dict[str, list] = {c: [] for c in SENTENCE_COLUMNS}
+    offset = 0
+    for k, (doc_id, a) in enumerate(zip(doc_ids, arrays)):
+        n = len(a)
+        word = words[offset:offset + n]
+        offset += n
+        keep = a[:, 2] != 1
+        if not keep.any():
+            continue
+        sent = np.cumsum((a[:, 1] == 1) | (np.arange(n) == 0))[keep]
+        idx, length, word = a[keep, 3], a[keep, 4], word[keep]
+        first = np.flatnonzero(np.r_[True, sent[1:] != sent[:-1]])
+        last = np.r_[first[1:] - 1, len(sent) - 1]
+        starts = idx[first].tolist()
+        ends = (idx[last] + length[last]).tolist()
+        text = texts[k] if texts is not None else docs[k].text
+        paragraph, paragraphs = 0, [0]
+        for j in range(1, len(starts)):
+            if text.find("\n", ends[j - 1], starts[j]) >= 0:
+                paragraph += 1
+            paragraphs.append(paragraph)
+        cols["doc_id"].extend([doc_id] * len(starts))
+        cols["sent_id"].extend(range(len(starts)))
+        cols["paragraph"].extend(paragraphs)
+        cols["start"].extend(starts)
+        cols["end"].extend(ends)
+        cols["sentence"].extend(text[i:j] for i, j in zip(starts, ends))
+        cols["n_words"].extend(np.add.reduceat(word.astype(np.int64), first).tolist())
+    if not cols["doc_id"]:
+        return pd.DataFrame([], columns=list(SENTENCE_COLUMNS))
+    return pd.DataFrame({c: (cols[c] if c in ("doc_id", "sentence") else np.asarray(cols[c], dtype=np.int64))
+                         for c in SENTENCE_COLUMNS})
