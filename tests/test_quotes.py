@@ -620,3 +620,130 @@ def test_counts_per_article_totals_feed_era_rates(bundled_corpus, bundled_quotes
     assert by_country.groupby("doc_id")["n"].sum().to_dict() == totals.set_index("doc_id")["n"].to_dict()
     with pytest.raises(ValueError, match="no column"):
         quote_counts_per_article(bundled_quotes, bundled_corpus, by="party")
+
+
+# --------------------------------------------------------------------------- voices per era
+
+from borderlines.quotes import (OTHER_VOICE, QUOTE_ARTICLE_COLUMNS, QUOTE_TABLE_COLUMNS,  # noqa: E402
+                                TOP_SPEAKER_COLUMNS, UNATTRIBUTED, UNKNOWN_COUNTRY, VOICE_GROUPS,
+                                era_quote_rates, included_quotes, quote_table, quotes_and_sentences,
+                                quotes_by_era, quotes_with_articles, top_speakers, voice_counts_per_article,
+                                voice_group)
+
+OWN_WORDS = ["direct", "partial", "embedded"]
+
+
+@pytest.fixture(scope="module")
+def placed_quotes(bundled_corpus, bundled_quotes) -> pd.DataFrame:
+    return quotes_with_articles(bundled_quotes, bundled_corpus)
+
+
+def test_voice_groups_hold_every_role_once():
+    held = [role for roles in VOICE_GROUPS.values() for role in roles]
+    assert sorted(held) == sorted([*ROLES, "unknown"])
+    assert [voice_group(r) for r in ("us_executive", "us_agency", "us_congress_or_state")] == ["US government"] * 3
+    assert voice_group("mexico_government") == "Mexican government"
+    assert voice_group("expert_or_ngo") == "Experts and NGOs"
+    assert voice_group("unknown") == voice_group("no_such_role") == OTHER_VOICE
+
+
+def test_included_quotes_keeps_the_kinds_asked_for(bundled_quotes):
+    kept = included_quotes(bundled_quotes, OWN_WORDS)
+    assert set(kept["kind"]) == set(OWN_WORDS) and len(kept) == bundled_quotes["kind"].isin(OWN_WORDS).sum()
+    assert included_quotes(bundled_quotes, []).empty
+    with pytest.raises(ValueError, match="choose from"):
+        included_quotes(bundled_quotes, ["direct", "quoted"])
+
+
+def test_quotes_and_sentences_in_batches_equal_one_pass(bundled_corpus, bundled_quotes):
+    quotes, sentences = quotes_and_sentences(bundled_corpus, batch_size=2)
+    pd.testing.assert_frame_equal(quotes, bundled_quotes)
+    pd.testing.assert_frame_equal(sentences, sentence_table(bundled_corpus))
+    empty_q, empty_s = quotes_and_sentences(bundled_corpus.head(0))
+    assert empty_q.empty and list(empty_q.columns) == list(QUOTE_COLUMNS) and empty_s.empty
+
+
+def test_quotes_with_articles(bundled_corpus, bundled_quotes, placed_quotes):
+    assert list(placed_quotes.columns) == list(bundled_quotes.columns) + list(QUOTE_ARTICLE_COLUMNS)
+    assert len(placed_quotes) == len(bundled_quotes)
+    biden = placed_quotes[placed_quotes["doc_id"] == "003"]
+    assert set(biden["era"]) == {"biden"} and set(biden["outlet"]) == {bundled_corpus.set_index("doc_id").loc["003", "outlet"]}
+    assert (placed_quotes["voice_group"] == placed_quotes["role"].map(voice_group)).all()
+
+
+def test_quotes_by_era_counts_kinds_and_keeps_empty_eras(bundled_corpus, placed_quotes):
+    table = quotes_by_era(placed_quotes, bundled_corpus, ["trump_1", "biden", "trump_2"],
+                          labels={"trump_2": "Trump (second term)"}).set_index("era")
+    assert table.loc["trump_1", "n_articles"] == 4 and table.loc["biden", "n_articles"] == 1
+    for kind in KINDS:
+        assert table.loc["biden", kind] == ((placed_quotes["era"] == "biden") & (placed_quotes["kind"] == kind)).sum()
+    assert table.loc["trump_2", "era_label"] == "Trump (second term)"
+    assert table.loc["trump_2", ["n_articles", *KINDS]].sum() == 0
+
+
+def test_era_quote_rates_per_article_and_per_1000_words(bundled_corpus, bundled_quotes):
+    per_article = quote_counts_per_article(bundled_quotes, bundled_corpus, by=None, kinds=OWN_WORDS)
+    rates = era_quote_rates(per_article, ["trump_1", "biden", "trump_2"], n_resamples=200)
+    assert list(rates["measure"].unique()) == ["quotes_per_article", "quotes_per_1000_words"]
+    est = rates.set_index(["measure", "era"])
+    trump = per_article[per_article["era"] == "trump_1"]
+    assert est.loc[("quotes_per_article", "trump_1"), "estimate"] == pytest.approx(trump["n"].mean())
+    assert est.loc[("quotes_per_1000_words", "trump_1"), "estimate"] == pytest.approx(
+        1000 * trump["n"].sum() / trump["n_words"].sum())
+    assert est.loc[("quotes_per_article", "trump_1"), "ci_low"] <= trump["n"].mean()
+    assert est.loc[("quotes_per_article", "biden"), "note"] == "one article: no interval"
+    assert est.loc[("quotes_per_1000_words", "trump_2"), "note"] == "no articles"
+
+
+def test_voice_counts_per_article_by_group_and_country(bundled_corpus, bundled_quotes):
+    counts = voice_counts_per_article(bundled_quotes, bundled_corpus, kinds=OWN_WORDS)
+    assert len(counts) == 5 * len(VOICE_GROUPS)
+    assert list(counts.loc[counts["doc_id"] == "000", "voice_group"]) == list(VOICE_GROUPS)
+    own = bundled_quotes[bundled_quotes["kind"].isin(OWN_WORDS)]
+    assert counts.groupby("doc_id")["n"].sum().to_dict() == own.groupby("doc_id").size().to_dict()
+    us = counts[counts["voice_group"] == "US government"]["n"].sum()
+    assert us == own["role"].isin(VOICE_GROUPS["US government"]).sum()
+    shares = era_shares(counts, "voice_group", n_resamples=200)
+    assert shares[shares["era"] == "trump_1"]["estimate"].sum() == pytest.approx(1.0)
+
+    countries = voice_counts_per_article(bundled_quotes, bundled_corpus, "country", kinds=OWN_WORDS)
+    order = list(countries.loc[countries["doc_id"] == "000", "country"])
+    assert order[-1] == UNKNOWN_COUNTRY and "" not in order and order[0] == "US"
+    assert countries["n"].sum() == len(own)
+    assert countries.loc[countries["country"] == UNKNOWN_COUNTRY, "n"].sum() == (own["country"] == "").sum()
+
+
+def test_voice_counts_without_quotes_are_all_zero(bundled_corpus, bundled_quotes):
+    none = bundled_quotes.head(0)
+    counts = voice_counts_per_article(none, bundled_corpus)
+    assert len(counts) == 5 * len(VOICE_GROUPS) and counts["n"].sum() == 0
+    assert voice_counts_per_article(none, bundled_corpus, "country").empty
+
+
+def test_top_speakers_sum_to_each_eras_quotes(placed_quotes):
+    own = included_quotes(placed_quotes, OWN_WORDS)
+    top = top_speakers(own, ["trump_1", "biden", "trump_2"], n=3)
+    assert list(top.columns) == list(TOP_SPEAKER_COLUMNS)
+    assert set(top["era"]) == {"trump_1", "biden"}  # an era without quotes has no rows
+    for era, rows in top.groupby("era"):
+        assert rows["n"].sum() == (own["era"] == era).sum()
+        assert rows["share"].sum() == pytest.approx(1.0)
+        assert list(rows["rank"]) == list(range(1, len(rows) + 1))
+        named = rows[~rows["aggregate"]]
+        assert len(named) <= 3 and list(named["n"]) == sorted(named["n"], reverse=True)
+    trump = top[top["era"] == "trump_1"]
+    assert trump.iloc[0]["speaker"] == TRUMP and trump.iloc[0]["voice_group"] == "US government"
+    n_speakers = own.loc[(own["era"] == "trump_1") & (own["speaker"] != ""), "speaker"].nunique()
+    assert f"Other speakers ({n_speakers - 3})" in set(trump["speaker"])
+    assert (UNATTRIBUTED in set(trump["speaker"])) == ((own["era"] == "trump_1") & (own["speaker"] == "")).any()
+    assert top_speakers(own.head(0), ["trump_1"]).empty
+
+
+def test_quote_table_shows_sentence_and_article(placed_quotes):
+    table = quote_table(placed_quotes)
+    assert list(table.columns) == list(QUOTE_TABLE_COLUMNS) and len(table) == len(placed_quotes)
+    row = table.iloc[0]
+    assert row["article"].startswith("000 · ") and "2019-03-28" in row["article"]
+    assert (table["speaker"] == UNATTRIBUTED).sum() == (placed_quotes["speaker"] == "").sum()
+    undated = quote_table(placed_quotes.head(1).assign(date=pd.NaT, outlet=""))
+    assert undated.loc[0, "article"] == "000 · " + placed_quotes.loc[0, "title"]

@@ -356,6 +356,8 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+_FOLD_CHARS = frozenset(map(chr, _FOLD))   # texts without these are unchanged by fold_accents
+_FOLD_RANGES = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")   # holds every key of _FOLD
 
 
 def fold_accents(text: str) -> str:
@@ -1440,9 +1442,21 @@ def _person_model_spans(texts: list[str], model: str | None) -> list[list[tuple[
             for doc in nlp.pipe(texts)]
 
 
+def _folded_docs(docs, texts: list[str], parse):
+    """Parses of the accent-folded ``texts``: the given parse of a text that folding
+    leaves unchanged, else ``parse`` (tokenizer or pipeline) of the folded text."""
+    for doc, text in zip(docs, texts):
+        yield doc if _FOLD_CHARS.isdisjoint(text) else parse(_fold_sparse(text))
+
+
+def _fold_sparse(text: str) -> str:
+    """:func:`fold_accents` for a text with few accented letters (the same string, faster)."""
+    return _FOLD_RANGES.sub(lambda m: _FOLD.get(ord(m.group()), m.group()), text)
+
+
 def extract_quotes(corpus: pd.DataFrame, actors: pd.DataFrame | None = None,
                    kinds: Iterable[str] | None = None, sentences: pd.DataFrame | None = None,
-                   person_model: str | None = None) -> pd.DataFrame:
+                   person_model: str | None = None, docs=None, posts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every quote of every article with its speaker: columns :data:`QUOTE_COLUMNS`,
     sorted by ``doc_id`` and ``start``.
 
@@ -1451,7 +1465,12 @@ def extract_quotes(corpus: pd.DataFrame, actors: pd.DataFrame | None = None,
     ``kinds``: keep only these of :data:`KINDS` (default all).
     ``sentences``: ``sentence_table(corpus)`` if already computed (saves a parse).
     ``person_model``: name of an installed statistical spaCy model to add person names
-    the rules miss (optional; nothing needs it)."""
+    the rules miss (optional; nothing needs it).
+    ``docs``: the articles already parsed (:func:`borderlines.nlp.parse_texts`), one per
+    row, to skip parsing again (an article with accents is still re-tokenized with its
+    accents folded); the actor entities are set on them. Same table either way.
+    ``posts``: :func:`borderlines.cleaning.embedded_posts` of the corpus, if already
+    computed (default: found with the default cleaning rules)."""
     kinds = tuple(KINDS if kinds is None else kinds)
     bad = [k for k in kinds if k not in KINDS]
     if bad:
@@ -1470,12 +1489,15 @@ def extract_quotes(corpus: pd.DataFrame, actors: pd.DataFrame | None = None,
             raise ValueError(f"sentences lacks article(s) {missing[:5]}: pass sentence_table(corpus) "
                              "of this same corpus, or leave sentences=None")
         by_doc = _sentence_spans(sentences)
-        docs = nlp.tokenizer.pipe([fold_accents(t) for t in texts], batch_size=64)
+        docs = (nlp.tokenizer.pipe([fold_accents(t) for t in texts], batch_size=64) if docs is None
+                else _folded_docs(docs, texts, nlp.tokenizer))
     else:
         by_doc = None
-        docs = nlp.pipe([fold_accents(t) for t in texts], batch_size=64)
-    posts = embedded_posts(corpus[["doc_id", "text"]].assign(
-        title=corpus["title"] if "title" in corpus.columns else ""))
+        docs = (nlp.pipe([fold_accents(t) for t in texts], batch_size=64) if docs is None
+                else _folded_docs(docs, texts, nlp))
+    if posts is None:
+        posts = embedded_posts(corpus[["doc_id", "text"]].assign(
+            title=corpus["title"] if "title" in corpus.columns else ""))
     posts_by_doc = {d: g for d, g in posts.groupby("doc_id", sort=False)} if len(posts) else {}
     model_spans = _person_model_spans(texts, person_model)
     rows: list[dict] = []
@@ -1634,3 +1656,264 @@ def quote_counts_per_article(quotes: pd.DataFrame, corpus: pd.DataFrame, by: str
         out = articles.merge(n, on="doc_id", how="left")
     out["n"] = out["n"].fillna(0).astype("int64")
     return out[["doc_id", "era", "era_label", *by, "n", "n_words"]].reset_index(drop=True)
+
+
+def add_actor(actors: pd.DataFrame, name: str, role: str, country: str = "", aliases=(),
+              type: str = "person", gender: str = "", notes: str = "") -> pd.DataFrame:
+    """A copy of the actors table with one more actor (an in-memory edit, e.g. to try a
+    speaker before adding them to ``actors.csv``), validated like the file: an unknown
+    role or a name already listed raises :class:`ActorsError` naming the field."""
+    row = {"name": name, "aliases": "|".join(aliases) if not isinstance(aliases, str) else aliases,
+           "role": role, "country": country, "type": type, "gender": gender, "notes": notes}
+    table = pd.concat([actors.astype(str), pd.DataFrame([row])], ignore_index=True)
+    return checked_actors(table[[c for c in table.columns if c in ACTOR_COLUMNS]],
+                          f"<actors with {name!r} added>")
+
+
+# --------------------------------------------------------------------------- voices per era
+
+#: Voice groups the notebooks compare, in display order: group -> the roles it holds.
+#: Unattributed quotes and speakers missing from the actors table (role ``unknown``)
+#: count as "Other or unknown".
+VOICE_GROUPS = {
+    "US government": ("us_executive", "us_agency", "us_congress_or_state"),
+    "Mexican government": ("mexico_government",),
+    "Central American governments": ("central_america_government",),
+    "International organizations": ("international_org",),
+    "Experts and NGOs": ("expert_or_ngo",),
+    "Other or unknown": ("other", UNKNOWN_ROLE),
+}
+OTHER_VOICE = "Other or unknown"
+_GROUP_OF_ROLE = {role: group for group, roles in VOICE_GROUPS.items() for role in roles}
+#: Country shown for quotes whose speaker's country is not known.
+UNKNOWN_COUNTRY = "unknown"
+#: Speaker shown for quotes whose text names nobody.
+UNATTRIBUTED = "(unattributed)"
+
+
+def voice_group(role: str) -> str:
+    """The voice group (a key of :data:`VOICE_GROUPS`) holding ``role``; any role not
+    listed there counts as :data:`OTHER_VOICE`."""
+    return _GROUP_OF_ROLE.get(role, OTHER_VOICE)
+
+
+def included_quotes(quotes: pd.DataFrame, kinds: Iterable[str]) -> pd.DataFrame:
+    """The rows of ``quotes`` whose kind is in ``kinds`` (a subset of :data:`KINDS`);
+    ``ValueError`` naming the valid kinds for any other."""
+    kinds = list(kinds)
+    bad = [k for k in kinds if k not in KINDS]
+    if bad:
+        raise ValueError(f"unknown kind(s) {bad}: choose from {list(KINDS)}")
+    return quotes[quotes["kind"].isin(kinds)].reset_index(drop=True)
+
+
+def quotes_and_sentences(corpus: pd.DataFrame, actors: pd.DataFrame | None = None, batch_size: int = 250,
+                         progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(quotes, sentences)`` of ``corpus``: :func:`extract_quotes` (every kind) and
+    :func:`~borderlines.nlp.sentence_table`, computed ``batch_size`` articles at a time
+    so that a large corpus shows a progress bar (``progress``). Same tables as calling
+    the two functions on the whole corpus."""
+    from tqdm.auto import tqdm
+
+    from .nlp import sentence_table
+
+    actors = load_actors() if actors is None else checked_actors(actors)
+    quotes, sentences = [], []
+    with tqdm(total=len(corpus), desc="Articles read", unit="article", disable=not progress) as bar:
+        for first in range(0, len(corpus), batch_size):
+            batch = corpus.iloc[first:first + batch_size]
+            batch_sentences = sentence_table(batch)
+            sentences.append(batch_sentences)
+            quotes.append(extract_quotes(batch, actors, sentences=batch_sentences))
+            bar.update(len(batch))
+    if not quotes:
+        return extract_quotes(corpus, actors), sentence_table(corpus)
+    return pd.concat(quotes, ignore_index=True), pd.concat(sentences, ignore_index=True)
+
+
+#: Columns :func:`quotes_with_articles` adds to :data:`QUOTE_COLUMNS`.
+QUOTE_ARTICLE_COLUMNS = {
+    "era": "era key of the quoting article",
+    "era_label": "era name of the quoting article",
+    "outlet": "publication of the quoting article",
+    "date": "publication date of the quoting article",
+    "title": "headline of the quoting article",
+    "voice_group": "the speaker's voice group (VOICE_GROUPS)",
+}
+
+
+def quotes_with_articles(quotes: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    """``quotes`` (from :func:`extract_quotes`) with the quoting article's era, outlet,
+    date and title and the speaker's voice group: the columns of ``quotes`` then
+    :data:`QUOTE_ARTICLE_COLUMNS`, rows in the same order."""
+    articles = corpus.assign(doc_id=corpus["doc_id"].astype(str)).set_index("doc_id")
+    out = quotes.copy()
+    doc_ids = out["doc_id"].astype(str)
+    for col in ("era", "era_label", "outlet", "date", "title"):
+        values = articles[col] if col in articles.columns else pd.Series("", index=articles.index)
+        out[col] = doc_ids.map(values)
+    out["date"] = pd.to_datetime(out["date"])
+    out["voice_group"] = out["role"].map(voice_group)
+    return out
+
+
+def _era_labels(quotes: pd.DataFrame, labels: dict[str, str] | None) -> dict[str, str]:
+    found = dict(zip(quotes["era"], quotes["era_label"])) if len(quotes) else {}
+    return {**found, **(labels or {})}
+
+
+#: Columns of :func:`quotes_by_era`.
+ERA_QUOTE_COLUMNS = {
+    "era": "era key",
+    "era_label": "era name",
+    "n_articles": "articles of the corpus in the era",
+    **{k: f"{k} quotes in the era's articles" for k in KINDS},
+}
+
+
+def quotes_by_era(quotes: pd.DataFrame, corpus: pd.DataFrame, eras: Sequence[str],
+                  labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """Raw counts: for each era key in ``eras`` (in that order, empty eras included),
+    its articles and its quotes of each kind; columns :data:`ERA_QUOTE_COLUMNS`.
+    ``quotes`` from :func:`quotes_with_articles`; ``labels`` maps era keys to names."""
+    names = _era_labels(quotes, labels)
+    rows = []
+    for key in eras:
+        kinds = quotes.loc[quotes["era"] == key, "kind"].value_counts()
+        rows.append({"era": key, "era_label": names.get(key, key),
+                     "n_articles": int((corpus["era"] == key).sum()),
+                     **{k: int(kinds.get(k, 0)) for k in KINDS}})
+    return pd.DataFrame(rows, columns=list(ERA_QUOTE_COLUMNS))
+
+
+#: Per-era rates of :func:`era_quote_rates`: name -> description.
+QUOTE_RATES = {
+    "quotes_per_article": "Quotes per article",
+    "quotes_per_1000_words": "Quotes per 1,000 words",
+}
+
+
+def era_quote_rates(per_article: pd.DataFrame, eras: Sequence[str], seed: int = 0,
+                    n_resamples: int = 2000) -> pd.DataFrame:
+    """How much each era quotes, normalized: the mean quotes per article and the quotes
+    per 1,000 words (Σ quotes / Σ words) of each era key in ``eras``, with bootstrap
+    intervals over articles. ``per_article`` is ``quote_counts_per_article(..., by=None)``
+    (one row per article: ``era``, ``n``, ``n_words``). Columns ``measure``,
+    ``description`` (:data:`QUOTE_RATES`) and :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS`."""
+    from .uncertainty import era_means, era_rates
+
+    eras = list(eras)
+    parts = [era_means(per_article, "n", seed=seed, eras=eras, n_resamples=n_resamples)
+             .assign(measure="quotes_per_article"),
+             era_rates(per_article, "n", "n_words", scale=1000.0, seed=seed + 100, eras=eras,
+                       n_resamples=n_resamples).assign(measure="quotes_per_1000_words")]
+    table = pd.concat(parts, ignore_index=True)
+    table["description"] = table["measure"].map(QUOTE_RATES)
+    return table[["measure", "description", *[c for c in table.columns if c not in ("measure", "description")]]]
+
+
+def voice_counts_per_article(quotes: pd.DataFrame, corpus: pd.DataFrame, by: str = "voice_group",
+                             kinds: Iterable[str] | None = None,
+                             sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Quotes per article and voice, zeros included, for
+    :func:`borderlines.uncertainty.era_shares`: columns ``doc_id``, ``era``,
+    ``era_label``, ``by``, ``n`` (quotes), ``n_words``.
+
+    ``by="voice_group"``: every group of :data:`VOICE_GROUPS`, in its order.
+    ``by="country"``: every speaker country quoted, most quoted first, with
+    :data:`UNKNOWN_COUNTRY` (no country known, or unattributed) last. Other columns of
+    ``quotes`` work as in :func:`quote_counts_per_article`. ``kinds`` keeps only those kinds."""
+    if by == "voice_group":
+        counts = quote_counts_per_article(quotes, corpus, by="role", kinds=kinds, sentences=sentences)
+        counts["voice_group"] = counts["role"].map(voice_group)
+        keys = ["doc_id", "era", "era_label", "n_words", "voice_group"]
+        out = counts.groupby(keys, sort=False, dropna=False, as_index=False)["n"].sum()
+    elif by == "country":
+        q = quotes.assign(country=quotes["country"].replace("", UNKNOWN_COUNTRY))
+        out = quote_counts_per_article(q, corpus, by="country", kinds=kinds, sentences=sentences)
+        totals = out.groupby("country")["n"].sum()
+        order = sorted(totals.index, key=lambda c: (c == UNKNOWN_COUNTRY, -totals[c], c))
+        rank = {c: i for i, c in enumerate(order)}
+        out = (out.assign(_r=out["country"].map(rank)).sort_values(["doc_id", "_r"], kind="stable")
+               .drop(columns="_r"))
+    else:
+        out = quote_counts_per_article(quotes, corpus, by=by, kinds=kinds, sentences=sentences)
+    return out[["doc_id", "era", "era_label", by, "n", "n_words"]].reset_index(drop=True)
+
+
+#: Columns of :func:`top_speakers`.
+TOP_SPEAKER_COLUMNS = {
+    "era": "era key",
+    "era_label": "era name",
+    "rank": "1 = most quoted in the era; the aggregate rows come last",
+    "speaker": "the speaker; 'Other speakers (k)' and UNATTRIBUTED for the aggregate rows",
+    "role": "role category ('' for aggregate rows)",
+    "voice_group": "voice group (VOICE_GROUPS; '' for aggregate rows)",
+    "country": "the speaker's country ('' when unknown or aggregate)",
+    "n": "quotes in the era's articles",
+    "n_articles": "articles of the era quoting the speaker",
+    "share": "n / all quotes of the era (0–1)",
+    "aggregate": "True for the rows that sum other speakers or unattributed quotes",
+}
+
+
+def top_speakers(quotes: pd.DataFrame, eras: Sequence[str], n: int = 10) -> pd.DataFrame:
+    """The ``n`` most quoted speakers of each era key in ``eras`` (ties by name), then one
+    row for all other attributed speakers and one for unattributed quotes (when there
+    are any), so each era's rows sum to its quotes; columns :data:`TOP_SPEAKER_COLUMNS`.
+    ``quotes`` from :func:`quotes_with_articles`; eras without quotes have no rows."""
+    rows = []
+    for key in eras:
+        q = quotes[quotes["era"] == key]
+        if q.empty:
+            continue
+        label, total = q["era_label"].iloc[0], len(q)
+        named = q[q["speaker"] != ""]
+        per = (named.groupby(["speaker", "role", "country"], sort=False)
+               .agg(n=("doc_id", "size"), n_articles=("doc_id", "nunique")).reset_index()
+               .sort_values(["n", "speaker"], ascending=[False, True], kind="stable"))
+        era_rows = [{"speaker": r.speaker, "role": r.role, "voice_group": voice_group(r.role),
+                     "country": r.country, "n": int(r.n), "n_articles": int(r.n_articles), "aggregate": False}
+                    for r in per.head(max(n, 0)).itertuples(index=False)]
+        rest = per.iloc[max(n, 0):]
+        if len(rest):
+            others = named[named["speaker"].isin(set(rest["speaker"]))]
+            era_rows.append({"speaker": f"Other speakers ({len(rest)})", "role": "", "voice_group": "",
+                             "country": "", "n": len(others), "n_articles": others["doc_id"].nunique(),
+                             "aggregate": True})
+        unnamed = q[q["speaker"] == ""]
+        if len(unnamed):
+            era_rows.append({"speaker": UNATTRIBUTED, "role": "", "voice_group": "", "country": "",
+                             "n": len(unnamed), "n_articles": unnamed["doc_id"].nunique(), "aggregate": True})
+        rows += [{"era": key, "era_label": label, "rank": i, **r, "share": r["n"] / total}
+                 for i, r in enumerate(era_rows, start=1)]
+    return pd.DataFrame(rows, columns=list(TOP_SPEAKER_COLUMNS)).astype(
+        {"rank": "int64", "n": "int64", "n_articles": "int64", "share": "float64", "aggregate": "bool"})
+
+
+#: Columns of :func:`quote_table`.
+QUOTE_TABLE_COLUMNS = {
+    "era": "era name of the quoting article",
+    "speaker": "the speaker (UNATTRIBUTED when the text names nobody)",
+    "role": "the speaker's role category",
+    "kind": "direct | partial | embedded | indirect",
+    "quote": "the quoted words",
+    "sentence": "the sentence holding the quote",
+    "article": "the quoting article: 'id · outlet · YYYY-MM-DD · title' (empty parts left out)",
+    "confidence": "attribution confidence (0–1, two decimals)",
+}
+
+
+def quote_table(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The quotes of :func:`quotes_with_articles` for reading: one row per quote with its
+    era, speaker, role, kind, words, sentence and article; columns :data:`QUOTE_TABLE_COLUMNS`."""
+    dates = pd.to_datetime(quotes["date"]).dt.strftime("%Y-%m-%d")
+    parts = zip(quotes["doc_id"].astype(str), quotes["outlet"], dates, quotes["title"])
+    article = [" · ".join(str(x) for x in part if isinstance(x, str) and x) for part in parts]
+    out = pd.DataFrame({
+        "era": quotes["era_label"],
+        "speaker": quotes["speaker"].replace("", UNATTRIBUTED),
+        "role": quotes["role"], "kind": quotes["kind"], "quote": quotes["quote"],
+        "sentence": quotes["sentence"], "article": pd.Series(article, index=quotes.index, dtype="object"),
+        "confidence": quotes["confidence"].round(2)})
+    return out[list(QUOTE_TABLE_COLUMNS)].reset_index(drop=True)
