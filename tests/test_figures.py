@@ -473,3 +473,116 @@ def test_figure_interval():
     assert figure_interval(2000, "vague") == (2000, np.inf)
     assert figure_interval(20000, "fewer than") == (0.0, 20000)
     assert figure_interval(3000, "exact", 5000.0) == (3000, 5000.0)
+
+
+# --- figures in context (notebook 03 helpers) ----------------------------------------
+
+from borderlines.eras import load_eras  # noqa: E402
+from borderlines.figures import (FIGURE_ARTICLE_COLUMNS, FIGURE_RATES,   # noqa: E402
+                                 era_figure_rates, figures_and_sentences, figures_with_articles,
+                                 measure_counts, migration_stats_by_era, period_bounds, undated_figures)
+
+
+def test_figures_and_sentences_in_batches_match_the_whole(bundled_corpus, bundled_figures):
+    figures, sentences = figures_and_sentences(bundled_corpus, batch_size=2)
+    pd.testing.assert_frame_equal(figures, bundled_figures)
+    pd.testing.assert_frame_equal(sentences, sentence_table(bundled_corpus))
+    none, no_sentences = figures_and_sentences(bundled_corpus.iloc[0:0])
+    assert list(none.columns) == list(FIGURE_COLUMNS) and none.empty and no_sentences.empty
+
+
+@pytest.mark.parametrize("period,first,last", [
+    ("2019-02", "2019-02-01", "2019-02-28"),
+    ("2019-05..2019-08", "2019-05-01", "2019-08-31"),
+    ("2019-12", "2019-12-01", "2019-12-31"),
+    ("2020-11..2021-02", "2020-11-01", "2021-02-28"),
+])
+def test_period_bounds(period, first, last):
+    assert period_bounds(period) == (pd.Timestamp(first), pd.Timestamp(last))
+
+
+def test_period_bounds_of_no_period():
+    assert all(pd.isna(v) for v in period_bounds(""))
+
+
+def test_figures_with_articles(bundled_corpus, bundled_figures):
+    placed = figures_with_articles(bundled_figures, bundled_corpus)
+    assert list(placed.columns) == list(FIGURE_COLUMNS) + list(FIGURE_ARTICLE_COLUMNS)
+    pd.testing.assert_frame_equal(placed[list(FIGURE_COLUMNS)], bundled_figures)
+    row = placed[placed["surface"] == "66,450"].iloc[0]
+    assert (row.era, row.period_start, row.period_end) == ("trump_1", pd.Timestamp("2019-02-01"),
+                                                           pd.Timestamp("2019-02-28"))
+    assert row.article_date == pd.Timestamp("2019-03-28")
+    assert placed["period_start"].isna().tolist() == (placed["period"] == "").tolist()
+    assert (placed["era"] == placed["doc_id"].map(bundled_corpus.set_index("doc_id")["era"])).all()
+
+
+def test_undated_and_stats_by_era(bundled_corpus, bundled_figures):
+    placed = figures_with_articles(bundled_figures, bundled_corpus)
+    undated = undated_figures(placed)
+    assert len(undated) == int((bundled_figures["period"] == "").sum())
+    assert "several hundred border inspectors" in undated["surface"].tolist()
+    stats = migration_stats_by_era(placed, load_eras())
+    assert len(stats) == int(bundled_figures["is_migration_stat"].sum())
+    assert stats["era_label"].tolist() == sorted(stats["era_label"], key=["Trump (first term)", "Biden"].index)
+
+
+def test_measure_counts_include_zeros(bundled_corpus, bundled_figures):
+    placed = figures_with_articles(bundled_figures, bundled_corpus)
+    counts = measure_counts(placed, bundled_corpus)
+    measures = set(placed.loc[placed["is_migration_stat"], "measure"])
+    assert len(counts) == len(bundled_corpus) * len(measures)
+    assert counts["n"].sum() == int(placed["is_migration_stat"].sum())
+    assert counts.loc[(counts["doc_id"] == "003") & (counts["measure"] == "troops"), "n"].item() == 0
+    assert measure_counts(placed.iloc[0:0], bundled_corpus).empty
+
+
+def test_era_figure_rates(bundled_corpus, bundled_figures):
+    per_article = figures_per_article(bundled_figures, bundled_corpus)
+    rates = era_figure_rates(per_article, ["trump_1", "biden", "trump_2"], seed=1, n_resamples=200)
+    assert len(rates) == 3 * len(FIGURE_RATES)
+    r = rates.set_index(["measure", "era"])
+    trump = per_article[per_article["era"] == "trump_1"]
+    assert r.loc[("figures_per_1000_words", "trump_1"), "estimate"] == pytest.approx(
+        1000 * trump["n_figures"].sum() / trump["n_words"].sum())
+    assert r.loc[("pct_figures_attributed", "trump_1"), "estimate"] == pytest.approx(
+        100 * trump["n_attributed"].sum() / trump["n_figures"].sum())
+    low, est, high = r.loc[("figures_per_1000_words", "trump_1"), ["ci_low", "estimate", "ci_high"]]
+    assert low <= est <= high
+    assert r.loc[("figures_per_1000_words", "biden"), "note"] == "one article: no interval"
+    assert r.loc[("figures_per_1000_words", "trump_2"), "note"] == "no articles"
+    again = era_figure_rates(per_article, ["trump_1"], seed=1, n_resamples=200)
+    pd.testing.assert_frame_equal(again, rates[rates["era"] == "trump_1"].reset_index(drop=True))
+
+
+def test_era_figure_rates_with_an_era_without_figures():
+    corpus = make_corpus([{"doc_id": "a", "text": "Nothing was counted here."},
+                          {"doc_id": "b", "text": "Nor here, officials said."}])
+    per_article = figures_per_article(extract_figures(corpus), corpus)
+    rates = era_figure_rates(per_article, ["trump_1"], n_resamples=100).set_index("measure")
+    assert rates.loc["figures_per_1000_words", "estimate"] == 0
+    assert pd.isna(rates.loc["pct_figures_attributed", "estimate"])
+    assert "denominator is zero" in rates.loc["pct_figures_attributed", "note"]
+
+
+def test_era_comparison_notes(bundled_corpus):
+    from borderlines.eras import era_comparison_notes
+    eras = load_eras()
+    assert era_comparison_notes(bundled_corpus, eras, "trump_1", "biden") == []
+    notes = era_comparison_notes(bundled_corpus, eras, "trump_1", "trump_2")
+    assert len(notes) == 1 and "no articles from Trump (second term)" in notes[0] and "era_b" in notes[0]
+    with pytest.raises(ValueError, match="era_b = 'bidn'.*trump_1, biden, trump_2"):
+        era_comparison_notes(bundled_corpus, eras, "trump_1", "bidn")
+    with pytest.raises(ValueError, match="both"):
+        era_comparison_notes(bundled_corpus, eras, "biden", "biden")
+
+
+def test_recurring_overview_cuts_long_lists(bundled_corpus, bundled_figures):
+    from borderlines.figures import recurring_overview
+    rec = recurring_measures(bundled_figures, bundled_corpus)
+    pd.testing.assert_frame_equal(recurring_overview(rec), rec)
+    long = rec.assign(outlets="; ".join(f"O{i}" for i in range(10)), values="a (O1); b (O2)")
+    short = recurring_overview(long, max_items=3)
+    assert short["outlets"].iloc[0] == "O0; O1; O2; … (7 more)"
+    assert short["values"].iloc[0] == "a (O1); b (O2)"
+    assert recurring_overview(rec.iloc[0:0]).empty

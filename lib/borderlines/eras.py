@@ -82,3 +82,20 @@ def era_labels(eras: pd.DataFrame) -> dict[str, str]:
 def era_order(eras: pd.DataFrame) -> list[str]:
     """Era keys in file order, then outside and undated: the order charts use."""
     return list(eras["era"]) + [OUTSIDE, UNDATED]
+
+
+def era_comparison_notes(corpus: pd.DataFrame, eras: pd.DataFrame, era_a: str, era_b: str) -> list[str]:
+    """Notes on the two eras a notebook compares: one sentence for each of ``era_a``,
+    ``era_b`` that has no articles in ``corpus`` (empty when both have some). Raises
+    ``ValueError`` naming the known eras when a key is not in ``eras`` or both are equal."""
+    known = list(eras["era"])
+    for name, key in (("era_a", era_a), ("era_b", era_b)):
+        if key not in known:
+            raise ValueError(f"{name} = {key!r} is not an era of the eras table; "
+                             f"use one of: {', '.join(known)}")
+    if era_a == era_b:
+        raise ValueError(f"era_a and era_b are both {era_a!r}: compare two different eras")
+    labels = dict(zip(eras["era"], eras["label"]))
+    return [f"The corpus has no articles from {labels[key]} ({name} = '{key}'): its estimates "
+            f"are empty and the comparison below shows the other era only."
+            for name, key in (("era_a", era_a), ("era_b", era_b)) if not (corpus["era"] == key).any()]

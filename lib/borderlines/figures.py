@@ -1130,19 +1130,23 @@ def _main_period(phrases: list[_Phrase]) -> str:
 # ---------------------------------------------------------------------------------------
 # Public API
 
-def extract_figures(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+def extract_figures(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None,
+                    posts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every quantity the articles cite, one row per quantity, columns :data:`FIGURE_COLUMNS`.
 
     ``corpus`` is the table from :func:`~borderlines.corpus.load_corpus` (``doc_id``,
     ``date``, ``text``, optionally ``title`` for embedded posts); ``sentences`` an optional
     precomputed :func:`~borderlines.nlp.sentence_table` of it. Offsets are into the clean
-    ``text``, so ``text[start:end] == surface``. Conventions: see the module docstring."""
+    ``text``, so ``text[start:end] == surface``. Conventions: see the module docstring.
+    ``posts``: :func:`~borderlines.cleaning.embedded_posts` of the corpus, if already
+    computed (default: found with the default cleaning rules)."""
     if sentences is None:
         sentences = sentence_table(corpus)
     by_doc = {doc_id: (g["start"].to_numpy(), g["end"].to_numpy(), g["sent_id"].to_numpy())
               for doc_id, g in sentences.groupby("doc_id", sort=False)}
     post_source = corpus if "title" in corpus.columns else corpus.assign(title="")
-    posts = embedded_posts(post_source[["doc_id", "text", "title"]])
+    if posts is None:
+        posts = embedded_posts(post_source[["doc_id", "text", "title"]])
     posts_by_doc = {d: list(zip(g["start"], g["text_end"], g["author"]))
                     for d, g in posts.groupby("doc_id", sort=False)}
     rows = []
@@ -1299,3 +1303,149 @@ def recurring_measures(figures: pd.DataFrame, corpus: pd.DataFrame,
             "agree": bool(max(b[0] for b in bounds) <= min(b[1] for b in bounds)),
         })
     return pd.DataFrame(rows, columns=list(RECURRING_COLUMNS))
+
+
+# ---------------------------------------------------------------------------------------
+# Figures in context: batches with progress, article metadata, periods as dates, per era
+
+#: Columns :func:`figures_with_articles` adds to :data:`FIGURE_COLUMNS`.
+FIGURE_ARTICLE_COLUMNS = {
+    "outlet": "publication of the citing article",
+    "article_date": "publication date of the citing article",
+    "era": "era key of the citing article",
+    "era_label": "era label of the citing article",
+    "period_start": "first day of the period the figure describes (NaT when undated)",
+    "period_end": "last day of that period (NaT when undated)",
+}
+
+#: Per-era rates of :func:`era_figure_rates`: name -> (numerator, denominator, scale,
+#: description), all columns of :func:`figures_per_article`.
+FIGURE_RATES = {
+    "figures_per_1000_words": ("n_figures", "n_words", 1000.0, "Figures per 1,000 words"),
+    "stats_per_1000_words": ("n_migration_stats", "n_words", 1000.0,
+                             "Migration statistics per 1,000 words"),
+    "pct_figures_attributed": ("n_attributed", "n_figures", 100.0, "% of figures attributed to a source"),
+    "pct_stats_attributed": ("n_attributed_stats", "n_migration_stats", 100.0,
+                             "% of migration statistics attributed to a source"),
+}
+
+
+def figures_and_sentences(corpus: pd.DataFrame, batch_size: int = 250,
+                          progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(figures, sentences)`` of ``corpus``: :func:`extract_figures` and
+    :func:`~borderlines.nlp.sentence_table`, computed ``batch_size`` articles at a time
+    so that a large corpus shows a progress bar (``progress``). Same tables as calling
+    the two functions on the whole corpus."""
+    from tqdm.auto import tqdm
+
+    figures, sentences = [], []
+    with tqdm(total=len(corpus), desc="Articles read", unit="article", disable=not progress) as bar:
+        for first in range(0, len(corpus), batch_size):
+            batch = corpus.iloc[first:first + batch_size]
+            batch_sentences = sentence_table(batch)
+            sentences.append(batch_sentences)
+            figures.append(extract_figures(batch, batch_sentences))
+            bar.update(len(batch))
+    if not figures:
+        return extract_figures(corpus), sentence_table(corpus)
+    return (pd.concat(figures, ignore_index=True), pd.concat(sentences, ignore_index=True))
+
+
+def period_bounds(period: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """``(first day, last day)`` of a period ``'YYYY-MM'`` or ``'YYYY-MM..YYYY-MM'``;
+    ``(NaT, NaT)`` for ``''``."""
+    span = _parse_span(period)
+    if span is None:
+        return pd.NaT, pd.NaT
+    first = pd.Timestamp(year=span[0] // 12, month=span[0] % 12 + 1, day=1)
+    after = pd.Timestamp(year=(span[1] + 1) // 12, month=(span[1] + 1) % 12 + 1, day=1)
+    return first, after - pd.Timedelta(days=1)
+
+
+def figures_with_articles(figures: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    """``figures`` (from :func:`extract_figures`) with their article's outlet, date and
+    era, and the first and last day of the period each describes: columns
+    :data:`FIGURE_COLUMNS` then :data:`FIGURE_ARTICLE_COLUMNS`, rows in the same order."""
+    articles = corpus.set_index("doc_id")
+    out = figures.copy()
+    for col, src in (("outlet", "outlet"), ("article_date", "date"), ("era", "era"), ("era_label", "era_label")):
+        values = articles[src] if src in articles.columns else pd.Series("", index=articles.index)
+        out[col] = out["doc_id"].map(values)
+    out["article_date"] = pd.to_datetime(out["article_date"])
+    bounds = {p: period_bounds(p) for p in out["period"].unique()}
+    out["period_start"] = pd.to_datetime(out["period"].map(lambda p: bounds[p][0]))
+    out["period_end"] = pd.to_datetime(out["period"].map(lambda p: bounds[p][1]))
+    return out[list(FIGURE_COLUMNS) + list(FIGURE_ARTICLE_COLUMNS)]
+
+
+def undated_figures(placed: pd.DataFrame) -> pd.DataFrame:
+    """The figures of ``placed`` (from :func:`figures_with_articles`) that name no period,
+    so cannot be placed on a timeline: article, outlet, era, the figure and its sentence."""
+    cols = ["doc_id", "outlet", "era_label", "surface", "measure", "is_migration_stat", "attributed_to",
+            "sentence"]
+    return placed.loc[placed["period"] == "", cols].reset_index(drop=True)
+
+
+def _era_order(placed: pd.DataFrame, eras: pd.DataFrame | None) -> pd.Series:
+    order = {key: i for i, key in enumerate(eras["era"])} if eras is not None else {}
+    return placed["era"].map(order).fillna(len(order))
+
+
+def migration_stats_by_era(placed: pd.DataFrame, eras: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The migration statistics of ``placed`` (from :func:`figures_with_articles`) with
+    the citing article's era, outlet and date first, ordered by era (as in ``eras``),
+    article and position in the text."""
+    stats = placed[placed["is_migration_stat"]].assign(_order=lambda d: _era_order(d, eras))
+    stats = stats.sort_values(["_order", "doc_id", "start"], kind="stable")
+    cols = ["era_label", "outlet", "article_date", "doc_id", "surface", "value", "range_high", "qualifier",
+            "unit", "measure", "kind", "direction", "period", "baseline", "attributed_to"]
+    return stats[cols].reset_index(drop=True)
+
+
+def measure_counts(placed: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    """Migration statistics per article and measure, for
+    :func:`borderlines.uncertainty.era_shares`: columns ``doc_id``, ``era``, ``measure``,
+    ``n`` (statistics), one row for every article of ``corpus`` and every measure cited
+    anywhere (zeros included, so each era's articles are all resampled)."""
+    stats = placed[placed["is_migration_stat"]]
+    measures = sorted(stats["measure"].unique())
+    counts = stats.groupby(["doc_id", "measure"]).size()
+    grid = pd.MultiIndex.from_product([corpus["doc_id"], measures], names=["doc_id", "measure"])
+    out = counts.reindex(grid, fill_value=0).rename("n").reset_index()
+    out["era"] = out["doc_id"].map(corpus.set_index("doc_id")["era"])
+    return out[["doc_id", "era", "measure", "n"]].astype({"n": "int64"})
+
+
+def era_figure_rates(per_article: pd.DataFrame, eras: list[str], seed: int = 0,
+                     n_resamples: int = 2000) -> pd.DataFrame:
+    """How much each era's coverage relies on numbers: the rates of :data:`FIGURE_RATES`
+    (figures and migration statistics per 1,000 words, percentage attributed to a
+    source) for each era key in ``eras``, from :func:`figures_per_article` output, with
+    bootstrap intervals over articles (:func:`borderlines.uncertainty.era_rates`).
+    Columns ``measure``, ``description`` and :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS`."""
+    from .uncertainty import era_rates
+
+    parts = []
+    for i, (name, (num, den, scale, description)) in enumerate(FIGURE_RATES.items()):
+        est = era_rates(per_article, num, den, scale=scale, seed=seed + 100 * i, eras=eras,
+                        n_resamples=n_resamples)
+        parts.append(est.assign(measure=name, description=description))
+    table = pd.concat(parts, ignore_index=True)
+    return table[["measure", "description", *[c for c in table.columns if c not in ("measure", "description")]]]
+
+
+def _first_items(joined: str, max_items: int) -> str:
+    items = joined.split("; ") if joined else []
+    if len(items) <= max_items:
+        return joined
+    return "; ".join(items[:max_items]) + f"; … ({len(items) - max_items:,} more)"
+
+
+def recurring_overview(recurring: pd.DataFrame, max_items: int = 4) -> pd.DataFrame:
+    """:func:`recurring_measures` output for display: ``outlets``, ``doc_ids`` and
+    ``values`` cut to their first ``max_items`` entries and "… (N more)", so a measure
+    cited by hundreds of articles stays one readable row. Other columns unchanged."""
+    out = recurring.copy()
+    for col in ("outlets", "doc_ids", "values"):
+        out[col] = out[col].map(lambda s: _first_items(s, max_items))
+    return out
