@@ -298,3 +298,122 @@ def test_tone_quotes_vs_narration():
     assert no_quotes["n_articles"] == 0 and no_quotes["note"] == "no articles"
     with pytest.raises(ValueError, match="lacks column.*end"):
         fr.tone_quotes_vs_narration(tone, quotes_table().drop(columns="end"))
+
+
+# --------------------------------------------------------------------------- helpers for the framing notebook
+
+
+def test_sentence_frames_from_matches_equals_sentence_frames(bundled_corpus):
+    sentences = sentence_table(bundled_corpus)
+    lexicon = fr.load_frames()
+    matches = fr.frame_matches(bundled_corpus, lexicon, sentences)
+    pd.testing.assert_frame_equal(fr.sentence_frames_from_matches(matches, sentences, lexicon),
+                                  fr.sentence_frames(bundled_corpus, lexicon, sentences))
+
+
+def test_frame_triggers_count_matches_sentences_and_forms():
+    corpus = make_corpus([
+        {"doc_id": "t1", "text": "They built border walls. The wall and another wall stood. Deported men."},
+        {"doc_id": "b1", "text": "Deporting, deported: deport.", "era": "biden"},
+    ])
+    lexicon = fr.frames_from_data(LEXICON)
+    triggers = fr.frame_triggers(fr.frame_matches(corpus, lexicon), lexicon, eras=["trump_1", "biden"])
+    assert list(triggers.columns) == list(fr.FRAME_TRIGGER_COLUMNS)
+    rows = {(r.era, r.frame, r.entry): (r.n_matches, r.n_sentences, r.forms) for r in triggers.itertuples()}
+    assert rows[("trump_1", "security", "wall")] == (2, 1, "wall")
+    assert rows[("trump_1", "security", "border wall")] == (1, 1, "border walls")
+    assert rows[("biden", "crime", "deport")] == (3, 1, "deport; deported; deporting")
+    # eras in the order given, frames in lexicon order, most matches first
+    assert list(triggers["era"]) == sorted(triggers["era"], key=["trump_1", "biden"].index)
+    sec = triggers[(triggers["era"] == "trump_1") & (triggers["frame"] == "security")]
+    assert list(sec["entry"]) == ["wall", "border wall"]
+    assert fr.frame_triggers(fr.frame_matches(corpus, lexicon), lexicon, eras=["trump_2"]).empty
+    assert fr.frame_triggers(fr.frame_matches(corpus, lexicon), max_forms=1).loc[
+        lambda t: t["entry"] == "deport", "forms"].tolist() == ["deported", "deport"]
+
+
+def test_frame_share_gaps():
+    corpus = share_corpus()
+    lexicon = fr.frames_from_data(LEXICON)
+    sentences = sentence_table(corpus)
+    shares = fr.frame_shares(fr.sentence_frames(corpus, lexicon, sentences), sentences, corpus,
+                             frames=lexicon, seed=1, n_resamples=200)
+    gaps = fr.frame_share_gaps(shares, "trump_1", "biden")
+    assert list(gaps.columns) == list(fr.FRAME_GAP_COLUMNS) and len(gaps) == 4
+    s = shares.set_index(["era", "frame"])["estimate"]
+    row = gaps.set_index("frame").loc["crime"]
+    assert row["difference"] == pytest.approx(s[("trump_1", "crime")] - s[("biden", "crime")])
+    assert gaps["difference"].abs().is_monotonic_decreasing
+    missing = fr.frame_share_gaps(shares, "trump_1", "trump_2")
+    assert missing["difference"].isna().all() and (missing["n_framed_b"] == 0).all()
+    with pytest.raises(ValueError, match="both 'biden'"):
+        fr.frame_share_gaps(shares, "biden", "biden")
+
+
+def test_tone_histogram_bins_and_shares():
+    tone = pd.DataFrame({"era": ["a", "a", "a", "a", "b"], "compound": [-1.0, -0.05, 0.0, 1.0, 0.3]})
+    hist = fr.tone_histogram(tone, bins=4, eras=["a", "b", "c"])
+    assert list(hist.columns) == list(fr.TONE_BIN_COLUMNS) and len(hist) == 12
+    a = hist[hist["era"] == "a"]
+    assert list(a["bin_start"]) == [-1.0, -0.5, 0.0, 0.5]
+    assert list(a["n_sentences"]) == [1, 1, 1, 1]                  # 1.0 falls in the last bin
+    assert a["share"].sum() == pytest.approx(1)
+    assert hist[hist["era"] == "c"]["share"].isna().all()
+    with pytest.raises(ValueError):
+        fr.tone_histogram(tone, bins=0)
+
+
+def test_bootstrap_resamples_are_passed_on(monkeypatch):
+    seen = []
+    real = fr.era_rates
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("n_resamples"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fr, "era_rates", spy)
+    corpus = share_corpus()
+    lexicon = fr.frames_from_data(LEXICON)
+    sentences = sentence_table(corpus)
+    tone = fr.sentence_tone(corpus, sentences)
+    fr.frame_shares(fr.sentence_frames(corpus, lexicon, sentences), sentences, corpus, frames=lexicon,
+                    n_resamples=123)
+    fr.tone_by_era(tone, n_resamples=123)
+    fr.tone_quotes_vs_narration(tone, pd.DataFrame({"doc_id": ["a1"], "start": [0], "end": [7]}), n_resamples=123)
+    assert seen and set(seen) == {123}
+    seen.clear()
+    fr.tone_by_era(tone)
+    assert seen == [fr.DEFAULT_RESAMPLES]
+
+
+def test_frame_share_gaps_test_intervals():
+    shares = pd.DataFrame({
+        "era": ["a", "a", "b", "b"], "frame": ["x", "y", "x", "y"], "label": ["X", "Y", "X", "Y"],
+        "n_framed": [5, 1, 2, 1], "n_sentences": [10, 10, 10, 10], "n_articles": [3, 3, 1, 1],
+        "estimate": [0.5, 0.1, 0.2, 0.12], "ci_low": [0.4, 0.05, np.nan, np.nan],
+        "ci_high": [0.6, 0.2, np.nan, np.nan], "note": ["", "", "one article: no interval", "one article: no interval"]})
+    gaps = fr.frame_share_gaps(shares, "a", "b").set_index("frame")
+    assert gaps["outside_interval"].dtype == "boolean"
+    assert gaps.loc["x", "outside_interval"]                 # 0.2 lies outside a's 0.4–0.6
+    assert not gaps.loc["y", "outside_interval"]             # 0.12 lies inside a's 0.05–0.2
+    assert pd.isna(fr.frame_share_gaps(shares.assign(ci_low=np.nan), "a", "b").loc[0, "outside_interval"])
+
+
+def test_language_tables_in_batches_equal_the_whole_corpus(bundled_corpus):
+    from borderlines.quotes import extract_quotes
+    from borderlines.terms import token_table
+
+    lexicon = fr.load_frames()
+    tables = fr.language_tables(bundled_corpus, lexicon, batch_size=2)
+    assert set(tables) == set(fr.LANGUAGE_TABLES)
+    sentences = sentence_table(bundled_corpus)
+    pd.testing.assert_frame_equal(tables["sentences"], sentences)
+    pd.testing.assert_frame_equal(tables["tokens"], token_table(bundled_corpus), check_categorical=False)
+    pd.testing.assert_frame_equal(tables["matches"], fr.frame_matches(bundled_corpus, lexicon, sentences))
+    pd.testing.assert_frame_equal(tables["tone"], fr.sentence_tone(bundled_corpus, sentences))
+    pd.testing.assert_frame_equal(tables["quotes"], extract_quotes(bundled_corpus, kinds=fr.QUOTED_KINDS,
+                                                                   sentences=sentences))
+    with pytest.raises(ValueError, match="no articles"):
+        fr.language_tables(bundled_corpus.iloc[:0], lexicon)
+    with pytest.raises(ValueError, match="batch_size"):
+        fr.language_tables(bundled_corpus, lexicon, batch_size=0)

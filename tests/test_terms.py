@@ -302,3 +302,125 @@ def test_kwic_reuses_tokens(bundled_corpus):
     tokens = terms.token_table(bundled_corpus)
     table = terms.kwic(bundled_corpus, "safe third country", tokens=tokens)
     assert len(table) == 3 and table["match"].str.lower().eq("safe third country").all()
+
+
+# --------------------------------------------------------------------------- concordance, plotting helpers
+
+
+CONC_DOCS = [
+    {"doc_id": "c1", "text": "Deported families waited. The U.S. deported more. Border wall talks.", "era": "trump_1"},
+    {"doc_id": "c2", "text": "Officials deported people. Deporting is a border wall issue.", "era": "trump_1"},
+    {"doc_id": "c3", "text": "Mr. Biden spoke. Deported again, they said.", "era": "biden"},
+]
+
+
+def test_concordance_finds_lemma_terms_as_counted():
+    corpus = make_corpus(CONC_DOCS)
+    lines = terms.concordance(corpus, ["deport", "u.s.", "border wall", "mr. biden", "absent"], window=2, per_era=10)
+    assert list(lines.columns) == list(terms.CONCORDANCE_COLUMNS)
+    got = lines.groupby("term")["match"].apply(list).to_dict()
+    assert got == {"deport": ["Deported", "deported", "deported", "Deporting", "Deported"],
+                   "u.s.": ["U.S."], "border wall": ["Border wall", "border wall"], "mr. biden": ["Mr. Biden"]}
+    assert list(dict.fromkeys(lines["term"])) == ["deport", "u.s.", "border wall", "mr. biden"]  # order given
+    text = dict(zip(corpus["doc_id"], corpus["text"]))
+    assert all(text[d][s:e] == m for d, s, e, m in zip(lines["doc_id"], lines["start"], lines["end"], lines["match"]))
+    # the same lines as kwic gives for one term
+    one = terms.kwic(corpus, "border wall", window=2)
+    assert lines[lines["term"] == "border wall"].drop(columns="term").reset_index(drop=True).equals(one)
+
+
+def test_concordance_caps_lines_per_era_spread_over_articles():
+    corpus = make_corpus(CONC_DOCS)
+    lines = terms.concordance(corpus, ["deport"], window=1, per_era=2)
+    # trump_1 has three "deport" in c1/c2: the first of each article wins over c1's second
+    assert list(zip(lines["doc_id"], lines["era"])) == [("c1", "trump_1"), ("c2", "trump_1"), ("c3", "biden")]
+    assert terms.concordance(corpus, ["deport"], per_era=0).empty
+    assert terms.concordance(corpus, []).empty
+    with pytest.raises(ValueError, match="per_era"):
+        terms.concordance(corpus, ["deport"], per_era=-1)
+
+
+def test_concordance_does_not_cross_sentences():
+    corpus = make_corpus([{"doc_id": "s1", "text": "They met at the border. Wall repairs continued."}])
+    assert terms.concordance(corpus, ["border wall"]).empty
+
+
+def test_concordance_of_every_distinctive_term(bundled_corpus):
+    tokens = terms.token_table(bundled_corpus)
+    table = terms.distinctive_terms(bundled_corpus, "trump_1", "biden", (1, 2), tokens=tokens)
+    lines = terms.concordance(bundled_corpus, table["term"], per_era=1, tokens=tokens)
+    assert set(lines["term"]) == set(table["term"])
+    per = lines.groupby(["term", "era"]).size()
+    assert per.max() == 1
+    # a term has a line in each era where it occurs
+    want = {(t, "trump_1") for t in table.loc[table["count_a"] > 0, "term"]} | \
+           {(t, "biden") for t in table.loc[table["count_b"] > 0, "term"]}
+    assert set(per.index) == want
+
+
+def test_comparison_problem_names_the_reason():
+    corpus = make_corpus([{"doc_id": "a", "text": "Migrants crossed the border."},
+                          {"doc_id": "b", "text": "The of and.", "era": "biden"}])
+    counts = terms.term_counts(corpus)
+    assert terms.comparison_problem(corpus, counts, "trump_1", "trump_1").startswith("era_a and era_b are both")
+    msg = terms.comparison_problem(corpus, counts, "trump_1", "trump_2")
+    assert "'trump_2' has no articles" in msg and "trump_1 (1 article)" in msg
+    assert "no countable terms" in terms.comparison_problem(corpus, counts, "trump_1", "biden")
+    corpus.loc[1, "text"] = "Officials crossed too."
+    assert terms.comparison_problem(corpus, terms.term_counts(corpus), "trump_1", "biden") == ""
+
+
+def test_empty_distinctive_has_the_columns():
+    empty = terms.empty_distinctive()
+    assert list(empty.columns) == list(terms.DISTINCTIVE_COLUMNS) and empty.empty
+    assert terms.top_distinctive(empty, "trump_1").empty and terms.terms_to_plot(empty, 5).empty
+
+
+def distinctive_example():
+    return pd.DataFrame({"term": list("abcdef"), "z": [3.0, 1.0, 0.2, -0.1, -0.5, -4.0],
+                         "count_a": [5, 2, 40, 30, 1, 0], "count_b": [0, 1, 30, 35, 3, 9],
+                         "favours": ["A", "A", "A", "B", "B", "B"]})
+
+
+def test_top_distinctive_by_absolute_z():
+    d = distinctive_example()
+    assert list(terms.top_distinctive(d, "B", 2)["term"]) == ["f", "e"]
+    assert list(terms.top_distinctive(d, "A", 5)["term"]) == ["a", "b", "c"]
+
+
+def test_terms_to_plot_alternates_distinctive_and_frequent():
+    d = distinctive_example()
+    assert terms.terms_to_plot(d, 10).equals(d)
+    # by |z|: f, a, b, e, c, d; by frequency: c, d, f, a, e, b
+    assert list(terms.terms_to_plot(d, 2)["term"]) == ["c", "f"]          # best of each ranking, z order
+    assert list(terms.terms_to_plot(d, 4)["term"]) == ["a", "c", "d", "f"]
+    with pytest.raises(ValueError):
+        terms.terms_to_plot(d, -1)
+
+
+def test_era_sizes_agree_with_sentence_table_and_doc_words(bundled_corpus):
+    tokens = terms.token_table(bundled_corpus)
+    sizes = terms.era_sizes(bundled_corpus, tokens, ["trump_1", "biden", "trump_2"]).set_index("era")
+    assert list(sizes.reset_index().columns) == list(terms.ERA_SIZE_COLUMNS)
+    sentences = sentence_table(bundled_corpus).merge(bundled_corpus[["doc_id", "era"]], on="doc_id")
+    words = terms.doc_words(tokens).merge(bundled_corpus[["doc_id", "era"]], on="doc_id")
+    for era in ("trump_1", "biden"):
+        assert sizes.loc[era, "n_sentences"] == (sentences["era"] == era).sum()
+        assert sizes.loc[era, "n_words"] == words.loc[words["era"] == era, "n_words"].sum()
+    assert tuple(sizes.loc["trump_1", ["n_articles"]]) == (4,) and sizes.loc["biden", "n_articles"] == 1
+    assert sizes.loc["trump_2"].tolist() == [0, 0, 0]
+
+
+def test_concat_tokens_of_batches_equals_token_table(bundled_corpus):
+    whole = terms.token_table(bundled_corpus)
+    parts = [terms.token_table(bundled_corpus.iloc[i:i + 2]) for i in range(0, len(bundled_corpus), 2)]
+    joined = terms.concat_tokens(parts)
+    assert list(joined.columns) == list(terms.TOKEN_COLUMNS)
+    assert list(joined["doc_id"].cat.categories) == list(bundled_corpus["doc_id"])
+    pd.testing.assert_frame_equal(joined, whole, check_categorical=False)
+    for column in ("doc_id", "text", "lower", "lemma"):
+        assert joined[column].astype(object).tolist() == whole[column].astype(object).tolist()
+    # counts and KWIC read the joined table like the whole one
+    assert terms.term_counts(bundled_corpus, tokens=joined).equals(terms.term_counts(bundled_corpus, tokens=whole))
+    assert terms.kwic(bundled_corpus, "border", tokens=joined).equals(terms.kwic(bundled_corpus, "border", tokens=whole))
+    assert terms.concat_tokens([]).empty

@@ -53,6 +53,7 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 from scipy import stats
 from spacy.attrs import IDX, IS_SPACE, LENGTH, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -206,13 +207,15 @@ def doc_lemmas(doc) -> list[str]:
 # --------------------------------------------------------------------------- tokens
 
 
-def token_table(corpus: pd.DataFrame) -> pd.DataFrame:
+def token_table(corpus: pd.DataFrame, docs=None) -> pd.DataFrame:
     """Every non-space token of every article (``corpus``: ``doc_id``, ``text``), parsed
-    once with :func:`borderlines.nlp.get_nlp`; columns :data:`TOKEN_COLUMNS`."""
+    once with :func:`borderlines.nlp.get_nlp`; columns :data:`TOKEN_COLUMNS`. ``docs``:
+    the articles already parsed (:func:`borderlines.nlp.parse_texts`), one per row, to
+    skip parsing again."""
     nlp = get_nlp()
     doc_ids = list(corpus["doc_id"])
     orths, rest, lengths = [], [], []
-    for doc in nlp.pipe(corpus["text"], batch_size=64):
+    for doc in (nlp.pipe(corpus["text"], batch_size=64) if docs is None else docs):
         orths.append(doc.to_array(ORTH))
         rest.append(doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE]).view(np.int64).reshape(-1, 4))
         lengths.append(len(doc))
@@ -263,6 +266,19 @@ def token_table(corpus: pd.DataFrame) -> pd.DataFrame:
         "is_word": word,
         "is_stop": stop,
     }, columns=list(TOKEN_COLUMNS))
+
+
+def concat_tokens(tables: list[pd.DataFrame]) -> pd.DataFrame:
+    """One :func:`token_table` from the token tables of consecutive batches of a corpus
+    (categories united, articles in batch order): the same rows and values as
+    :func:`token_table` of the whole corpus, so a large corpus can be read in batches."""
+    if not tables:
+        return _empty_tokens(pd.Index([], dtype=object))
+    categorical = [c for c in TOKEN_COLUMNS if isinstance(tables[0][c].dtype, pd.CategoricalDtype)]
+    out = pd.concat([t.drop(columns=categorical) for t in tables], ignore_index=True)
+    for c in categorical:
+        out[c] = union_categoricals([t[c] for t in tables])
+    return out[list(TOKEN_COLUMNS)]
 
 
 def _empty_tokens(doc_index: pd.Index) -> pd.DataFrame:
@@ -548,7 +564,13 @@ def kwic(corpus: pd.DataFrame, term: str, window: int = 8, lemmas: bool = False,
     rows = np.flatnonzero(hit)
     if not len(rows):
         return _empty_kwic()
+    return _kwic_lines(corpus, tokens, rows, rows + size - 1, window)
 
+
+def _kwic_lines(corpus: pd.DataFrame, tokens: pd.DataFrame, rows: np.ndarray, last: np.ndarray,
+                window: int) -> pd.DataFrame:
+    # KWIC_COLUMNS rows for matches from token row rows[i] to last[i] (same article).
+    doc = np.asarray(tokens["doc_id"].cat.codes, dtype=np.int64)
     word = tokens["is_word"].to_numpy(bool)
     word_rows = np.flatnonzero(word)
     words_through = np.cumsum(word)                  # words up to and including each row
@@ -561,8 +583,7 @@ def kwic(corpus: pd.DataFrame, term: str, window: int = 8, lemmas: bool = False,
     eras = dict(zip(corpus["doc_id"], corpus["era"])) if "era" in corpus else {}
     sent = tokens["sent_id"].to_numpy()
     out = []
-    for r in rows:
-        e = r + size - 1
+    for r, e in zip(rows, last):
         d = doc[r]
         text = texts[doc_ids[d]]
         m_start, m_end = int(starts[r]), int(ends[e])
@@ -577,3 +598,141 @@ def kwic(corpus: pd.DataFrame, term: str, window: int = 8, lemmas: bool = False,
                     "start": m_start, "end": m_end, "left": _squash(text[left_start:m_start]),
                     "match": text[m_start:m_end], "right": _squash(text[m_end:right_end])})
     return pd.DataFrame(out, columns=list(KWIC_COLUMNS))
+
+
+#: Columns of :func:`concordance`: the term, then :data:`KWIC_COLUMNS`.
+CONCORDANCE_COLUMNS = {"term": "the term (as given)", **KWIC_COLUMNS}
+
+
+def concordance(corpus: pd.DataFrame, terms, window: int = 8, per_era: int = 2,
+                tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Keyword-in-context lines for many terms of a :func:`distinctive_terms` or
+    :func:`term_counts` table (lemma n-grams, words joined by one space), found as they
+    were counted: runs of words within one sentence with those lemmas. At most
+    ``per_era`` lines per term and era, spread over the era's articles (each article's
+    first occurrence before any article's second, articles in corpus order); columns
+    :data:`CONCORDANCE_COLUMNS`, terms in the order given, then corpus order. Pass
+    ``tokens`` (from :func:`token_table`) to skip tokenizing again."""
+    if window < 0:
+        raise ValueError(f"window must be 0 or more words, got {window}")
+    if per_era < 0:
+        raise ValueError(f"per_era must be 0 or more lines, got {per_era}")
+    tokens = token_table(corpus) if tokens is None else tokens
+    wanted = [str(t) for t in dict.fromkeys(terms)]
+    codes = np.asarray(tokens["lemma"].cat.codes, dtype=np.int64)
+    categories = tokens["lemma"].cat.categories
+    doc = np.asarray(tokens["doc_id"].cat.codes, dtype=np.int64)
+    sent = tokens["sent_id"].to_numpy()
+    word = tokens["is_word"].to_numpy(bool)
+    hits = []
+    for size in sorted({len(t.split(" ")) for t in wanted}):
+        group = [(k, t) for k, t in enumerate(wanted) if len(t.split(" ")) == size]
+        want = np.array([_codes_for(categories, t.split(" ")) for _, t in group], dtype=np.int64)
+        m = len(tokens) - size + 1
+        if m <= 0:
+            continue
+        valid = word[:m] & (doc[:m] == doc[size - 1:size - 1 + m]) & (sent[:m] == sent[size - 1:size - 1 + m])
+        for j in range(1, size):
+            valid &= word[j:j + m]
+        pos = np.flatnonzero(valid)
+        found = pd.DataFrame({f"c{j}": codes[pos + j] for j in range(size)}).assign(row=pos)
+        targets = pd.DataFrame(want, columns=[f"c{j}" for j in range(size)]).assign(
+            term=[k for k, _ in group])
+        hits.append(found.merge(targets, on=[f"c{j}" for j in range(size)])[["term", "row"]]
+                    .assign(size=size))
+    hits = pd.concat(hits, ignore_index=True) if hits else pd.DataFrame(columns=["term", "row", "size"])
+    if hits.empty:
+        return _empty_kwic().assign(term=pd.Series(dtype=object))[list(CONCORDANCE_COLUMNS)]
+    doc_ids = np.asarray(tokens["doc_id"].cat.categories, dtype=object)
+    eras = dict(zip(corpus["doc_id"], corpus["era"])) if "era" in corpus else {}
+    hits["doc"] = doc[hits["row"].to_numpy(np.int64)]
+    hits["era"] = [eras.get(d, "") for d in doc_ids[hits["doc"].to_numpy()]]
+    hits = hits.sort_values(["term", "row"], kind="stable")
+    hits["nth"] = hits.groupby(["term", "doc"], sort=False).cumcount()
+    picked = (hits.sort_values(["term", "nth", "row"], kind="stable")
+              .groupby(["term", "era"], sort=False).head(per_era)
+              .sort_values(["term", "row"], kind="stable"))
+    rows = picked["row"].to_numpy(np.int64)
+    if not len(rows):
+        return _empty_kwic().assign(term=pd.Series(dtype=object))[list(CONCORDANCE_COLUMNS)]
+    lines = _kwic_lines(corpus, tokens, rows, rows + picked["size"].to_numpy(np.int64) - 1, window)
+    lines.insert(0, "term", np.asarray(wanted, dtype=object)[picked["term"].to_numpy(np.int64)])
+    return lines
+
+
+#: Columns of :func:`era_sizes`.
+ERA_SIZE_COLUMNS = {
+    "era": "era key",
+    "n_articles": "articles of the era",
+    "n_words": "words (nlp.is_word, stop words included)",
+    "n_sentences": "sentences with at least one non-space token (as nlp.sentence_table)",
+}
+
+
+def era_sizes(corpus: pd.DataFrame, tokens: pd.DataFrame, eras: list[str] | None = None) -> pd.DataFrame:
+    """Articles, words and sentences per era from one :func:`token_table`; columns
+    :data:`ERA_SIZE_COLUMNS`, one row per era of ``eras`` (default: corpus order),
+    zeros for an era without articles."""
+    keys = list(eras) if eras is not None else list(dict.fromkeys(corpus["era"]))
+    era_of = dict(zip(corpus["doc_id"], corpus["era"]))
+    doc_era = pd.Series(np.asarray(tokens["doc_id"].astype(object)), dtype=object).map(era_of)
+    words = tokens["is_word"].groupby(doc_era.to_numpy()).sum()
+    sentences = (pd.DataFrame({"era": doc_era.to_numpy(), "doc": tokens["doc_id"].cat.codes.to_numpy(),
+                               "sent": tokens["sent_id"].to_numpy()})
+                 .drop_duplicates().groupby("era").size())
+    articles = corpus["era"].value_counts()
+    return pd.DataFrame({"era": keys,
+                         "n_articles": [int(articles.get(k, 0)) for k in keys],
+                         "n_words": [int(words.get(k, 0)) for k in keys],
+                         "n_sentences": [int(sentences.get(k, 0)) for k in keys]},
+                        columns=list(ERA_SIZE_COLUMNS))
+
+
+def empty_distinctive() -> pd.DataFrame:
+    """A :func:`distinctive_terms` table with no rows (its columns and types)."""
+    types = {"term": object, "ngram": np.int64, "count_a": np.int64, "count_b": np.int64,
+             "docs_a": np.int64, "docs_b": np.int64, "favours": object}
+    return pd.DataFrame({c: pd.Series(dtype=types.get(c, float)) for c in DISTINCTIVE_COLUMNS})
+
+
+def comparison_problem(corpus: pd.DataFrame, counts: pd.DataFrame, era_a: str, era_b: str) -> str:
+    """Why eras ``era_a`` and ``era_b`` cannot be compared ('' when they can): the same
+    era twice, an era without articles, or one whose articles have no countable term
+    (``counts`` from :func:`term_counts` by era). Names the eras that have articles."""
+    if era_a == era_b:
+        return f"era_a and era_b are both '{era_a}': choose two different eras to compare."
+    available = _era_list(corpus["era"])
+    for era in (era_a, era_b):
+        if not (corpus["era"] == era).any():
+            return (f"Era '{era}' has no articles in this corpus, so there is nothing to compare. "
+                    f"Eras with articles: {available}.")
+    for era in (era_a, era_b):
+        if not (counts["era"] == era).any():
+            return (f"Era '{era}' has articles but no countable terms (only stop words or "
+                    f"punctuation). Eras with articles: {available}.")
+    return ""
+
+
+def top_distinctive(distinctive: pd.DataFrame, era: str, n: int = 15) -> pd.DataFrame:
+    """The ``n`` terms of a :func:`distinctive_terms` table that most favour ``era``
+    (largest |z| among rows whose ``favours`` is ``era``), most distinctive first."""
+    part = distinctive[distinctive["favours"] == era]
+    order = part["z"].abs().sort_values(ascending=False, kind="stable").index
+    return part.loc[order].head(n).reset_index(drop=True)
+
+
+def terms_to_plot(distinctive: pd.DataFrame, n: int = 400) -> pd.DataFrame:
+    """At most ``n`` rows of a :func:`distinctive_terms` table for a chart: terms are
+    taken alternately from the ranking by |z| and the ranking by frequency (count_a +
+    count_b), so both the most distinctive and the most common terms appear; in the
+    input's order (z descending)."""
+    if n < 0:
+        raise ValueError(f"n must be 0 or more terms, got {n}")
+    d = distinctive.reset_index(drop=True)
+    if len(d) <= n:
+        return d
+    rank_z = d["z"].abs().rank(ascending=False, method="first")
+    rank_n = (d["count_a"] + d["count_b"]).rank(ascending=False, method="first")
+    best = np.minimum(rank_z, rank_n) + 0.5 * (rank_n < rank_z)   # ties: the |z| ranking first
+    keep = best.sort_values(kind="stable").index[:n]
+    return d.loc[np.sort(keep)].reset_index(drop=True)
