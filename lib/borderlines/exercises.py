@@ -1,0 +1,153 @@
+"""Checks for the exercises notebook: each tells a student whether an answer holds.
+
+Every check recomputes the right answer from the corpus and the helper package (never
+a stored number), compares it with the student's, and returns a :class:`Verdict`,
+shown as a short message: not answered yet, not yet (with a hint), or correct.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import eras as eras_mod
+from .cleaning import Rule, clean_text
+from .uncertainty import mean_ci
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of one check: ``ok`` is True (correct), False (not yet) or None
+    (not answered); ``message`` says why, or gives a hint."""
+
+    exercise: str
+    ok: bool | None
+    message: str
+
+    @property
+    def status(self) -> str:
+        return {True: "correct", False: "not yet", None: "not answered"}[self.ok]
+
+    def _repr_markdown_(self) -> str:
+        icon = {True: "✅", False: "❌", None: "✏️"}[self.ok]
+        import html
+        return f"{icon} **Exercise {html.escape(self.exercise)}: {self.status}.** {html.escape(self.message)}"
+
+    def __str__(self) -> str:
+        return f"Exercise {self.exercise}: {self.status}. {self.message}"
+
+
+def _unanswered(exercise: str, *answers) -> Verdict | None:
+    if any(a is None for a in answers):
+        return Verdict(exercise, None, "Replace the None values in the cell above and run it again.")
+    return None
+
+
+def check_concordance(n_lines, n_articles, term: str, corpus: pd.DataFrame, kwic_table=None) -> Verdict:
+    """Exercise 1: how many concordance lines does ``term`` have, in how many articles?"""
+    from .terms import kwic
+    if (v := _unanswered("1", n_lines, n_articles)):
+        return v
+    table = kwic(corpus, term) if kwic_table is None else kwic_table
+    want = (len(table), table["doc_id"].nunique())
+    if (int(n_lines), int(n_articles)) == want:
+        return Verdict("1", True, f"'{term}' occurs {want[0]} times in {want[1]} articles.")
+    hint = ("count the rows of the kwic table" if int(n_lines) != want[0]
+            else "count the distinct doc_id values")
+    return Verdict("1", False, f"Not the numbers kwic gives: {hint}.")
+
+
+def check_era_boundaries(my_eras, n_moved, new_start: str, corpus: pd.DataFrame,
+                         era: str = "biden") -> Verdict:
+    """Exercise 2: an eras table whose ``era`` starts on ``new_start`` (the previous era
+    ending the day before), and how many articles change era with it."""
+    if (v := _unanswered("2", my_eras, n_moved)):
+        return v
+    start = pd.Timestamp(new_start)
+    row = my_eras[my_eras["era"] == era]
+    if row.empty or pd.Timestamp(row["start"].iloc[0]) != start:
+        return Verdict("2", False, f"In your eras table, '{era}' should start on {start.date()}.")
+    order = list(my_eras["era"])
+    i = order.index(era)
+    if i > 0 and pd.Timestamp(my_eras["end"].iloc[i - 1]) != start - pd.Timedelta(days=1):
+        return Verdict("2", False, f"'{order[i - 1]}' should end the day before '{era}' starts.")
+    moved = int((eras_mod.assign_era(corpus["date"], my_eras) != corpus["era"]).sum())
+    if int(n_moved) == moved:
+        return Verdict("2", True, f"{moved} article(s) change era with these boundaries.")
+    return Verdict("2", False, "Compare assign_era(corpus['date'], my_eras) with corpus['era'].")
+
+
+def check_new_speaker(my_actors, name: str, corpus: pd.DataFrame, expected_role: str) -> Verdict:
+    """Exercise 3: ``name`` added to the actors table so their quotes get the role."""
+    from .quotes import extract_quotes
+    if (v := _unanswered("3", my_actors)):
+        return v
+    quotes = extract_quotes(corpus, actors=my_actors)
+    theirs = quotes[quotes["speaker"] == name]
+    if theirs.empty:
+        return Verdict("3", False, f"No quote is attributed to {name}: check the spelling of the name.")
+    roles = set(theirs["role"])
+    if roles == {expected_role}:
+        return Verdict("3", True, f"{len(theirs)} quote(s) now attributed to {name} as {expected_role}.")
+    return Verdict("3", False, f"{name}'s quotes have role(s) {sorted(roles)}; which role fits a "
+                               f"spokeswoman for a Mexican government office?")
+
+
+def check_frame_keyword(my_frames, word: str, corpus: pd.DataFrame, sentences: pd.DataFrame) -> Verdict:
+    """Exercise 4: ``word`` added to a frame, so every sentence with it gets that frame."""
+    from .frames import sentence_frames
+    if (v := _unanswered("4", my_frames)):
+        return v
+    holders = sorted(set(my_frames.loc[my_frames["entry"].str.lower() == word.lower(), "frame"]))
+    if not holders:
+        return Verdict("4", False, f"'{word}' is not an entry of any frame in your lexicon yet.")
+    framed = sentence_frames(corpus, my_frames, sentences=sentences)
+    with_word = sentences[sentences["sentence"].str.contains(rf"\b{re.escape(word)}", case=False, regex=True)]
+    keys = set(zip(with_word["doc_id"], with_word["sent_id"]))
+    got = framed[framed["frame"].isin(holders)]
+    missing = keys - set(zip(got["doc_id"], got["sent_id"]))
+    if missing:
+        return Verdict("4", False, f"{len(missing)} sentence(s) with '{word}' still lack the frame.")
+    return Verdict("4", True, f"All {len(keys)} sentence(s) with '{word}' now carry {', '.join(holders)}.")
+
+
+def check_bootstrap(ci_low, ci_high, survives, values_a, value_b, seed: int,
+                    n_resamples: int = 2000) -> Verdict:
+    """Exercise 5: the bootstrap interval of era A's per-article mean, and whether era
+    B's single value lies outside it (the difference "survives")."""
+    if (v := _unanswered("5", ci_low, ci_high, survives)):
+        return v
+    _, low, high, note = mean_ci(values_a, seed=seed, n_resamples=n_resamples)
+    if note:
+        return Verdict("5", False, f"Era A needs at least two articles for an interval ({note}).")
+    if abs(float(ci_low) - low) > 1e-6 or abs(float(ci_high) - high) > 1e-6:
+        return Verdict("5", False, "Use uncertainty.mean_ci with the seed and n_resamples given.")
+    outside = not (low <= value_b <= high)
+    if bool(survives) == outside:
+        where = "outside" if outside else "inside"
+        return Verdict("5", True, f"The other era's value {value_b:.2f} lies {where} "
+                                  f"[{low:.2f}, {high:.2f}].")
+    return Verdict("5", False, "Is the single value inside the interval or not?")
+
+
+def check_cleaning_rule(my_rule, raw: str, unwanted: str) -> Verdict:
+    """Exercise 6: a cleaning rule that cuts the line ``unwanted`` from ``raw`` and
+    nothing else."""
+    if (v := _unanswered("6", my_rule)):
+        return v
+    if not isinstance(my_rule, Rule):
+        return Verdict("6", False, "Make a cleaning.Rule(name=..., pattern=..., action='remove').")
+    text, _, log = clean_text(raw, [my_rule])
+    expected = clean_text(raw.replace(unwanted, ""), [])[0]
+    if unwanted in text:
+        return Verdict("6", False, "The line is still in the clean text: test your pattern with re.search.")
+    if text != expected:
+        return Verdict("6", False, "Your rule also cut text that should stay: anchor it with ^ and $.")
+    return Verdict("6", True, f"Rule '{my_rule.name}' cut {len(log)} match(es), and only the unwanted line.")
+
+
+def progress(verdicts: list[Verdict]) -> pd.DataFrame:
+    """One row per exercise with its status, for the notebook's summary."""
+    return pd.DataFrame([{"exercise": v.exercise, "status": v.status, "message": v.message} for v in verdicts])
