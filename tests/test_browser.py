@@ -77,3 +77,35 @@ def test_hostile_corpus_runs_no_script(built_hostile, chromium):
     assert "<script>window.__pwned" in page.page.inner_text("body")
     assert all(n > 0 for n in page.chart_marks())
     page.page.context.close()
+
+
+def test_quote_table_is_searchable_and_filterable(built_default, chromium):
+    study, _ = built_default
+    page = open_page(chromium, study.out_dir / "02_quotes_and_voices.html")
+    p = page.page
+    table = p.locator("table.dataTable", has=p.locator("caption", has_text="Every quote"))
+    assert table.count() == 1
+    headers = table.locator("thead th").all_inner_texts()
+    assert {"era", "speaker", "role", "kind", "quote", "sentence", "article"} <= set(headers)
+    rows = table.locator("tbody tr")
+    assert rows.count() == 10  # paged
+    cells = rows.first.locator("td").all_inner_texts()
+    assert cells[headers.index("quote")] in cells[headers.index("sentence")]
+    assert cells[headers.index("article")].startswith("000 · ")
+    info = p.locator(f"#{table.get_attribute('id')}_info")
+    total = info.inner_text()
+    # the search box: every row left mentions the surname
+    search = p.locator(f"input[type=search][aria-controls={table.get_attribute('id')}]")
+    search.fill("McAleenan")
+    p.wait_for_timeout(300)
+    assert info.inner_text() != total and all("McAleenan" in r for r in rows.all_inner_texts())
+    search.fill("")
+    p.wait_for_timeout(300)
+    # the speaker column's filter: only that speaker's quotes are left
+    speaker_filter = table.locator("tfoot input").nth(headers.index("speaker"))
+    speaker_filter.press_sequentially("McAleenan")
+    p.wait_for_timeout(300)
+    speakers = {r.locator("td").nth(headers.index("speaker")).inner_text() for r in rows.all()}
+    assert speakers == {"Kevin McAleenan"}
+    assert page.errors == []
+    page.page.context.close()

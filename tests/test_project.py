@@ -13,7 +13,7 @@ from borderlines.nbtools import is_check_cell, offending_cells
 from borderlines.paths import notebooks_dir, project_root
 
 ROOT = project_root()
-NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb"))
+NOTEBOOKS = sorted(notebooks_dir().rglob("*.ipynb"))
 
 
 def test_lock_pins_every_package_with_hashes():

@@ -116,3 +116,9 @@ def test_era_shares_sum_to_one():
     assert a.estimate.sum() == pytest.approx(1.0)
     assert a.loc["us", "estimate"] == pytest.approx(4 / 6) and a.loc["us", "count"] == 4
     assert shares[shares.era == "b"].note.tolist() == [NO_INTERVAL, NO_INTERVAL]
+
+
+def test_ratio_ci_with_zero_denominators():
+    assert ratio_ci([0], [0])[3] == "nothing to divide by (denominator is zero)"
+    est, lo, hi, note = ratio_ci([1, 0, 2, 0], [3, 0, 4, 0], seed=1, n_resamples=500)
+    assert note == "" and lo <= est <= hi and not np.isnan(lo)

@@ -482,6 +482,8 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
         bar = tqdm(total=len(todo), desc=f"Building {study.name}", unit="notebook", disable=not progress,
                    position=0, leave=True)
         cancel = threading.Event()
+        previous_env = os.environ.get("BORDERLINES_BUILD")
+        os.environ["BORDERLINES_BUILD"] = "1"  # kernels inherit it: explorers show static views
         pool = cf.ThreadPoolExecutor(max_workers=jobs)
         try:
             futures = {pool.submit(build_one, nb, per_nb[nb.stem], study, fp, provenance_for(nb),
@@ -507,6 +509,10 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
             raise
         finally:
             pool.shutdown(wait=True)
+            if previous_env is None:
+                os.environ.pop("BORDERLINES_BUILD", None)
+            else:
+                os.environ["BORDERLINES_BUILD"] = previous_env
             bar.close()
             shutil.rmtree(out / ".partial", ignore_errors=True)
     ordered = [results[nb.stem] for nb in notebooks]

@@ -48,6 +48,12 @@ def show_table(df: pd.DataFrame, caption: str = "", max_rows: int = MAX_TABLE_RO
         options.setdefault("lengthMenu", [5, 10, 25, 50, 100])
         options.setdefault("maxBytes", 0)
         options.setdefault("classes", "display compact")
+        if "columnDefs" not in options:  # text reads left to right; numbers stay right-aligned
+            text = [i for i, c in enumerate(shown.columns) if not pd.api.types.is_numeric_dtype(shown[c])]
+            if text:
+                options["columnDefs"] = [{"className": "dt-left", "targets": text}]
+        if options.get("column_filters") and "css" not in options:
+            options["css"] = "table.dataTable tfoot input { width: 100%; box-sizing: border-box; }"
         itables.show(shown, caption=html.escape(caption) if caption else None, showIndex=False,
                      allow_html=False, **options)
     else:

@@ -8,6 +8,8 @@ Seeds come from the caller (the notebooks' ``seed`` parameter) so results reprod
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 from scipy import stats
@@ -60,11 +62,15 @@ def ratio_ci(numerator, denominator, scale: float = 1.0, seed: int = 0,
              n_resamples: int = DEFAULT_RESAMPLES,
              confidence: float = DEFAULT_CONFIDENCE) -> tuple[float, float, float, str]:
     """``scale * sum(numerator) / sum(denominator)`` over articles (e.g. quotes per 1,000
-    words with ``scale=1000``), with a paired bootstrap over articles."""
+    words with ``scale=1000``), with a paired bootstrap over articles. Resamples whose
+    denominator is zero (only articles with nothing to divide) are left out of the
+    interval rather than making it undefined."""
     num = np.asarray(numerator, dtype=float)
     den = np.asarray(denominator, dtype=float)
-    if len(num) == 0 or den.sum() == 0:
-        return np.nan, np.nan, np.nan, _note(len(num)) or "denominator is zero"
+    if len(num) == 0:
+        return np.nan, np.nan, np.nan, NO_ARTICLES
+    if den.sum() == 0:
+        return np.nan, np.nan, np.nan, "nothing to divide by (denominator is zero)"
 
     def stat(n, d, axis=-1):
         total = np.sum(d, axis=axis)
@@ -72,11 +78,17 @@ def ratio_ci(numerator, denominator, scale: float = 1.0, seed: int = 0,
 
     estimate = scale * num.sum() / den.sum()
     if len(num) < 2:
-        return float(estimate), np.nan, np.nan, _note(len(num))
-    res = stats.bootstrap((num, den), stat, paired=True, vectorized=True, n_resamples=n_resamples,
-                          confidence_level=confidence, method="percentile",
-                          rng=np.random.default_rng(seed))
-    return float(estimate), float(res.confidence_interval.low), float(res.confidence_interval.high), ""
+        return float(estimate), np.nan, np.nan, NO_INTERVAL
+    with warnings.catch_warnings():  # NaN resamples are handled just below
+        warnings.simplefilter("ignore", stats.DegenerateDataWarning)
+        res = stats.bootstrap((num, den), stat, paired=True, vectorized=True, n_resamples=n_resamples,
+                              confidence_level=confidence, method="percentile",
+                              rng=np.random.default_rng(seed))
+    low, high = res.confidence_interval.low, res.confidence_interval.high
+    if np.isnan(low) or np.isnan(high):
+        tail = 100 * (1 - confidence) / 2
+        low, high = np.nanpercentile(res.bootstrap_distribution, [tail, 100 - tail])
+    return float(estimate), float(low), float(high), ""
 
 
 def era_means(table: pd.DataFrame, value: str, era: str = "era", seed: int = 0,

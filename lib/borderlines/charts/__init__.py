@@ -142,4 +142,24 @@ def to_svg(chart: alt.TopLevelMixin) -> str:
     return vlc.vegalite_to_svg(chart.to_dict(), vl_version=vl_version_for_vl_convert())
 
 
-from .corpus import article_timeline, cleaning_removals, era_estimates, words_per_article  # noqa: E402,F401
+# Topic chart functions, importable from here; each topic module (and what it imports,
+# e.g. the terms module for language charts) loads only when one of its functions is used.
+_TOPICS = {
+    "corpus": ("article_timeline", "cleaning_removals", "era_estimates", "words_per_article"),
+    "figures": ("figure_timeline", "measure_label", "measure_shares", "timeline_data"),
+    "language": ("distinctive_bars", "frame_share_intervals", "term_scatter", "tone_by_voice",
+                 "tone_distribution"),
+    "quotes": ("no_data", "share_data", "speaker_counts", "voice_mix", "voice_shares"),
+}
+_WHERE = {name: topic for topic, names in _TOPICS.items() for name in names}
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        import importlib
+        return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(list(globals()) + list(_WHERE))

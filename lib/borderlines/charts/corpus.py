@@ -21,8 +21,11 @@ def article_timeline(corpus: pd.DataFrame, eras: pd.DataFrame, n_words: pd.Serie
     spans = spans[(spans["end"] >= data["date"].min() - pd.Timedelta(days=180)) &
                   (spans["start"] <= data["date"].max() + pd.Timedelta(days=180))] if len(data) else spans
     scale = era_scale(eras)
+    # The bands take their colours directly (no scale), so the points keep the era legend.
+    colour_of = dict(zip(scale.to_dict()["domain"], scale.to_dict()["range"]))
+    spans = spans.assign(colour=spans["label"].map(colour_of).fillna("#999999"))
     band = alt.Chart(spans).mark_rect(opacity=0.08).encode(
-        x="start:T", x2="end:T", color=alt.Color("label:N", scale=scale, legend=None))
+        x="start:T", x2="end:T", color=alt.Color("colour:N", scale=None))
     band_text = alt.Chart(spans).mark_text(align="left", dx=4, dy=-6, baseline="bottom", color="#555").encode(
         x="start:T", text="label:N", y=alt.value(0))
     tooltip = ["doc_id:N", "title:N", "outlet:N", alt.Tooltip("date:T", format="%Y-%m-%d"), "era_label:N"]
