@@ -122,3 +122,9 @@ def test_ratio_ci_with_zero_denominators():
     assert ratio_ci([0], [0])[3] == "nothing to divide by (denominator is zero)"
     est, lo, hi, note = ratio_ci([1, 0, 2, 0], [3, 0, 4, 0], seed=1, n_resamples=500)
     assert note == "" and lo <= est <= hi and not np.isnan(lo)
+
+
+def test_attribution_after_an_exclaimed_quote_stays_in_the_sentence():
+    c = make_corpus([{"text": "“Close the border!” he said in a post. “Now?” she asked. “Go!” He left."}])
+    assert sentence_table(c).sentence.tolist() == [
+        "“Close the border!” he said in a post.", "“Now?” she asked.", "“Go!”", "He left."]

@@ -40,6 +40,7 @@ from . import __version__
 from .io import InputProblem, read_yaml, write_json_atomic, write_text_atomic
 from .paths import PACKAGE_DIR, data_dir, notebooks_dir, project_root, reports_dir
 from .problems import Problem
+from .progress import BUILD_ENV
 
 #: Parameters the build sets itself; a study may not set them.
 RESERVED = {"output_dir"}
@@ -482,8 +483,8 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
         bar = tqdm(total=len(todo), desc=f"Building {study.name}", unit="notebook", disable=not progress,
                    position=0, leave=True)
         cancel = threading.Event()
-        previous_env = os.environ.get("BORDERLINES_BUILD")
-        os.environ["BORDERLINES_BUILD"] = "1"  # kernels inherit it: explorers show static views
+        previous_env = os.environ.get(BUILD_ENV)
+        os.environ[BUILD_ENV] = "1"  # kernels inherit it: no progress widgets, static explorers
         pool = cf.ThreadPoolExecutor(max_workers=jobs)
         try:
             futures = {pool.submit(build_one, nb, per_nb[nb.stem], study, fp, provenance_for(nb),
@@ -510,9 +511,9 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
         finally:
             pool.shutdown(wait=True)
             if previous_env is None:
-                os.environ.pop("BORDERLINES_BUILD", None)
+                os.environ.pop(BUILD_ENV, None)
             else:
-                os.environ["BORDERLINES_BUILD"] = previous_env
+                os.environ[BUILD_ENV] = previous_env
             bar.close()
             shutil.rmtree(out / ".partial", ignore_errors=True)
     ordered = [results[nb.stem] for nb in notebooks]

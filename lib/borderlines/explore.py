@@ -8,19 +8,13 @@ so: run the notebook in JupyterLab to use them.
 from __future__ import annotations
 
 import html
-import os
 
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
+from .progress import BUILD_ENV, interactive  # noqa: F401  (BUILD_ENV for callers)
+
 ALL = "(all)"
-#: Set by ``borderlines build`` for the kernels it starts.
-BUILD_ENV = "BORDERLINES_BUILD"
-
-
-def interactive() -> bool:
-    """True in a live notebook; False while ``borderlines build`` executes the notebook."""
-    return os.environ.get(BUILD_ENV) != "1"
 
 
 def _table_html(df: pd.DataFrame, max_rows: int) -> str:

@@ -1336,19 +1336,14 @@ def figures_and_sentences(corpus: pd.DataFrame, batch_size: int = 250,
     :func:`~borderlines.nlp.sentence_table`, computed ``batch_size`` articles at a time
     so that a large corpus shows a progress bar (``progress``). Same tables as calling
     the two functions on the whole corpus."""
-    from tqdm.auto import tqdm
+    from .progress import in_batches
 
-    figures, sentences = [], []
-    with tqdm(total=len(corpus), desc="Articles read", unit="article", disable=not progress) as bar:
-        for first in range(0, len(corpus), batch_size):
-            batch = corpus.iloc[first:first + batch_size]
-            batch_sentences = sentence_table(batch)
-            sentences.append(batch_sentences)
-            figures.append(extract_figures(batch, batch_sentences))
-            bar.update(len(batch))
-    if not figures:
-        return extract_figures(corpus), sentence_table(corpus)
-    return (pd.concat(figures, ignore_index=True), pd.concat(sentences, ignore_index=True))
+    def extract(batch):
+        sentences = sentence_table(batch)
+        return {"figures": extract_figures(batch, sentences), "sentences": sentences}
+
+    tables = in_batches(corpus, extract, batch_size, progress)
+    return tables["figures"], tables["sentences"]
 
 
 def period_bounds(period: str) -> tuple[pd.Timestamp, pd.Timestamp]:

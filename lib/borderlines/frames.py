@@ -956,28 +956,21 @@ def language_tables(corpus: pd.DataFrame, frames: pd.DataFrame | None = None, ba
     (:data:`LANGUAGE_TABLES`), each batch of ``batch_size`` articles parsed once and the
     parse shared by every step, with a progress bar over articles (``progress``). The
     tables equal those of the functions named, run on the whole corpus."""
-    from tqdm.auto import tqdm
-
     from .nlp import parse_texts
+    from .progress import in_batches
     from .quotes import extract_quotes
     from .terms import concat_tokens, token_table
 
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be at least 1 article, got {batch_size}")
     if not len(corpus):
         raise ValueError("the corpus has no articles: there is nothing to read")
     frames = load_frames() if frames is None else frames
-    parts: dict[str, list[pd.DataFrame]] = {k: [] for k in LANGUAGE_TABLES}
-    with tqdm(total=len(corpus), desc="Articles read", unit="article", disable=not progress) as bar:
-        for first in range(0, len(corpus), batch_size):
-            batch = corpus.iloc[first:first + batch_size]
-            docs = parse_texts(batch["text"])
-            sentences = sentence_table(batch, docs=docs)
-            parts["tokens"].append(token_table(batch, docs=docs))
-            parts["sentences"].append(sentences)
-            parts["matches"].append(frame_matches(batch, frames, sentences, docs=docs))
-            parts["tone"].append(sentence_tone(batch, sentences))
-            parts["quotes"].append(extract_quotes(batch, kinds=QUOTED_KINDS, sentences=sentences, docs=docs))
-            bar.update(len(batch))
-    out = {k: pd.concat(v, ignore_index=True) for k, v in parts.items() if k != "tokens"}
-    return {"tokens": concat_tokens(parts["tokens"]), **out}
+
+    def extract(batch):
+        docs = parse_texts(batch["text"])
+        sentences = sentence_table(batch, docs=docs)
+        return {"tokens": token_table(batch, docs=docs), "sentences": sentences,
+                "matches": frame_matches(batch, frames, sentences, docs=docs),
+                "tone": sentence_tone(batch, sentences),
+                "quotes": extract_quotes(batch, kinds=QUOTED_KINDS, sentences=sentences, docs=docs)}
+
+    return in_batches(corpus, extract, batch_size, progress, combine={"tokens": concat_tokens})

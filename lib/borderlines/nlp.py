@@ -30,13 +30,17 @@ SENTENCE_COLUMNS = {
 
 
 _OPENING_QUOTES = {"“", "‘", '"', "'"}
+_CLOSING_QUOTES = {"”", '"'}
+_EXCLAIM = {"!", "?"}
 
 
 @Language.component("sentence_fixes")
 def sentence_fixes(doc: Doc) -> Doc:
     """Corrections to the sentencizer: start a sentence after every line break (so
-    headlines, tweets and paragraphs without final punctuation stand alone), and give an
-    opening quotation mark to the sentence it opens (``said. “While`` splits before “)."""
+    headlines, tweets and paragraphs without final punctuation stand alone), give an
+    opening quotation mark to the sentence it opens (``said. “While`` splits before “),
+    and keep an attribution after an exclaimed or asked quotation in its sentence
+    (``BORDER!” he said`` is one sentence)."""
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
@@ -46,6 +50,11 @@ def sentence_fixes(doc: Doc) -> Doc:
                 and doc[tok.i - 1].whitespace_ and not tok.whitespace_):
             tok.is_sent_start = True
             nxt.is_sent_start = False
+    # “... CLOSE OUR SOUTHERN BORDER!” he said: the attribution continues the sentence
+    for tok in doc[2:]:
+        if (tok.is_sent_start and tok.text[:1].islower() and doc[tok.i - 1].text in _CLOSING_QUOTES
+                and doc[tok.i - 2].text in _EXCLAIM and doc[tok.i - 1].whitespace_):
+            tok.is_sent_start = False
     return doc
 
 
@@ -110,8 +119,9 @@ def doc_sentences(doc: Doc, doc_id: str) -> list[dict]:
 
 
 def _type_flags(vocab, orth: np.ndarray, cache: dict[int, tuple[bool, ...]]) -> np.ndarray:
-    """(in sentencizer punctuation, opening quote, holds a line break, is a word) for
-    every token hash in ``orth``, as a boolean array of shape (len(orth), 4)."""
+    """(in sentencizer punctuation, opening quote, holds a line break, is a word, closing
+    quote, ! or ?, starts lowercase) for every token hash in ``orth``, as a boolean array
+    of shape (len(orth), 7)."""
     codes, types = pd.factorize(orth)
     rows = []
     punct = None
@@ -122,9 +132,10 @@ def _type_flags(vocab, orth: np.ndarray, cache: dict[int, tuple[bool, ...]]) -> 
                 punct = get_nlp().get_pipe("sentencizer").punct_chars
             text = vocab.strings[h]
             flags = cache[h] = (text in punct, text in _OPENING_QUOTES, "\n" in text,
-                                not text.isspace() and any(ch.isalnum() for ch in text))
+                                not text.isspace() and any(ch.isalnum() for ch in text),
+                                text in _CLOSING_QUOTES, text in _EXCLAIM, text[:1].islower())
         rows.append(flags)
-    return np.array(rows, dtype=bool).reshape(-1, 4)[codes]
+    return np.array(rows, dtype=bool).reshape(-1, 7)[codes]
 
 
 _TYPE_FLAGS: dict[int, tuple[bool, ...]] = {}
@@ -154,6 +165,10 @@ def _sentence_starts(a: np.ndarray, flags: np.ndarray) -> np.ndarray:
         moved = i[quote[i] & (starts[i + 1] == 1) & (starts[i] != 1) & ws[i - 1] & ~ws[i]]
         starts[moved] = 1
         starts[moved + 1] = -1
+    if n > 2:
+        closing, exclaim, lower = flags[:, 4], flags[:, 5], flags[:, 6]
+        i = np.arange(2, n)
+        starts[i[(starts[i] == 1) & lower[i] & closing[i - 1] & exclaim[i - 2] & ws[i - 1]]] = -1
     return starts
 
 

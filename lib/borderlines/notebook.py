@@ -15,8 +15,10 @@ from IPython.display import HTML, Markdown, display
 
 from . import charts
 
-#: Tables longer than this are shown paged and capped, with a note saying so.
+#: Interactive (paged, searchable) tables longer than this are capped, with a note.
 MAX_TABLE_ROWS = 2000
+#: Static tables longer than this show their first rows only, with a note.
+MAX_STATIC_ROWS = 100
 
 
 def setup(interactive_tables: bool = True) -> None:
@@ -31,12 +33,16 @@ def setup(interactive_tables: bool = True) -> None:
     pd.set_option("display.width", 160)
 
 
-def show_table(df: pd.DataFrame, caption: str = "", max_rows: int = MAX_TABLE_ROWS,
+def show_table(df: pd.DataFrame, caption: str = "", max_rows: int | None = None,
                interactive: bool = True, **options) -> None:
-    """Display ``df`` as a searchable, sortable, paged table (text is HTML-escaped).
+    """Display ``df`` as a searchable, sortable, paged table, or with ``interactive=False``
+    a plain one (text is HTML-escaped either way).
 
-    Tables longer than ``max_rows`` are capped, with a note giving the full count;
+    Tables longer than ``max_rows`` (default :data:`MAX_TABLE_ROWS` interactive,
+    :data:`MAX_STATIC_ROWS` plain) are capped, with a note giving the full count;
     ``options`` go to itables (e.g. ``column_filters="footer"``, ``pageLength=10``)."""
+    if max_rows is None:
+        max_rows = MAX_TABLE_ROWS if interactive else MAX_STATIC_ROWS
     shown = df
     note = ""
     if len(df) > max_rows:

@@ -1713,22 +1713,17 @@ def quotes_and_sentences(corpus: pd.DataFrame, actors: pd.DataFrame | None = Non
     :func:`~borderlines.nlp.sentence_table`, computed ``batch_size`` articles at a time
     so that a large corpus shows a progress bar (``progress``). Same tables as calling
     the two functions on the whole corpus."""
-    from tqdm.auto import tqdm
-
     from .nlp import sentence_table
+    from .progress import in_batches
 
     actors = load_actors() if actors is None else checked_actors(actors)
-    quotes, sentences = [], []
-    with tqdm(total=len(corpus), desc="Articles read", unit="article", disable=not progress) as bar:
-        for first in range(0, len(corpus), batch_size):
-            batch = corpus.iloc[first:first + batch_size]
-            batch_sentences = sentence_table(batch)
-            sentences.append(batch_sentences)
-            quotes.append(extract_quotes(batch, actors, sentences=batch_sentences))
-            bar.update(len(batch))
-    if not quotes:
-        return extract_quotes(corpus, actors), sentence_table(corpus)
-    return pd.concat(quotes, ignore_index=True), pd.concat(sentences, ignore_index=True)
+
+    def extract(batch):
+        sentences = sentence_table(batch)
+        return {"quotes": extract_quotes(batch, actors, sentences=sentences), "sentences": sentences}
+
+    tables = in_batches(corpus, extract, batch_size, progress)
+    return tables["quotes"], tables["sentences"]
 
 
 #: Columns :func:`quotes_with_articles` adds to :data:`QUOTE_COLUMNS`.

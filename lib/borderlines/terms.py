@@ -277,7 +277,9 @@ def concat_tokens(tables: list[pd.DataFrame]) -> pd.DataFrame:
     categorical = [c for c in TOKEN_COLUMNS if isinstance(tables[0][c].dtype, pd.CategoricalDtype)]
     out = pd.concat([t.drop(columns=categorical) for t in tables], ignore_index=True)
     for c in categorical:
-        out[c] = union_categoricals([t[c] for t in tables])
+        united = union_categoricals([t[c] for t in tables])
+        # keep the categories' dtype of a single token_table (union_categoricals infers str)
+        out[c] = united.set_categories(pd.Index(united.categories, dtype=tables[0][c].cat.categories.dtype))
     return out[list(TOKEN_COLUMNS)]
 
 
