@@ -351,7 +351,9 @@ def _execute(nb: NotebookSpec, params: dict, study: Study, position: int, show_c
         str(nb.path), str(out_nb), parameters=run_params, kernel_name=KERNEL, cwd=str(nb.path.parent),
         progress_bar={"position": position, "leave": False, "desc": nb.stem[:28], "disable": None}
         if show_cells else False,
-        log_output=False, request_save_on_cell_execute=True)
+        # saving the (2 MB) notebook after every cell costs seconds; Papermill still saves
+        # it when a cell fails, with the error in place
+        log_output=False, request_save_on_cell_execute=False)
     return out_nb, staging / "data"
 
 
@@ -479,6 +481,8 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
 
     jobs = max(1, jobs or min(len(todo) or 1, (os.cpu_count() or 2) + 1, 4))
     if todo:
+        from .charts import vega_bundle_js
+        vega_bundle_js()  # build the shared Vega bundle once, before the kernels want it
         show = progress and sys.stderr.isatty()
         bar = tqdm(total=len(todo), desc=f"Building {study.name}", unit="notebook", disable=not progress,
                    position=0, leave=True)

@@ -33,12 +33,15 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import spacy
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.pipeline import EntityRuler
 
 from .cleaning import embedded_posts
@@ -357,6 +360,8 @@ def _fold_table() -> dict[int, str]:
 
 _FOLD = _fold_table()
 _FOLD_CHARS = frozenset(map(chr, _FOLD))   # texts without these are unchanged by fold_accents
+# The same set as a regex class: searching a text for one is much faster than a set test per character.
+_FOLD_CHAR_RE = re.compile("[" + "".join(sorted(_FOLD_CHARS)) + "]")
 _FOLD_RANGES = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")   # holds every key of _FOLD
 
 
@@ -455,6 +460,9 @@ class _ActorIndex:
     alias_kind: dict[str, str]              # folded alias text -> name | surname | handle | institution
     candidates: dict[str, tuple[str, ...]]  # ruler id -> actor names (several when ambiguous)
     lookup: dict[str, tuple[str, ...]]      # _key(alias) -> actor names
+    # the ruler's phrase patterns as token ORTH ids, by first token: {orth: [(orths, ruler id)]};
+    # None when two patterns are the same tokens (then only the ruler itself decides between them)
+    phrases: dict[int, list[tuple[tuple[int, ...], str]]] | None = None
 
 
 def _actor_rows(actors: pd.DataFrame) -> tuple[tuple[str, ...], ...]:
@@ -504,7 +512,24 @@ def _actor_index(rows: tuple[tuple[str, ...], ...]) -> _ActorIndex:
         label = "PERSON" if any(actors[n].type == "person" for n in names) else "ORG"
         patterns.append({"label": label, "pattern": alias, "id": ent_id})
     ruler.add_patterns(patterns)
-    return _ActorIndex(actors, ruler, kind_of, candidates, {k: tuple(v) for k, v in lookup.items()})
+    return _ActorIndex(actors, ruler, kind_of, candidates, {k: tuple(v) for k, v in lookup.items()},
+                       _phrase_table(ruler, patterns))
+
+
+def _phrase_table(ruler: EntityRuler, patterns: list[dict]) -> dict[int, list[tuple[tuple[int, ...], str]]] | None:
+    """The ruler's patterns tokenized as the ruler tokenizes them, keyed by first token
+    (see :func:`_actor_entities`)."""
+    table: dict[int, list[tuple[tuple[int, ...], str]]] = {}
+    seen: set[tuple[int, ...]] = set()
+    for entry, doc in zip(patterns, ruler.nlp.pipe([e["pattern"] for e in patterns])):
+        orths = tuple(doc.to_array(ORTH).tolist())
+        if not orths:
+            continue
+        if orths in seen:
+            return None
+        seen.add(orths)
+        table.setdefault(orths[0], []).append((orths, entry["id"]))
+    return table
 
 
 def actor_ruler(actors: pd.DataFrame | None = None) -> EntityRuler:
@@ -797,7 +822,8 @@ def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     return [(a + m.start(), a + m.end(), m.group()) for m in re.finditer(r"\S+", text[a:b])]
 
 
-def _article_mentions(art: _Article, doc, index: _ActorIndex, person_spans: Sequence[tuple[int, int]]) -> None:
+def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index: _ActorIndex,
+                      person_spans: Sequence[tuple[int, int]]) -> None:
     """Fill ``art.mentions``: listed actors (entity ruler), unlisted people, institutions,
     groups, pronouns and nominals ("the agency"), outside quotations."""
     text = art.text
@@ -816,13 +842,11 @@ def _article_mentions(art: _Article, doc, index: _ActorIndex, person_spans: Sequ
 
     # listed actors
     actor_at: dict[int, _Mention] = {}
-    ents = sorted(doc.ents, key=lambda e: e.start_char)
     prev_end = 0
-    for ent in ents:
-        s, e = ent.start_char, ent.end_char
+    for s, e, ent_id in ents:
         if art.in_quoted(s):
             continue
-        names = index.candidates.get(ent.ent_id_, (ent.ent_id_,))
+        names = index.candidates.get(ent_id, (ent_id,))
         kind = index.alias_kind.get(fold_accents(text[s:e]), "name")
         actor = index.actors.get(names[0])
         if actor is None:
@@ -1318,22 +1342,46 @@ def _quoted_rows(art: _Article, segments: list[_Segment], index: _ActorIndex) ->
     return rows, used_verbs
 
 
-def _embedded_rows(art: _Article, posts: pd.DataFrame, index: _ActorIndex, group0: int) -> list[dict]:
+class _Post(NamedTuple):
+    """One row of :func:`~borderlines.cleaning.embedded_posts`, as much as quotes need."""
+    start: int
+    end: int
+    text_end: int
+    author: str
+    handle: str
+
+
+def _posts_by_doc(posts: pd.DataFrame) -> dict[object, list[_Post]]:
+    """``{doc_id: [post, ...]}`` in table order: plain records, because reading pandas
+    rows one at a time inside the per-article loop is slow."""
+    out: dict[object, list[_Post]] = {}
+    if not len(posts):
+        return out
+    for d, start, end, text_end, author, handle in zip(posts["doc_id"], posts["start"], posts["end"],
+                                                       posts["text_end"], posts["author"], posts["handle"]):
+        out.setdefault(d, []).append(_Post(int(start), int(end), int(text_end), author, handle))
+    return out
+
+
+_LEADING_TITLES_RE = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in _TITLE_WORDS) + r")\s+)+")
+
+
+def _embedded_rows(art: _Article, posts: list[_Post], index: _ActorIndex, group0: int) -> list[dict]:
     """Rows for posts reproduced in the text; the speaker comes from the signature's
     handle, else its name (titles such as "Sec." dropped)."""
     text = art.text
     rows = []
-    for k, post in enumerate(posts.itertuples(index=False)):
-        start, end = _content_span(text, int(post.start), int(post.text_end))
-        bare = re.sub(r"^(?:(?:" + "|".join(re.escape(t) for t in _TITLE_WORDS) + r")\s+)+", "", post.author)
+    for k, post in enumerate(posts):
+        start, end = _content_span(text, post.start, post.text_end)
+        bare = _LEADING_TITLES_RE.sub("", post.author)
         names = (index.lookup.get(_key(post.handle), ()) or index.lookup.get(_key(post.author), ())
                  or index.lookup.get(_key(bare), ()))
-        sig_start = text.find(post.author, int(post.text_end), int(post.end))
+        sig_start = text.find(post.author, post.text_end, post.end)
         sig_end = text.find(")", sig_start) + 1 if sig_start >= 0 else 0
         if sig_start < 0 or sig_end <= 0:
-            sig_start, sig_end = int(post.text_end), int(post.end)
+            sig_start, sig_end = post.text_end, post.end
         mention = _Mention(sig_start, sig_end, names[0] if names else bare, "person", "tweet_signature")
-        rows.append(_row(art, "embedded", start, end, int(post.start), int(post.end), mention,
+        rows.append(_row(art, "embedded", start, end, post.start, post.end, mention,
                          "tweet_signature", [], index, group0 + k))
     return rows
 
@@ -1422,10 +1470,16 @@ def _article(doc_id: str, text: str, sentences: Sequence[tuple[int, int, int]]) 
 def _sentence_spans(sentences: pd.DataFrame) -> dict[str, list[tuple[int, int, int]]]:
     """``{doc_id: [(start, end, sent_id), ...]}`` from a sentence table."""
     spans: dict[str, list[tuple[int, int, int]]] = {}
-    for d, a, b, i in zip(sentences["doc_id"].astype(str), sentences["start"], sentences["end"],
-                          sentences["sent_id"]):
-        spans.setdefault(d, []).append((int(a), int(b), int(i)))
+    for d, a, b, i in zip(sentences["doc_id"].astype(str).tolist(), _ints(sentences["start"]),
+                          _ints(sentences["end"]), _ints(sentences["sent_id"])):
+        spans.setdefault(d, []).append((a, b, i))
     return spans
+
+
+def _ints(values: pd.Series) -> list[int]:
+    """``[int(v) for v in values]``, without the per-value pandas overhead for integer columns."""
+    array = values.to_numpy()
+    return array.tolist() if array.dtype.kind in "iu" else [int(v) for v in array]
 
 
 def _person_model_spans(texts: list[str], model: str | None) -> list[list[tuple[int, int]]]:
@@ -1446,7 +1500,69 @@ def _folded_docs(docs, texts: list[str], parse):
     """Parses of the accent-folded ``texts``: the given parse of a text that folding
     leaves unchanged, else ``parse`` (tokenizer or pipeline) of the folded text."""
     for doc, text in zip(docs, texts):
-        yield doc if _FOLD_CHARS.isdisjoint(text) else parse(_fold_sparse(text))
+        yield doc if _FOLD_CHAR_RE.search(text) is None else parse(_fold_sparse(text))
+
+
+def _actor_entities(doc, index: _ActorIndex, text: str | None = None) -> list[tuple[int, int, str]]:
+    """``(start_char, end_char, ruler id)`` of the actors ``index.ruler`` finds in the
+    fresh parse ``doc``, in text order, without setting them on ``doc``. ``text``: the
+    doc's text when it may hold accents, which the ruler matches folded
+    (:func:`_refolded`).
+
+    The ruler's rule, on token ORTH ids: every occurrence of every pattern, the longest
+    first (then the leftmost), each kept unless its first or last token is already taken.
+    A doc with entities already set goes to the ruler itself."""
+    fold = text is not None and _FOLD_CHAR_RE.search(text) is not None
+    if index.phrases is None or (not fold and doc.has_annotation("ENT_IOB")):
+        target = get_nlp().tokenizer(_fold_sparse(text)) if fold else doc
+        index.ruler(target)
+        return [(e.start_char, e.end_char, e.ent_id_) for e in sorted(target.ents, key=lambda e: e.start_char)]
+    arr = doc.to_array([ORTH, IDX, LENGTH])
+    if fold:
+        arr = _refolded(text, arr)
+    orth = arr[:, 0].tolist()
+    phrases = index.phrases
+    found = []
+    for i in [i for i, o in enumerate(orth) if o in phrases]:
+        for pattern, ent_id in phrases[orth[i]]:
+            if tuple(orth[i:i + len(pattern)]) == pattern:
+                found.append((i, i + len(pattern), ent_id))
+    found.sort(key=lambda m: (m[1] - m[0], -m[0]), reverse=True)
+    taken: set[int] = set()
+    kept = []
+    for start, end, ent_id in found:
+        if start not in taken and end - 1 not in taken:
+            kept.append((start, end, ent_id))
+            taken.update(range(start, end))
+    kept.sort()
+    idx, length = arr[:, 1].tolist(), arr[:, 2].tolist()
+    return [(idx[s], idx[e - 1] + length[e - 1], ent_id) for s, e, ent_id in kept]
+
+
+def _refolded(text: str, arr: np.ndarray) -> np.ndarray:
+    """``[ORTH, IDX, LENGTH]`` token rows of ``fold_accents(text)`` from those of ``text``.
+    The tokenizer splits each whitespace-separated chunk of a text on its own, so only
+    the chunks with an accented letter are tokenized again, folded (folding keeps the
+    offsets: one character for one)."""
+    tokenizer = get_nlp().tokenizer
+    idx = arr[:, 1]
+    pieces, last, chunk_end = [], 0, -1
+    for m in _FOLD_CHAR_RE.finditer(text):
+        if m.start() < chunk_end:
+            continue
+        a, b = m.start(), m.end()
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < len(text) and not text[b].isspace():
+            b += 1
+        chunk_end = b
+        first, stop = np.searchsorted(idx, [a, b]).tolist()   # the chunk's tokens start in [a, b)
+        folded = tokenizer(_fold_sparse(text[a:b])).to_array([ORTH, IDX, LENGTH])
+        folded[:, 1] += a
+        pieces += [arr[last:first], folded]
+        last = stop
+    pieces.append(arr[last:])
+    return np.concatenate(pieces)
 
 
 def _fold_sparse(text: str) -> str:
@@ -1480,6 +1596,7 @@ def extract_quotes(corpus: pd.DataFrame, actors: pd.DataFrame | None = None,
             raise ValueError(f"corpus table lacks column '{column}': pass the table from load_corpus()")
     actors = load_actors() if actors is None else checked_actors(actors)
     index = _actor_index(_actor_rows(actors))
+    refold = False   # docs of the texts as written, matched folded by _actor_entities
     doc_ids = [str(d) for d in corpus["doc_id"]]
     texts = [str(t) for t in corpus["text"]]
     nlp = get_nlp()
@@ -1489,8 +1606,10 @@ def extract_quotes(corpus: pd.DataFrame, actors: pd.DataFrame | None = None,
             raise ValueError(f"sentences lacks article(s) {missing[:5]}: pass sentence_table(corpus) "
                              "of this same corpus, or leave sentences=None")
         by_doc = _sentence_spans(sentences)
-        docs = (nlp.tokenizer.pipe([fold_accents(t) for t in texts], batch_size=64) if docs is None
-                else _folded_docs(docs, texts, nlp.tokenizer))
+        if docs is None:
+            docs = nlp.tokenizer.pipe([fold_accents(t) for t in texts], batch_size=64)
+        else:
+            refold = True
     else:
         by_doc = None
         docs = (nlp.pipe([fold_accents(t) for t in texts], batch_size=64) if docs is None
@@ -1498,14 +1617,14 @@ def extract_quotes(corpus: pd.DataFrame, actors: pd.DataFrame | None = None,
     if posts is None:
         posts = embedded_posts(corpus[["doc_id", "text"]].assign(
             title=corpus["title"] if "title" in corpus.columns else ""))
-    posts_by_doc = {d: g for d, g in posts.groupby("doc_id", sort=False)} if len(posts) else {}
+    posts_by_doc = _posts_by_doc(posts)
     model_spans = _person_model_spans(texts, person_model)
     rows: list[dict] = []
     for doc_id, text, doc, spans in zip(doc_ids, texts, docs, model_spans):
-        index.ruler(doc)
+        ents = _actor_entities(doc, index, text if refold else None)
         sent_rows = (by_doc[doc_id] if by_doc is not None else
                      [(r["start"], r["end"], r["sent_id"]) for r in doc_sentences(doc, doc_id)])
-        rows.extend(_article_quotes(doc_id, text, doc, sent_rows, posts_by_doc.get(doc_id), index,
+        rows.extend(_article_quotes(doc_id, text, ents, sent_rows, posts_by_doc.get(doc_id), index,
                                     kinds, spans))
     table = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
     table = table.astype({"start": "int64", "end": "int64", "paragraph": "int64", "sent_id": "int64",
@@ -1515,17 +1634,26 @@ def extract_quotes(corpus: pd.DataFrame, actors: pd.DataFrame | None = None,
     table = (table.assign(_k=table["kind"].map(order))
              .sort_values(["doc_id", "start", "_k"], kind="stable").drop(columns="_k")
              .reset_index(drop=True))
-    table["group"] = (table.groupby("doc_id", sort=False)["group"]
-                      .transform(lambda g: pd.Series(pd.factorize(g)[0], index=g.index))
-                      .astype("int64"))
+    table["group"] = np.asarray(_renumber_groups(table["doc_id"].tolist(), table["group"].tolist()),
+                                dtype=np.int64)
     return table
 
 
-def _article_quotes(doc_id, text, doc, sent_rows, posts, index, kinds, person_spans) -> list[dict]:
+def _renumber_groups(doc_ids: list, groups: list[int]) -> list[int]:
+    """Quotation numbers from 0 within each article, in order of first appearance; the
+    rows of an article are consecutive (the table is sorted by ``doc_id``)."""
+    out, seen, current = [], {}, object()
+    for doc_id, group in zip(doc_ids, groups):
+        if doc_id != current:
+            seen, current = {}, doc_id
+        out.append(seen.setdefault(group, len(seen)))
+    return out
+
+
+def _article_quotes(doc_id, text, ents, sent_rows, posts, index, kinds, person_spans) -> list[dict]:
     """All rows of one article (see :func:`extract_quotes`)."""
     art = _article(doc_id, text, sent_rows)
-    post_spans = [] if posts is None else sorted((int(p.start), int(p.text_end))
-                                                 for p in posts.itertuples(index=False))
+    post_spans = [] if posts is None else sorted((p.start, p.text_end) for p in posts)
     segments = _quote_segments(text, post_spans)
     art.quoted = sorted([(s.open, max(s.close_end, s.q_end)) for s in segments] + post_spans)
     art.quoted_starts = [a for a, _ in art.quoted]
@@ -1534,7 +1662,7 @@ def _article_quotes(doc_id, text, doc, sent_rows, posts, index, kinds, person_sp
             form = m.group()
             art.verbs.append(_Verb(m.start(), m.end(), _FORM_LEMMA[form], form.endswith("ing")))
     art.verb_starts = [v.start for v in art.verbs]
-    _article_mentions(art, doc, index, person_spans)
+    _article_mentions(art, ents, index, person_spans)
     _resolve_references(art, index)
     rows, used = _quoted_rows(art, segments, index)
     rows = [r for r in rows if r["kind"] in kinds]

@@ -10,6 +10,7 @@ and every chart draws from it. Each page ends with a reproducibility block.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import nbformat
@@ -34,18 +35,24 @@ def save_tables(output_dir: str | os.PathLike | None, **tables: pd.DataFrame) ->
     return written
 
 
+_EXPORTERS = threading.local()
+
+
 def html_exporter(with_code: bool):
     """An nbconvert HTMLExporter for the clean report (``with_code=False``: no inputs or
-    prompts) or the full notebook (``with_code=True``)."""
+    prompts) or the full notebook (``with_code=True``). One per thread and flavour, so
+    the templates compile once per build, not once per page."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name=TEMPLATE_NAME,
-                            extra_template_basedirs=[str(TEMPLATE_DIR)])
-    exporter.exclude_input = not with_code
-    exporter.exclude_input_prompt = not with_code
-    exporter.exclude_output_prompt = not with_code
-    exporter.embed_images = True
-    return exporter
+    cache = _EXPORTERS.__dict__
+    if with_code not in cache:
+        exporter = HTMLExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATE_DIR)])
+        exporter.exclude_input = not with_code
+        exporter.exclude_input_prompt = not with_code
+        exporter.exclude_output_prompt = not with_code
+        exporter.embed_images = False  # outputs carry their images inline already
+        cache[with_code] = exporter
+    return cache[with_code]
 
 
 def notebook_to_html(nb: nbformat.NotebookNode, with_code: bool, title: str,

@@ -18,9 +18,13 @@ import hashlib
 import html
 import itertools
 import json
+import os
+from functools import lru_cache
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
+import platformdirs
 
 THEME = "borderlines"
 RENDERER = "borderlines"
@@ -115,15 +119,44 @@ def borderlines_renderer(spec: dict, **metadata) -> dict:
             "text/plain": f"<Chart: {html.escape(str(title or 'untitled'))}>"}
 
 
-def vega_bundle_html() -> str:
-    """A <script> holding the vega, vega-lite and vega-embed bundle from
-    vl-convert-python (about 0.9 MB): put it once in a page before any chart."""
+def vega_bundle_js() -> str:
+    """The vega, vega-lite and vega-embed JavaScript bundle from vl-convert-python.
+
+    vl-convert builds it in about 3 s, which every notebook kernel would pay, so it is
+    kept in the user's cache folder (``BORDERLINES_CACHE`` or the platform's cache dir),
+    keyed by the vl-convert and Vega-Lite versions; a read-only cache just means
+    building it each time."""
+    return _bundle_js()
+
+
+@lru_cache(maxsize=1)
+def _bundle_js() -> str:
     import vl_convert as vlc
     from altair.utils._importers import vl_version_for_vl_convert
 
-    bundle = vlc.javascript_bundle(vl_version=vl_version_for_vl_convert())
+    from ..io import write_text_atomic
+
+    vl_version = vl_version_for_vl_convert()
+    cache = Path(os.environ.get("BORDERLINES_CACHE") or platformdirs.user_cache_dir("borderlines"))
+    path = cache / f"vega-embed-bundle-vlconvert{vlc.__version__}-vl{vl_version}.js"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    bundle = vlc.javascript_bundle(vl_version=vl_version)
+    try:
+        write_text_atomic(path, bundle)
+    except OSError:
+        pass
+    return bundle
+
+
+def vega_bundle_html() -> str:
+    """A <script> holding the Vega bundle (:func:`vega_bundle_js`, about 0.9 MB): put it
+    once in a page before any chart."""
+    import vl_convert as vlc
     return ('<script type="text/javascript" data-borderlines="vega-bundle">\n'
-            f"// vega-embed bundle from vl-convert-python {vlc.__version__}\n{bundle}\n</script>")
+            f"// vega-embed bundle from vl-convert-python {vlc.__version__}\n{vega_bundle_js()}\n</script>")
 
 
 alt.renderers.register(RENDERER, borderlines_renderer)

@@ -80,7 +80,8 @@ def era_estimates(estimates: pd.DataFrame, eras: pd.DataFrame, title: str, x_tit
     chart = alt.layer(rule, point, note)
     if facet:
         return chart.properties(width=420, height=70).facet(
-            row=alt.Row(f"{facet}:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
+            row=alt.Row(f"{facet}:N", title=None, sort=list(dict.fromkeys(data[facet])),
+                        header=alt.Header(labelAngle=0, labelAlign="left")),
         ).resolve_scale(x="independent").properties(title=title)
     return chart.properties(title=title, width=420, height=40 * max(1, data["era_label"].nunique()))
 
