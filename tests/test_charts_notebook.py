@@ -56,3 +56,20 @@ def test_save_tables_is_a_no_op_without_output_dir(tmp_path):
     assert save_tables(None, t=pd.DataFrame({"a": [1]})) == []
     written = save_tables(tmp_path, t=pd.DataFrame({"a": [1]}))
     assert sorted(p.name for p in written) == ["t.csv", "t.parquet"]
+
+
+def test_corpus_charts_aggregate_large_corpora():
+    from borderlines.corpus import corpus_from_records
+    rows = [{"id": f"a{i:04d}", "date": f"20{18 + i % 6}-{1 + i % 12:02d}-15", "outlet": f"O{i % 3}",
+             "text": "Word " * (20 + i % 50)} for i in range(400)]
+    big = corpus_from_records(rows)
+    eras = load_eras()
+    timeline = charts.article_timeline(big, eras).to_dict()
+    rows_plotted = sum(len(v) for v in timeline["datasets"].values())
+    assert rows_plotted < 300 and "each point is an outlet's articles in a month" in str(timeline)
+    stats = pd.DataFrame({"doc_id": big["doc_id"], "era": big["era"], "n_words": range(400),
+                          "n_sentences": 1, "mattr": 0.5})
+    bars = charts.words_per_article(stats, big, eras).to_dict()
+    assert sum(len(v) for v in bars["datasets"].values()) <= 80
+    small = charts.article_timeline(big.head(5), eras).to_dict()
+    assert "Each point is an article" in str(small)

@@ -3,31 +3,29 @@
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from . import era_scale
 
-def article_timeline(corpus: pd.DataFrame, eras: pd.DataFrame, n_words: pd.Series | None = None) -> alt.LayerChart:
+#: Above this many articles, corpus charts show counts and distributions, not articles.
+MAX_ARTICLES_PLOTTED = 300
+
+
+def article_timeline(corpus: pd.DataFrame, eras: pd.DataFrame, n_words: pd.Series | None = None,
+                     max_points: int = MAX_ARTICLES_PLOTTED) -> alt.LayerChart:
     """Each article as a point at its publication date (one row per outlet), coloured
-    by era, over shaded era spans. ``corpus`` from ``load_corpus``; ``n_words`` an
-    optional per-article word count aligned on ``doc_id`` for the tooltip and size."""
+    by era, over shaded era spans; with more than ``max_points`` articles, one point per
+    outlet, month and era sized by its number of articles. ``corpus`` from
+    ``load_corpus``; ``n_words`` an optional per-article word count on ``doc_id``."""
     data = corpus[["doc_id", "date", "era_label", "outlet", "title"]].copy()
     data["outlet"] = data["outlet"].replace("", "(unknown outlet)")
     if n_words is not None:
         data["words"] = data["doc_id"].map(n_words).fillna(0).astype(int)
-    lo = min(data["date"].min(), eras["start"].min()) if len(data) else eras["start"].min()
-    hi = max(data["date"].max(), lo) if len(data) else lo
-    spans = eras.assign(end=eras["end"].fillna(hi + pd.Timedelta(days=90)))
-    spans = spans[(spans["end"] >= data["date"].min() - pd.Timedelta(days=180)) &
-                  (spans["start"] <= data["date"].max() + pd.Timedelta(days=180))] if len(data) else spans
+    if len(data) > max_points:
+        return _monthly_timeline(data, eras)
+    spans = _era_spans(data, eras)
     scale = era_scale(eras)
-    # The bands take their colours directly (no scale), so the points keep the era legend.
-    colour_of = dict(zip(scale.to_dict()["domain"], scale.to_dict()["range"]))
-    spans = spans.assign(colour=spans["label"].map(colour_of).fillna("#999999"))
-    band = alt.Chart(spans).mark_rect(opacity=0.08).encode(
-        x="start:T", x2="end:T", color=alt.Color("colour:N", scale=None))
-    band_text = alt.Chart(spans).mark_text(align="left", dx=4, dy=-6, baseline="bottom", color="#555").encode(
-        x="start:T", text="label:N", y=alt.value(0))
     tooltip = ["doc_id:N", "title:N", "outlet:N", alt.Tooltip("date:T", format="%Y-%m-%d"), "era_label:N"]
     size = alt.value(120)
     if "words" in data:
@@ -38,14 +36,69 @@ def article_timeline(corpus: pd.DataFrame, eras: pd.DataFrame, n_words: pd.Serie
         y=alt.Y("outlet:N", title=None),
         color=alt.Color("era_label:N", scale=scale, title="Era"),
         size=size, tooltip=tooltip)
-    return alt.layer(band, band_text, points).properties(
+    return alt.layer(_era_bands(spans, scale), points).properties(
         title=alt.Title("Articles over time", subtitle="Each point is an article; shaded spans are eras"),
         width=560, height=max(120, 40 * data["outlet"].nunique()))
 
 
-def words_per_article(stats: pd.DataFrame, corpus: pd.DataFrame, eras: pd.DataFrame) -> alt.Chart:
-    """Horizontal bars: words per article, coloured by era, labelled by outlet and date."""
+def _era_spans(data: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:
+    lo = min(data["date"].min(), eras["start"].min()) if len(data) else eras["start"].min()
+    hi = max(data["date"].max(), lo) if len(data) else lo
+    spans = eras.assign(end=eras["end"].fillna(hi + pd.Timedelta(days=90)))
+    if len(data):
+        spans = spans[(spans["end"] >= data["date"].min() - pd.Timedelta(days=180)) &
+                      (spans["start"] <= data["date"].max() + pd.Timedelta(days=180))]
+    return spans
+
+
+def _era_bands(spans: pd.DataFrame, scale: alt.Scale) -> alt.LayerChart:
+    # The bands take their colours directly (no scale), so the points keep the era legend.
+    colour_of = dict(zip(scale.to_dict()["domain"], scale.to_dict()["range"]))
+    spans = spans.assign(colour=spans["label"].map(colour_of).fillna("#999999"))
+    band = alt.Chart(spans).mark_rect(opacity=0.08).encode(
+        x="start:T", x2="end:T", color=alt.Color("colour:N", scale=None))
+    text = alt.Chart(spans).mark_text(align="left", dx=4, dy=-6, baseline="bottom", color="#555").encode(
+        x="start:T", text="label:N", y=alt.value(0))
+    return alt.layer(band, text)
+
+
+def _monthly_timeline(data: pd.DataFrame, eras: pd.DataFrame) -> alt.LayerChart:
+    month = data.assign(month=data["date"].dt.to_period("M").dt.to_timestamp())
+    counts = (month.groupby(["outlet", "month", "era_label"], as_index=False)
+              .agg(articles=("doc_id", "size"), **({"words": ("words", "sum")} if "words" in data else {})))
+    scale = era_scale(eras)
+    tooltip = ["outlet:N", alt.Tooltip("month:T", format="%B %Y", title="month"), "era_label:N",
+               alt.Tooltip("articles:Q", format=",")]
+    if "words" in counts:
+        tooltip.append(alt.Tooltip("words:Q", format=","))
+    points = alt.Chart(counts).mark_circle(opacity=0.8).encode(
+        x=alt.X("month:T", title="Publication month"), y=alt.Y("outlet:N", title=None),
+        color=alt.Color("era_label:N", scale=scale, title="Era"),
+        size=alt.Size("articles:Q", title="Articles", scale=alt.Scale(range=[20, 400])), tooltip=tooltip)
+    return alt.layer(_era_bands(_era_spans(data, eras), scale), points).properties(
+        title=alt.Title("Articles over time", subtitle=f"{len(data):,} articles: each point is an outlet's "
+                                                      "articles in a month; shaded spans are eras"),
+        width=560, height=max(120, 30 * counts["outlet"].nunique()))
+
+
+def words_per_article(stats: pd.DataFrame, corpus: pd.DataFrame, eras: pd.DataFrame,
+                      max_bars: int = 60) -> alt.Chart:
+    """Horizontal bars: words per article, coloured by era, labelled by outlet and date;
+    with more than ``max_bars`` articles, the distribution of article length per era."""
     data = stats.merge(corpus[["doc_id", "outlet", "date", "era_label", "title"]], on="doc_id")
+    if len(data) > max_bars:
+        edges = np.histogram_bin_edges(data["n_words"], bins=40)
+        binned = data.assign(bin=pd.cut(data["n_words"], edges, include_lowest=True, right=False))
+        counts = binned.groupby(["bin", "era_label"], observed=True).size().reset_index(name="articles")
+        counts["from"] = [b.left for b in counts["bin"]]
+        counts["to"] = [b.right for b in counts["bin"]]
+        return alt.Chart(counts.drop(columns="bin")).mark_bar(opacity=0.75).encode(
+            x=alt.X("from:Q", title="Words per article"), x2="to:Q",
+            y=alt.Y("articles:Q", title="Articles", stack=None),
+            color=alt.Color("era_label:N", scale=era_scale(eras), title="Era"),
+            tooltip=["era_label:N", alt.Tooltip("from:Q", format=",.0f"), alt.Tooltip("to:Q", format=",.0f"),
+                     alt.Tooltip("articles:Q", format=",")],
+        ).properties(title=f"Words per article ({len(data):,} articles)", width=480)
     data["article"] = (data["doc_id"] + " · " + data["outlet"].replace("", "(unknown)") + " · "
                        + data["date"].dt.strftime("%Y-%m-%d"))
     return alt.Chart(data).mark_bar().encode(
