@@ -157,3 +157,15 @@ def test_ctrl_c_mid_build_leaves_previous_reports_untouched(built_default, repor
     assert after.keys() == before.keys(), set(after) ^ set(before)
     assert [p.name for p in before if before[p] != after[p]] == []
     assert not (out / ".partial").exists()
+
+
+def test_two_studies_never_overwrite_each_other(reports_root):
+    one = Study("study-one", {"eras_path": "data/eras.csv"}, source="test")
+    two = Study("study-two", {}, source="test")
+    build(one, only=["00"], progress=False)
+    first = (one.out_dir / "00_start_here.html").read_bytes()
+    build(two, only=["00"], progress=False)
+    assert (one.out_dir / "00_start_here.html").read_bytes() == first
+    assert (two.out_dir / "00_start_here.html").exists() and one.out_dir != two.out_dir
+    top = (reports_root / "index.html").read_text()
+    assert 'href="study-one/index.html"' in top and 'href="study-two/index.html"' in top
