@@ -43,7 +43,9 @@ def lab(tmp_path_factory):
         [sys.executable, "-m", "jupyterlab", "--no-browser", f"--ServerApp.port={port}", "--ServerApp.ip=127.0.0.1",
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root / 'notebooks'}",
          "--ServerApp.port_retries=0", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-         "--allow-root", "--LabApp.extension_manager=readonly"],
+         "--allow-root", "--LabApp.extension_manager=readonly",
+         # workspaces in the temporary folder, never the user's own
+         f"--LabApp.workspaces_dir={root / 'workspaces'}", f"--LabApp.user_settings_dir={root / 'settings'}"],
         stdout=log, stderr=subprocess.STDOUT, cwd=root,
         env={**os.environ, "JUPYTER_RUNTIME_DIR": str(root / "runtime")})
     base = f"http://127.0.0.1:{port}"
@@ -67,6 +69,17 @@ def lab(tmp_path_factory):
     except subprocess.TimeoutExpired:
         proc.kill()
     log.close()
+
+
+# The notebook panel on screen: a restored workspace can hold other, hidden panels.
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+
+def _open(page, base: str, token: str, name: str) -> None:
+    """Open ``name`` alone, in a workspace of its own (``?reset`` drops any tabs a
+    previous test left open), and wait for its panel to show a cell."""
+    page.goto(f"{base}/lab/workspaces/{Path(name).stem}/tree/{name}?reset&token={token}")
+    page.wait_for_selector(f"{PANEL} .jp-Cell", timeout=60_000)
 
 
 def test_kernel_is_the_projects(lab):
@@ -97,9 +110,8 @@ def test_notebook_opens_in_jupyterlab(lab, name):
 
         page.route("**/*", route)
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{base}/lab/tree/{name}?token={token}")
-        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-        page.wait_for_function(f"document.querySelectorAll('.jp-NotebookPanel .jp-Cell').length >= {n_cells}",
+        _open(page, base, token, name)
+        page.wait_for_function(f"document.querySelectorAll('{PANEL} .jp-Cell').length >= {n_cells}",
                                timeout=30_000)
         # the kernel starts and goes idle: the project's kernel works in Lab
         page.wait_for_selector(".jp-Toolbar-kernelStatus[data-status='idle'], "
@@ -123,8 +135,7 @@ def test_charts_and_tables_draw_when_run_in_jupyterlab(lab):
         page = context.new_page()
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith((base, "data:", "blob:"))
                    else r.abort())
-        page.goto(f"{base}/lab/tree/01_corpus_overview.ipynb?token={token}")
-        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+        _open(page, base, token, "01_corpus_overview.ipynb")
         page.wait_for_selector("[data-status='idle']", timeout=60_000, state="attached")
         page.wait_for_timeout(1500)  # let the session settle before using the menus
         assert page.locator(".jp-Dialog").count() == 0
@@ -132,11 +143,11 @@ def test_charts_and_tables_draw_when_run_in_jupyterlab(lab):
         page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
         try:
             page.wait_for_function(
-                "document.querySelectorAll('.jp-NotebookPanel .bl-chart svg g[class*=\"mark-\"]').length >= 4",
+                f"document.querySelectorAll('{PANEL} .bl-chart svg g[class*=\"mark-\"]').length >= 4",
                 timeout=120_000)
         finally:
             page.screenshot(path=str(ARTIFACTS / "jupyterlab_01_run_all.png"), full_page=True)
-        marks = page.eval_on_selector_all(".jp-NotebookPanel .bl-chart",
+        marks = page.eval_on_selector_all(f"{PANEL} .bl-chart",
                                           "els => els.map(e => e.querySelectorAll('svg g[class*=\"mark-\"] > *').length)")
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count()
         page.screenshot(path=str(ARTIFACTS / "jupyterlab_01_run_all.png"))
