@@ -27,6 +27,9 @@ _FLAG_NAMES = {"MULTILINE": re.MULTILINE, "IGNORECASE": re.IGNORECASE, "DOTALL":
 # Spaces that are not U+0020 (no-break, narrow no-break, figure, thin, ideographic ...)
 _ODD_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000\t\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_NONBREAKING = re.compile(r"[\u00a0\u202f\u2007]")
+_SPACE_RUN = re.compile(" {2,}")
+_NEWLINE = re.compile("\n")
 
 #: Columns of the cleaning log (one row per removal, kept metadata or mark).
 CLEANING_LOG_COLUMNS = {
@@ -62,6 +65,90 @@ class Rule:
 @lru_cache(maxsize=512)
 def _compile(pattern: str, flags: int) -> re.Pattern:
     return re.compile(pattern, flags)
+
+
+@lru_cache(maxsize=512)
+def _anchor(pattern: str, flags: int) -> str:
+    """Where a rule's pattern can start matching: "line" (it starts with ``^`` in
+    MULTILINE mode), "start" (with ``^`` or ``\\A`` otherwise), or "" (anywhere, or
+    unknown). ``<<title>>`` stands for an escaped literal, which changes nothing here."""
+    try:
+        from re import _constants, _parser
+        parsed = _parser.parse(pattern.replace("<<title>>", "T"), flags)
+        op, arg = parsed.data[0]
+    except Exception:   # noqa: BLE001 - another Python's internals, or an empty pattern: no shortcut
+        return ""
+    if op is _constants.AT and arg is _constants.AT_BEGINNING:
+        return "line" if parsed.state.flags & re.MULTILINE else "start"
+    if op is _constants.AT and arg is _constants.AT_BEGINNING_STRING:
+        return "start"
+    return ""
+
+
+_TITLE_MARK = "\ue000"   # stands for the escaped title while a rule's pattern is analysed
+
+
+@lru_cache(maxsize=512)
+def _required_literals(pattern: str, flags: int) -> tuple[str, ...]:
+    """Literal strings every match of a rule's pattern contains (``_TITLE_MARK`` where
+    the title goes), taken from its top level and its groups; () when unknown. A text
+    without one of them cannot match: the rule needs neither compiling (for a title
+    rule) nor scanning."""
+    if _TITLE_MARK in pattern:
+        return ()
+    try:
+        from re import _constants, _parser
+        parsed = _parser.parse(pattern.replace("<<title>>", re.escape(_TITLE_MARK)), flags)
+    except Exception:   # noqa: BLE001 - another Python's internals: no shortcut
+        return ()
+    if parsed.state.flags & re.IGNORECASE:
+        return ()
+
+    def runs(items) -> list[str]:
+        out, run = [], []
+        for op, arg in items:
+            if op is _constants.LITERAL:
+                run.append(chr(arg))
+                continue
+            if run:
+                out.append("".join(run))
+                run = []
+            if op is _constants.SUBPATTERN and not arg[1] & re.IGNORECASE:
+                out += runs(arg[3].data)
+        if run:
+            out.append("".join(run))
+        return out
+    return tuple(runs(parsed.data))
+
+
+def _may_match(rule: Rule, title: str, text: str) -> bool:
+    """False when ``text`` lacks a literal string every match of ``rule`` needs."""
+    needed = _required_literals(rule.pattern, rule.flags)
+    if needed and "<<title>>" in rule.pattern:
+        needed = tuple(x.replace(_TITLE_MARK, title.strip()) for x in needed)
+    return all(x in text for x in needed)
+
+
+def _rule_matches(compiled: re.Pattern, anchor: str, text: str, line_starts: list[int]):
+    """``compiled.finditer(text)``, trying only the places an anchored pattern can match
+    (the regex engine tries a ``^`` pattern at every character; most rules are
+    ``^``-anchored). The same matches: after a match the next one is looked for from its
+    end, as finditer does; an empty match, after which finditer behaves differently,
+    sends the whole text to finditer."""
+    if not anchor:
+        return compiled.finditer(text)
+    found, end = [], 0
+    for p in (line_starts if anchor == "line" else (0,)):
+        if p < end:
+            continue
+        m = compiled.match(text, p)
+        if m is None:
+            continue
+        if m.end() == m.start():
+            return compiled.finditer(text)
+        found.append(m)
+        end = m.end()
+    return found
 
 
 def load_rules(path: str | Path | None = None) -> list[Rule]:
@@ -130,7 +217,8 @@ def normalize_whitespace(text: str) -> str:
     """Plain spaces for odd ones, no zero-width characters, single spaces, trimmed lines,
     and paragraphs (non-empty lines) separated by one blank line."""
     text = _ZERO_WIDTH.sub("", _ODD_SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")))
-    lines = (re.sub(" {2,}", " ", line).strip() for line in text.split("\n"))
+    # runs of spaces never span a line break: collapse them in the whole text at once
+    lines = (line.strip() for line in _SPACE_RUN.sub(" ", text).split("\n"))
     return "\n\n".join(line for line in lines if line)
 
 
@@ -144,8 +232,11 @@ def clean_text(raw: str, rules: list[Rule], doc_id: str = "", title: str = "") -
     cuts: list[tuple[int, int]] = []
     log: list[dict] = []
     metadata: dict[str, str] = {}
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(raw))]
     for rule in rules:
-        for m in rule.compile(title).finditer(raw):
+        if not _may_match(rule, title, raw):
+            continue
+        for m in _rule_matches(rule.compile(title), _anchor(rule.pattern, rule.flags), raw, line_starts):
             if m.end() == m.start():
                 continue
             log.append({"doc_id": doc_id, "rule": rule.name, "action": rule.action,
@@ -154,7 +245,7 @@ def clean_text(raw: str, rules: list[Rule], doc_id: str = "", title: str = "") -
                 cuts.append((m.start(), m.end()))
             if rule.action == "metadata":
                 metadata.setdefault(f"meta_{rule.field}", m.group("value").strip())
-    for m in re.finditer(r"[\u00a0\u202f\u2007]", raw):
+    for m in _NONBREAKING.finditer(raw):
         log.append({"doc_id": doc_id, "rule": "normalize_nonbreaking_space", "action": "normalize",
                     "text": m.group(0), "start": m.start(), "end": m.end()})
     kept, pos = [], 0
@@ -210,8 +301,12 @@ def embedded_posts(corpus: pd.DataFrame, rules: list[Rule] | None = None) -> pd.
     rules = rules if rules is not None else load_rules()
     rows = []
     for rule in (r for r in rules if r.action == "mark"):
+        anchor = _anchor(rule.pattern, rule.flags)
         for doc in corpus[["doc_id", "text", "title"]].itertuples(index=False):
-            for m in rule.compile(doc.title).finditer(doc.text):
+            if not _may_match(rule, doc.title, doc.text):
+                continue
+            line_starts = [0, *(m.end() for m in _NEWLINE.finditer(doc.text))] if anchor == "line" else []
+            for m in _rule_matches(rule.compile(doc.title), anchor, doc.text, line_starts):
                 groups = m.groupdict()
                 rows.append({"doc_id": doc.doc_id, "kind": rule.field,
                              "text": (groups.get("text") or m.group(0)).strip(),
