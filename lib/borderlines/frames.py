@@ -21,20 +21,22 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import yaml
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, ORTH, SENT_START
 from spacy.matcher import PhraseMatcher
+import vaderSentiment.vaderSentiment as _vs
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .io import InputProblem, read_text, read_yaml
 from .nlp import SENTENCE_COLUMNS, doc_sentences, get_nlp, is_word, sentence_table
 from .paths import lexicon_dir
 from .problems import Problem
-from .terms import doc_lemmas, pattern_lemmas
+from .terms import _type_lemmas, pattern_lemmas
 from .uncertainty import DEFAULT_RESAMPLES, ESTIMATE_COLUMNS, era_rates
 
 #: How an entry is matched (the ``match`` field of an entry in frames.yml).
@@ -333,7 +335,11 @@ def load_frames(path: str | Path | None = None) -> pd.DataFrame:
     every problem."""
     path = Path(path) if path else default_frames_path()
     data = read_yaml(path)
-    return frames_from_data(data, str(path), _lines(read_text(path)))
+    try:
+        return frames_from_data(data, str(path))
+    except LexiconError:
+        # Line numbers only matter for the problems: a second parse finds them.
+        return frames_from_data(data, str(path), _lines(read_text(path)))
 
 
 def frame_labels(frames: pd.DataFrame) -> dict[str, str]:
@@ -355,10 +361,17 @@ def _set_lemmas(doc, lemmas: list[str]) -> None:
 
 
 def _matchers(frames: pd.DataFrame):
+    return _entry_matchers(tuple(zip(frames["entry"].tolist(), frames["match"].tolist())))
+
+
+@lru_cache(maxsize=8)
+def _entry_matchers(entries: tuple[tuple[str, str], ...]):
+    """The PhraseMatchers (LEMMA, LOWER, ORTH) of a lexicon's (entry, match) pairs and
+    ``{match id: entry number}``, built once per lexicon."""
     nlp = get_nlp()
     by_attr = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("LEMMA", "LOWER", "ORTH")}
     ids = {}
-    for k, (phrase, mode) in enumerate(zip(frames["entry"], frames["match"])):
+    for k, (phrase, mode) in enumerate(entries):
         key = f"frame-entry-{k}"
         ids[nlp.vocab.strings.add(key)] = k
         pattern = nlp.make_doc(phrase)
@@ -391,36 +404,55 @@ def _match_corpus(corpus: pd.DataFrame, frames: pd.DataFrame,
     frame_of = frames["frame"].to_numpy()
     rows, sent_rows = [], []
     texts = list(corpus["text"])
-    for doc_id, text, doc in zip(corpus["doc_id"], texts,
-                                 nlp.pipe(texts, batch_size=64) if docs is None else docs):
-        _set_lemmas(doc, doc_lemmas(doc))
-        found = {(ids[mid], s, e) for m in matchers for mid, s, e in m(doc)}
-        for k, s, e in _longest_per_frame(list(found), frame_of):
-            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-            rows.append((doc_id, k, start, end, text[start:end]))
-        if sentences is None:
-            sent_rows.extend(doc_sentences(doc, doc_id))
+    articles = zip(corpus["doc_id"], texts, nlp.pipe(texts, batch_size=64) if docs is None else docs)
+    while chunk := list(islice(articles, 256)):
+        for (doc_id, text, doc), lemma_ids in zip(chunk, _lemma_ids([doc for _, _, doc in chunk])):
+            doc.from_array([LEMMA], lemma_ids.reshape(-1, 1))
+            found = {(ids[mid], s, e) for m in matchers for mid, s, e in m(doc)}
+            for k, s, e in _longest_per_frame(list(found), frame_of):
+                start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+                rows.append((doc_id, k, start, end, text[start:end]))
+            if sentences is None:
+                sent_rows.extend(doc_sentences(doc, doc_id))
     if sentences is None:
         sentences = pd.DataFrame(sent_rows, columns=list(SENTENCE_COLUMNS))
     matches = pd.DataFrame(rows, columns=["doc_id", "k", "start", "end", "text"])
     return _in_sentences(matches, sentences, frames, corpus), sentences
 
 
+def _lemma_ids(docs: list) -> list[np.ndarray]:
+    """The LEMMA string ids of every token of each doc, the lemmas of
+    :func:`borderlines.terms.doc_lemmas` (the first word of a sentence counts as
+    sentence-initial), looked up once per token type of all the docs instead of once
+    per token."""
+    arrays = [doc.to_array([ORTH, SENT_START]).view(np.int64).reshape(-1, 2) for doc in docs]
+    if not sum(len(a) for a in arrays):
+        return [np.zeros(len(a), dtype=np.uint64) for a in arrays]
+    types, codes = np.unique(np.concatenate(arrays)[:, 0], return_inverse=True)
+    strings = docs[0].vocab.strings
+    info = [_type_lemmas(strings[h]) for h in types.view(np.uint64).tolist()]
+    is_word = np.array([x[0] for x in info], dtype=bool)
+    mid = np.array([_string_id(x[1]) for x in info], dtype=np.uint64)
+    initial = np.array([_string_id(x[2]) for x in info], dtype=np.uint64)
+    out, offset = [], 0
+    for a in arrays:
+        n = len(a)
+        c = codes[offset:offset + n].reshape(-1)
+        offset += n
+        word = is_word[c]
+        sent = np.cumsum((a[:, 1] == 1) | (np.arange(n) == 0))
+        words_so_far = np.cumsum(word)
+        before_sentence = np.maximum.accumulate(np.where(np.r_[True, sent[1:] != sent[:-1]],
+                                                         words_so_far - word, 0))
+        first = word & (words_so_far - before_sentence == 1)
+        out.append(np.where(first, initial[c], mid[c]))
+    return out
+
+
 def _in_sentences(matches: pd.DataFrame, sentences: pd.DataFrame, frames: pd.DataFrame,
                   corpus: pd.DataFrame) -> pd.DataFrame:
     # A match belongs to the sentence holding it; one across a sentence break is dropped.
-    sent_ids = np.full(len(matches), -1, dtype=np.int64)
-    by_doc = {d: part.sort_values("start") for d, part in sentences.groupby("doc_id", sort=False)}
-    for d, idx in matches.groupby("doc_id", sort=False).groups.items():
-        part = by_doc.get(d)
-        if part is None:
-            continue
-        starts, ends, ids = part["start"].to_numpy(), part["end"].to_numpy(), part["sent_id"].to_numpy()
-        m_start = matches.loc[idx, "start"].to_numpy()
-        m_end = matches.loc[idx, "end"].to_numpy()
-        pos = np.searchsorted(starts, m_start, side="right") - 1
-        ok = (pos >= 0) & (m_end <= ends[np.maximum(pos, 0)])
-        sent_ids[matches.index.get_indexer(idx)] = np.where(ok, ids[np.maximum(pos, 0)], -1)
+    sent_ids = _sentence_of(matches, sentences)
     k = matches["k"].to_numpy()
     out = pd.DataFrame({
         "doc_id": matches["doc_id"], "era": matches["doc_id"].map(dict(zip(corpus["doc_id"], corpus["era"]))),
@@ -428,6 +460,28 @@ def _in_sentences(matches: pd.DataFrame, sentences: pd.DataFrame, frames: pd.Dat
         "mode": frames["match"].to_numpy()[k], "text": matches["text"], "start": matches["start"],
         "end": matches["end"]}, columns=list(FRAME_MATCH_COLUMNS))
     return out[out["sent_id"] >= 0].reset_index(drop=True)
+
+
+def _sentence_of(matches: pd.DataFrame, sentences: pd.DataFrame) -> np.ndarray:
+    """``sent_id`` of the sentence of the same article holding each match (the last one
+    starting at or before it, if the match ends within it), else -1: one search over
+    the whole batch, with (article, offset) keys."""
+    sent_ids = np.full(len(matches), -1, dtype=np.int64)
+    if not len(matches) or not len(sentences):
+        return sent_ids
+    codes, uniques = pd.factorize(sentences["doc_id"])
+    m_codes = pd.Index(uniques).get_indexer(matches["doc_id"])
+    starts = sentences["start"].to_numpy(dtype=np.int64)
+    ends = sentences["end"].to_numpy(dtype=np.int64)
+    m_start = matches["start"].to_numpy(dtype=np.int64)
+    m_end = matches["end"].to_numpy(dtype=np.int64)
+    span = int(max(starts.max(), m_start.max(), 0)) + 1
+    order = np.lexsort((starts, codes))
+    keys = codes[order].astype(np.int64) * span + starts[order]
+    pos = np.searchsorted(keys, m_codes.astype(np.int64) * span + m_start, side="right") - 1
+    at = order[np.maximum(pos, 0)]
+    ok = (m_codes >= 0) & (pos >= 0) & (codes[at] == m_codes) & (m_end <= ends[at])
+    return np.where(ok, sentences["sent_id"].to_numpy(dtype=np.int64)[at], -1)
 
 
 def frame_matches(corpus: pd.DataFrame, frames: pd.DataFrame | None = None,
@@ -451,17 +505,21 @@ def _sentence_frames_from(matches: pd.DataFrame, sentences: pd.DataFrame,
     doc_order = {d: i for i, d in enumerate(dict.fromkeys(sentences["doc_id"]))}
     groups: dict[tuple, dict] = {}
     # One pass in text order; triggers and entries are kept distinct (case-insensitively).
-    for doc_id, era, sent_id, frame, entry, text in zip(
-            matches["doc_id"], matches["era"], matches["sent_id"], matches["frame"],
-            matches["entry"], matches["text"]):
-        g = groups.setdefault((doc_id, sent_id, frame),
-                              {"era": era, "n_matches": 0, "triggers": {}, "entries": {}})
+    ranks: list[tuple] = []     # (article, sentence, frame order, first seen) of each group
+    n_docs = len(doc_order)
+    for doc_id, era, sent_id, frame, entry, text in zip(*(matches[c].tolist() for c in (
+            "doc_id", "era", "sent_id", "frame", "entry", "text"))):
+        key = (doc_id, sent_id, frame)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"era": era, "n_matches": 0, "triggers": {}, "entries": {}}
+            ranks.append((doc_order.get(doc_id, n_docs), sent_id, frame_order[frame], len(ranks), key))
         g["n_matches"] += 1
         trigger = " ".join(text.split())
         g["triggers"].setdefault(trigger.lower(), trigger)
         g["entries"].setdefault(entry.lower(), entry)
     labels = frame_labels(frames)
-    keys = sorted(groups, key=lambda k: (doc_order.get(k[0], len(doc_order)), k[1], frame_order[k[2]]))
+    keys = [rank[-1] for rank in sorted(ranks)]
     out = pd.DataFrame({
         "doc_id": [k[0] for k in keys], "era": [groups[k]["era"] for k in keys],
         "sent_id": np.array([k[1] for k in keys], dtype=np.int64), "frame": [k[2] for k in keys],
@@ -639,11 +697,20 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._emoji_chars = frozenset(e for e in self.emojis if len(e) == 1)
+        # The emoji of the Basic Multilingual Plane as a regex class: one search is much
+        # faster than a set test per character. (A class of characters beyond it is
+        # tried item by item: those are looked for only in a text that has any.)
+        bmp = sorted(e for e in self._emoji_chars if e <= "\uffff")
+        self._bmp_emoji_re = re.compile("[" + "".join(map(re.escape, bmp)) + "]" if bmp else r"(?!x)x")
+
+    def _has_emoji(self, text: str) -> bool:
+        return (self._bmp_emoji_re.search(text) is not None
+                or (_BEYOND_BMP.search(text) is not None and not self._emoji_chars.isdisjoint(text)))
 
     def polarity_scores(self, text):
-        if not isinstance(text, str) or not self._emoji_chars.isdisjoint(text):
+        if not isinstance(text, str) or self._has_emoji(text):
             return super().polarity_scores(text)
-        from vaderSentiment import vaderSentiment as vs
+        vs = _vs
         text = text.strip()
         punct = vs.string.punctuation
         words = []
@@ -652,9 +719,14 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
             words.append(token if len(stripped) <= 2 else stripped)
         low = [w.lower() for w in words]
         n = len(words)
+        lexicon, booster, negate = self.lexicon, vs.BOOSTER_DICT, _VADER_NEGATE
+        if n and lexicon.keys().isdisjoint(low):
+            # No word of the lexicon: every word scores 0 (boosters, negations and "but"
+            # only scale the scores of lexicon words), which score_valence turns into
+            # this (punctuation emphasis only ever adds to a non-zero sum).
+            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
         n_caps = sum(1 for w in words if w.isupper())
         cap_diff = 0 < n - n_caps < n
-        lexicon, booster, negate = self.lexicon, vs.BOOSTER_DICT, _VADER_NEGATE
         special = vs.SPECIAL_CASES
         n_scalar, c_incr = vs.N_SCALAR, vs.C_INCR
 
@@ -749,6 +821,9 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
         if "but" in low:
             sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, text)
+
+
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _vader_negate() -> frozenset[str]:
