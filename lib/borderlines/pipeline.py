@@ -314,7 +314,12 @@ def _as_str(df: pd.DataFrame) -> pd.DataFrame:
     # what pandas 3 infers by default: text columns and column labels as "str"
     convert = [c for c in df.columns if df[c].dtype == object and len(df)
                and pd.api.types.infer_dtype(df[c], skipna=False) == "string"]
-    df = df.astype({c: "str" for c in convert}) if convert else df
+    if convert:
+        # column by column: the same arrays as df.astype, without its per-column overhead
+        dtype = pd.api.types.pandas_dtype("str")
+        df = df.copy(deep=False)
+        for c in convert:
+            df[c] = pd.array(df[c].to_numpy(), dtype=dtype)
     if df.columns.dtype == object and all(isinstance(c, str) for c in df.columns):
         df.columns = pd.Index(list(df.columns), dtype="str")
     return df

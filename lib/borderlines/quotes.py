@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 import spacy
 from spacy.attrs import IDX, LENGTH, ORTH
+from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
 
 from .cleaning import embedded_posts
@@ -232,28 +233,37 @@ _INVERTIBLE = frozenset("say add write tweet explain note ask insist argue warn 
 
 # --------------------------------------------------------------------------- regexes
 
-def _trie_pattern(words: Iterable[str]) -> str:
+def _trie_pattern(words: Iterable[str], not_after: str = "") -> str:
     """A regex alternation of ``words`` factored as a trie ("sa(?:id|ys)"), which the
-    regex engine scans much faster than a flat alternation."""
+    regex engine scans much faster than a flat alternation.
+
+    ``not_after``: a character class (r"\\w", r"[\\w.]") that must not come just before
+    the word, checked after its first character (``(?<!\\w.)`` there is ``\\b`` before a
+    word character): a pattern that starts with a literal character lets the engine
+    skip ahead to the places where that character occurs, where one that starts with a
+    lookbehind or ``\\b`` is tried at every position of the text."""
     trie: dict = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
+    guard = f"(?<!{not_after}.)" if not_after else ""
 
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+    def build(node: dict, first: bool = False) -> str:
+        alts = [re.escape(ch) + (guard if first else "") + build(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
-    return build(trie)
+    return build(trie, first=True)
 
 
+# Patterns scanned over whole articles start with a literal character where their first
+# characters are few (see _trie_pattern); verbs and group nouns start with most letters.
 _VERB_RE = re.compile(r"\b" + _trie_pattern(_FORM_LEMMA) + r"\b")
 _ENDS_WITH_VERB_RE = re.compile(r"\b(?:" + "|".join(_FORM_LEMMA) + r")(?:\s+that)?$")
-_ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+_ACCORDING_RE = re.compile(_trie_pattern(["According to", "according to"], r"\w") + r"\b")
 _MARK_RE = re.compile(r"[“”\"«»]")
 _OPENING_GLYPHS = "“«"
 _CLOSING_GLYPHS = "”»"
@@ -296,11 +306,12 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?][’'”\")\]]*(?=\s)")
 
 _NAME_TOKEN = r"[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*"
 _NAME_PART = rf"(?:{_NAME_TOKEN}|[A-Z]\.|de|del|la|van|von|da|dos|bin)"
-_FULL_NAME_RE = re.compile(rf"(?<![\w@.])(?:{_NAME_TOKEN})(?:\s+{_NAME_PART}){{0,3}}\s+{_NAME_TOKEN}\b")
+# _NAME_TOKEN not after a word character, "@" or ".", then more name parts
+_FULL_NAME_RE = re.compile(rf"[A-Z](?<![\w@.].)[a-zA-Z'’-]*[a-z][a-zA-Z'’-]*(?:\s+{_NAME_PART}){{0,3}}\s+{_NAME_TOKEN}\b")
 _TITLE_NAME_RE = re.compile(
-    r"(?<![\w.])(?P<title>" + _trie_pattern(_TITLE_WORDS) + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
+    r"(?P<title>" + _trie_pattern(_TITLE_WORDS, r"[\w.]") + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
     + rf"\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_PART}){{0,3}})")
-_ORG_KEYWORD_RE = re.compile(r"\b" + _trie_pattern(_ORG_KEYWORDS) + r"\b")
+_ORG_KEYWORD_RE = re.compile(_trie_pattern(_ORG_KEYWORDS, r"\w") + r"\b")
 _GROUP_NOUNS = ("official", "officials", "expert", "experts", "analyst", "analysts", "aides", "spokesman",
                 "spokeswoman", "spokesperson", "advocates", "lawmakers", "legislators", "critics",
                 "authorities", "diplomats", "sources", "leaders", "negotiators", "activists", "groups")
@@ -314,10 +325,12 @@ _GROUP_TAIL_RE = re.compile(r"\s+(?:officials?|aides|spokes(?:man|woman|person)|
                             r"agents|officers|authorities|diplomats)\b")
 _GROUP_DETERMINERS = frozenset({"the", "some", "many", "several", "other", "his", "her", "their", "its",
                                 "a", "an", "one", "another"})
-_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
+_PRONOUNS = ("He", "he", "She", "she", "It", "it", "They", "they")
+_PRONOUN_RE = re.compile(_trie_pattern(_PRONOUNS, r"\w") + r"\b")
+_THE = _trie_pattern(["The", "the"], r"\w")   # \b[Tt]he
 # A title alone standing for a person mentioned before ("the president said").
 _PERSON_NOMINAL_RE = re.compile(
-    r"\b[Tt]he\s+(?P<head>(?:(?:Mexican|U\.S\.|American|acting)\s+)?(?:vice\s+president|president|"
+    _THE + r"\s+(?P<head>(?:(?:Mexican|U\.S\.|American|acting)\s+)?(?:vice\s+president|president|"
     r"(?:foreign\s+|interior\s+|homeland\s+security\s+)?(?:secretary|minister)|governor|commissioner|"
     r"ambassador|mayor|senator))\b")
 _OF_INSTITUTION_RE = re.compile(r"\s+(?:for|at|of|with|from)\s+(?:the\s+)?")
@@ -325,7 +338,7 @@ _OF_INSTITUTION_RE = re.compile(r"\s+(?:for|at|of|with|from)\s+(?:the\s+)?")
 _REVERSE_REST_RE = re.compile(
     rf"(?:\s+{_ADVERBS})*(?:\s+(?:reporters|journalists))?"
     r"(?:\s+(?:in|at|on|during|to|from|via|after|before|with|by|while|of)\b[^,;“”\"]*)?\s*[.!?]?\s*")
-_NOMINAL_RE = re.compile(r"\b[Tt]he\s+(?P<head>agency|ministry|department|office|commission|"
+_NOMINAL_RE = re.compile(_THE + r"\s+(?P<head>agency|ministry|department|office|commission|"
                          r"organization|government|administration|embassy|group|campaign|"
                          r"committee|council|bureau|statement)\b")
 _TELL_OBJECT = (r"(?:\s+(?:reporters|journalists|lawmakers|supporters|him|her|them|us|me|"
@@ -343,6 +356,36 @@ _TELL_CONTENT_START_RE = re.compile(_TELL_OBJECT + r"?" + _CONTENT_LEAD + r"\s*[
 _REVERSE_TAIL_RE = re.compile(
     r",\s+(?:he|she|it|they|(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
     r"(?:later\s+|also\s+)?(?:said|added|told|wrote|noted|explained)\b[^,“”\"]*$")
+
+
+
+# Small patterns tried at one place at a time (compiled once).
+_NESTED_RE = re.compile(r"(?:^|[\s(“\"—])[‘']\w")
+_INNER_SENTENCE_RE = re.compile(r"[.!?]\s+[A-Z“‘\"']")
+_APOSTROPHE_RE = re.compile(r"['’]")
+_FINAL_STOP_RE = re.compile(r"[.!?][’'”\"]?$")
+_NONSPACE_RE = re.compile(r"\S+")
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+_POSSESSIVE_RE = re.compile(r"['’]s\b")
+_NAME_BEFORE_RE = re.compile(rf"({_NAME_TOKEN})\s+$")
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+_ORG_LEFT_RE = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|and|for|on|the)\s+){1,6}$")
+_ORG_RIGHT_RE = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
+_WORD_BEFORE_RE = re.compile(r"(\w+)\s+(?:(?:the|a|an)\s+)?$")
+_HEAD_OF_BEFORE_RE = re.compile(r"(\w+)\s+of\s+(?:(?:the|a|an)\s+)?$")
+_TO_COLON_RE = re.compile(r"[^.!?“”\"]*?[,:]\s*")
+_COMMA_THE_END_RE = re.compile(r",\s*(?:the\s+)?$")
+_COMMA_ACCORDING_RE = re.compile(r",\s+according to\b")
+_ACCORDING_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}")
+_COMMA_END_RE = re.compile(r",\s*$")
+_THE_GAP_RE = re.compile(r"\s+(?:the\s+)?")
+
+
+@lru_cache(maxsize=4096)
+def _surname_re(surname: str) -> re.Pattern:
+    """``(?<![\\w@])surname\\b``, written to start with the surname's first character (so
+    the engine scans for it instead of trying every position)."""
+    return re.compile(re.escape(surname[0]) + r"(?<![\w@].)" + re.escape(surname[1:]) + r"\b")
 
 
 # --------------------------------------------------------------------------- accents
@@ -368,7 +411,7 @@ _FOLD_RANGES = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")   # holds every key of
 def fold_accents(text: str) -> str:
     """``text`` with accented Latin letters replaced by their base letter, one character
     for one, so offsets are unchanged ("López" -> "Lopez")."""
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _FOLD_CHAR_RE.search(text) else text
 
 
 def _key(text: str) -> str:
@@ -460,9 +503,11 @@ class _ActorIndex:
     alias_kind: dict[str, str]              # folded alias text -> name | surname | handle | institution
     candidates: dict[str, tuple[str, ...]]  # ruler id -> actor names (several when ambiguous)
     lookup: dict[str, tuple[str, ...]]      # _key(alias) -> actor names
-    # the ruler's phrase patterns as token ORTH ids, by first token: {orth: [(orths, ruler id)]};
-    # None when two patterns are the same tokens (then only the ruler itself decides between them)
+    # the ruler's phrase patterns as token ORTH ids, by first token: {orth: [(orths, ruler id)]},
+    # and in a PhraseMatcher keyed by ruler id; None when two patterns are the same tokens
+    # (then only the ruler itself decides between them)
     phrases: dict[int, list[tuple[tuple[int, ...], str]]] | None = None
+    matcher: PhraseMatcher | None = None
 
 
 def _actor_rows(actors: pd.DataFrame) -> tuple[tuple[str, ...], ...]:
@@ -513,23 +558,26 @@ def _actor_index(rows: tuple[tuple[str, ...], ...]) -> _ActorIndex:
         patterns.append({"label": label, "pattern": alias, "id": ent_id})
     ruler.add_patterns(patterns)
     return _ActorIndex(actors, ruler, kind_of, candidates, {k: tuple(v) for k, v in lookup.items()},
-                       _phrase_table(ruler, patterns))
+                       *_phrase_tables(ruler, patterns))
 
 
-def _phrase_table(ruler: EntityRuler, patterns: list[dict]) -> dict[int, list[tuple[tuple[int, ...], str]]] | None:
-    """The ruler's patterns tokenized as the ruler tokenizes them, keyed by first token
-    (see :func:`_actor_entities`)."""
+def _phrase_tables(ruler: EntityRuler, patterns: list[dict]):
+    """The ruler's patterns tokenized as the ruler tokenizes them: by first token, and
+    in a PhraseMatcher keyed by ruler id (see :func:`_actor_entities`); ``(None, None)``
+    when two patterns are the same tokens."""
     table: dict[int, list[tuple[tuple[int, ...], str]]] = {}
+    matcher = PhraseMatcher(ruler.nlp.vocab, attr="ORTH")
     seen: set[tuple[int, ...]] = set()
     for entry, doc in zip(patterns, ruler.nlp.pipe([e["pattern"] for e in patterns])):
         orths = tuple(doc.to_array(ORTH).tolist())
         if not orths:
             continue
         if orths in seen:
-            return None
+            return None, None
         seen.add(orths)
         table.setdefault(orths[0], []).append((orths, entry["id"]))
-    return table
+        matcher.add(entry["id"], [doc])
+    return table, matcher
 
 
 def actor_ruler(actors: pd.DataFrame | None = None) -> EntityRuler:
@@ -596,12 +644,17 @@ class _Article:
     verbs: list[_Verb] = field(default_factory=list)
     verb_starts: list[int] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
+    paragraph_starts: list[int] = field(default_factory=list)
+    eligible: dict[int, bool] = field(default_factory=dict)   # _eligible_subject by id(mention)
+
+    def __post_init__(self):
+        self.paragraph_starts = [p[0] for p in self.paragraphs]
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect_right(self.sent_starts, pos) - 1)
 
     def paragraph_of(self, pos: int) -> int:
-        return max(0, bisect_right([p[0] for p in self.paragraphs], pos) - 1)
+        return max(0, bisect_right(self.paragraph_starts, pos) - 1)
 
     def in_quoted(self, pos: int) -> bool:
         i = bisect_right(self.quoted_starts, pos) - 1
@@ -704,7 +757,7 @@ def _quote_segments(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[_Se
         if qe <= qs:
             return
         mixed = c_end > c and content_from > o and (text[o] == '"') != (text[c] == '"')
-        nested = bool(re.search(r"(?:^|[\s(“\"—])[‘']\w", text[qs:qe]))
+        nested = bool(_NESTED_RE.search(text[qs:qe]))
         segments.append(_Segment(o, c, c_end, qs, qe, para,
                                  flags + ["mixed_marks"] * mixed + ["nested_quote"] * nested, chain))
 
@@ -762,14 +815,14 @@ def _quote_kind(seg: _Segment, text: str, sent_start: int) -> str:
         return "direct"
     quote = text[seg.q_start:seg.q_end]
     words = _WORD_RE.findall(quote)
-    if len(words) >= 15 or re.search(r"[.!?]\s+[A-Z“‘\"']", quote):
+    if len(words) >= 15 or _INNER_SENTENCE_RE.search(quote):
         return "direct"
     if len(words) >= 4 and _ENDS_WITH_VERB_RE.search(before):
         return "direct"   # the whole complement of a speech verb: "Pompeo added that “...”"
-    first = re.split(r"['’]", words[0].lower())[0] if words else ""
+    first = _APOSTROPHE_RE.split(words[0].lower())[0] if words else ""
     if first in _SUBJECT_OPENERS or (first in _SUBORDINATORS and len(words) >= 4):
         return "direct"
-    if quote[:1].isupper() and re.search(r"[.!?][’'”\"]?$", quote) and len(words) >= 3:
+    if quote[:1].isupper() and _FINAL_STOP_RE.search(quote) and len(words) >= 3:
         return "direct"
     return "partial"
 
@@ -786,14 +839,16 @@ def _title_start(text: str, s: int, floor: int) -> int | None:
     """Start of a title written just before the name at ``s`` ("Mexican Foreign Minister",
     "Secretary of State", "Mr."), or None."""
     floor = max(floor, s - 160)
-    words = list(re.finditer(r"\S+", text[floor:s]))
-    if not words or words[-1].end() != s - floor - 1:
+    # the title's last word ends one space before the name
+    if s - floor < 2 or not text[s - 1].isspace() or text[s - 2].isspace():
         return None
+    floor = _last_words_start(text, floor, s, 8)   # only the last eight words count
+    words = list(_NONSPACE_RE.finditer(text[floor:s]))
     taken: list[re.Match] = []
     for w in reversed(words[-8:]):
         tok = w.group()
         if tok[-1] in ",;:)—–\"”" or (tok[-1] == "." and tok not in _CORE_TITLES
-                                      and not re.fullmatch(r"(?:[A-Z]\.)+", tok)):
+                                      and not _INITIALS_RE.fullmatch(tok)):
             break
         if tok in _JOINERS or (tok[0].isupper() and (tok not in _FUNCTION_CAPS or tok in _TITLE_ADJECTIVES)):
             taken.append(w)
@@ -808,27 +863,43 @@ def _title_start(text: str, s: int, floor: int) -> int | None:
 
 def _is_possessive(text: str, e: int) -> bool:
     """Whether the name ending at ``e`` is followed by a possessive ('s, ’s, s’)."""
-    if re.match(r"['’]s\b", text[e:e + 3]):
+    if _POSSESSIVE_RE.match(text[e:e + 3]):
         return True
     return e < len(text) and text[e] in "’'" and text[e - 1:e] == "s" and text[e + 1:e + 2].isspace()
 
 
 def _name_tokens_ok(tokens: list[str]) -> bool:
+    # (a token is an organisation keyword when _ORG_KEYWORD_RE matches all of it)
     return (bool(tokens) and tokens[0] not in _FUNCTION_CAPS and tokens[-1] not in _FUNCTION_CAPS
-            and not any(t in _CORE_TITLES or _ORG_KEYWORD_RE.fullmatch(t) for t in tokens))
+            and _TITLES_AND_ORG_KEYWORDS.isdisjoint(tokens))
+
+
+def _last_words_start(text: str, lo: int, hi: int, n: int) -> int:
+    """Start of the ``n``-th last whitespace-separated word of ``text[lo:hi]`` (``lo``
+    when there are fewer). A pattern of at most ``n`` words each followed by spaces,
+    anchored at ``hi``, cannot match before it: searching from there finds the same
+    match sooner."""
+    segment = text[lo:hi]
+    parts = segment.rsplit(None, n)
+    if len(parts) <= n:
+        return lo
+    rest = segment[len(parts[0]):]
+    return lo + len(parts[0]) + len(rest) - len(rest.lstrip())
 
 
 def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    return [(a + m.start(), a + m.end(), m.group()) for m in re.finditer(r"\S+", text[a:b])]
+    return [(m.start(), m.end(), m.group()) for m in _NONSPACE_RE.finditer(text, a, b)]
 
 
 def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index: _ActorIndex,
-                      person_spans: Sequence[tuple[int, int]]) -> None:
+                      person_spans: Sequence[tuple[int, int]],
+                      listed: Sequence[tuple[int, int, str]] | None = None) -> None:
     """Fill ``art.mentions``: listed actors (entity ruler), unlisted people, institutions,
     groups, pronouns and nominals ("the agency"), outside quotations."""
     text = art.text
     covered = bytearray(len(text) + 1)
     found: list[_Mention] = []
+    listed = _listed_words(text) if listed is None else listed
 
     def free(s, e):
         return not any(covered[s:e]) and not art.in_quoted(s)
@@ -852,7 +923,7 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         if actor is None:
             continue
         if kind == "surname":
-            before = re.search(rf"({_NAME_TOKEN})\s+$", text[max(prev_end, s - 40):s])
+            before = _NAME_BEFORE_RE.search(text[max(prev_end, s - 40):s])
             if before and before.group(1) not in _FUNCTION_CAPS and before.group(1) not in _CORE_TITLES:
                 continue   # "Stephen Miller" is not Troy Miller
         start, method = s, ("institution" if actor.type != "person" else kind)
@@ -892,7 +963,7 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
 
     for m in _TITLE_NAME_RE.finditer(text):
         tokens = _tokens(text, m.start("name"), m.end("name"))
-        while tokens and (re.fullmatch(r"[A-Z]\.", tokens[-1][2]) or tokens[-1][2] in _NAME_PARTICLES):
+        while tokens and (_INITIAL_RE.fullmatch(tokens[-1][2]) or tokens[-1][2] in _NAME_PARTICLES):
             tokens.pop()
         if tokens and _name_tokens_ok([t[2] for t in tokens]):
             title = m.group("title")
@@ -921,7 +992,7 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
     for name, first in list(people.items()):
         if len(name.split()) < 2:
             continue
-        for m in re.compile(rf"(?<![\w@]){re.escape(name.split()[-1])}\b").finditer(text, first.end):
+        for m in _surname_re(name.split()[-1]).finditer(text, first.end):
             s, e = m.span()
             if free(s, e):
                 t = _title_start(text, s, sent_floor(s))
@@ -929,29 +1000,30 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
                               "title_name" if t is not None else "surname",
                               gender=first.gender, possessive=_is_possessive(text, e)))
     # unlisted institutions: capitalized names around an organisation keyword
-    for m in _ORG_KEYWORD_RE.finditer(text):
-        s, e = m.span()
-        left = re.search(r"(?:(?:[A-Z][\w.'’-]*|of|and|for|on|the)\s+){1,6}$", text[max(0, s - 90):s])
+    for keyword_start, e, _ in (w for w in listed if w[2] in _ORG_KEYWORD_SET):
+        s = keyword_start
+        left = _ORG_LEFT_RE.search(text[max(0, s - 90):s])
         if left:
             words = _tokens(text, s - len(left.group()), s)
             while words and (words[0][2] in (*_JOINERS, "on")
                              or (words[0][2] in _FUNCTION_CAPS and words[0][2] not in _TITLE_ADJECTIVES)):
                 words.pop(0)
             s = words[0][0] if words else s
-        right = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}").match(text, e)
+        right = _ORG_RIGHT_RE.match(text, e)
         if right:
             e = right.end()
-        if (s < m.start() or right) and free(s, e):
+        if (s < keyword_start or right) and free(s, e):
             take(_Mention(s, e, text[s:e], "institution", "institution",
                           possessive=_is_possessive(text, e)))
     # groups: "U.S. officials", "experts", "his aides"; not the role noun of a person's
     # appositive ("Theresa C. Brown, an immigration analyst at ...")
     appositives = [a.span() for a in (_APPOSITIVE_RE.match(text, m.end) for m in found if m.type == "person") if a]
-    for m in _GROUP_NOUN_RE.finditer(text):
-        if any(a <= m.start() < b for a, b in appositives):
+    for noun_start, noun_end, _ in (w for w in listed if w[2] in _GROUP_NOUN_FORMS):
+        if any(a <= noun_start < b for a, b in appositives):
             continue
-        left = _GROUP_MODIFIERS_RE.search(text, max(0, m.start() - 60), m.start())
-        words = _tokens(text, left.start() if left else m.start(), m.end())
+        left = _GROUP_MODIFIERS_RE.search(text, _last_words_start(text, max(0, noun_start - 60), noun_start, 3),
+                                          noun_start)
+        words = _tokens(text, left.start() if left else noun_start, noun_end)
         while len(words) > 1 and (words[0][2].lower() in _GROUP_DETERMINERS
                                   or (words[0][2] in _FUNCTION_CAPS and words[0][2] not in _TITLE_ADJECTIVES)):
             words.pop(0)
@@ -979,9 +1051,8 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
             e, label = owner.end, owner.speaker
         take(_Mention(s, e, label, "group", "institution", possessive=_is_possessive(text, e)))
     # pronouns (he/she everywhere; it/they only as the subject of a speech verb) and nominals
-    for m in _PRONOUN_RE.finditer(text):
-        s, e = m.span()
-        word = m.group().lower()
+    for s, e, word in (w for w in listed if w[2] in _PRONOUN_SET):
+        word = word.lower()
         if not free(s, e):
             continue
         if word in ("it", "they") and not _next_to_verb(art, e):
@@ -1001,6 +1072,21 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
 
 
 _GROUP_WORDS = frozenset(_GROUP_NOUNS)
+# Speech verbs, organisation keywords, group nouns and pronouns are all whole words: one
+# scan finds them all (as _VERB_RE, _ORG_KEYWORD_RE, _GROUP_NOUN_RE and _PRONOUN_RE
+# would each), and each step takes its own.
+_GROUP_NOUN_FORMS = frozenset([*_GROUP_NOUNS, *(w.capitalize() for w in _GROUP_NOUNS)])
+_ORG_KEYWORD_SET = frozenset(_ORG_KEYWORDS)
+_TITLES_AND_ORG_KEYWORDS = _CORE_TITLES | _ORG_KEYWORD_SET
+_PRONOUN_SET = frozenset(_PRONOUNS)
+_LISTED_WORD_RE = re.compile(
+    r"\b" + _trie_pattern({*_FORM_LEMMA, *_ORG_KEYWORDS, *_GROUP_NOUN_FORMS, *_PRONOUNS}) + r"\b")
+
+
+def _listed_words(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of every speech verb, organisation keyword, group noun and
+    pronoun of ``text``, in text order."""
+    return [(m.start(), m.end(), m.group()) for m in _LISTED_WORD_RE.finditer(text)]
 
 
 def _next_to_verb(art: _Article, e: int) -> bool:
@@ -1135,14 +1221,22 @@ def _nominal_antecedent(art: _Article, k: int, index: _ActorIndex, max_sentences
 
 def _eligible_subject(art: _Article, m: _Mention) -> bool:
     """A mention that can be a verb's subject: not a possessive, not after a preposition
-    (except "of" after an organisation noun: "the office of the U.N. refugee agency")."""
+    (except "of" after an organisation noun: "the office of the U.N. refugee agency").
+    Asked again and again of the same mentions (fixed once found): remembered."""
+    known = art.eligible.get(id(m))
+    if known is None:
+        known = art.eligible[id(m)] = _eligible(art.text, m)
+    return known
+
+
+def _eligible(text: str, m: _Mention) -> bool:
     if m.possessive:
         return False
-    before = re.search(r"(\w+)\s+(?:(?:the|a|an)\s+)?$", art.text[max(0, m.start - 40):m.start])
+    before = _WORD_BEFORE_RE.search(text[max(0, m.start - 40):m.start])
     if before and before.group(1).lower() in _PREPOSITIONS:
         if before.group(1).lower() != "of":
             return False
-        head = re.search(r"(\w+)\s+of\s+(?:(?:the|a|an)\s+)?$", art.text[max(0, m.start - 60):m.start])
+        head = _HEAD_OF_BEFORE_RE.search(text[max(0, m.start - 60):m.start])
         return bool(head) and head.group(1).lower() in _ORG_HEADS
     return True
 
@@ -1216,7 +1310,7 @@ def _post_attribution(art: _Article, seg: _Segment, limit: int):
     according = _ACCORDING_RE.search(text, a, limit)
     if according and _PUNCT_ONLY_RE.fullmatch(text, a, according.start()):
         for m in art.mentions_in(according.end(), limit)[:1]:
-            if re.fullmatch(r"\s+(?:the\s+)?", text[according.end():m.start]) and m.speaker:
+            if _THE_GAP_RE.fullmatch(text[according.end():m.start]) and m.speaker:
                 return m, False, None
     return None
 
@@ -1227,14 +1321,14 @@ def _pre_attribution(art: _Article, seg: _Segment, floor: int):
     text = art.text
     for verb in list(reversed(art.verbs_in(floor, seg.open)))[:2]:
         after = _subject_after(art, verb, seg.open)
-        if after and re.fullmatch(r"[^.!?“”\"]*?[,:]\s*", text[after[0].end:seg.open]):
+        if after and _TO_COLON_RE.fullmatch(text[after[0].end:seg.open]):
             return (*after, verb)
         found = _subject_before(art, verb, floor)
         if found:
             return (*found, verb)
     for m in _ACCORDING_RE.finditer(text, floor, seg.open):
         for men in art.mentions_in(m.end(), seg.open)[:1]:
-            if re.fullmatch(r"\s+(?:the\s+)?", text[m.end():men.start]) and men.speaker:
+            if _THE_GAP_RE.fullmatch(text[m.end():men.start]) and men.speaker:
                 return men, False, None
     return None
 
@@ -1419,7 +1513,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         if not verb.participle and not _GAP_RE.fullmatch(text, mention.end, verb.start):
             continue
         before = text[s_lo:mention.start]
-        comma = re.search(r",\s*(?:the\s+)?$", before)
+        comma = _COMMA_THE_END_RE.search(before)
         rest = text[verb.end:s_hi]
         if (comma and before[:comma.start()].strip() and not verb.participle
                 and _REVERSE_REST_RE.fullmatch(rest)):
@@ -1434,7 +1528,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         tail = _REVERSE_TAIL_RE.search(text, start, s_hi)
         if tail:
             end = tail.start()
-        according = re.compile(r",\s+according to\b").search(text, start, end)
+        according = _COMMA_ACCORDING_RE.search(text, start, end)
         if according:
             end = according.start()
         add(start, end, si, mention, appositive, (verb.start, s_hi))
@@ -1444,10 +1538,10 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         si = art.sentence_of(m.start())
         s_lo, s_hi = art.sent_starts[si], art.sent_ends[si]
         men = next((x for x in art.mentions_in(m.end(), min(s_hi, m.end() + 60))
-                    if re.fullmatch(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}", text[m.end():x.start])), None)
+                    if _ACCORDING_GAP_RE.fullmatch(text[m.end():x.start])), None)
         if men is None or not men.speaker:
             continue
-        if re.search(r",\s*$", text[s_lo:m.start()]):
+        if _COMMA_END_RE.search(text[s_lo:m.start()]):
             add(s_lo, m.start(), si, men, False, (s_lo, s_hi))
         elif not text[s_lo:m.start()].strip():
             comma = text.find(",", men.end, s_hi)
@@ -1517,9 +1611,11 @@ def _actor_entities(doc, index: _ActorIndex, text: str | None = None) -> list[tu
         target = get_nlp().tokenizer(_fold_sparse(text)) if fold else doc
         index.ruler(target)
         return [(e.start_char, e.end_char, e.ent_id_) for e in sorted(target.ents, key=lambda e: e.start_char)]
-    arr = doc.to_array([ORTH, IDX, LENGTH])
-    if fold:
-        arr = _refolded(text, arr)
+    if not fold:
+        strings = doc.vocab.strings
+        kept = _longest_first([(s, e, strings[key]) for key, s, e in index.matcher(doc)])
+        return [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), ent_id) for s, e, ent_id in kept]
+    arr = _refolded(text, doc.to_array([ORTH, IDX, LENGTH]))
     orth = arr[:, 0].tolist()
     phrases = index.phrases
     found = []
@@ -1527,6 +1623,12 @@ def _actor_entities(doc, index: _ActorIndex, text: str | None = None) -> list[tu
         for pattern, ent_id in phrases[orth[i]]:
             if tuple(orth[i:i + len(pattern)]) == pattern:
                 found.append((i, i + len(pattern), ent_id))
+    idx, length = arr[:, 1].tolist(), arr[:, 2].tolist()
+    return [(idx[s], idx[e - 1] + length[e - 1], ent_id) for s, e, ent_id in _longest_first(found)]
+
+
+def _longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The token spans the ruler keeps of ``found`` (start, end, id), in text order."""
     found.sort(key=lambda m: (m[1] - m[0], -m[0]), reverse=True)
     taken: set[int] = set()
     kept = []
@@ -1535,8 +1637,7 @@ def _actor_entities(doc, index: _ActorIndex, text: str | None = None) -> list[tu
             kept.append((start, end, ent_id))
             taken.update(range(start, end))
     kept.sort()
-    idx, length = arr[:, 1].tolist(), arr[:, 2].tolist()
-    return [(idx[s], idx[e - 1] + length[e - 1], ent_id) for s, e, ent_id in kept]
+    return kept
 
 
 def _refolded(text: str, arr: np.ndarray) -> np.ndarray:
@@ -1583,8 +1684,8 @@ def extract_quotes(corpus: pd.DataFrame, actors: pd.DataFrame | None = None,
     ``person_model``: name of an installed statistical spaCy model to add person names
     the rules miss (optional; nothing needs it).
     ``docs``: the articles already parsed (:func:`borderlines.nlp.parse_texts`), one per
-    row, to skip parsing again (an article with accents is still re-tokenized with its
-    accents folded); the actor entities are set on them. Same table either way.
+    row, to skip parsing again (actors are matched on their tokens, accents folded; the
+    docs are left as they are). Same table either way.
     ``posts``: :func:`borderlines.cleaning.embedded_posts` of the corpus, if already
     computed (default: found with the default cleaning rules)."""
     kinds = tuple(KINDS if kinds is None else kinds)
@@ -1657,12 +1758,12 @@ def _article_quotes(doc_id, text, ents, sent_rows, posts, index, kinds, person_s
     segments = _quote_segments(text, post_spans)
     art.quoted = sorted([(s.open, max(s.close_end, s.q_end)) for s in segments] + post_spans)
     art.quoted_starts = [a for a, _ in art.quoted]
-    for m in _VERB_RE.finditer(text):
-        if not art.in_quoted(m.start()):
-            form = m.group()
-            art.verbs.append(_Verb(m.start(), m.end(), _FORM_LEMMA[form], form.endswith("ing")))
+    listed = _listed_words(text)
+    for start, end, form in listed:
+        if form in _FORM_LEMMA and not art.in_quoted(start):
+            art.verbs.append(_Verb(start, end, _FORM_LEMMA[form], form.endswith("ing")))
     art.verb_starts = [v.start for v in art.verbs]
-    _article_mentions(art, ents, index, person_spans)
+    _article_mentions(art, ents, index, person_spans, listed)
     _resolve_references(art, index)
     rows, used = _quoted_rows(art, segments, index)
     rows = [r for r in rows if r["kind"] in kinds]
