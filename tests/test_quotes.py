@@ -280,6 +280,19 @@ def test_indirect_speech_forms():
     assert len(ind) == 3
 
 
+def test_verbs_with_an_object_report_speech_only_with_that_a_colon_or_a_promise():
+    # hand-written after article 000 ("the president declared a national emergency") and
+    # 002 ("Pence also emphasized the need for Mexico to expand a program")
+    q = quotes_of("Trump declared a national emergency to obtain billions. "
+                  "Pence emphasized the need for Mexico to expand the program. "
+                  "Trump declared that the border was closed. "
+                  "Pompeo announced: the talks will resume next month. "
+                  "Mexican officials rushed to Washington, promising to employ more troops.")
+    ind = q[q["kind"] == "indirect"]
+    assert list(ind["quote"]) == ["the border was closed", "the talks will resume next month",
+                                  "to employ more troops"]
+
+
 def test_indirect_is_not_duplicated_by_a_trailing_attribution():
     q = quotes_of("Ebrard replied that Mexico has met its goals, he later said in a news conference.")
     ind = q[q["kind"] == "indirect"]

@@ -227,6 +227,13 @@ _CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain ar
     insist warn declare announce acknowledge reiterate stress emphasize reply respond
     suggest predict promise vow concede admit contend complain caution confirm maintain
     assert testify boast conclude""".split())
+# Clause verbs that also take a plain object ("declared a national emergency",
+# "emphasized the need for ..."): their complement is reported speech only after "that",
+# a comma or a colon (and, for a promise, "to": "promising to employ more troops").
+_OBJECT_VERBS = frozenset("""declare announce acknowledge reiterate stress emphasize promise vow
+    confirm predict admit concede maintain boast conclude""".split())
+_PROMISE_VERBS = frozenset({"promise", "vow"})
+_CLAUSE_LEAD_END_RE = re.compile(r"(?:\bthat|[,:])\s*$")
 # Verbs that can come before their subject ("..., said Brown").
 _INVERTIBLE = frozenset("say add write tweet explain note ask insist argue warn declare reply "
                         "respond continue conclude according".split())
@@ -1524,6 +1531,9 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         start = lead.end() if lead else verb.end
         if start < s_hi and text[start] in "“\"«":
             continue   # the complement is a quotation: a direct or partial row already
+        if (verb.lemma in _OBJECT_VERBS and not _CLAUSE_LEAD_END_RE.search(text, verb.end, start)
+                and not (verb.lemma in _PROMISE_VERBS and text.startswith(" to ", verb.end))):
+            continue   # an object, not a reported clause
         end = s_hi
         tail = _REVERSE_TAIL_RE.search(text, start, s_hi)
         if tail:
