@@ -89,7 +89,8 @@ def test_parse_texts_equals_the_spacy_pipeline(bundled_corpus):
     texts = list(bundled_corpus["text"]) + TEXTS + [
         "", " ", "a", "\n\nx", "Hi. “Yes,” he said. “No.”\n\n“Ok.” Then", "“", "Hello!!! ... ? what",
         "x .\n\n. y", "A.\n\n“B” c. ‘d’ “e”", "said. “While we wait",
-        "“Close it!” he said. “Now?” she asked.\n\n“Go!” He left.", "“Stop!”\n\nhe said"]
+        "“Close it!” he said. “Now?” she asked.\n\n“Go!” He left.", "“Stop!”\n\nhe said",
+        "in Lukeville, Ariz. While it", "D.C. Mayor, D.C. The", "Acme Inc. The firm", "Ariz. While", ", Ariz. x"]
     fast = nlp.parse_texts(texts)
     slow = list(nlp.get_nlp().pipe(texts))
     for text, a, b in zip(texts, fast, slow):

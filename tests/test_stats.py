@@ -32,6 +32,15 @@ def test_abbreviations_do_not_split_sentences():
     assert len(sentence_table(c)) == 2
 
 
+def test_an_abbreviation_that_ends_a_sentence_ends_it():
+    # after article 003: "... the port of entry in Lukeville, Ariz. While the railway ..."
+    c = make_corpus([{"text": "They closed the port in Lukeville, Ariz. While it is shut, trade waits. "
+                              "Washington, D.C. Mayor Muriel Bowser agreed. He sold Acme Inc. The firm left."}])
+    assert sentence_table(c)["sentence"].tolist() == [
+        "They closed the port in Lukeville, Ariz.", "While it is shut, trade waits.",
+        "Washington, D.C. Mayor Muriel Bowser agreed.", "He sold Acme Inc.", "The firm left."]
+
+
 def test_is_word():
     doc = get_nlp()("“Don’t” — 66,450 arrests @SecNielsen.")
     assert [t.text for t in doc if is_word(t)] == ["Do", "n’t", "66,450", "arrests", "@SecNielsen"]

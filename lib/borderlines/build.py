@@ -323,6 +323,12 @@ def corpus_checksum(study: Study, cache: _HashCache) -> str:
 # --------------------------------------------------------------------------- running
 
 
+# The kernels' own log (a warning that loopback TCP is unencrypted, and the
+# "KeyboardInterrupt caught" that jupyter_client's SIGINT at shutdown provokes) would land
+# in the build's output; cell errors are in the executed notebook.
+QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
+
+
 @dataclass
 class Result:
     stem: str
@@ -353,11 +359,7 @@ def _execute(nb: NotebookSpec, params: dict, study: Study, position: int, show_c
         if show_cells else False,
         # saving the (2 MB) notebook after every cell costs seconds; Papermill still saves
         # it when a cell fails, with the error in place
-        log_output=False, request_save_on_cell_execute=False,
-        # the kernels' own log (a warning that loopback TCP is unencrypted, and the
-        # "KeyboardInterrupt caught" that jupyter_client's SIGINT at shutdown provokes)
-        # would land in the build's output; cell errors are in the executed notebook
-        extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+        log_output=False, request_save_on_cell_execute=False, extra_arguments=QUIET_KERNEL)
     return out_nb, staging / "data"
 
 

@@ -66,7 +66,8 @@ def refresh_checks(path: Path, timeout: int = 600):
     """Execute ``path`` in a fresh kernel and return it with the check cells' new outputs."""
     from nbclient import NotebookClient
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+    from .build import QUIET_KERNEL
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", extra_arguments=QUIET_KERNEL,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     return nb
 

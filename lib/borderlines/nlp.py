@@ -32,6 +32,20 @@ SENTENCE_COLUMNS = {
 _OPENING_QUOTES = {"“", "‘", '"', "'"}
 _CLOSING_QUOTES = {"”", '"'}
 _EXCLAIM = {"!", "?"}
+# Abbreviations that spaCy's tokenizer keeps whole ("Ariz.", so the sentencizer never sees
+# their period) but that often end a sentence: a state after "City," ("in Lukeville,
+# Ariz. While ...") and company or name suffixes ("Acme Inc. The ..."). One ends the
+# sentence only when the next word is one that opens sentences, never a name ("D.C.
+# Mayor ...", "Ariz. Gov. ...").
+_STATE_ABBREVIATIONS = frozenset(
+    "Ala. Ak. Ariz. Ark. Calif. Colo. Conn. D.C. Del. Fla. Ga. Ia. Ill. Ind. Kan. Kans. Ky. La. "
+    "Mass. Md. Mich. Minn. Miss. Mo. Mont. N.C. N.D. N.H. N.J. N.M. N.Y. Neb. Nebr. Nev. Okla. "
+    "Ore. Pa. S.C. Tenn. Va. Wash. Wis. Wyo.".split())
+_SUFFIX_ABBREVIATIONS = frozenset("Inc. Corp. Co. Ltd. Bros. Jr.".split())
+_SENTENCE_OPENERS = frozenset(
+    "The A An This That These Those There It Its He His She Her They Their We Our I In On At "
+    "After Before During When While As But And Yet So Still However Meanwhile Since Although "
+    "Though If Some Many Most Officials".split())
 
 
 @Language.component("sentence_fixes")
@@ -40,9 +54,15 @@ def sentence_fixes(doc: Doc) -> Doc:
     headlines, tweets and paragraphs without final punctuation stand alone), give an
     opening quotation mark to the sentence it opens (``said. “While`` splits before “),
     and keep an attribution after an exclaimed or asked quotation in its sentence
-    (``BORDER!” he said`` is one sentence)."""
+    (``BORDER!” he said`` is one sentence), and end a sentence at an abbreviation that
+    ends one (``Lukeville, Ariz. While``; see ``_STATE_ABBREVIATIONS``)."""
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    for tok in doc[1:-1]:
+        if (tok.whitespace_ and doc[tok.i + 1].text in _SENTENCE_OPENERS
+                and (tok.text in _SUFFIX_ABBREVIATIONS
+                     or (tok.text in _STATE_ABBREVIATIONS and doc[tok.i - 1].text == ","))):
             doc[tok.i + 1].is_sent_start = True
     for tok in doc[1:-1]:
         nxt = doc[tok.i + 1]
@@ -120,8 +140,9 @@ def doc_sentences(doc: Doc, doc_id: str) -> list[dict]:
 
 def _type_flags(vocab, orth: np.ndarray, cache: dict[int, tuple[bool, ...]]) -> np.ndarray:
     """(in sentencizer punctuation, opening quote, holds a line break, is a word, closing
-    quote, ! or ?, starts lowercase) for every token hash in ``orth``, as a boolean array
-    of shape (len(orth), 7)."""
+    quote, ! or ?, starts lowercase, a comma, a state abbreviation, a suffix abbreviation,
+    a sentence opener) for every token hash in ``orth``, as a boolean array of shape
+    (len(orth), 11)."""
     codes, types = pd.factorize(orth)
     rows = []
     punct = None
@@ -133,9 +154,11 @@ def _type_flags(vocab, orth: np.ndarray, cache: dict[int, tuple[bool, ...]]) -> 
             text = vocab.strings[h]
             flags = cache[h] = (text in punct, text in _OPENING_QUOTES, "\n" in text,
                                 not text.isspace() and any(ch.isalnum() for ch in text),
-                                text in _CLOSING_QUOTES, text in _EXCLAIM, text[:1].islower())
+                                text in _CLOSING_QUOTES, text in _EXCLAIM, text[:1].islower(),
+                                text == ",", text in _STATE_ABBREVIATIONS, text in _SUFFIX_ABBREVIATIONS,
+                                text in _SENTENCE_OPENERS)
         rows.append(flags)
-    return np.array(rows, dtype=bool).reshape(-1, 7)[codes]
+    return np.array(rows, dtype=bool).reshape(-1, 11)[codes]
 
 
 _TYPE_FLAGS: dict[int, tuple[bool, ...]] = {}
@@ -160,6 +183,10 @@ def _sentence_starts(a: np.ndarray, flags: np.ndarray) -> np.ndarray:
     starts[content[before > upto]] = 1
     # sentence_fixes: a line break starts a sentence; an opening quote joins the next one
     starts[np.flatnonzero(space[:-1] & newline[:-1]) + 1] = 1
+    if n > 2:
+        comma, state, suffix, opener = flags[:, 7], flags[:, 8], flags[:, 9], flags[:, 10]
+        i = np.arange(1, n - 1)
+        starts[i[ws[i] & opener[i + 1] & (suffix[i] | (state[i] & comma[i - 1]))] + 1] = 1
     if n > 2:
         i = np.arange(1, n - 1)
         moved = i[quote[i] & (starts[i + 1] == 1) & (starts[i] != 1) & ws[i - 1] & ~ws[i]]
