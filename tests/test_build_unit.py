@@ -62,6 +62,35 @@ def test_load_study_and_overrides(tmp_path):
     assert study.out_dir.name == "my-study"
 
 
+def test_errors_name_where_a_parameter_was_set(tmp_path):
+    path = tmp_path / "my.yml"
+    path.write_text("study: s\nparameters:\n  sede: 4\n")
+    with pytest.raises(b.BuildError) as info:
+        b.check_parameters(b.load_study(path, ["seed=x"]), NOTEBOOKS)
+    assert f"unknown parameter 'sede' (from {path})" in str(info.value)
+    assert "got str 'x' (from -p seed=...)" in str(info.value)
+
+
+def test_a_study_file_in_the_project_is_shown_relative_to_it():
+    from borderlines.paths import project_root
+    assert b.load_study(project_root() / "params" / "default.yml").source == "params/default.yml"
+
+
+def test_only_checks_the_study_against_every_notebook(monkeypatch):
+    # notebook 00 takes no seed, yet a study that sets one builds --only 00: the check
+    # runs on every notebook before --only selects (it fails here at the corpus check,
+    # after the parameters passed)
+    def stop(study):
+        raise b.BuildError("corpus checked")
+    monkeypatch.setattr(b, "_check_corpus", stop)
+    with pytest.raises(b.BuildError, match="corpus checked"):
+        b.build(b.Study("s", {"seed": 3}), only=["00"], progress=False)
+    with pytest.raises(b.BuildError, match="unknown parameter 'sede'"):
+        b.build(b.Study("s", {"sede": 3}), only=["00"], progress=False)
+    with pytest.raises(b.BuildError, match="no notebook matches 99"):
+        b.build(b.Study("s", {}), only=["99"], progress=False)
+
+
 @pytest.mark.parametrize("body, message", [
     ("study: ok\nparams:\n  seed: 1\n", "unknown top-level key"),
     ("study: ../escape\n", "study name"),

@@ -66,6 +66,11 @@ class Study:
     parameters: dict
     source: str = "(defaults)"
     out_dir: Path = field(default=None)
+    overridden: tuple[str, ...] = ()   # names set on the command line (-p), for messages
+
+    def origin(self, name: str) -> str:
+        """Where parameter ``name`` was set, for an error message."""
+        return f"-p {name}=..." if name in self.overridden else self.source
 
     def __post_init__(self):
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", self.name):
@@ -90,6 +95,15 @@ def parse_override(text: str) -> tuple[str, object]:
     return name.strip(), parsed
 
 
+def _shown_path(path: str | os.PathLike) -> str:
+    """``path`` as reports show it: relative to the project when inside it (no machine's
+    folders in a report), else as given."""
+    try:
+        return Path(path).resolve().relative_to(project_root()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def load_study(path: str | os.PathLike | None, overrides: list[str] | tuple[str, ...] = ()) -> Study:
     """The study in a ``params/*.yml`` file (``study: name`` and ``parameters: {...}``)
     with ``-p name=value`` overrides applied on top."""
@@ -97,7 +111,7 @@ def load_study(path: str | os.PathLike | None, overrides: list[str] | tuple[str,
     name = "default"
     source = "(defaults)"
     if path:
-        source = str(path)
+        source = _shown_path(path)
         try:
             doc = read_yaml(path) or {}
         except InputProblem as exc:
@@ -110,10 +124,12 @@ def load_study(path: str | os.PathLike | None, overrides: list[str] | tuple[str,
                              "use 'study', 'description' and 'parameters'")
         name = str(doc.get("study") or Path(path).stem)
         params = dict(doc.get("parameters") or {})
+    overridden = []
     for text in overrides:
         key, value = parse_override(text)
         params[key] = value
-    return Study(name=name, parameters=params, source=source)
+        overridden.append(key)
+    return Study(name=name, parameters=params, source=source, overridden=tuple(overridden))
 
 
 # --------------------------------------------------------------------------- notebooks
@@ -127,6 +143,11 @@ class NotebookSpec:
     declared: dict  # name -> default literal (as papermill reports it)
 
 
+def _selected(stem: str, only: list[str] | None) -> bool:
+    """Whether ``--only`` (stems or their prefixes, e.g. ``01``) selects notebook ``stem``."""
+    return not only or any(stem.startswith(o) for o in only)
+
+
 def discover_notebooks(folder: Path | None = None, only: list[str] | None = None) -> list[NotebookSpec]:
     """The numbered notebooks (``NN_name.ipynb``) in ``folder``, in order, with their
     titles and declared parameters."""
@@ -136,7 +157,7 @@ def discover_notebooks(folder: Path | None = None, only: list[str] | None = None
     folder = folder or notebooks_dir()
     specs = []
     for path in sorted(folder.glob(NOTEBOOK_GLOB)):
-        if only and not any(path.stem.startswith(o) or path.stem == o for o in only):
+        if not _selected(path.stem, only):
             continue
         nb = nbformat.read(path, as_version=4)
         title = path.stem
@@ -184,14 +205,15 @@ def check_parameters(study: Study, notebooks: list[NotebookSpec]) -> dict[str, d
             declared_anywhere.setdefault(name, _literal(default))
     for name, value in study.parameters.items():
         if name in RESERVED:
-            problems.append(f"parameter '{name}' is set by the build itself; remove it from {study.source}")
+            problems.append(f"parameter '{name}' is set by the build itself; remove it from {study.origin(name)}")
         elif name not in declared_anywhere:
             known = ", ".join(sorted(n for n in declared_anywhere if n not in RESERVED))
-            problems.append(f"unknown parameter '{name}' (from {study.source}); the notebooks take: {known}")
+            problems.append(f"unknown parameter '{name}' (from {study.origin(name)}); the notebooks take: {known}")
         elif not _type_ok(declared_anywhere[name], value):
             want = type(declared_anywhere[name]).__name__
             problems.append(f"parameter '{name}' must be {want} (like its default "
-                            f"{declared_anywhere[name]!r}), got {type(value).__name__} {value!r}")
+                            f"{declared_anywhere[name]!r}), got {type(value).__name__} {value!r} "
+                            f"(from {study.origin(name)})")
     if problems:
         raise BuildError("\n".join(problems))
     return {nb.stem: {k: v for k, v in study.parameters.items() if k in nb.declared} for nb in notebooks}
@@ -451,8 +473,13 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
     from tqdm.auto import tqdm
 
     t0 = time.perf_counter()
-    notebooks = discover_notebooks(notebooks_folder, only)
-    per_nb = check_parameters(study, notebooks)
+    # a study's parameters are checked against every notebook: a study file that sets
+    # the seed is still right when --only picks a notebook without one
+    every = discover_notebooks(notebooks_folder)
+    per_nb = check_parameters(study, every)
+    notebooks = [nb for nb in every if _selected(nb.stem, only)]
+    if not notebooks:
+        raise BuildError(f"no notebook matches {', '.join(only or [])} in {notebooks_folder or notebooks_dir()}")
     _check_corpus(study)
     out = study.out_dir
     out.mkdir(parents=True, exist_ok=True)
