@@ -80,6 +80,24 @@ def test_changed_parameter_rebuilds_only_affected_notebooks(built_default, tmp_p
     build(study, progress=False)  # restore for the other tests
 
 
+def test_only_keeps_each_notebooks_own_provenance(built_default):
+    study, _ = built_default
+    before = {n["stem"]: n for n in json.loads((study.out_dir / "manifest.json").read_text())["notebooks"]}
+    changed = Study(study.name, {**study.parameters, "seed": 8}, source="test")
+    build(changed, only=["01"], progress=False)
+    m = json.loads((study.out_dir / "manifest.json").read_text())
+    after = {n["stem"]: n for n in m["notebooks"]}
+    assert [n["stem"] for n in m["notebooks"]] == sorted(after) and m["only"] == ["01"]
+    assert after["01_corpus_overview"]["provenance"]["parameters"]["seed"] == 8
+    assert after["01_corpus_overview"]["provenance"]["built_at"] == m["built_at"]
+    for stem in set(after) - {"01_corpus_overview"}:   # not rebuilt: as they were, seed and all
+        assert after[stem] == before[stem]
+        assert after[stem]["provenance"]["parameters"].get("seed") in (None, study.parameters.get("seed"))
+    index = (study.out_dir / "index.html").read_text()
+    assert "(only 01;" in index and after["02_quotes_and_voices"]["provenance"]["built_at"] in index
+    build(study, progress=False)  # restore for the other tests
+
+
 FAILING = """{"cells": [
  {"cell_type": "markdown", "metadata": {}, "source": ["# Broken on purpose"]},
  {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "execution_count": null, "outputs": [], "source": ["output_dir = None"]},

@@ -360,6 +360,9 @@ class Result:
     error: str = ""
     fingerprint: str = ""
     files: dict = field(default_factory=dict)
+    # when, from which commit, corpus and parameters this notebook's outputs were made:
+    # this build's for a notebook it ran, the earlier build's for one it reused
+    provenance: dict = field(default_factory=dict)
 
 
 def _execute(nb: NotebookSpec, params: dict, study: Study, position: int, show_cells: bool) -> tuple[Path, Path]:
@@ -499,7 +502,8 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
         if (not force and prev and prev.get("status") in ("built", "reused") and prev.get("fingerprint") == fp
                 and all((out / f).exists() for f in (prev.get("files", {}).get("report"),
                                                      prev.get("files", {}).get("full")) if f)):
-            results[nb.stem] = Result(nb.stem, nb.title, "reused", 0.0, "", fp, prev.get("files", {}))
+            results[nb.stem] = Result(nb.stem, nb.title, "reused", 0.0, "", fp, prev.get("files", {}),
+                                      prev.get("provenance", {}))
         else:
             todo.append((nb, fp))
     cache.save()
@@ -554,14 +558,19 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
             bar.close()
             shutil.rmtree(out / ".partial", ignore_errors=True)
     ordered = [results[nb.stem] for nb in notebooks]
-    # notebooks not selected by --only keep their previous entries in the manifest
+    for r in ordered:
+        if r.status != "reused":
+            r.provenance = {"built_at": built_at, "git_commit": commit, "git_dirty": dirty,
+                            "corpus_checksum": checksum, "parameters": per_nb[r.stem]}
+    # notebooks not selected by --only keep their previous entries (and provenance)
     kept = [r for s, r in previous.items() if s not in results]
     manifest = {
         "study": study.name, "study_file": study.source, "built_at": built_at,
         "parameters": study.parameters, "corpus_checksum": checksum, "git_commit": commit,
         "git_dirty": dirty, "python": platform.python_version(), "packages": versions,
         "inputs": inputs, "seconds": round(time.perf_counter() - t0, 2),
-        "notebooks": [r.__dict__ for r in ordered] + kept,
+        "only": list(only or []),
+        "notebooks": sorted([r.__dict__ for r in ordered] + kept, key=lambda r: r["stem"]),
     }
     write_json_atomic(out / "manifest.json", manifest)
     from .index import write_study_index, write_top_index

@@ -29,7 +29,8 @@ STUDY_TEMPLATE = _ENV.from_string("""<!DOCTYPE html>
 <p><a href="../index.html">&larr; All studies</a></p>
 <h1>Borderlines · study <em>{{ m.study }}</em></h1>
 <p>News coverage of US–Mexico cooperation on migration, compared across administrations.
-Built {{ m.built_at }} from <code>{{ m.study_file }}</code> in {{ m.seconds }} s.</p>
+Last build {{ m.built_at }} from <code>{{ m.study_file }}</code> in {{ m.seconds }} s{% if m.only %}
+(only {{ m.only|join(', ') }}; the other notebooks' reports are from the builds in their <em>Built</em> column){% endif %}.</p>
 {% if corpus %}
 <h2>Corpus</h2>
 <p>{{ corpus.n_articles }} articles from {{ corpus.n_outlets }} outlets, {{ corpus.first }} to {{ corpus.last }}.</p>
@@ -38,7 +39,7 @@ Built {{ m.built_at }} from <code>{{ m.study_file }}</code> in {{ m.seconds }} s
 {% endfor %}</table>
 {% elif corpus_error %}<p class="failed">The corpus could not be summarised: {{ corpus_error }}</p>{% endif %}
 <h2>Reports</h2>
-<table class="reports"><tr><th>Notebook</th><th>Status</th><th>Report</th><th>With code</th><th>Executed notebook</th><th>Data</th><th>Time</th></tr>
+<table class="reports"><tr><th>Notebook</th><th>Status</th><th>Report</th><th>With code</th><th>Executed notebook</th><th>Data</th><th>Built (UTC)</th><th>Time</th></tr>
 {% for r in m.notebooks %}
 <tr class="nb-{{ r.status }}" data-notebook="{{ r.stem }}">
 <td>{{ r.title }}</td>
@@ -47,9 +48,12 @@ Built {{ m.built_at }} from <code>{{ m.study_file }}</code> in {{ m.seconds }} s
 <td>{% if r.files.full %}<a href="{{ r.files.full }}">notebook</a>{% endif %}</td>
 <td>{% if r.files.executed %}<a href="{{ r.files.executed }}">.ipynb</a>{% endif %}</td>
 <td>{% for t in r.files.tables or [] %}{% if t.endswith('.csv') %}<a href="{{ t }}">{{ t.split('/')[-1] }}</a> {% endif %}{% endfor %}</td>
+<td class="mono">{{ (r.provenance or {}).get('built_at', '') }}{% if r.provenance and r.provenance.git_commit %}<br>{{ r.provenance.git_commit[:10] }}{% endif %}</td>
 <td>{{ '%.1f' % r.seconds }} s</td></tr>
 {% endfor %}</table>
 <details id="reproducibility"><summary><strong>Reproducibility</strong></summary>
+<p>Of the last build; each report carries its own block, and each notebook's entry in
+<a href="manifest.json">manifest.json</a> its own commit, corpus checksum and parameters.</p>
 <table>
 <tr><td>corpus checksum (sha256)</td><td class="mono">{{ m.corpus_checksum }}</td></tr>
 <tr><td>git commit</td><td class="mono">{{ m.git_commit }} (tree dirty: {{ m.git_dirty }})</td></tr>
