@@ -89,6 +89,16 @@ def test_check_bootstrap():
     assert exercises.check_bootstrap(None, None, None, values, 9.0, seed=5).ok is None
 
 
+def test_single_value_caveat_gives_the_permutation_floor():
+    # 9.0 is above all four values: it is the most extreme of 5, p = 1/5
+    text = exercises.single_value_caveat([1.0, 2.0, 3.0, 4.0], 9.0)
+    assert "falls outside the range of era A's own articles [1.00, 4.00]" in text
+    assert "p = 1/5 = 0.20" in text and "below 1/5 = 0.20" in text
+    # 2.5 sits in the middle: 2 of the 4 are at least as low, so p = 3/5
+    text = exercises.single_value_caveat([1.0, 2.0, 3.0, 4.0], 2.5)
+    assert "falls within" in text and "p = 3/5 = 0.60" in text
+
+
 def test_check_cleaning_rule():
     raw = "Body.\n\nSign up now.\n\nMore body."
     assert exercises.check_cleaning_rule(None, raw, "Sign up now.").ok is None

@@ -80,6 +80,26 @@ def test_notebook_reads_like_a_paper(path):
     assert any(is_check_cell(c) for c in nb.cells), "key numbers checked with # NBVAL_CHECK_OUTPUT"
 
 
+# What a notebook reads, and the parameter that must choose it: a study's settings reach
+# every notebook that reads the file (a study with its own cleaning rules must not get a
+# differently cleaned corpus in one notebook).
+READS = {"load_corpus(": ("corpus_path", "eras_path", "cleaning_rules_path"),
+         "load_actors(": ("actors_path",), "load_frames(": ("frames_path",)}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_file_a_notebook_reads_is_a_parameter(path):
+    nb = nbformat.read(path, as_version=4)
+    params = next(c.source for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    declared = set(re.findall(r"^(\w+)\s*=", params, re.MULTILINE))
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    for call, names in READS.items():
+        if call in code:
+            assert set(names) <= declared, f"{path.name} calls {call} but does not take {set(names) - declared}"
+    for call in ("load_actors()", "load_frames()", "load_rules()", "load_eras()"):
+        assert call not in code, f"{path.name}: {call} ignores the study's parameter"
+
+
 def test_no_machine_specific_paths_committed():
     import subprocess
     files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()

@@ -128,8 +128,25 @@ def check_bootstrap(ci_low, ci_high, survives, values_a, value_b, seed: int,
     if bool(survives) == outside:
         where = "outside" if outside else "inside"
         return Verdict("5", True, f"The other era's value {value_b:.2f} lies {where} "
-                                  f"[{low:.2f}, {high:.2f}].")
+                                  f"[{low:.2f}, {high:.2f}]. {single_value_caveat(values_a, value_b)}")
     return Verdict("5", False, "Is the single value inside the interval or not?")
+
+
+def single_value_caveat(values_a, value_b: float) -> str:
+    """What comparing one article with an interval for era A's mean can show: the
+    interval is for a mean, while one article varies as much as A's single articles do;
+    a permutation test (which article is B?) can go no lower than p = 1/n with n articles
+    in all. Returns a sentence with the numbers of this sample."""
+    a = [float(v) for v in values_a]
+    n = len(a) + 1
+    lo, hi = min(a), max(a)
+    extreme = 1 + min(sum(v >= value_b for v in a), sum(v <= value_b for v in a))
+    within = lo <= value_b <= hi
+    return (f"But that interval is for the mean of {len(a)} articles: the single article "
+            f"{'falls within' if within else 'falls outside'} the range of era A's own articles "
+            f"[{lo:.2f}, {hi:.2f}], and a permutation test (which of the {n} articles is era B's?) "
+            f"gives one-sided p = {extreme}/{n} = {extreme / n:.2f}; with {n} articles it can never go "
+            f"below 1/{n} = {1 / n:.2f}. One article cannot establish an era difference.")
 
 
 def check_cleaning_rule(my_rule, raw: str, unwanted: str) -> Verdict:
