@@ -82,7 +82,7 @@ def test_only_checks_the_study_against_every_notebook(monkeypatch):
     # after the parameters passed)
     def stop(study):
         raise b.BuildError("corpus checked")
-    monkeypatch.setattr(b, "_check_corpus", stop)
+    monkeypatch.setattr(b, "_check_inputs", lambda study, notebooks: stop(study))
     with pytest.raises(b.BuildError, match="corpus checked"):
         b.build(b.Study("s", {"seed": 3}), only=["00"], progress=False)
     with pytest.raises(b.BuildError, match="unknown parameter 'sede'"):
@@ -126,3 +126,43 @@ def test_discovered_notebooks_declare_parameters():
     specs = b.discover_notebooks()
     assert specs and all(s.stem[:2].isdigit() for s in specs)
     assert all("output_dir" in s.declared for s in specs if s.stem != "00_start_here")
+
+
+DECLARED = {"era_a": "trump_1", "era_b": "biden", "kinds": ["direct"], "n_resamples": 2000,
+            "ngram_min": 1, "ngram_max": 2}
+
+
+@pytest.mark.parametrize("params, name, message", [
+    ({"era_a": "obama"}, "era_a", "era 'obama' is not in the eras table (its eras: trump_1, biden, trump_2)"),
+    ({"kinds": ["direct", "bogus"]}, "kinds", "'bogus': choose from direct, partial, embedded, indirect"),
+    ({"kinds": []}, "kinds", "an empty list"),
+    ({"n_resamples": -3}, "n_resamples", "must be at least 1, got -3"),
+    ({"ngram_max": 7}, "ngram_max", "got ngram_min=1, ngram_max=7"),
+    ({"ngram_min": 3}, "ngram_min", "got ngram_min=3, ngram_max=2"),
+])
+def test_unusable_values_are_errors_before_anything_runs(params, name, message):
+    problems = b.value_problems(params, DECLARED)
+    assert [n for n, _ in problems] == [name] and message in problems[0][1]
+
+
+def test_files_named_by_parameters_must_exist_and_load(tmp_path):
+    assert b.missing_files({"actors_path": str(tmp_path / "none.csv"), "corpus_path": None}) == [
+        ("actors_path", f"{tmp_path / 'none.csv'} does not exist")]
+    actors = tmp_path / "actors.csv"
+    actors.write_text("name,aliases\nA,\n")
+    frames = tmp_path / "frames.yml"
+    frames.write_text("frames: [\n")
+    eras = tmp_path / "eras.csv"
+    eras.write_text("era,label,start,end\nearly,Early,2018-01-01,2019-12-31\n")
+    problems = dict(b.value_problems({"actors_path": str(actors), "frames_path": str(frames),
+                                      "eras_path": str(eras)}, DECLARED))
+    assert "required column is missing" in problems["actors_path"]
+    assert "not valid YAML" in problems["frames_path"]
+    # the eras file loads, but lacks the eras compared
+    assert "era 'trump_1' is not in the eras table (its eras: early)" in problems["era_a"]
+    assert b.value_problems({"eras_path": str(eras), "era_a": "early", "era_b": "early"}, DECLARED) == []
+
+
+def test_good_values_pass():
+    assert b.value_problems({"era_a": "biden", "era_b": "trump_2", "kinds": ["indirect"],
+                             "ngram_min": 2, "ngram_max": 3, "n_resamples": 1}, DECLARED) == []

@@ -483,7 +483,7 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
     notebooks = [nb for nb in every if _selected(nb.stem, only)]
     if not notebooks:
         raise BuildError(f"no notebook matches {', '.join(only or [])} in {notebooks_folder or notebooks_dir()}")
-    _check_corpus(study)
+    _raise_value_problems(study, missing_files(resolve_paths(study.parameters)))
     out = study.out_dir
     out.mkdir(parents=True, exist_ok=True)
     cache = _HashCache(out / ".hashes.json")
@@ -507,6 +507,9 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
         else:
             todo.append((nb, fp))
     cache.save()
+    if todo:
+        # a notebook reused has the inputs of a build that passed these checks
+        _check_inputs(study, every)
 
     def provenance_for(nb: NotebookSpec) -> list[tuple[str, str]]:
         rows = [("study", study.name), ("study file", study.source), ("notebook", nb.path.name),
@@ -579,17 +582,79 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
     return ordered
 
 
-def _check_corpus(study: Study) -> None:
-    """Fail before running anything if the study's corpus does not load."""
+def _check_inputs(study: Study, notebooks: list[NotebookSpec]) -> None:
+    """Fail before running anything if a parameter's value is unusable (see
+    :func:`value_problems`) or the study's corpus does not load."""
     from .corpus import validate_corpus
     from .problems import errors
     p = resolve_paths(study.parameters)
+    declared = {name: _literal(default) for nb in notebooks for name, default in nb.declared.items()}
+    _raise_value_problems(study, value_problems(p, declared))
     problems = validate_corpus(p.get("corpus_path"), eras=p.get("eras_path"),
                                rules=p.get("cleaning_rules_path"))
     bad = errors(problems)
     if bad:
         raise BuildError(f"the corpus of study '{study.name}' has {len(bad)} problem(s):\n"
                          + "\n".join(f"  - {x}" for x in bad))
+
+
+# Parameters that count something: at least this much.
+_AT_LEAST = {"n_resamples": 1, "min_count": 1, "top_n_speakers": 1, "n_top_terms": 1,
+             "max_terms_plotted": 1, "kwic_window": 1, "concordance_lines": 1, "tone_bins": 1}
+
+
+def missing_files(params: dict) -> list[tuple[str, str]]:
+    """``(parameter, problem)`` for every ``*_path`` parameter naming a file or folder
+    that does not exist (``params`` with paths resolved)."""
+    return [(name, f"{v} does not exist") for name, v in params.items()
+            if name.endswith("_path") and v is not None and not Path(v).exists()]
+
+
+def value_problems(params: dict, declared: dict[str, object]) -> list[tuple[str, str]]:
+    """``(parameter, problem)`` for every unusable value of a study's parameters
+    (``params``, paths resolved), judged with the notebooks' defaults (``declared``) for
+    those it leaves out: an actors table or frames lexicon that does not load, eras the
+    eras table lacks, unknown quote kinds, counts below their minimum, an n-gram range
+    outside 1–3. Missing files are :func:`missing_files`', types
+    :func:`check_parameters`' and the corpus :func:`borderlines.corpus.validate_corpus`'."""
+    from .eras import load_eras
+    from .quotes import KINDS, ActorsError, load_actors
+    from .frames import load_frames
+    value = {**declared, **params}
+    problems = []
+    for name, load in (("actors_path", load_actors), ("frames_path", load_frames), ("eras_path", load_eras)):
+        if params.get(name) is not None:
+            try:
+                load(params[name])
+            except (InputProblem, ActorsError) as exc:
+                problems.append((name, str(exc)))
+    if "era_a" in declared and not any(n == "eras_path" for n, _ in problems):
+        keys = list(load_eras(params.get("eras_path"))["era"])
+        for name in ("era_a", "era_b"):
+            if value.get(name) not in keys:
+                problems.append((name, f"era {value.get(name)!r} is not in the eras table "
+                                       f"(its eras: {', '.join(keys)})"))
+    if "kinds" in params:
+        unknown = [k for k in params["kinds"] if k not in KINDS]
+        if unknown or not params["kinds"]:
+            problems.append(("kinds", f"{', '.join(map(repr, unknown)) or 'an empty list'}: "
+                                      f"choose from {', '.join(KINDS)}"))
+    for name, least in _AT_LEAST.items():
+        if name in params and params[name] < least:
+            problems.append((name, f"must be at least {least}, got {params[name]}"))
+    if "ngram_min" in params or "ngram_max" in params:
+        lo, hi = value.get("ngram_min"), value.get("ngram_max")
+        if not 1 <= lo <= hi <= 3:
+            problems.append(("ngram_min" if "ngram_min" in params else "ngram_max",
+                             f"terms are runs of one to three words: need 1 <= ngram_min <= ngram_max <= 3, "
+                             f"got ngram_min={lo}, ngram_max={hi}"))
+    return problems
+
+
+def _raise_value_problems(study: Study, problems: list[tuple[str, str]]) -> None:
+    if problems:
+        raise BuildError("\n".join(f"parameter '{name}' (from {study.origin(name)}): {text}"
+                                    for name, text in problems))
 
 
 def summary(results: list[Result], seconds: float) -> str:
