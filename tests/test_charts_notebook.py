@@ -73,3 +73,16 @@ def test_corpus_charts_aggregate_large_corpora():
     assert sum(len(v) for v in bars["datasets"].values()) <= 80
     small = charts.article_timeline(big.head(5), eras).to_dict()
     assert "Each point is an article" in str(small)
+
+
+def test_setup_works_from_the_project_folder(tmp_path, monkeypatch):
+    # a relative path in a parameters cell then means what it means to `borderlines build`
+    from pathlib import Path
+
+    from borderlines.build import resolve_paths
+    from borderlines.notebook import setup
+    from borderlines.paths import project_root
+    monkeypatch.chdir(tmp_path)
+    setup(interactive_tables=False)
+    assert Path.cwd() == project_root()
+    assert Path("data/eras.csv").resolve() == Path(resolve_paths({"eras_path": "data/eras.csv"})["eras_path"])

@@ -8,12 +8,14 @@ interactive-table library (DataTables via itables) offline.
 from __future__ import annotations
 
 import html
+import os
 import string
 
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from . import charts
+from .paths import project_root
 
 #: Interactive (paged, searchable) tables longer than this are capped, with a note.
 MAX_TABLE_ROWS = 2000
@@ -23,7 +25,10 @@ MAX_STATIC_ROWS = 100
 
 def setup(interactive_tables: bool = True) -> None:
     """Prepare a notebook: chart theme and offline renderer, the Vega bundle (once per
-    page), offline interactive tables, and pandas display options."""
+    page), offline interactive tables, and pandas display options. The kernel works
+    from the project folder (the one with ``README.md``), so a relative path in a
+    ``parameters`` cell means what it means in a study file or ``borderlines build -p``."""
+    os.chdir(project_root())
     charts.enable()
     display(HTML(charts.vega_bundle_html()))
     if interactive_tables:
