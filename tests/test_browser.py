@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,33 @@ def test_quote_table_is_searchable_and_filterable(built_default, chromium):
     assert speakers == {"Kevin McAleenan"}
     assert page.errors == []
     page.page.context.close()
+
+
+def _tooltips(page, limit: int = 80) -> list[str]:
+    """Hover the chart marks of a page one by one; the texts of the tooltips shown."""
+    p = page.page
+    marks = p.locator(".bl-chart svg g[class*='mark-'] > path, .bl-chart svg g[class*='mark-'] > rect")
+    texts = []
+    for i in range(min(marks.count(), limit)):
+        try:
+            marks.nth(i).hover(timeout=500, force=True)
+        except Exception:  # noqa: BLE001 - a mark off screen or covered: try the next
+            continue
+        p.wait_for_timeout(50)
+        tip = p.locator("#vg-tooltip-element")
+        if tip.count() and tip.is_visible():
+            texts.append(tip.inner_text())
+    return texts
+
+
+def test_hostile_text_in_tooltips_is_text(built_hostile, chromium):
+    study, _ = built_hostile
+    for name in ("01_corpus_overview", "04_language_and_framing"):
+        page = open_page(chromium, study.out_dir / f"{name}.html")
+        texts = _tooltips(page)
+        assert texts, f"{name}: no tooltip showed"
+        assert any(re.search(r"</?(?:script|img|b|i)\b", t) for t in texts), \
+            f"{name}: the hostile markup is not shown as text"
+        assert page.page.evaluate("window.__pwned") is None, f"a tooltip ran a script in {name}"
+        assert page.page.locator("#vg-tooltip-element img, #vg-tooltip-element script").count() == 0
+        page.page.context.close()

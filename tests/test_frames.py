@@ -417,3 +417,21 @@ def test_language_tables_in_batches_equal_the_whole_corpus(bundled_corpus):
         fr.language_tables(bundled_corpus.iloc[:0], lexicon)
     with pytest.raises(ValueError, match="batch_size"):
         fr.language_tables(bundled_corpus, lexicon, batch_size=0)
+
+
+def test_fast_vader_scores_equal_vaders_own():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    slow, fast = SentimentIntensityAnalyzer(), fr.fast_vader()
+    sentences = [
+        "The border is NOT safe at all!!!", "It is not bad, but the policy is kind of terrible.",
+        "Officials were hardly happy; the deal was the least effective yet.", "GREAT progress?!",
+        "Without doubt the talks failed :(", "The crisis is no joke, he said.", "", "   ",
+        "Never so good, never so bad.", "The migrants’ hope — and fear — grew.", "Yay 🙂 it works",
+        "They didn't just fail, they collapsed badly.", "Mexico is doing NOTHING to help stop the flow!",
+    ]
+    # and seeded random sentences from the lexicon's own words, boosters and negations
+    rng = np.random.default_rng(7)
+    words = sorted(slow.lexicon)[::50] + ["not", "very", "but", "kind of", "no", "never", "extremely", "!", "?"]
+    sentences += [" ".join(rng.choice(words, size=rng.integers(1, 14))) for _ in range(400)]
+    for s in sentences:
+        assert fast.polarity_scores(s) == slow.polarity_scores(s), s
