@@ -18,18 +18,27 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name borderlines --display-name "Borderlines (Python 3.11)" >/dev/null
 	touch $(STAMP)
 
-install: $(STAMP)  ## create .venv from the pinned lock
+# Notebooks reach git stripped of outputs (the check cells' reference outputs kept):
+# .gitattributes names the filter, this defines it for this clone.
+FILTER := $(VENV)/.git-filter
+$(FILTER): $(STAMP) Makefile
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  git config filter.borderlines-strip.clean "$(abspath $(BIN))/python -m borderlines.nbtools --stdin" && \
+	  git config filter.borderlines-strip.smudge cat; fi
+	@touch $(FILTER)
 
-reports: $(STAMP)  ## regenerate every report into reports/
+install: $(STAMP) $(FILTER)  ## create .venv from the pinned lock (and the git filter that strips notebooks)
+
+reports: $(STAMP) $(FILTER)  ## regenerate every report into reports/
 	$(BIN)/borderlines build --params $(STUDY)
 
-test: $(STAMP)  ## run every test (unit, notebooks, browser)
+test: $(STAMP) $(FILTER)  ## run every test (unit, notebooks, browser)
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## unit tests only (no notebooks, builds or browser)
+test-fast: $(STAMP) $(FILTER)  ## unit tests only (no notebooks, builds or browser)
 	$(BIN)/python -m pytest tests -m "not browser and not slow"
 
-lab: $(STAMP)  ## JupyterLab on the notebooks with the project's kernel
+lab: $(STAMP) $(FILTER)  ## JupyterLab on the notebooks with the project's kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 strip: $(STAMP)  ## remove outputs from the notebooks (keeps the nbval reference outputs)

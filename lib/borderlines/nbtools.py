@@ -1,7 +1,8 @@
 """Keep committed notebooks clean: no outputs, except the reference outputs of cells
 marked ``# NBVAL_CHECK_OUTPUT`` that nbval compares against.
 
-``python -m borderlines.nbtools notebooks/*.ipynb`` strips outputs and execution counts;
+``python -m borderlines.nbtools notebooks/*.ipynb`` strips outputs and execution counts
+(``--stdin``: as a git clean filter, standard input to standard output);
 with ``--refresh-checks`` it first executes each notebook (in a fresh kernel, in the
 notebook's folder) and stores the new outputs of the check cells.
 """
@@ -40,26 +41,39 @@ def offending_cells(nb) -> list[int]:
     return bad
 
 
+#: Volatile metadata dropped with the outputs (nbstripout's ``extra_keys``).
+VOLATILE_KEYS = ["metadata.widgets", "metadata.papermill", "cell.metadata.execution", "cell.metadata.papermill"]
+
+
 def strip(nb, keep_checks: bool = True):
-    """Remove outputs and execution counts (check cells keep their outputs, marked
-    ``keep_output`` so nbstripout keeps them too); drop volatile metadata."""
+    """Remove outputs, execution counts and volatile metadata with nbstripout; check
+    cells keep their outputs (marked ``keep_output``, which nbstripout honours) and get
+    the fixed execution count :data:`CHECK_COUNT` that nbval needs to compare them."""
+    from nbstripout import strip_output
+
+    checks = [c for c in nb.cells if keep_checks and is_check_cell(c)]
     for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        cell.execution_count = None
-        cell.metadata.pop("execution", None)
-        cell.metadata.pop("papermill", None)
-        if keep_checks and is_check_cell(cell):
-            cell.metadata["keep_output"] = True
-            cell.execution_count = CHECK_COUNT
-            for out in cell.outputs:
-                if out.get("output_type") == "execute_result":
-                    out["execution_count"] = CHECK_COUNT
-        else:
-            cell.outputs = []
-    for key in ("widgets", "papermill"):
-        nb.metadata.pop(key, None)
+        if cell.cell_type == "code":
+            cell.metadata.pop("keep_output", None)
+    for cell in checks:
+        cell.metadata["keep_output"] = True
+    strip_output(nb, keep_output=False, keep_count=False, keep_id=True, extra_keys=VOLATILE_KEYS)
+    for cell in checks:
+        cell.execution_count = CHECK_COUNT
+        for out in cell.outputs:
+            if out.get("output_type") == "execute_result":
+                out["execution_count"] = CHECK_COUNT
     return nb
+
+
+def clean_filter(source=None, sink=None) -> None:
+    """A git ``clean`` filter: the notebook on ``source`` (stdin) stripped to ``sink``
+    (stdout), so ``git diff`` and commits never see outputs (``make install`` sets it up
+    for ``notebooks/**/*.ipynb``, see ``.gitattributes``)."""
+    source = source or sys.stdin
+    sink = sink or sys.stdout
+    nb = nbformat.read(source, as_version=4)
+    nbformat.write(strip(nb), sink)
 
 
 def refresh_checks(path: Path, timeout: int = 600):
@@ -74,10 +88,17 @@ def refresh_checks(path: Path, timeout: int = 600):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument("--stdin", action="store_true",
+                        help="strip the notebook on standard input to standard output (a git clean filter)")
     parser.add_argument("--refresh-checks", action="store_true",
                         help="execute each notebook and store the check cells' outputs")
     args = parser.parse_args(argv)
+    if args.stdin:
+        clean_filter()
+        return 0
+    if not args.paths:
+        parser.error("name the notebooks to clean, or use --stdin")
     for path in args.paths:
         nb = refresh_checks(path) if args.refresh_checks else nbformat.read(path, as_version=4)
         nbformat.write(strip(nb), path)
