@@ -166,3 +166,19 @@ def test_files_named_by_parameters_must_exist_and_load(tmp_path):
 def test_good_values_pass():
     assert b.value_problems({"era_a": "biden", "era_b": "trump_2", "kinds": ["indirect"],
                              "ngram_min": 2, "ngram_max": 3, "n_resamples": 1}, DECLARED) == []
+
+
+def test_index_reuses_the_corpus_overview_of_the_same_inputs(tmp_path, monkeypatch):
+    from borderlines import index
+    calls = []
+    monkeypatch.setattr(index, "corpus_overview", lambda study: calls.append(1) or
+                        {"n_articles": 2, "n_outlets": 1, "first": "2019-01-01", "last": "2019-02-01", "eras": []})
+    study = b.Study("s", {"corpus_path": "x.csv"}, out_dir=tmp_path)
+    manifest = {"study": "s", "study_file": "t", "built_at": "now", "seconds": 1, "notebooks": [], "only": [],
+                "corpus_checksum": "abc", "inputs": {"package": "1"}, "git_commit": "c", "git_dirty": False,
+                "python": "3.11", "packages": {}, "parameters": {}}
+    index.write_study_index(study, manifest)
+    index.write_study_index(study, manifest)
+    assert len(calls) == 1 and "2 articles" in (tmp_path / "index.html").read_text()
+    index.write_study_index(study, {**manifest, "corpus_checksum": "def"})   # another corpus
+    assert len(calls) == 2

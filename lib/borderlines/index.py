@@ -5,6 +5,7 @@ Everything that comes from a corpus or a file name is HTML-escaped (Jinja autoes
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -112,11 +113,24 @@ def write_study_index(study, manifest: dict) -> Path:
     """``reports/<study>/index.html`` from the build manifest; also saves the corpus
     overview into ``corpus_overview.json`` for the top index."""
     corpus, error = None, ""
+    saved = study.out_dir / "corpus_overview.json"
+    # the overview of the same corpus, eras, rules and code is the saved one: a no-op
+    # build of a large corpus need not load it again
+    key = hashlib.sha256(json.dumps([manifest.get("corpus_checksum"), manifest.get("inputs"),
+                                     {k: v for k, v in study.parameters.items() if k.endswith("_path")}],
+                                    sort_keys=True, default=str).encode()).hexdigest()
     try:
-        corpus = corpus_overview(study)
-    except Exception as exc:  # the index must still be written
-        error = str(exc)
-    write_text_atomic(study.out_dir / "corpus_overview.json", json.dumps(corpus, default=str, indent=2))
+        previous = json.loads(saved.read_text())
+    except (OSError, ValueError):
+        previous = None
+    if isinstance(previous, dict) and previous.get("key") == key:
+        corpus = previous
+    else:
+        try:
+            corpus = {**corpus_overview(study), "key": key}
+        except Exception as exc:  # the index must still be written
+            error = str(exc)
+        write_text_atomic(saved, json.dumps(corpus, default=str, indent=2))
     page = STUDY_TEMPLATE.render(m=manifest, corpus=corpus, corpus_error=error, style=_STYLE,
                                  params=json.dumps(manifest["parameters"], sort_keys=True, default=str))
     return write_text_atomic(study.out_dir / "index.html", page)
