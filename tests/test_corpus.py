@@ -144,3 +144,212 @@ def test_unknown_source_kinds(tmp_path):
     odd = tmp_path / "x.docx"
     odd.write_bytes(b"x")
     assert "not a corpus folder or table" in str(validate_corpus(odd)[0])
+
+
+# --------------------------------------------------------------------------- strict input
+
+
+def _csv(tmp_path: Path, body: bytes, name: str = "t.csv") -> Path:
+    path = tmp_path / name
+    path.write_bytes(body)
+    return path
+
+
+@pytest.mark.parametrize("value", ["2021", "2021-01", "05/06/2020", "May 5 2020", "20200506",
+                                   "2020-5-6", "2021-01-20 at noon", "2021-01-20T25:00"])
+def test_loose_dates_are_errors(tmp_path, value):
+    path = _csv(tmp_path, f"id,date,text\na1,2019-06-07,Fine.\na2,{value},Loose date.\n".encode())
+    problems = errors(validate_corpus(path))
+    assert len(problems) == 1
+    p = problems[0]
+    assert (p.row, p.doc_id, p.field) == (2, "a2", "date")
+    assert f"'{value}' is not a date" in p.message and "YYYY-MM-DD" in p.fix
+    with pytest.raises(CorpusError, match="row 2 \\(id a2\\), field 'date'"):
+        load_corpus(path)
+
+
+def test_impossible_and_missing_dates_keep_their_messages(tmp_path):
+    path = _csv(tmp_path, b"id,date,text\na1,2019-02-30,X.\na2,,Y.\n")
+    text = "\n".join(str(p) for p in validate_corpus(path))
+    assert "row 1 (id a1), field 'date': '2019-02-30' is not a date" in text
+    assert "row 2 (id a2), field 'date': missing date — give every article a date as YYYY-MM-DD" in text
+
+
+def test_a_time_keeps_the_date_as_written(tmp_path):
+    # 23:30 in New York on 19 January 2021 is already the 20th in UTC: the Biden era
+    path = _csv(tmp_path, b"id,date,text\nny,2021-01-19T23:30:00-05:00,Late.\n"
+                          b"z,2021-01-19T23:30:00Z,Zulu.\nsp,2021-01-19 08:00,Space.\n")
+    c = load_corpus(path)
+    assert c.date.tolist() == [pd.Timestamp("2021-01-19")] * 3
+    assert c.era.tolist() == ["trump_1"] * 3
+    assert corpus_mod.parse_date("2021-01-20 23:30:00.123+0100") == pd.Timestamp("2021-01-20")
+
+
+def test_parquet_datetimes_give_their_own_date(tmp_path):
+    local = pd.Timestamp("2021-01-19 23:30", tz="America/New_York")
+    df = pd.DataFrame({"id": ["tz", "naive", "day"],
+                       "date": [local, local, local],
+                       "text": ["A.", "B.", "C."]})
+    df["naive"] = pd.to_datetime(["2021-01-19 23:30"] * 3)
+    df["day"] = [pd.Timestamp("2021-01-19").date()] * 3
+    for column in ("date", "naive", "day"):
+        path = tmp_path / f"{column}.parquet"
+        df.to_parquet(path)
+        assert errors(validate_corpus(path, date_column=column)) == []
+        c = load_corpus(path, date_column=column)
+        assert c.date.tolist() == [pd.Timestamp("2021-01-19")] * 3, column
+        assert set(c.era) == {"trump_1"}
+
+
+def test_bad_bytes_in_a_csv_do_not_hide_other_problems(tmp_path):
+    path = _csv(tmp_path, b"id,date,text\n"
+                          b"a1,2019-06-07,Fine.\n"
+                          b"a2,2019-06-08,Caf\xe9 society.\n"
+                          b"a1,2019-06-09,Duplicate id.\n"
+                          b"a4,05/06/2020,Loose date.\n"
+                          b"a5,,No date.\n"
+                          b"a6,2019-06-10,\n"
+                          b'a7,2019-06-11,"two\nlines \xff"\n')
+    problems = errors(validate_corpus(path))
+    text = "\n".join(str(p) for p in problems)
+    assert ("t.csv, row 2 (id a2), field 'text': bytes are not UTF-8 at byte 50 (line 3, column 18): "
+            "b'\\xe9'") in text
+    assert "row 7 (id a7), field 'text': bytes are not UTF-8 at byte 168 (line 9, column 7)" in text
+    assert "duplicate id 'a1'" in text
+    assert "row 4 (id a4), field 'date': '05/06/2020' is not a date" in text
+    assert "row 5 (id a5), field 'date': missing date" in text
+    assert "row 6 (id a6), field 'text': empty text" in text
+    assert len(problems) == 7
+    with pytest.raises(CorpusError) as info:                 # loading still refuses the file
+        load_corpus(path)
+    assert "bytes are not UTF-8" in str(info.value) and "(id a2)" in str(info.value)
+
+
+def test_bad_bytes_in_jsonl_do_not_hide_other_problems(tmp_path):
+    path = _csv(tmp_path, b'{"id": "a1", "date": "2019-06-07", "text": "Fine."}\n'
+                          b'{"id": "a2", "date": "2019-06-08", "text": "Caf\xe9."}\n'
+                          b'{"id": "a1", "date": "2021", "text": "Duplicate, loose date."}\n'
+                          b'{"id": "a4", "date": null, "text": ""}\n', "t.jsonl")
+    text = "\n".join(str(p) for p in errors(validate_corpus(path)))
+    assert "t.jsonl, row 2 (id a2), field 'text': bytes are not UTF-8 at byte 99 (line 2, column 48)" in text
+    assert "duplicate id 'a1'" in text and "row 3 (id a1), field 'date': '2021' is not a date" in text
+    assert "row 4 (id a4), field 'date': missing date" in text
+    assert "row 4 (id a4), field 'text': empty text" in text
+    with pytest.raises(CorpusError, match="bytes are not UTF-8"):
+        load_corpus(path)
+
+
+def test_json_array_is_read(tmp_path):
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps([{"id": 1, "date": "2019-06-07", "text": "One."},
+                                {"id": 2, "date": "2022-02-02", "text": "Two.", "outlet": None}], indent=2))
+    c = load_corpus(path)
+    assert c.doc_id.tolist() == ["1", "2"] and c.era.tolist() == ["trump_1", "biden"]
+    assert c.outlet.tolist() == ["", ""]
+
+
+def test_json_that_is_not_objects_is_a_clear_error(tmp_path):
+    lines = tmp_path / "t.jsonl"
+    lines.write_text('{"id": "a", "date": "2019-06-07", "text": "One."}\n[1, 2]\n\n7\n{"id": "b", "date"\n'
+                     '{"id": "c", "date": "2019-06-07", "text": ""}\n')
+    text = "\n".join(str(p) for p in validate_corpus(lines))
+    assert "t.jsonl: expected JSON Lines, one object per line; line 2 is an array" in text
+    assert "line 4 is a number (7)" in text and "line 5 is not valid JSON" in text
+    assert "row 6 (id c), field 'text': empty text" in text              # the rest is still checked
+    array = tmp_path / "t.json"
+    array.write_text('[{"id": "a", "date": "2019-06-07", "text": "One."},\n 3]')
+    assert "t.json: expected an array of objects; item 2 (line 2) is a number (3)" in str(validate_corpus(array)[0])
+    broken = tmp_path / "b.json"
+    broken.write_text('[{"id": "a", "date": "2019-06-07", "text": "One."}\n {"id": "b"}]')
+    assert "b.json: not valid JSON at line 2" in str(validate_corpus(broken)[0])
+
+
+@pytest.mark.parametrize("suffix", ["csv", "jsonl", "parquet"])
+def test_a_table_without_rows_is_an_error(tmp_path, suffix):
+    path = tmp_path / f"t.{suffix}"
+    df = pd.DataFrame({"id": pd.Series(dtype=str), "date": pd.Series(dtype=str), "text": pd.Series(dtype=str)})
+    {"csv": lambda: df.to_csv(path, index=False), "jsonl": lambda: path.write_text(""),
+     "parquet": lambda: df.to_parquet(path)}[suffix]()
+    problems = errors(validate_corpus(path))
+    assert len(problems) == 1 and problems[0].file == str(path) and "no articles" in problems[0].message
+    with pytest.raises(CorpusError, match="no articles"):
+        load_corpus(path)
+
+
+def test_an_empty_manifest_is_an_error(tmp_path):
+    d = _folder(tmp_path, [], {})
+    (d / "manifest.csv").write_text("id,file,date\n")
+    problems = errors(validate_corpus(d))
+    assert len(problems) == 1 and "no articles" in str(problems[0]) and "manifest.csv" in problems[0].file
+
+
+def test_jsonl_ids_missing_and_numeric(tmp_path):
+    path = tmp_path / "t.jsonl"
+    path.write_text('{"id": 1, "date": "2019-06-07", "text": "One."}\n'
+                    '{"id": null, "date": "2019-06-08", "text": "No id."}\n'
+                    '{"date": "2019-06-09", "text": "No id key."}\n'
+                    '{"id": 4.0, "date": "2019-06-10", "text": "Four."}\n')
+    problems = errors(validate_corpus(path))
+    assert [str(p) for p in problems] == [
+        f"{path}, row 2, field 'id': missing id — give every article a unique, non-empty id",
+        f"{path}, row 3, field 'id': missing id — give every article a unique, non-empty id"]
+    ok = tmp_path / "ok.jsonl"
+    ok.write_text("".join(line + "\n" for i, line in enumerate(path.read_text().splitlines()) if i in (0, 3)))
+    assert load_corpus(ok).doc_id.tolist() == ["1", "4"]
+
+
+def test_parquet_integer_ids_with_a_null(tmp_path):
+    path = tmp_path / "t.parquet"
+    pd.DataFrame({"id": pd.array([1, None, 3], dtype="Int64"), "date": ["2019-06-07"] * 3,
+                  "text": ["A.", "B.", "C."]}).to_parquet(path)
+    problems = errors(validate_corpus(path))
+    assert len(problems) == 1 and (problems[0].row, problems[0].message) == (2, "missing id")
+
+
+def test_missing_checksums(tmp_path, monkeypatch):
+    d = _folder(tmp_path, ["a,a.txt,2019-05-01,Daily"], {"a.txt": b"Text."})
+    notes = validate_corpus(d)                           # a researcher's folder: a warning
+    assert [(p.severity, p.message) for p in notes] == [
+        ("warning", "no SHA256SUMS in the folder: the files' checksums were not verified")]
+    assert validate_corpus(d, verify_checksums=False) == []
+    home = tmp_path / "home"                             # the bundled corpus: an error
+    shutil.copytree(RAW.parent, home / "data")
+    (home / "data" / "raw" / "SHA256SUMS").unlink()
+    monkeypatch.setenv("BORDERLINES_HOME", str(home))
+    problems = errors(validate_corpus())
+    assert len(problems) == 1 and problems[0].file.endswith("SHA256SUMS")
+    assert "bundled articles cannot be verified" in problems[0].message
+    with pytest.raises(CorpusError, match="SHA256SUMS"):
+        load_corpus()
+
+
+def test_folder_file_problems_name_the_manifest_line_and_id(tmp_path):
+    d = tmp_path / "corpus"
+    d.mkdir()
+    (d / "manifest.csv").write_text('id,file,date,title\na,a.txt,2019-01-01,"A title\non two lines"\n'
+                                    'b,b.txt,2019-02-01,B\nc,c.txt,2019-03-01,C\n')
+    (d / "a.txt").write_bytes(b"Fine.")
+    (d / "b.txt").write_bytes(b"caf\xe9")
+    (d / "c.txt").write_bytes(b"Third.")
+    (d / "SHA256SUMS").write_text("".join(f"{sha256_file(d / n)}  {n}\n" for n in ("a.txt", "b.txt", "c.txt")))
+    (d / "c.txt").write_bytes(b"Third, edited.")
+    problems = {p.file.rsplit("/", 1)[-1]: str(p) for p in errors(validate_corpus(d))}
+    assert "(id b, listed on line 4 of manifest.csv)" in problems["b.txt"]
+    assert "c.txt, id c: checksum mismatch" in problems["c.txt"]
+    assert "listed on line 5 of manifest.csv" in problems["c.txt"]
+
+
+def test_cli_validate_reports_everything_and_documents_the_column_options(tmp_path, capsys):
+    from borderlines.cli import main
+    path = _csv(tmp_path, b"id,date,text\na1,2021,Caf\xe9.\na1,2019-01-01,\n")
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "bytes are not UTF-8" in out and "'2021' is not a date" in out and "duplicate id" in out
+    assert "empty text" in out and "5 error(s)" in out        # the duplicate on both rows
+    for command in ("validate", "extract"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        help_text = " ".join(capsys.readouterr().out.split())
+        assert "each article's unique id" in help_text
+        assert "publication date, written YYYY-MM-DD" in help_text
+        assert "holding the article's text" in help_text

@@ -90,3 +90,45 @@ def test_iter_table_batches_rows(tmp_path):
 def test_problem_text():
     p = Problem(file="m.csv", row=3, field="date", message="bad", fix="fix it", doc_id="x")
     assert str(p) == "m.csv, row 3 (id x), field 'date': bad — fix it"
+
+
+def test_find_bad_utf8_locates_every_run():
+    data = "\ufeffok\nné ".encode() + b"\xe9\xe8 x\n\xff"
+    text, runs = bio.find_bad_utf8(data)
+    assert text == "ok\nné \ufffd x\n\ufffd"
+    assert [(r.offset, r.line, r.column, r.bad) for r in runs] == [(10, 2, 5, b"\xe9\xe8"), (15, 3, 1, b"\xff")]
+    assert [text[r.index] for r in runs] == ["\ufffd", "\ufffd"]
+    assert bio.find_bad_utf8(b"fine") == ("fine", [])
+
+
+def test_strict_table_reading_names_the_row_and_id(tmp_path):
+    csv_path = tmp_path / "t.csv"
+    csv_path.write_bytes(b'id,date,text\na1,2019-01-01,"one\ntwo"\na2,2019-01-02,caf\xe9\n')
+    with pytest.raises(bio.InputProblem) as info:
+        list(bio.iter_table_batches(csv_path))
+    p = info.value.problem
+    assert (p.row, p.doc_id, p.field) == (2, "a2", "text") and "at byte 54 (line 4, column 18)" in p.message
+    jsonl = tmp_path / "t.jsonl"
+    jsonl.write_bytes(b'{"id": "a1", "text": "x"}\n{"id": "a2", "text": "caf\xe9"}\n')
+    with pytest.raises(bio.InputProblem) as info:
+        list(bio.iter_table_batches(jsonl))
+    p = info.value.problem
+    assert (p.row, p.doc_id, p.field) == (2, "a2", "text") and "at byte 51 (line 2, column 26)" in p.message
+    found: list[Problem] = []                           # collecting: read on, with U+FFFD
+    table = pd.concat(list(bio.iter_table_batches(jsonl, problems=found)))
+    assert table["text"].tolist() == ["x", "caf\ufffd"] and len(found) == 1
+
+
+def test_bad_bytes_in_a_csv_header():
+    problems = bio.csv_bad_byte_problems("t.csv", "id,d\ufffdte\na,b\n", bio.find_bad_utf8(b"id,d\xe4te\na,b\n")[1])
+    assert len(problems) == 1 and problems[0].row is None and "in the header line" in problems[0].message
+
+
+def test_json_values_become_text(tmp_path):
+    assert [bio.json_cell(v) for v in (1, 1.0, 2.5, None, float("nan"), True, "s", [1, "a"])] == [
+        "1", "1", "2.5", None, None, "true", "s", '[1, "a"]']
+    path = tmp_path / "t.json"
+    path.write_text('[\n {"id": 7, "text": "a"},\n {"id": 8, "text": "b", "extra": {"k": 1}}\n]\n')
+    table = bio.read_table(path)
+    assert table["_row"].tolist() == [1, 2] and table["id"].tolist() == ["7", "8"]
+    assert table["extra"].tolist() == [None, '{"k": 1}']

@@ -23,6 +23,18 @@ EPILOG = textwrap.dedent("""\
     """)
 
 
+def _column_options(parser: argparse.ArgumentParser) -> None:
+    """The options naming a corpus table's columns (``validate`` and ``extract``)."""
+    parser.add_argument("--id-column", default="id",
+                        help="column (or manifest column) holding each article's unique id (default: id)")
+    parser.add_argument("--date-column", default="date",
+                        help="column holding each article's publication date, written YYYY-MM-DD, optionally "
+                             "with a time such as 2021-01-20T14:30:00-05:00 (default: date)")
+    parser.add_argument("--text-column", default="text",
+                        help="column of a .csv/.jsonl/.parquet table holding the article's text; not used for "
+                             "a folder, whose texts are the .txt files (default: text)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="borderlines",
@@ -39,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--params", metavar="FILE",
                    help="study file (YAML: 'study: NAME' and 'parameters: {...}'); default params/default.yml")
     b.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="set one parameter (value read as YAML); repeatable; overrides the study file")
+                   help="set one parameter (value read as YAML); repeatable; overrides the study file. "
+                        "A relative *_path, here or in a study file, is relative to the project folder")
     b.add_argument("--force", action="store_true", help="re-execute every notebook even if nothing changed")
     b.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="notebooks run at once (default: CPUs + 1, at most 4)")
@@ -58,9 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--manifest", help="manifest file, if not <folder>/manifest.csv")
     v.add_argument("--eras", help="eras CSV (default data/eras.csv)")
     v.add_argument("--rules", help="cleaning rules YAML (default data/cleaning_rules.yml)")
-    v.add_argument("--id-column", default="id")
-    v.add_argument("--date-column", default="date")
-    v.add_argument("--text-column", default="text")
+    _column_options(v)
 
     sub.add_parser("params", help="list the parameters each notebook takes, with defaults")
 
@@ -96,9 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--rules", help="cleaning rules YAML (default data/cleaning_rules.yml)")
     e.add_argument("--actors", help="actors CSV for quote speakers (default data/actors.csv)")
     e.add_argument("--frames", help="frames lexicon YAML (default data/lexicons/frames.yml)")
-    e.add_argument("--id-column", default="id")
-    e.add_argument("--date-column", default="date")
-    e.add_argument("--text-column", default="text")
+    _column_options(e)
     e.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
     return parser
 

@@ -3,12 +3,17 @@
 A corpus source is one of
 
 * nothing (``None``): the bundled corpus, ``data/manifest.csv`` + ``data/raw/``, whose
-  files are checked against ``data/raw/SHA256SUMS``;
+  files are checked against ``data/raw/SHA256SUMS`` (which must be there);
 * a folder of UTF-8 ``.txt`` files with a ``manifest.csv`` (columns ``id``, ``file``,
   ``date`` and optionally ``outlet``, ``author``, ``title``, ``*_evidence``), and
-  optionally a ``SHA256SUMS`` file that is then verified;
-* a table file, ``.csv``, ``.jsonl`` or ``.parquet``, with one row per article and
-  columns ``id``, ``date``, ``text`` (names configurable) and the optional ones above.
+  optionally a ``SHA256SUMS`` file that is then verified (without one, validating
+  warns that nothing was verified);
+* a table file, ``.csv``, ``.jsonl`` (or ``.json``: JSON Lines or one array of
+  objects) or ``.parquet``, with one row per article and columns ``id``, ``date``,
+  ``text`` (names configurable) and the optional ones above.
+
+Dates are strict (:func:`parse_date`): ``YYYY-MM-DD``, optionally with an ISO time whose
+calendar date is kept as written; anything else is an error.
 
 :func:`validate_corpus` returns every problem at once (file, row, field, what to fix);
 :func:`load_corpus` raises :class:`~borderlines.problems.CorpusError` listing them, or
@@ -17,7 +22,9 @@ returns the clean corpus table (columns in :data:`CORPUS_COLUMNS`).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import math
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +33,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import eras as eras_mod
+from .eras import ISO_DATE, date_hint, parse_date, parse_dates  # noqa: F401 - public here too
 from .cleaning import Rule, clean_text, load_rules, metadata_fields
-from .io import (InputProblem, decode_utf8, iter_table_batches, read_checksums,
+from .io import (InputProblem, csv_record_lines, decode_utf8, iter_table_batches, read_checksums,
                  read_csv_strings, sha256_file, table_format)
 from .paths import default_manifest, raw_dir
 from .problems import CorpusError, Problem, errors
@@ -93,51 +101,45 @@ def _date_ok(values: pd.Series) -> pd.Series:
     return parse_dates(values).notna() | (values.astype(str).str.strip() == "")
 
 
-def parse_dates(values: pd.Series) -> pd.Series:
-    """ISO 8601 dates (``YYYY-MM-DD``, optionally with a time and zone) as day-precision,
-    timezone-naive Timestamps; ``NaT`` where unparseable or empty."""
-    def one(v):
-        if v is None or (isinstance(v, float) and pd.isna(v)) or str(v).strip() == "":
-            return pd.NaT
-        try:
-            ts = pd.Timestamp(str(v).strip()) if not isinstance(v, pd.Timestamp) else v
-        except (ValueError, TypeError):
-            return pd.NaT
-        if ts.tzinfo is not None:
-            ts = ts.tz_convert(None)
-        return ts.normalize()
-    return pd.Series([one(v) for v in values], index=values.index, dtype="datetime64[ns]")
-
-
 def table_schema(spec: SourceSpec, has_text: bool) -> pa.DataFrameSchema:
     """The pandera schema a corpus table (or manifest) must satisfy, in the source's own
-    column names, so errors name the researcher's fields."""
+    column names, so errors name the researcher's fields (each column's ``metadata``
+    ``role`` says which required field it is: id, date, text or file)."""
     columns = {
         spec.id_column: pa.Column(str, [pa.Check(lambda s: s.str.strip() != "", element_wise=False,
                                                   error="empty id")],
-                                  nullable=False, unique=True, coerce=True),
+                                  nullable=False, unique=True, coerce=True, metadata={"role": "id"}),
         spec.date_column: pa.Column(str, [
             pa.Check(lambda s: s.str.strip() != "", error="missing date"),
-            pa.Check(_date_ok, error="unparseable date")], nullable=False, coerce=True),
+            pa.Check(_date_ok, error="unparseable date")], nullable=False, coerce=True,
+            metadata={"role": "date"}),
     }
     if has_text:
         columns[spec.text_column] = pa.Column(str, pa.Check(lambda s: s.str.strip() != "", error="empty text"),
-                                              nullable=False, coerce=True)
+                                              nullable=False, coerce=True, metadata={"role": "text"})
     else:
         columns[spec.file_column] = pa.Column(str, pa.Check(lambda s: s.str.strip() != "", error="empty file name"),
-                                              nullable=False, coerce=True)
+                                              nullable=False, coerce=True, metadata={"role": "file"})
     return pa.DataFrameSchema(columns, strict=False)
 
 
 _FIXES = {
     "empty id": "give every article a unique, non-empty id",
     "missing date": "give every article a date as YYYY-MM-DD",
-    "unparseable date": "write dates as YYYY-MM-DD (ISO 8601)",
+    "unparseable date": "write dates as YYYY-MM-DD (ISO 8601), e.g. 2020-05-06",
     "empty text": "remove the row or supply the article's text",
     "empty file name": "name the article's .txt file in the 'file' column",
     "field_uniqueness": "ids must be unique: rename or remove the duplicate",
     "column_in_dataframe": "add the column, or name yours with the id/date/text column options",
     "not_nullable": "fill in the missing value",
+}
+
+
+_MISSING = {      # a null value (JSON null, an empty Parquet cell) in a required column
+    "id": ("missing id", _FIXES["empty id"]),
+    "date": ("missing date", _FIXES["missing date"]),
+    "text": ("missing text", _FIXES["empty text"]),
+    "file": ("missing file name", _FIXES["empty file name"]),
 }
 
 
@@ -150,6 +152,7 @@ def schema_problems(table: pd.DataFrame, schema: pa.DataFrameSchema, file: str,
         return []
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
+    roles = {name: (col.metadata or {}).get("role") for name, col in schema.columns.items()}
     problems = []
     for case in cases.itertuples(index=False):
         check = str(case.check)
@@ -161,84 +164,81 @@ def schema_problems(table: pd.DataFrame, schema: pa.DataFrameSchema, file: str,
             continue
         idx = case.index
         row = int(table["_row"].iloc[int(idx)]) if idx is not None and not pd.isna(idx) and "_row" in table else None
-        doc_id = (str(table[id_column].iloc[int(idx)])
-                  if row is not None and id_column in table and column != id_column else None)
+        doc_id = None
+        if row is not None and id_column in table and column != id_column:
+            value = table[id_column].iloc[int(idx)]
+            doc_id = None if pd.isna(value) or str(value).strip() == "" else str(value)
         value = case.failure_case
+        fix = _FIXES.get(check, "")
         if check == "field_uniqueness":
             message = f"duplicate id '{value}'"
         elif check == "not_nullable":
-            message = "value is missing"
+            message, fix = _MISSING.get(roles.get(column), ("value is missing", fix))
         elif check == "unparseable date":
-            message = f"'{value}' is not a date"
+            message = f"'{value}' is not a date{date_hint(value)}"
         else:
             message = check
-        fix = _FIXES.get(check, "")
         problems.append(Problem(file=file, row=row, field=column, message=message, fix=fix, doc_id=doc_id))
     return problems
+
+
+def is_bundled(spec: SourceSpec) -> bool:
+    """Whether ``spec`` reads the bundled corpus's folder, ``data/raw``."""
+    return spec.kind == "folder" and Path(spec.text_dir).resolve() == raw_dir().resolve()
+
+
+def checksum_problem(spec: SourceSpec) -> Problem | None:
+    """The folder has no ``SHA256SUMS`` although checksums are to be verified: an error for
+    the bundled corpus (its files must match the published ones), a warning for a
+    researcher's folder (nothing is verified); ``None`` otherwise."""
+    sums_path = spec.text_dir / "SHA256SUMS"
+    if spec.kind != "folder" or not spec.verify_checksums or sums_path.exists():
+        return None
+    if is_bundled(spec):
+        return Problem(file=str(sums_path), message="checksum file missing: the bundled articles cannot be verified",
+                       fix="restore data/raw/SHA256SUMS from the repository")
+    return Problem(file=str(spec.text_dir), severity="warning",
+                   message="no SHA256SUMS in the folder: the files' checksums were not verified",
+                   fix="to detect later changes to the raw files, add one: `sha256sum *.txt > SHA256SUMS`")
 
 
 def _read_folder(spec: SourceSpec) -> tuple[pd.DataFrame, list[Problem]]:
     """Manifest rows with their texts read from the folder, plus file-level problems."""
     manifest = read_csv_strings(spec.manifest)
     manifest.insert(0, "_row", range(1, len(manifest) + 1))
+    lines = [first for first, _, _ in csv_record_lines(decode_utf8(Path(spec.manifest).read_bytes(),
+                                                                   str(spec.manifest)))[1:]]
+    manifest.insert(1, "_line", lines if len(lines) == len(manifest) else manifest["_row"] + 1)
+    if not len(manifest):
+        return manifest, [Problem(file=str(spec.manifest), message="no articles: the manifest lists no files",
+                                  fix="add one row per article (id, file, date)")]
     problems = schema_problems(manifest, table_schema(spec, has_text=False), str(spec.manifest), spec.id_column)
-    folder = spec.text_dir
-    sums_path = folder / "SHA256SUMS"
+    sums_path = spec.text_dir / "SHA256SUMS"
     sums = read_checksums(sums_path) if spec.verify_checksums and sums_path.exists() else None
-    texts = []
-    for row in manifest.to_dict("records"):
-        name = row.get(spec.file_column, "")
-        doc_id = row.get(spec.id_column)
-        text = ""
-        if name:
-            path = folder / name
-            if not path.exists():
-                problems.append(Problem(file=str(spec.manifest), row=row["_row"],
-                                        field=spec.file_column, doc_id=doc_id,
-                                        message=f"file not found: {path}",
-                                        fix="put the file there, or correct the 'file' column"))
-            else:
-                data = path.read_bytes()
-                try:
-                    text = decode_utf8(data, str(path))
-                except InputProblem as exc:
-                    problems.append(exc.problem)
-                if sums is not None:
-                    expected = sums.get(name)
-                    actual = sha256_file(path)
-                    if expected is None:
-                        problems.append(Problem(file=str(sums_path), field=name, severity="warning",
-                                                message=f"no checksum listed for {name}",
-                                                fix="add it with `sha256sum` if the file is final"))
-                    elif expected != actual:
-                        problems.append(Problem(file=str(path), doc_id=doc_id,
-                                                message=(f"checksum mismatch: expected {expected[:12]}…, "
-                                                         f"file has {actual[:12]}…; the raw file has changed"),
-                                                fix="restore the original file (raw data is never edited), "
-                                                    "or update SHA256SUMS if the change is intended"))
-            if not text.strip() and path.exists() and not any(p.file == str(path) for p in problems):
-                problems.append(Problem(file=str(path), doc_id=doc_id, message="empty text",
-                                        fix="remove the row from the manifest or supply the text"))
-        texts.append(text)
-    manifest["_text"] = texts
-    manifest["_file"] = manifest[spec.file_column] if spec.file_column in manifest else ""
-    return manifest, problems
+    rows, file_problems = read_folder_texts(spec, manifest, sums)
+    return rows, problems + file_problems
 
 
 def read_folder_texts(spec: SourceSpec, manifest: pd.DataFrame,
                       sums: dict[str, str] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     """The texts of some manifest rows of a folder corpus (any chunk of the manifest, with
-    its ``_row`` column): the rows with ``_text`` and ``_file`` added, and the file-level
-    problems (missing file, not UTF-8, checksum mismatch against ``sums``, empty text),
-    as :func:`read_source` reports them. Reads only those rows' files, so a streamed
-    manifest never loads the whole corpus."""
+    its ``_row`` column, and ``_line``, the row's line in the manifest, if known): the rows
+    with ``_text`` and ``_file`` added, and the file-level problems (missing file, not
+    UTF-8, checksum mismatch against ``sums``, empty text, no ``SHA256SUMS`` for the
+    bundled corpus), as :func:`read_source` reports them, each naming the manifest line
+    and id. Reads only those rows' files, so a streamed manifest never loads the whole
+    corpus."""
     folder = spec.text_dir
     sums_path = folder / "SHA256SUMS"
-    problems: list[Problem] = []
+    missing_sums = checksum_problem(spec) if sums is None else None
+    problems: list[Problem] = [missing_sums] if missing_sums is not None and missing_sums.severity == "error" else []
+    manifest_name = Path(spec.manifest).name if spec.manifest else "manifest.csv"
     texts = []
     for row in manifest.to_dict("records"):
         name = row.get(spec.file_column, "")
         doc_id = row.get(spec.id_column)
+        line = row.get("_line", row["_row"] + 1)
+        listed = f" (listed on line {line} of {manifest_name})"
         text = ""
         if name:
             path = folder / name
@@ -252,22 +252,24 @@ def read_folder_texts(spec: SourceSpec, manifest: pd.DataFrame,
                 try:
                     text = decode_utf8(data, str(path))
                 except InputProblem as exc:
-                    problems.append(exc.problem)
+                    problems.append(dataclasses.replace(
+                        exc.problem, message=f"{exc.problem.message} (id {doc_id}, listed on line {line} "
+                                             f"of {manifest_name})"))
                 if sums is not None:
                     expected = sums.get(name)
                     actual = sha256_file(path)
                     if expected is None:
-                        problems.append(Problem(file=str(sums_path), field=name, severity="warning",
-                                                message=f"no checksum listed for {name}",
+                        problems.append(Problem(file=str(sums_path), field=name, severity="warning", doc_id=doc_id,
+                                                message=f"no checksum listed for {name}{listed}",
                                                 fix="add it with `sha256sum` if the file is final"))
                     elif expected != actual:
                         problems.append(Problem(file=str(path), doc_id=doc_id,
                                                 message=(f"checksum mismatch: expected {expected[:12]}…, "
-                                                         f"file has {actual[:12]}…; the raw file has changed"),
+                                                         f"file has {actual[:12]}…; the raw file has changed{listed}"),
                                                 fix="restore the original file (raw data is never edited), "
                                                     "or update SHA256SUMS if the change is intended"))
             if not text.strip() and path.exists() and not any(p.file == str(path) for p in problems):
-                problems.append(Problem(file=str(path), doc_id=doc_id, message="empty text",
+                problems.append(Problem(file=str(path), doc_id=doc_id, message=f"empty text{listed}",
                                         fix="remove the row from the manifest or supply the text"))
         texts.append(text)
     manifest = manifest.copy()
@@ -277,11 +279,32 @@ def read_folder_texts(spec: SourceSpec, manifest: pd.DataFrame,
 
 
 def _read_table(spec: SourceSpec) -> tuple[pd.DataFrame, list[Problem]]:
-    table = pd.concat(list(iter_table_batches(spec.source)), ignore_index=True)
-    problems = schema_problems(table, table_schema(spec, has_text=True), str(spec.source), spec.id_column)
-    table["_text"] = table[spec.text_column].astype(str) if spec.text_column in table else ""
+    """The table's rows and every problem: bytes that are not UTF-8 and JSON lines that
+    are not objects (the rest read on, so its other problems are reported too), no rows,
+    and the schema's."""
+    problems: list[Problem] = []
+    batches = list(iter_table_batches(spec.source, problems=problems, id_column=spec.id_column))
+    table = pd.concat(batches, ignore_index=True) if batches else pd.DataFrame({"_row": []})
+    if not len(table):
+        if not errors(problems):
+            problems.append(Problem(file=str(spec.source), message="no articles: the table has no rows",
+                                    fix=f"add one row per article ({spec.id_column}, {spec.date_column}, "
+                                        f"{spec.text_column})"))
+        return table, problems
+    problems += schema_problems(table, table_schema(spec, has_text=True), str(spec.source), spec.id_column)
+    table["_text"] = _texts(table[spec.text_column]) if spec.text_column in table else ""
     table["_file"] = str(spec.source)
     return table, problems
+
+
+def _texts(values: pd.Series) -> list[str]:
+    """Cell values as text, missing ones (None, NaN) as ''."""
+    return [_text_or_empty(v) for v in values]
+
+
+def _text_or_empty(value) -> str:
+    missing = value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+    return "" if missing else str(value)
 
 
 def read_source(spec: SourceSpec) -> tuple[pd.DataFrame, list[Problem]]:
@@ -310,7 +333,7 @@ def build_corpus(rows: pd.DataFrame, spec: SourceSpec, eras: pd.DataFrame,
     era_keys = eras_mod.assign_era(dates, eras) if len(rows) else pd.Series(dtype=object)
     for i, row in enumerate(rows.to_dict("records")):
         doc_id = str(row[spec.id_column]).strip()
-        title = str(row.get("title", "") or "")
+        title = _text_or_empty(row.get("title"))
         text, metadata, _ = clean_text(row["_text"], rules, doc_id, title)
         if row["_text"].strip() and not text.strip():
             problems.append(Problem(file=str(row["_file"]), row=row.get("_row"), doc_id=doc_id,
@@ -325,10 +348,10 @@ def build_corpus(rows: pd.DataFrame, spec: SourceSpec, eras: pd.DataFrame,
         record = {
             "doc_id": doc_id, "file": str(row["_file"]), "date": dates.iloc[i],
             "era": era_keys.iloc[i], "era_label": labels.get(era_keys.iloc[i], era_keys.iloc[i]),
-            **{c: str(row.get(c, "") or "") for c in OPTIONAL_COLUMNS},
+            **{c: _text_or_empty(row.get(c)) for c in OPTIONAL_COLUMNS},
             "text": text, "raw_text": row["_text"], "n_chars": len(text),
             **{c: metadata.get(c, "") for c in meta_cols},
-            **{c: str(row.get(c, "") or "") for c in evidence_cols},
+            **{c: _text_or_empty(row.get(c)) for c in evidence_cols},
         }
         records.append(record)
     columns = (["doc_id", "file", "date", "era", "era_label", *OPTIONAL_COLUMNS, "text", "raw_text", "n_chars"]
@@ -367,6 +390,9 @@ def validate_corpus(source: str | Path | None = None, *, manifest=None, eras=Non
     first. An empty list means the corpus loads cleanly. Arguments as :func:`load_corpus`."""
     spec, rows, eras_table, rule_list, problems = _prepare(
         source, manifest, eras, rules, id_column, date_column, text_column, verify_checksums)
+    note = checksum_problem(spec) if spec.kind == "folder" and Path(spec.manifest).exists() else None
+    if note is not None and note.severity == "warning":
+        problems.append(note)
     if eras_table is not None and rule_list is not None and len(rows):
         bad_rows = {p.row for p in problems if p.row is not None and p.severity == "error"}
         ok = rows[~rows["_row"].isin(bad_rows)] if "_row" in rows else rows

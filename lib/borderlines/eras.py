@@ -6,8 +6,12 @@ inclusive; an empty ``end`` means open-ended). A researcher may pass another fil
 
 from __future__ import annotations
 
+import datetime
+import math
+import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .io import InputProblem, read_csv_strings
@@ -17,6 +21,64 @@ from .problems import Problem
 OUTSIDE = "outside"
 OUTSIDE_LABEL = "Outside every era"
 UNDATED = "undated"
+
+
+#: ``YYYY-MM-DD``, optionally a time (after ``T`` or a space: ``hh[:mm[:ss[.fff]]]`` and a
+#: zone ``Z``, ``±hh``, ``±hhmm`` or ``±hh:mm``), whose calendar date as written is kept.
+ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+                      r"(?:[T ](?:[01]\d|2[0-4])(?::[0-5]\d(?::[0-6]\d(?:[.,]\d+)?)?)?"
+                      r" ?(?:Z|[+-](?:[01]\d|2[0-4])(?::?[0-5]\d)?)?)?", re.IGNORECASE)
+
+
+def parse_date(value) -> pd.Timestamp:
+    """One date as a day-precision, timezone-naive Timestamp, strictly: a string must be
+    ``YYYY-MM-DD``, optionally followed by an ISO 8601 time and zone (see
+    :data:`ISO_DATE`), and the calendar date as written is kept (no conversion to UTC:
+    ``2021-01-20T23:30:00-05:00`` is 2021-01-20). A datetime value (Parquet) gives its
+    date as stored, a timezone-aware one the date in its own zone. ``NaT`` for anything
+    else (``2021``, ``05/06/2020``, ``May 5 2020``, ``20200506``, ``2019-02-30``) and for
+    empty values."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return pd.NaT
+    if isinstance(value, (datetime.date, np.datetime64)):         # datetime, date, Timestamp
+        ts = pd.Timestamp(value)
+        if ts is pd.NaT:
+            return pd.NaT
+        return (ts.tz_localize(None) if ts.tzinfo is not None else ts).normalize()
+    if not isinstance(value, str):
+        return pd.NaT
+    m = ISO_DATE.fullmatch(value.strip())
+    if m is None:
+        return pd.NaT
+    try:
+        return pd.Timestamp(year=int(m["y"]), month=int(m["m"]), day=int(m["d"]))
+    except ValueError:
+        return pd.NaT
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    """:func:`parse_date` of each value: day-precision, timezone-naive Timestamps,
+    ``NaT`` where not a strict ISO date or empty."""
+    return pd.Series([parse_date(v) for v in values], index=values.index, dtype="datetime64[ns]")
+
+
+def date_hint(value) -> str:
+    """Why ``value`` is not a date, for the error message ('' when nothing more to say)."""
+    text = str(value).strip()
+    m = ISO_DATE.match(text)
+    if m and m.end() == len(text):
+        if not 1 <= int(m["m"]) <= 12:
+            return f" (there is no month {m['m']})"
+        return f" ({m['y']}-{m['m']} has no day {m['d']})"
+    if m:
+        return " (the part after the date is not an ISO time such as T14:30:00 or T14:30:00-05:00)"
+    if re.fullmatch(r"\d{4}(-\d{1,2})?", text):
+        return " (a year or month alone: give the day too)"
+    if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", text):
+        return " (day and month order is ambiguous)"
+    if re.fullmatch(r"\d{8}", text):
+        return " (write the dashes: YYYY-MM-DD)"
+    return ""
 
 
 def load_eras(path: str | Path | None = None) -> pd.DataFrame:
@@ -41,12 +103,11 @@ def load_eras(path: str | Path | None = None) -> pd.DataFrame:
             if not value and col == "end":
                 bounds[col] = pd.NaT
                 continue
-            try:
-                bounds[col] = pd.Timestamp(value)
-            except (ValueError, TypeError):
+            bounds[col] = parse_date(value)
+            if bounds[col] is pd.NaT:
                 raise InputProblem(Problem(file=str(path), row=i, field=col,
-                                           message=f"'{value}' is not a date",
-                                           fix="write dates as YYYY-MM-DD")) from None
+                                           message=f"'{value}' is not a date{date_hint(value)}",
+                                           fix="write dates as YYYY-MM-DD"))
         if pd.notna(bounds["end"]) and bounds["end"] < bounds["start"]:
             raise InputProblem(Problem(file=str(path), row=i, field="end",
                                        message="era ends before it starts"))

@@ -2,7 +2,10 @@
 
 Reading: raw article files (strict UTF-8, with the byte position of any bad byte),
 manifests, era tables, checksum files, YAML (cleaning rules, lexicons, study files),
-and researchers' corpus tables (CSV, JSONL, Parquet; whole or in batches).
+and researchers' corpus tables (CSV, JSON Lines or a JSON array, Parquet; whole or in
+batches). A table's bytes that are not UTF-8 are either refused (loading) or reported
+row by row and read as U+FFFD, so the rest of the table can still be checked
+(validating).
 
 Writing: every output is written atomically (to a temporary file in the same folder,
 then renamed), so a crash never leaves half a file in place of a good one; nothing is
@@ -11,11 +14,18 @@ ever written under ``data/raw``.
 
 from __future__ import annotations
 
+import bisect
+import csv
+import dataclasses
 import hashlib
+import io as _stdio
 import json
+import math
 import os
+import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -39,6 +49,59 @@ class InputProblem(Exception):
 # --------------------------------------------------------------------------- reading
 
 
+UTF8_FIX = "save the file as UTF-8 (for example `iconv -f latin1 -t utf-8`)"
+
+
+@dataclass(frozen=True)
+class BadBytes:
+    """A run of bytes that are not UTF-8: ``offset`` (0-based byte in the file),
+    ``line`` and ``column`` (1-based; the column counts bytes), the ``bad`` bytes
+    themselves, ``context``, the bytes around them, and ``index``, where the U+FFFD
+    that replaces them is in the decoded text."""
+
+    offset: int
+    line: int
+    column: int
+    bad: bytes
+    context: bytes
+    index: int = -1
+
+    def describe(self) -> str:
+        return (f"bytes are not UTF-8 at byte {self.offset} (line {self.line}, column {self.column}): "
+                f"{self.bad!r} in {self.context!r}")
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]+")   # bytes that surrogateescape kept
+
+
+def find_bad_utf8(data: bytes) -> tuple[str, list[BadBytes]]:
+    """``data`` decoded as UTF-8 with each run of bytes that are not UTF-8 read as one
+    U+FFFD (a leading BOM dropped), and where those runs are (empty when ``data`` is
+    UTF-8). Line numbers of the text and of ``data`` agree."""
+    try:
+        text = data.decode("utf-8")
+        return (text[1:] if text.startswith("\ufeff") else text), []
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", "surrogateescape")
+    bom = 1 if text.startswith("\ufeff") else 0
+    runs: list[BadBytes] = []
+    line, line_start, char_pos, byte_pos, shrunk = 1, 0, 0, 0, bom
+    for m in _ESCAPED.finditer(text):
+        before = text[char_pos:m.start()]
+        newlines = before.count("\n")
+        if newlines:
+            line += newlines
+            line_start = byte_pos + len(before[:before.rfind("\n") + 1].encode("utf-8"))
+        offset = byte_pos + len(before.encode("utf-8"))
+        n = m.end() - m.start()
+        runs.append(BadBytes(offset, line, offset - line_start + 1, data[offset:offset + n],
+                             data[max(0, offset - 20):offset + n + 10], m.start() - shrunk))
+        char_pos, byte_pos, shrunk = m.end(), offset + n, shrunk + n - 1
+    if runs:
+        text = _ESCAPED.sub("\ufffd", text)
+    return text[bom:], runs
+
+
 def decode_utf8(data: bytes, name: str) -> str:
     """Decode ``data`` as UTF-8 (a leading BOM is dropped) or raise :class:`InputProblem`
     naming the byte offset, line and column of the first bad byte."""
@@ -53,7 +116,7 @@ def decode_utf8(data: bytes, name: str) -> str:
             file=name,
             message=(f"bytes are not UTF-8 at byte {start} (line {line}, column {col}): "
                      f"{snippet!r}"),
-            fix="save the file as UTF-8 (for example `iconv -f latin1 -t utf-8`)",
+            fix=UTF8_FIX,
         )) from None
     return text[1:] if text.startswith("\ufeff") else text
 
@@ -118,13 +181,25 @@ def table_format(path: str | os.PathLike) -> str | None:
 
 def read_table(path: str | os.PathLike) -> pd.DataFrame:
     """A researcher's corpus table (CSV, JSONL or Parquet) read whole, text columns as str."""
-    return pd.concat(list(iter_table_batches(path)), ignore_index=True)
+    batches = list(iter_table_batches(path))
+    return pd.concat(batches, ignore_index=True) if batches else pd.DataFrame({"_row": []})
 
 
-def iter_table_batches(path: str | os.PathLike, batch_size: int = 2000) -> Iterator[pd.DataFrame]:
+def iter_table_batches(path: str | os.PathLike, batch_size: int = 2000, *,
+                       problems: list[Problem] | None = None,
+                       id_column: str = "id") -> Iterator[pd.DataFrame]:
     """Read a CSV, JSONL or Parquet table in batches of ``batch_size`` rows, so a corpus
-    larger than memory never loads whole. Each batch keeps a ``_row`` column: the
-    1-based data row in the file, for error messages."""
+    larger than memory never loads whole. Each batch keeps a ``_row`` column for error
+    messages: the 1-based data row (CSV, Parquet), line (JSON Lines) or item (JSON array).
+
+    JSON values are read as text (``1`` and ``1.0`` as ``"1"``; ``null`` as missing); a
+    ``.json`` file may hold JSON Lines or one JSON array of objects (read whole).
+
+    Bytes that are not UTF-8 and JSON lines or items that are not objects are raised as
+    :class:`InputProblem` (naming the line, byte, row and, from ``id_column``, the id),
+    unless ``problems`` is a list: then they are appended to it, one per row, and reading
+    goes on (bad bytes read as U+FFFD, lines that are not objects skipped), so the rest
+    of the table can be checked; a CSV file is then read into memory whole."""
     path = Path(path)
     fmt = table_format(path)
     if not path.exists():
@@ -133,28 +208,245 @@ def iter_table_batches(path: str | os.PathLike, batch_size: int = 2000) -> Itera
         raise InputProblem(Problem(
             file=str(path), message=f"unknown table format '{path.suffix}'",
             fix="use .csv, .jsonl or .parquet, or a folder of .txt files with a manifest.csv"))
-    offset = 0
     try:
         if fmt == "parquet":
-            import pyarrow.parquet as pq
-            batches = (b.to_pandas() for b in pq.ParquetFile(path).iter_batches(batch_size=batch_size))
+            yield from _parquet_batches(path, batch_size)
         elif fmt == "csv":
-            batches = pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=batch_size,
-                                  encoding="utf-8")
+            yield from _csv_batches(path, batch_size, problems, id_column)
         else:
-            batches = pd.read_json(path, lines=True, dtype=False, chunksize=batch_size,
-                                   encoding="utf-8")
-        for batch in batches:
-            batch = batch.reset_index(drop=True)
-            batch.insert(0, "_row", range(offset + 1, offset + 1 + len(batch)))
-            offset += len(batch)
-            yield batch
-    except UnicodeDecodeError:
-        decode_utf8(path.read_bytes(), str(path))
-        raise
+            yield from _json_batches(path, batch_size, problems, id_column)
     except ValueError as exc:
         raise InputProblem(Problem(file=str(path), message=f"could not be read as {fmt}: {exc}",
                                    fix=f"check that the file is valid {fmt}")) from None
+
+
+def _numbered(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    offset = 0
+    for batch in batches:
+        batch = batch.reset_index(drop=True)
+        batch.insert(0, "_row", range(offset + 1, offset + 1 + len(batch)))
+        offset += len(batch)
+        yield batch
+
+
+def _parquet_batches(path: Path, batch_size: int) -> Iterator[pd.DataFrame]:
+    import pyarrow.parquet as pq
+    # integers with nulls stay integers (and None), not floats ('1.0', 'nan')
+    yield from _numbered(b.to_pandas(integer_object_nulls=True)
+                         for b in pq.ParquetFile(path).iter_batches(batch_size=batch_size))
+
+
+def _report(problem: Problem, problems: list[Problem] | None) -> None:
+    """Collect ``problem`` in ``problems``, or raise it when there is no list."""
+    if problems is None:
+        raise InputProblem(problem)
+    problems.append(problem)
+
+
+def _csv_batches(path: Path, batch_size: int, problems: list[Problem] | None,
+                 id_column: str) -> Iterator[pd.DataFrame]:
+    def read(source):
+        try:
+            return pd.read_csv(source, dtype=str, keep_default_na=False, chunksize=batch_size,
+                               encoding="utf-8")
+        except pd.errors.EmptyDataError:
+            raise InputProblem(Problem(file=str(path), message="the file is empty: no header and no articles",
+                                       fix="write a header line (id,date,text) and one row per article")) from None
+    if problems is None:                                   # streaming, refusing bad bytes
+        try:
+            yield from _numbered(read(path))
+        except UnicodeDecodeError:
+            data = path.read_bytes()
+            found = csv_bad_byte_problems(str(path), *find_bad_utf8(data), id_column)
+            if not found:
+                decode_utf8(data, str(path))
+            raise InputProblem(found[0]) from None
+        return
+    text, bad = find_bad_utf8(path.read_bytes())
+    problems.extend(csv_bad_byte_problems(str(path), text, bad, id_column))
+    yield from _numbered(read(_stdio.StringIO(text)))
+
+
+def csv_record_lines(text: str) -> list[tuple[int, int, list[str]]]:
+    """``(first line, last line, fields)`` of each record of CSV ``text``, the header
+    first; blank lines are skipped, as pandas skips them, so record ``i`` is data row ``i``."""
+    records = []
+    reader = csv.reader(_stdio.StringIO(text, newline=""))
+    last = 0
+    try:
+        for fields in reader:
+            if fields:
+                records.append((last + 1, reader.line_num, fields))
+            last = reader.line_num
+    except csv.Error:
+        pass                                   # pandas reports the syntax error itself
+    return records
+
+
+def _bad_byte_problem(file: str, runs: list[BadBytes], row: int | None, fields: dict[str, object],
+                      id_column: str, where: str = "") -> Problem:
+    """One problem for the bad bytes of one row: the first run, how many more, the
+    field that holds them and the row's id."""
+    first = runs[0]
+    more = f" (and {len(runs) - 1} more run(s) of bad bytes in this row)" if len(runs) > 1 else ""
+    field = next((str(k) for k, v in fields.items() if "\ufffd" in str(k) + str(v)), None)
+    doc_id = fields.get(id_column)
+    doc_id = None if doc_id is None or "\ufffd" in str(doc_id) or not str(doc_id).strip() else str(doc_id)
+    return Problem(file=file, row=row, field=field if row is not None else None, doc_id=doc_id,
+                   message=first.describe() + where + more, fix=UTF8_FIX)
+
+
+def csv_bad_byte_problems(file: str, text: str, bad: list[BadBytes], id_column: str = "id") -> list[Problem]:
+    """One problem per row of CSV ``text`` (decoded by :func:`find_bad_utf8`) that held
+    bytes that are not UTF-8 (``bad``): line, byte offset, the bytes, data row, field, id."""
+    if not bad:
+        return []
+    records = csv_record_lines(text)
+    header = records[0][2] if records else []
+    firsts = [r[0] for r in records]
+    by_record: dict[int | None, list[BadBytes]] = {}
+    for run in bad:
+        k = bisect.bisect_right(firsts, run.line) - 1
+        by_record.setdefault(k if k >= 0 and run.line <= records[k][1] else None, []).append(run)
+    problems = []
+    for k, runs in by_record.items():
+        if k == 0:
+            problems.append(_bad_byte_problem(file, runs, None, {}, id_column, " in the header line"))
+        elif k is None:
+            problems.append(_bad_byte_problem(file, runs, None, {}, id_column))
+        else:
+            problems.append(_bad_byte_problem(file, runs, k, dict(zip(header, records[k][2])), id_column))
+    return problems
+
+
+JSON_FIX = ('write one JSON object per line (JSON Lines), e.g. '
+            '{"id": "a1", "date": "2020-05-06", "text": "..."}, or one JSON array of such objects')
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return "a string"
+    return "null" if value is None else type(value).__name__
+
+
+def json_cell(value: object) -> str | None:
+    """A JSON value as table text: strings as they are, whole numbers without a
+    decimal point (``1.0`` → ``"1"``), ``null`` (and NaN) as ``None``, booleans,
+    other numbers, arrays and objects as JSON."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _json_batches(path: Path, batch_size: int, problems: list[Problem] | None,
+                  id_column: str) -> Iterator[pd.DataFrame]:
+    with open(path, "rb") as fh:
+        head = fh.read(1024).removeprefix(b"\xef\xbb\xbf").lstrip()
+    records = (_json_array_records(path, problems, id_column) if head.startswith(b"[")
+               else _json_lines_records(path, problems, id_column))
+    batch: list[dict] = []
+    for row, obj in records:
+        batch.append({"_row": row, **{str(k): json_cell(v) for k, v in obj.items() if k != "_row"}})
+        if len(batch) == batch_size:
+            yield _records_frame(batch)
+            batch = []
+    if batch:
+        yield _records_frame(batch)
+
+
+def _records_frame(records: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(records)
+    return frame.astype({c: object for c in frame.columns if c != "_row"}).where(frame.notna(), None)
+
+
+def _json_lines_records(path: Path, problems: list[Problem] | None,
+                        id_column: str) -> Iterator[tuple[int, dict]]:
+    """``(line number, object)`` for each non-blank line of a JSON Lines file."""
+    name = str(path)
+    with open(path, "rb") as fh:
+        start = 0
+        for line_no, raw in enumerate(fh, start=1):
+            line_start, start = start, start + len(raw)
+            if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw, line_start = raw[3:], line_start + 3
+            try:
+                text, bad = raw.decode("utf-8"), []
+            except UnicodeDecodeError:
+                text, bad = find_bad_utf8(raw)
+            if not text.strip():
+                continue
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as exc:
+                _report(Problem(file=name, message=f"line {line_no} is not valid JSON: {exc.msg} "
+                                                   f"(column {exc.colno})", fix=JSON_FIX), problems)
+                continue
+            if not isinstance(obj, dict):
+                _report(Problem(file=name, message=(f"expected JSON Lines, one object per line; line {line_no} "
+                                                    f"is {_json_kind(obj)}"), fix=JSON_FIX), problems)
+                continue
+            if bad:
+                runs = [dataclasses.replace(b, offset=b.offset + line_start, line=line_no) for b in bad]
+                _report(_bad_byte_problem(name, runs, line_no, obj, id_column), problems)
+            yield line_no, obj
+
+
+def _json_array_records(path: Path, problems: list[Problem] | None,
+                        id_column: str) -> Iterator[tuple[int, dict]]:
+    """``(item number, object)`` for each item of a file holding one JSON array."""
+    name = str(path)
+    data = path.read_bytes()
+    text, bad = find_bad_utf8(data)
+    space = re.compile(r"[ \t\n\r]*")
+    decoder = json.JSONDecoder()
+    items: list[tuple[int, int, int, object]] = []      # first char, end char, first line, value
+    try:
+        pos = space.match(text, text.index("[") + 1).end()
+        line = text.count("\n", 0, pos) + 1
+        while text[pos:pos + 1] != "]":
+            value, end = decoder.raw_decode(text, pos)
+            items.append((pos, end, line, value))
+            after = space.match(text, end).end()
+            if text[after:after + 1] == ",":
+                after = space.match(text, after + 1).end()
+            elif text[after:after + 1] != "]":
+                raise json.JSONDecodeError("expected ',' or ']' after an item", text, after)
+            line += text.count("\n", pos, after)
+            pos = after
+        if text[pos + 1:].strip():
+            raise json.JSONDecodeError("extra data after the array", text, pos + 1)
+    except json.JSONDecodeError as exc:
+        raise InputProblem(Problem(file=name, message=(f"not valid JSON at line {exc.lineno}, "
+                                                       f"column {exc.colno}: {exc.msg}"), fix=JSON_FIX)) from None
+    starts = [first for first, _, _, _ in items]
+    runs_of: dict[int, list[BadBytes]] = {}
+    for run in bad:
+        k = bisect.bisect_right(starts, run.index) - 1
+        runs_of.setdefault(k if k >= 0 and run.index < items[k][1] else -1, []).append(run)
+    if -1 in runs_of:
+        _report(_bad_byte_problem(name, runs_of[-1], None, {}, id_column, " (outside every item)"), problems)
+    for k, (_, _, first, value) in enumerate(items):
+        if not isinstance(value, dict):
+            _report(Problem(file=name, message=(f"expected an array of objects; item {k + 1} (line {first}) "
+                                                f"is {_json_kind(value)}"), fix=JSON_FIX), problems)
+            continue
+        if k in runs_of:
+            _report(_bad_byte_problem(name, runs_of[k], k + 1, value, id_column), problems)
+        yield k + 1, value
 
 
 # --------------------------------------------------------------------------- writing
