@@ -13,7 +13,6 @@ from borderlines.frames import add_frame_entry, load_frames
 from borderlines.nlp import sentence_table
 from borderlines.problems import CorpusError
 from borderlines.quotes import ActorsError, add_actor, extract_quotes, load_actors
-from borderlines.terms import kwic
 
 
 @pytest.fixture(scope="module")

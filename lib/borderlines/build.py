@@ -37,9 +37,8 @@ from pathlib import Path
 import yaml
 
 from . import __version__
-from .io import InputProblem, read_yaml, write_json_atomic, write_text_atomic
+from .io import InputProblem, read_yaml, write_json_atomic
 from .paths import PACKAGE_DIR, data_dir, notebooks_dir, project_root, reports_dir
-from .problems import Problem
 from .progress import BUILD_ENV
 
 #: Parameters the build sets itself; a study may not set them.
