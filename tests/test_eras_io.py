@@ -132,3 +132,13 @@ def test_json_values_become_text(tmp_path):
     table = bio.read_table(path)
     assert table["_row"].tolist() == [1, 2] and table["id"].tolist() == ["7", "8"]
     assert table["extra"].tolist() == [None, '{"k": 1}']
+
+
+def test_era_bounds_are_strict_dates(tmp_path):
+    from borderlines.eras import load_eras
+    path = tmp_path / "eras.csv"
+    path.write_text("era,label,start,end\na,A,2019,2020-01-01\n")
+    with pytest.raises(bio.InputProblem) as info:
+        load_eras(path)
+    p = info.value.problem
+    assert (p.row, p.field) == (1, "start") and "'2019' is not a date (a year or month alone" in p.message
