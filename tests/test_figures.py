@@ -265,6 +265,173 @@ def test_period_carries_over_one_sentence_for_statistics():
     assert explicit_wins["period"].tolist() == ["2019-01"]
 
 
+# --- clause-level periods, enforcement verbs, year-over-year changes, fractions -------
+
+def test_period_comes_from_the_time_phrase_of_its_own_clause():
+    f = figures_of("In November, 70,000 were stopped, and in December, 73,000.", date="2021-01-15")
+    assert f["period"].tolist() == ["2020-11", "2020-12"]
+    # a phrase opening the next coordinated clause dates that clause only
+    f = figures_of("The Border Patrol made 500 arrests, and on Friday it released 300 people.", date="2021-01-15")
+    assert f["period"].tolist() == ["", "2021-01"]
+    f = figures_of("The agency recorded 75,000 encounters in December and in November it recorded 69,000.",
+                   date="2021-01-15")
+    assert f["period"].tolist() == ["2020-12", "2020-11"]
+    # an ordinary following phrase still wins, in the clause or coordinated with the number
+    f = figures_of("Agents made 66,000 arrests in February and 70,000 in March.", date="2021-01-15")
+    assert f["period"].tolist() == ["2020-02", "2020-03"]
+    assert one("More than 20,000 people crossed in December and January.", "20,000",
+               date="2021-01-15").period == "2020-12"
+
+
+@pytest.mark.parametrize("text", [
+    "In April, apprehensions fell to 17,000, the lowest level since 2017.",
+    "Apprehensions fell to 17,000 in April, the lowest level since 2017.",
+    "In April, apprehensions fell to 17,000, the fewest since March 2017.",
+])
+def test_since_of_a_record_does_not_date_the_figure(text):
+    assert one(text, "17,000", date="2021-01-15").period == "2020-04"
+
+
+@pytest.mark.parametrize("text,surface,unit,measure", [
+    ("70,000 people were stopped.", "70,000 people", "people", "apprehensions"),
+    ("In November, 70,000 were stopped.", "70,000", "people", "apprehensions"),
+    ("Border agents apprehended 70,000 in December.", "70,000", "people", "apprehensions"),
+    ("Border agents stopped 70,000 people in December.", "70,000 people", "people", "apprehensions"),
+    ("The Border Patrol encountered more than 75,000 people in December.", "75,000", "people", "encounters"),
+    ("Nearly 30,000 were expelled in December alone.", "30,000", "people", "removals"),
+    ("About 2,000 people were turned back at the bridge.", "2,000", "people", "removals"),
+    ("Mexico deported 60,000 Central Americans in 2019.", "60,000", "people", "removals"),
+    ("More than 20,000 people crossed in December.", "20,000", "people", "crossings"),
+    ("Nearly 1,000 people a day are being caught.", "1,000", "people per day", "apprehensions"),
+    ("As many as 9,000 Hondurans crossed into Guatemala.", "9,000", "people", "crossings"),
+    ("Since 2014, more than 2,000 people have died in the desert.", "2,000", "people", "deaths"),
+    ("Agents detained 300 people at the border.", "300", "people", "apprehensions"),
+    ("Agents stopped migrants 75,000 times in December.", "75,000", "apprehensions", "apprehensions"),
+])
+def test_enforcement_verbs_make_a_count_a_migration_statistic(text, surface, unit, measure):
+    row = one(text, surface, date="2021-01-15")
+    assert (row.unit, row.measure, row.is_migration_stat) == (unit, measure, True)
+
+
+def test_enforcement_verb_is_understood_in_a_coordinated_clause():
+    f = figures_of("In November, 70,000 were stopped, and in December, 73,000.", date="2021-01-15")
+    assert f["unit"].tolist() == ["people", "people"]
+    assert f["measure"].tolist() == ["apprehensions", "apprehensions"] and f["is_migration_stat"].all()
+    other = figures_of("In November, 70,000 were stopped, and 2,000 were released.", date="2021-01-15")
+    assert other["measure"].tolist() == ["apprehensions", ""]
+
+
+def test_enforcement_verbs_leave_other_counts_alone():
+    assert one("Agents apprehended 70,000 migrants.", "70,000").measure == "migrants"
+    assert one("About 55,000 people will have arrived as families.", "55,000").measure == "families"
+    released = one("Officials released 300 people at the border.", "300")
+    assert (released.measure, released.unit) == ("people", "people")
+    # police verbs need a migration context, like other counts of people
+    police = one("Police detained two men in Tijuana.", "two men")
+    assert (police.measure, police.is_migration_stat) == ("people", False)
+    assert figures_of("One was detained.").empty
+
+
+@pytest.mark.parametrize("text", [
+    "About a third of those apprehended in December were Mexican adults.",
+    "Of those stopped, a third were single adults.",
+])
+def test_share_of_those_acted_on_by_an_enforcement_verb(text):
+    row = figures_of(text, date="2021-01-15").iloc[0]
+    assert math.isclose(row.value, 1 / 3)
+    assert (row.unit, row.measure, row.is_migration_stat) == ("fraction", "apprehensions", True)
+
+
+@pytest.mark.parametrize("text,date,period,baseline", [
+    ("Apprehensions fell 10% from last year.", "2021-01-15", "2021-01", "2020-01..2020-12"),
+    ("Arrests fell 10% from a year earlier.", "2021-01-15", "2021-01", "2020-01"),
+    ("Crossings rose 20 percent compared with last year.", "2021-01-15", "2021-01", "2020-01..2020-12"),
+    ("Encounters were up 150% compared with the same month a year earlier.", "2021-01-15", "2021-01", "2020-01"),
+    ("Apprehensions fell 10% from last year.", "2019-09-10", "2019-01..2019-09", "2018-01..2018-12"),
+    ("Apprehensions were three times as many as last year.", "2021-01-15", "2021-01", "2020-01..2020-12"),
+    # a period of its own wins, as "up 149 percent from a year earlier" in February
+    ("Apprehensions in December rose 10% from last year.", "2021-01-15", "2020-12", "2020-01..2020-12"),
+    ("Arrests jumped to 66,450 in February, up 149 percent from a year earlier.", "2019-03-28", "2019-02",
+     "2018-02"),
+])
+def test_year_over_year_change_without_a_period_of_its_own(text, date, period, baseline):
+    f = figures_of(text, date)
+    row = f[f["kind"].isin(["change", "ratio"])].iloc[0]
+    assert (row.period, row.baseline) == (period, baseline)
+
+
+def test_change_compared_with_a_year_earlier_than_the_carried_period():
+    f = figures_of("Arrests reached 70,000 in December. That was up 10% from a year earlier.", date="2021-01-15")
+    assert f["period"].tolist() == ["2020-12", "2020-12"] and f["baseline"].tolist() == ["", "2019-12"]
+
+
+def test_change_over_a_range_spans_it():
+    row = one("Crossings fell 56 percent from May to August.", "56 percent", date="2019-09-10")
+    assert (row.period, row.baseline, row.direction) == ("2019-05..2019-08", "2019-05", "down")
+
+
+@pytest.mark.parametrize("text,surface,value,qualifier,direction", [
+    ("Arrests dropped by half.", "half", 0.5, "exact", "down"),
+    ("Crossings fell by a third.", "a third", 1 / 3, "exact", "down"),
+    ("Apprehensions dropped by nearly half in December.", "nearly half", 0.5, "about", "down"),
+    ("Arrests increased by two-thirds since October.", "two-thirds", 2 / 3, "exact", "up"),
+    ("Crossings were cut in half.", "half", 0.5, "exact", "down"),
+    ("Arrests have halved since May.", "halved", 0.5, "exact", "down"),
+])
+def test_change_by_a_fraction(text, surface, value, qualifier, direction):
+    row = one(text, surface, date="2021-01-15")
+    assert math.isclose(row.value, value)
+    assert (row.unit, row.kind, row.qualifier, row.direction, row.is_migration_stat) == (
+        "fraction", "change", qualifier, direction, True)
+
+
+def test_change_by_a_fraction_periods_and_non_changes():
+    assert one("Apprehensions dropped by nearly half in December.", "half", date="2021-01-15").period == "2020-12"
+    assert one("Arrests have halved since May.", "halved", date="2021-01-15").period == "2020-05..2021-01"
+    assert figures_of("The group split in half on Tuesday.").empty
+    assert figures_of("Wait times rose by half an hour.").empty
+    share = one("Half of the families came from Honduras.", "Half")
+    assert (share.kind, share.direction) == ("share", "")
+
+
+@pytest.mark.parametrize("text,surface,value,direction,measure", [
+    ("Arrests were five times higher than in 2017.", "five times", 5.0, "up", "arrests"),
+    ("Apprehensions were three times as many as last year.", "three times", 3.0, "up", "apprehensions"),
+    ("Crossings are now four times lower than in May.", "four times", 4.0, "down", "crossings"),
+])
+def test_multiples_are_ratios(text, surface, value, direction, measure):
+    row = one(text, surface, date="2021-01-15")
+    assert (row.value, row.unit, row.kind, row.direction, row.measure) == (value, "times", "ratio", direction, measure)
+
+
+def test_made_up_is_a_share_not_a_rise():
+    row = one("Unaccompanied children made up 8 percent of encounters in December.", "8 percent",
+              date="2021-01-15")
+    assert (row.kind, row.direction, row.measure, row.period) == ("share", "", "encounters", "2020-12")
+
+
+def test_counts_of_people_named_by_nationality_or_strength():
+    f = figures_of("Some 1,500 Guatemalans and 800 Salvadorans joined the caravan.")
+    assert f["unit"].tolist() == ["people", "people"] and f["is_migration_stat"].all()
+    strong = one("The caravan, about 3,000 strong, was stopped by Mexican authorities.", "3,000")
+    assert (strong.surface, strong.unit, strong.is_migration_stat) == ("about 3,000 strong", "people", True)
+
+
+def test_appositive_age():
+    row = one("The officer, 34, was arrested on Tuesday.", "34")
+    assert (row.kind, row.unit, row.measure, row.is_migration_stat) == ("age", "years", "age", False)
+    assert one("Agents arrested Maria Lopez, 34, and her son.", "34").kind == "age"
+
+
+@pytest.mark.parametrize("text", [
+    "Call 1-800-555-0199 or visit cbp.gov/newsroom/stats/2021 for the 2020 data.",
+    "Contact the agency at (202) 344-1780 or 202-344-1780.",
+    "Call 202.344.1780 or +1-202-344-1780 for details.",
+])
+def test_telephone_numbers_are_not_quantities(text):
+    assert figures_of(text).empty, figures_of(text)["surface"].tolist()
+
+
 # --- attribution, quotes, posts ------------------------------------------------------
 
 @pytest.mark.parametrize("text,surface,source", [

@@ -10,9 +10,12 @@ quotations are kept: they are still figures the coverage cites.
 Conventions
 -----------
 * ``value`` is a float in the unit of ``unit``: a percentage is the number (56.0 with
-  unit ``percent``); a ratio is the factor ("about double" is 2.0 ``times``); a share
-  written as a fraction is its value ("one in five" is 0.2 ``fraction``); "a 12-year
-  high" is 12.0 ``years`` (kind ``record``).
+  unit ``percent``); a ratio is the factor ("about double" and "doubled" are 2.0
+  ``times``, "three times as many" and "five times higher" 3.0 and 5.0 ``times``); a
+  share written as a fraction is its value ("one in five" is 0.2 ``fraction``, "a third
+  were" 1/3); a change by a fraction too ("dropped by half", "cut in half", "halved" are
+  0.5 ``fraction``, kind ``change``, direction ``down``; "fell by a third" 1/3); "a
+  12-year high" is 12.0 ``years`` (kind ``record``).
 * Vague magnitudes take the smallest value the words allow, with qualifier ``vague``:
   "thousands" 2,000, "hundreds" 200, "dozens" 24, "tens of thousands" 20,000, "several
   hundred" 300 (several = 3), "a few thousand" 2,000 (a few = 2).
@@ -23,17 +26,37 @@ Conventions
   (``arrests``, ``firearms``); a rate appends ``per <rate_per>`` ("firearms per hour").
   ``measure`` is what is counted (:data:`MEASURES`); percentages, ratios and record
   spans take the measure they describe from the sentence ("Arrests ... up 149
-  percent" measures arrests).
+  percent" measures arrests). A count of people that an enforcement verb acts on is
+  measured by the verb (:data:`_ENFORCEMENT_VERBS`): "70,000 (people) were stopped",
+  "agents apprehended 70,000" are ``apprehensions`` (stopped, apprehended, caught,
+  detained), also ``arrests`` (arrested), ``encounters`` (encountered), ``removals``
+  (expelled, deported, removed, returned, turned back), ``crossings`` (crossed),
+  ``deaths`` (died); a bare count so acted on is in ``people``, and a later bare count
+  of the same sentence with no verb of its own shares it ("..., and in December,
+  73,000"); "a third of those apprehended" measures apprehensions; "stopped migrants
+  75,000 times" counts 75,000 ``apprehensions``. Generic people only: "70,000 migrants
+  were stopped" stays ``migrants``. "arrested" and "detained" need a migration context
+  (police make arrests too). Nationalities ("9,000 Hondurans") and "3,000 strong" are
+  ``people``.
 * ``period`` (:func:`resolve_period`) is ``YYYY-MM``, ``YYYY-MM..YYYY-MM`` or ``''``.
   A figure takes the time phrase that follows it in its clause ("66,450 in February"),
-  else the nearest one before it in the sentence ("days this month when ... more than
-  10,000"); a migration statistic with neither inherits the first time phrase of the
-  previous sentence ("... during the month. About 55,000 people ..."), one sentence
-  back only. A change is dated by the span it covers when its baseline is a different
-  period ("56 percent from ... May to ... August" is ``2019-05..2019-08``) and by its
-  own period when the comparison is year-over-year ("149 percent from a year earlier"
-  in February 2019 is ``2019-02``); ``baseline`` holds the comparison period either
-  way. Figures with no time phrase in reach have ``period`` ``''``.
+  unless that phrase opens the next coordinated clause ("In November, 70,000 were
+  stopped, and in December, 73,000": 70,000 is November's), else the nearest one before
+  it in the sentence ("days this month when ... more than 10,000"); a migration
+  statistic with neither inherits the first time phrase of the previous sentence ("...
+  during the month. About 55,000 people ..."), one sentence back only. "since" after a
+  record ("the lowest level since 2017") dates no figure. A change is dated by the span
+  it covers when its baseline is a different period ("56 percent from ... May to ...
+  August" and "56 percent from May to August" are ``2019-05..2019-08``) and by its own
+  period when the comparison is year-over-year ("149 percent from a year earlier" in
+  February 2019 is ``2019-02``); a year-over-year change with no period of its own (nor
+  one carried from the previous sentence) is the baseline a year on, up to the
+  article's month ("fell 10% from a year earlier" in January 2021 is ``2021-01``, "from
+  last year" is this year so far, ``2021-01``); a change carried from the previous
+  sentence is compared with a year before that period ("70,000 in December. That was
+  up 10% from a year earlier": baseline ``2019-12``). ``baseline`` holds the
+  comparison period ("than", "compared with", "as many as" introduce one). Figures with
+  no time phrase in reach have ``period`` ``''``.
 * ``attributed_to`` is the source the sentence gives: "according to X" (with "quoting
   Y" kept as "X (citing Y)"), "X data/figures show", else the subject of a speech verb
   ("Commissioner Kevin McAleenan said", "..., the agency said", "Name, the acting
@@ -44,10 +67,12 @@ Conventions
 * ``is_migration_stat`` is True for the measures in :data:`MIGRATION_MEASURES` (counts,
   rates, changes and record spans of arrests, migrants, troops, firearms, ...) and for
   :data:`CONTEXT_MEASURES` when the sentence or the one before is about migration;
-  durations, distances, money and ages never are.
+  durations, distances, money and ages never are. An age in apposition ("The officer,
+  34, was ...") is an age (``years``, kind ``age``).
 * Not quantities: calendar dates ("March 28, 2019", "Sept. 10", "2019-03-28"), years
   and decades ("2007", "until 2011", "the early 2000s"), times of day ("7:45am"),
-  handles, URLs and e-mail addresses, labels ("Title 42", "No. 2", "Air Force One"),
+  handles, URLs, e-mail addresses and telephone numbers ("1-800-555-0199"), labels
+  ("Title 42", "No. 2", "Air Force One"),
   ordinals ("third"), relative-date anchors ("one day after", "three months later", "a
   year earlier": they date something, they are not cited amounts; "a day after" has no
   number at all), definite references to a small spelled-out number ("the two
@@ -113,7 +138,8 @@ UNITS = {
     "percent": "percentage (56.0 means 56 %)",
     "percentage points": "difference between two percentages",
     "times": "multiplicative factor (double = 2.0)",
-    "fraction": "a share written as a fraction (one in five = 0.2, half = 0.5)",
+    "fraction": "a share written as a fraction (one in five = 0.2, half = 0.5), or a change by one "
+                "(dropped by half = 0.5)",
     "years": "years (durations, ages, and the span of an 'N-year high')",
     "months|weeks|days|hours|minutes|seconds|decades": "durations",
     "miles|kilometers|feet|meters|yards": "distances",
@@ -235,7 +261,12 @@ _PERSON_NOUNS = {
     "families": "families", "family": "families",
     "troops": "troops", "soldiers": "troops", "marines": "troops", "guardsmen": "national_guard",
     "inspectors": "border_inspectors", "agents": "agents", "officers": "agents",
-    "deportees": "removals",
+    "deportees": "removals", "nationals": "people", "citizens": "people",
+    # nationalities: "9,000 Hondurans", "1,500 Guatemalans"
+    **dict.fromkeys("mexicans hondurans guatemalans salvadorans salvadorians salvadoreans nicaraguans "
+                    "haitians cubans venezuelans colombians ecuadorians ecuadoreans brazilians peruvians "
+                    "dominicans panamanians ricans africans americans canadians ukrainians russians "
+                    "indians afghans chinese".split(), "people"),
 }
 _THING_NOUNS = {
     "arrests": "arrests", "arrest": "arrests", "apprehensions": "apprehensions",
@@ -249,6 +280,18 @@ _THING_NOUNS = {
 }
 _UNIT_OF_THING = {"removals": "removals", "cases": "cases", "goal": "goal"}
 _EVENT_MEASURES = ("crossings", "arrests", "apprehensions", "encounters", "removals")
+#: Enforcement verbs -> what a count of the people they act on measures ("70,000 were
+#: stopped", "agents apprehended 70,000 people"). Written as regexes ("turned back").
+_ENFORCEMENT_VERBS = {
+    "stopped": "apprehensions", "apprehended": "apprehensions", "caught": "apprehensions",
+    "detained": "apprehensions", "arrested": "arrests", "encountered": "encounters",
+    "expelled": "removals", "deported": "removals", "removed": "removals", "returned": "removals",
+    "repatriated": "removals", r"turned\s+(?:back|away)": "removals", r"sent\s+back": "removals",
+    "crossed": "crossings", "died": "deaths", "drowned": "deaths",
+}
+#: Enforcement verbs that police use too: they give their measure only in a migration
+#: context (the sentence or the one before), like :data:`CONTEXT_MEASURES`.
+_GENERAL_VERBS = frozenset({"arrested", "detained"})
 
 # ---------------------------------------------------------------------------------------
 # Regular expressions (compiled once)
@@ -286,14 +329,26 @@ _MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|Oc
 _YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
 _DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
+# "by half", "by nearly a third": a fraction a quantity changed by. Python lookbehinds
+# have a fixed width: one per qualifier.
+_BY_LOOKBEHIND = "|".join(rf"(?<=\bby\s{q})" for q in (
+    "", r"nearly\s", r"almost\s", r"about\s", r"roughly\s", r"around\s", r"some\s", r"over\s",
+    r"more\sthan\s", r"less\sthan\s", r"close\sto\s", r"just\sover\s", r"just\sunder\s",
+    r"at\sleast\s", r"up\sto\s", r"as\smuch\sas\s"))
+
 # The lookarounds let the engine skip positions inside words and before words that
 # start no number (_NUMBER_START: what each alternative can start with): the
 # alternation below is slow to try at every character or word.
-_NUMBER_START = _trie([*_SMALL, *_TENS, *_SCALES, "dozen", "half", "several", "many", *_RATIO_WORDS])
+_NUMBER_START = _trie([*_SMALL, *_TENS, *_SCALES, "dozen", "half", "halved", "several", "many",
+                       *_RATIO_WORDS])
 _NUMBER = re.compile(rf"""(?<![A-Za-z])(?=[\d$€£uotfsenhmbdaqz])(?=[\d$€£]|us\$|a\s|{_NUMBER_START})(?:
  (?P<share>\b(?P<sh_a>{_ONES_RE}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:every\s+)?
    (?P<sh_b>{_ONES_RE}|\d{{1,3}})\b(?![,.]?\d))
-|(?P<fraction>\b(?:(?:a|one)\s+(?:half|third|quarter|fifth)|half|two[\s-]thirds|three[\s-]quarters)(?=\s+of\b))
+|(?P<fraction>\b(?:(?:a|one)\s+(?:half|third|quarter|fifth)|half|two[\s-]thirds|three[\s-]quarters)
+   (?=\s+(?:of|were|are)\b))
+|(?P<frac_change>(?:{_BY_LOOKBEHIND})(?:a\s+|one\s+)?(?:half|third|quarter|fifth|two[\s-]thirds|three[\s-]quarters)\b
+   (?!\s+(?:of|an?|the|hour|day|week|month|year|century|decade|dozen|mile|million|billion|percent)\b|-)
+ |(?<=\bin\s)half\b(?!\s+(?:of|an?|the)\b|-)|halved\b)
 |(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)
    |(?:several|a\s+few|a\s+couple\s+of|many)\s+(?:hundred|thousand|million|billion|dozen)
    |dozens|hundreds|thousands|millions|billions)\b)
@@ -337,7 +392,8 @@ _DIRECTION_AFTER = re.compile(r"""\s*(?P<w>increase|rise|jump|gain|growth|hike|s
 _UP_WORDS = frozenset("up rose risen rise rising increase increased increasing jumped jump grew grown "
                       "climbed surged soared spiked higher gain growth hike surge spike more".split())
 _BASELINE_AFTER = re.compile(r"\s*(?:from|compared\s+(?:to|with)|than|versus|vs\.?)\b", re.I)
-_BASELINE_MARK = re.compile(r"\b(?:from|compared\s+(?:to|with)|than|versus|vs\.?)\b", re.I)
+_BASELINE_MARK = re.compile(r"\b(?:from|compared\s+(?:to|with)|than|versus|vs\.?"
+                            r"|as\s+(?:many|much|high|large|big|likely)\s+as)\b", re.I)
 _BASELINE_TAIL = re.compile(r"(?:\bfrom|\bcompared\s+(?:to|with)|\bthan|\bversus|\bvs\.?)\s*$", re.I)
 _RATE_AFTER = re.compile(r"""\b(?:(?:per|a|an|every|each)\s+(?P<ru>hour|day|week|month|year)
  |(?P<adv>hourly|daily|weekly|monthly|annually|yearly))\b
@@ -358,6 +414,52 @@ _LABEL_WORDS = frozenset({"no.", "nos.", "#", "number", "no"})
 _QUALIFIER_WORDS = frozenset("nearly roughly approximately almost around about some over under "
                              "more fewer less up just only".split())
 _REMOVAL_VERB = re.compile(r"\b(?:removed|returned|deported|expelled|repatriated)\b", re.I)
+_VERB_RE = "|".join(sorted(_ENFORCEMENT_VERBS, key=len, reverse=True))
+# The count is the object: "agents stopped 70,000 (people)", "“removed or returned” more than".
+_VERB_OBJECT = re.compile(rf"""\b(?P<v>{_VERB_RE})(?:\s+(?:or|and)\s+(?:{_VERB_RE}))*[”"’]?\s+
+ (?:(?:a\s+total\s+of|a\s+record(?:\s+of)?|an?\s+(?:additional|average|further)(?:\s+of)?|another)\s+)?$""",
+                          re.I | re.X)
+# The count is the subject: "70,000 (people) were stopped", "... a day are being caught",
+# "70,000 who had crossed", "70,000 migrants stopped at the border".
+_VERB_SUBJECT = re.compile(rf"""\s+(?:(?:a|an|per|every|each)\s+(?:hour|day|week|month|year)\s+)?
+ (?:(?:who|that)\s+)?(?:(?:were|was|are|is|have|has|had|will|would|could|may|might|must|got|get)\s+)?
+ (?:(?:been|be|being|not|already|also|reportedly|since|all|later|then)\s+)*(?:\w+ly\s+)?
+ (?P<v>{_VERB_RE})\b""", re.I | re.X)
+# A share of the people an enforcement verb acts on: "a third of those apprehended".
+_OF_THOSE_VERB = re.compile(rf"""\s+of\s+(?:all\s+)?(?:those|the\s+ones|people|the\s+people|everyone)\s+
+ (?:(?:who|that)\s+(?:were|was|had\s+been|have\s+been|are)\s+)?(?:\w+ly\s+)?(?P<v>{_VERB_RE})\b""",
+                            re.I | re.X)
+_OF_THOSE_BEFORE = re.compile(rf"""\b[Oo]f\s+(?:all\s+)?(?:those|the\s+people|people|everyone)\s+
+ (?:(?:who|that)\s+(?:were|was|had\s+been|have\s+been|are)\s+)?(?:\w+ly\s+)?(?P<v>{_VERB_RE})\b
+ [^.;]{{0,40}}$""", re.X)
+_STRONG = re.compile(r"\s+strong\b", re.I)
+# "The officer, 34, was ...": an age given in apposition.
+_APPOSITIVE_AGE_BEFORE = re.compile(r"(?:\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu"
+                                    r"|Fri|Sat|Sun)[a-z]*\.?\s*,)[A-Z][a-z’'.-]+"
+                                    r"|\b(?:officer|agent|man|woman|mother|father|son|daughter"
+                                    r"|wife|husband|boy|girl|teen|teenager|migrant|resident|worker|driver|smuggler"
+                                    r"|victim|suspect|guard|soldier|child|grandmother|grandfather))\s*,\s*$")
+_CUT_BEFORE = re.compile(r"\b(?:cut|cuts|slashed|sliced|reduced|fell|fallen|dropped|declined|decreased|"
+                         r"shrunk|shrank|plunged|plummeted)\b[^,;.]{0,30}$", re.I)
+# A time phrase that opens a coordinated clause ("..., and in December, 73,000"): gap
+# from a figure to the phrase's core ends with a conjunction (and a preposition).
+_COORDINATION_TAIL = re.compile(r"(?:^|[\s,;—–])(?:and|but|while|whereas|yet|or|then|whilst)\s*,?\s+"
+                                r"(?:(?:in|during|by|on|through|for|since|throughout|around|until|from)\s+)?$",
+                                re.I)
+# "the lowest level since 2017": "since" dates the record the figure sets, not the figure.
+_RECORD_SINCE = re.compile(r"\b(?:highest|lowest|most|fewest|least|largest|smallest|biggest|greatest|worst|best"
+                           r"|busiest|slowest|quietest|sharpest|steepest|first\s+time|record"
+                           r"|(?:a|an|the|its|their|new)\s+(?:[\w-]+\s+)?(?:highs?|lows?|peak))\b"
+                           r"[^,;.\d]{0,40}\bsince\s+$", re.I)
+# "three times as many", "five times higher than": a ratio, not a count of "times".
+_TIMES_RATIO = re.compile(r"\s+times\s+(?:as\s+(?:many|much|high|large|big|likely|fast)|more|higher|larger"
+                          r"|greater|bigger|faster|lower|fewer|less|smaller|the|that|what|its|their)\b", re.I)
+_TIMES_DOWN = re.compile(r"\s+times\s+(?:lower|fewer|less|smaller)\b", re.I)
+# "stopped migrants 75,000 times": events counted by an enforcement verb.
+_VERB_BEFORE_TIMES = re.compile(rf"\b(?P<v>{_VERB_RE})\b[^,;:.\d]{{0,50}}$", re.I)
+_PHONE = re.compile(r"(?<![\w.])(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?!\w)")
+_OWN_VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|will|would|\w+ed)\b", re.I)
+_MAKE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up\s*$", re.I)
 _PEOPLE_AS = re.compile(r"\s+(?:\w+\s+){0,3}?as\s+(?:families|family\s+units|family\s+members)\b", re.I)
 _MIGRATION_CONTEXT = re.compile(r"""\b(?:migra\w*|immigra\w*|caravans?|asylum|borders?|refugees?|deport\w*
  |crossings?|smuggl\w*|custody|apprehen\w*|cbp|c\.b\.p\.|remain\s+in\s+mexico|title\s+42|procession)\b""",
@@ -710,6 +812,9 @@ class _Figure:
     period: str = ""
     baseline: str = ""
     own_phrase: bool = False
+    by_verb: bool = False  # measure given by an enforcement verb ("70,000 were stopped")
+    general_verb: bool = False  # ... by "arrested" or "detained" (needs a migration context)
+    base_match: re.Match | None = None  # the time phrase of `baseline`
 
 
 @dataclass
@@ -804,9 +909,37 @@ def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
     return None
 
 
+def _verb_measure(verb: str) -> str:
+    """Measure of an enforcement verb as written ("turned  back" -> removals)."""
+    verb = " ".join(verb.lower().split())
+    for pattern, measure in _ENFORCEMENT_VERBS.items():
+        if re.fullmatch(pattern, verb):
+            return measure
+    return ""
+
+
+def _enforcement_measure(text: str, s0: int, qstart: int, end: int, limit: int) -> tuple[str, bool]:
+    """``(measure, general)`` given by an enforcement verb that has the count
+    ``text[qstart:end]`` as its object ("agents stopped 70,000 people") or subject
+    ("70,000 were stopped", "2,000 people have died"); ``general`` when the verb is one
+    of :data:`_GENERAL_VERBS`. ``('', False)`` when there is none."""
+    window = text[max(s0, qstart - 80):qstart]
+    m = _VERB_OBJECT.search(window)
+    if m is None:
+        m = _VERB_SUBJECT.match(text, end, limit)
+    if m is None:
+        return "", False
+    return _verb_measure(m.group("v")), m.group("v").lower() in _GENERAL_VERBS
+
+
+def _set_verb_measure(fig: _Figure, measure: str, general: bool) -> None:
+    fig.measure, fig.by_verb, fig.general_verb = measure, True, general
+
+
 def _refine_people(text: str, fig: _Figure, s0: int, limit: int, qstart: int) -> None:
     """A count of generic people made specific by what they do ("people making
-    crossings", "people ... as families", "removed or returned ... people")."""
+    crossings", "people ... as families", "removed or returned ... people", "people
+    were stopped")."""
     after = text[fig.end:limit]
     tokens = _RUN_TOKEN.findall(after)[:4]
     for tok in tokens:
@@ -816,6 +949,10 @@ def _refine_people(text: str, fig: _Figure, s0: int, limit: int, qstart: int) ->
             return
     if _PEOPLE_AS.match(text, fig.end, limit):
         fig.measure = "families"
+        return
+    verb, general = _enforcement_measure(text, s0, qstart, fig.end, limit)
+    if verb:
+        _set_verb_measure(fig, verb, general)
         return
     if _REMOVAL_VERB.search(text, max(s0, qstart - 40), qstart):
         fig.measure = "removals"
@@ -854,6 +991,21 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
         if prev and prev.group(1).lower() in ("first", "second", "last", "the", "latter", "former"):
             return None
         value, unit, kind = _FRACTIONS[words[-1].split("-")[-1]], "fraction", "share"
+    elif m.group("frac_change"):
+        # "dropped by half", "fell by a third", "cut in half", "halved": a change by a fraction
+        words = m.group("frac_change").lower().split()
+        last = words[-1].split("-")[-1]
+        if last == "halved":
+            direction = "down"
+        elif text[max(0, start - 3):start].lower() == "in " and last == "half":
+            if not _CUT_BEFORE.search(text, max(s0, start - 40), start - 3):
+                return None  # "split in half": not a change
+            direction = "down"
+        else:
+            direction = ""
+        fig = _Figure(start=start, end=end, value=_FRACTIONS.get(last, 0.5), unit="fraction",
+                      kind="change", direction=direction)
+        return fig
     elif m.group("vague"):
         words = " ".join(m.group("vague").lower().split())
         if words in _VAGUE_PLURALS:
@@ -895,6 +1047,9 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
         if plain_int and not m.group("cur") and _is_label(text, start, s0):
             return None
         value = _parse_digits(num, m.group("scale"))
+        if (plain_int and 0 < value <= 110 and not m.group("cur") and re.match(r"\s*,", text[end:end + 3])
+                and _APPOSITIVE_AGE_BEFORE.search(text, max(s0, start - 30), start)):
+            return _Figure(start=start, end=end, value=value, unit="years", kind="age", measure="age")
         if m.group("cur"):
             unit, kind = {"€": "euros", "£": "pounds sterling"}.get(m.group("cur"), "dollars"), "money"
     else:
@@ -935,6 +1090,10 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
         if pct:
             fig.unit = "percent" if pct.group("pct") else "percentage points"
             fig.kind, fig.end = "share", pct.end()
+    if fig.kind == "count" and _TIMES_RATIO.match(text, fig.end, limit):
+        fig.unit, fig.kind = "times", "ratio"
+        fig.direction = "down" if _TIMES_DOWN.match(text, fig.end, limit) else "up"
+        fig.end = text.index("times", fig.end) + len("times")
     if fig.unit == "" and fig.kind == "count":
         rec = _RECORD.match(text, fig.end, limit)
         age = _AGE.match(text, fig.end, limit)
@@ -978,6 +1137,29 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
                 fig.unit, fig.end = unit, run_end
                 if measure == "people":
                     _refine_people(text, fig, s0, _clause_end(text, fig.end, limit), _qual_start(text, fig, s0))
+                elif counted.lower() == "times":
+                    verb = _VERB_BEFORE_TIMES.search(text, s0, fig.start)
+                    if verb:  # "agents stopped migrants 75,000 times"
+                        _set_verb_measure(fig, _verb_measure(verb.group("v")),
+                                          verb.group("v").lower() in _GENERAL_VERBS)
+                        fig.unit = fig.measure
+        elif fig.kind == "share" and not run:
+            # "a third of those apprehended", "Of those stopped, 62% were ..."
+            those = _OF_THOSE_VERB.match(text, fig.end, limit) or _OF_THOSE_BEFORE.search(
+                text, max(s0, fig.start - 80), fig.start)
+            if those:
+                _set_verb_measure(fig, _verb_measure(those.group("v")), those.group("v").lower() in _GENERAL_VERBS)
+        elif (fig.kind == "count" and not fig.unit and not run and not maybe_year
+              and not (small_word and fig.value < 2)):
+            if _STRONG.match(text, fig.end, limit):  # "a caravan about 3,000 strong"
+                fig.unit, fig.measure, fig.end = "people", "people", _STRONG.match(text, fig.end, limit).end()
+            else:
+                # a bare count acted on by an enforcement verb is a count of people
+                verb, general = _enforcement_measure(text, s0, _qual_start(text, fig, s0), fig.end,
+                                                     _clause_end(text, fig.end, limit))
+                if verb:
+                    fig.unit = "people"
+                    _set_verb_measure(fig, verb, general)
     if small_word and not fig.unit:
         return None  # "one of them", "zero tolerance"
     if maybe_year and not fig.unit:
@@ -1006,15 +1188,26 @@ def _finish_figure(text: str, fig: _Figure, s0: int, s1: int, prev_sentence: str
     clause_start = s0
     for cm in _CLAUSE_END.finditer(text, s0, fig.start):
         clause_start = cm.end()
-    if fig.kind in ("share", "ratio"):
+    if fig.kind in ("share", "ratio", "change"):
         # a percentage is a change when a direction or a baseline goes with it
         d = _DIRECTION_BEFORE.search(text, max(clause_start, fig.start - 30), fig.start)
+        if d and d.group("w").lower() == "up" and _MAKE_UP.search(text, max(clause_start, fig.start - 30),
+                                                                   fig.start):
+            d = None  # "made up 8 percent of": a share, not a rise
         da = _DIRECTION_AFTER.match(text, fig.end, s1) if fig.kind == "share" else None
         word = (d.group("w") if d else da.group("w") if da else "").lower()
         if fig.kind == "share" and fig.unit != "fraction" and (word or _BASELINE_AFTER.match(text, fig.end, s1)):
             fig.kind = "change"
-        if fig.kind in ("change", "ratio"):
+        if fig.kind in ("change", "ratio") and not fig.direction:
             fig.direction = "down" if word and word not in _UP_WORDS else "up" if word or fig.kind == "ratio" else ""
+    if not fig.measure and fig.kind == "count" and not fig.unit:
+        # "In November, 70,000 were stopped, and in December, 73,000": the verb of the
+        # earlier count is understood
+        verb = next((o for o in reversed(sentence_figures) if o.by_verb and o.kind == "count"
+                     and o.end <= fig.start and o.unit == "people" and not o.counted), None)
+        rest = text[fig.end:_clause_end(text, fig.end, s1)]
+        if verb is not None and not _OWN_VERB.search(rest):
+            fig.measure, fig.unit, fig.by_verb, fig.general_verb = verb.measure, "people", True, verb.general_verb
     if not fig.measure and fig.kind in ("count", "share", "change", "ratio", "record"):
         fig.measure, fig.counted = _context_measure(text, s0, fig.start, prev_sentence)
         if fig.kind == "count" and fig.measure:
@@ -1111,6 +1304,9 @@ def _phrases(text: str, s0: int, s1: int, date) -> list[_Phrase]:
     for m in _TIME_PHRASE.finditer(text, s0, s1):
         lead = _PREP_LEAD.match(text, m.start(), m.end())
         core = lead.end() if lead else m.start()
+        since_end = core if lead and lead.group().lower().startswith("since") else m.start()
+        if _RECORD_SINCE.search(text, max(s0, since_end - 70), since_end):
+            continue  # "the lowest level since 2017": no period of any figure
         inherent = bool(m.group("same") or (m.group("rel") and (
             m.group("ago_u") or m.group("prev_u") or m.group("bef_u"))))
         baseline_like = bool(_BASELINE_TAIL.search(text, max(0, m.start() - 25), core))
@@ -1139,9 +1335,14 @@ def _assign_periods(text: str, figures: list[_Figure], phrases: list[_Phrase], d
                 elif current is None:
                     current = p
                 prev = p.end
+            if base is not None and current is None and base.match.group("rng") and base.period:
+                # "fell 56 percent from May to August": the change spans the range
+                fig.baseline, fig.period = _fmt(_parse_span(base.period)[0]), base.period
+                continue
             current_period = current.period if current else (before[-1].period if before else "")
             if base:
                 fig.baseline = _resolve_match(base.match, date, current_period)
+                fig.base_match = base.match
             fig.period = _combine_change(current_period, fig.baseline) if current_period else ""
             continue
         chosen = None
@@ -1150,14 +1351,33 @@ def _assign_periods(text: str, figures: list[_Figure], phrases: list[_Phrase], d
                 continue
             gap = text[fig.end:p.core]
             between = [o for o in figures if fig.end <= o.start < p.start]
+            # a phrase opening the next coordinated clause ("70,000 were stopped, and in
+            # December, 73,000") dates that clause, not this one
             if (len(gap) <= 80 and ";" not in gap and not _BASELINE_MARK.search(gap)
-                    and (not between or fig.kind == "record") and not p.inherent):
+                    and (not between or fig.kind == "record") and not p.inherent
+                    and not _COORDINATION_TAIL.search(gap)):
                 chosen = p
             break
         if chosen is None and before:
             chosen = before[-1]
         if chosen is not None:
             fig.period = chosen.period
+
+
+def _year_over_year_current(base: re.Match, baseline: str, date) -> str:
+    """Period of a change compared with a year before ("fell 10% from last year", "up 149
+    percent from a year earlier") that names no period of its own: the baseline a year
+    on, up to the article's month ("from a year earlier" in January 2021 is 2021-01,
+    "from last year" is this year so far). ``''`` for other baselines."""
+    year_back = bool(base.group("same") or (base.group("rel") and (
+        (base.group("ago_u") or base.group("prev_u") or base.group("bef_u") or "").lower() == "year"
+        or ((base.group("rel_w") or "").lower() == "last" and (base.group("rel_u") or "").lower() == "year"))))
+    span = _parse_span(baseline)
+    if not year_back or span is None or date is None:
+        return ""
+    ref = _ym(date.year, date.month)
+    first, last = span[0] + 12, min(span[1] + 12, ref)
+    return _span(first, last) if first <= last else ""
 
 
 def _main_period(phrases: list[_Phrase]) -> str:
@@ -1214,6 +1434,15 @@ def _by_doc(table: pd.DataFrame, columns: list[str]) -> dict[object, tuple[list,
     return out
 
 
+def _in_phone(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is part of a telephone number ("1-800-555-0199",
+    "(202) 344-1780"). Looked for only next to a hyphen, dot or parenthesis (speed)."""
+    before = text[start - 1:start] if start else ""
+    if text[end:end + 1] not in ("-", ".", ")") and before not in ("(", "-", "."):
+        return False
+    return any(p.start() <= start < p.end() for p in _PHONE.finditer(text, max(0, start - 20), end + 20))
+
+
 def _in_link(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is part of a URL, handle or e-mail address."""
     first = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
@@ -1229,6 +1458,8 @@ def _doc_figures(doc_id, text, date, starts, ends, sent_ids, posts) -> list[dict
     for m in _NUMBER.finditer(text):
         if m.start() < consumed:
             continue
+        if _in_phone(text, m.start(), m.end()):
+            continue  # a telephone number
         if _in_link(text, m.start(), m.end()):
             continue
         k = bisect_right(starts, m.start()) - 1
@@ -1257,12 +1488,19 @@ def _doc_figures(doc_id, text, date, starts, ends, sent_ids, posts) -> list[dict
         sources = _sentence_sources(sentence)
         context = bool(_MIGRATION_CONTEXT.search(sentence) or _MIGRATION_CONTEXT.search(prev_sentence))
         for fig in figures:
+            if fig.general_verb and not context:
+                fig.measure = "people"  # "Police detained two men": not about migration
             stat = fig.kind not in ("duration", "distance", "money", "age", "weight") or fig.measure == "drugs"
             stat = stat and (fig.measure in MIGRATION_MEASURES or (fig.measure in CONTEXT_MEASURES and context))
             if stat and not fig.period and not fig.own_phrase:
                 fig.period = carry
                 if fig.kind in ("change", "ratio") and fig.baseline:
+                    if carry and fig.base_match is not None:  # "a year earlier" than the carried period
+                        fig.baseline = _resolve_match(fig.base_match, date, carry)
                     fig.period = _combine_change(carry, fig.baseline) if carry else ""
+            if (fig.kind in ("change", "ratio") and not fig.period and not fig.own_phrase
+                    and fig.base_match is not None):
+                fig.period = _year_over_year_current(fig.base_match, fig.baseline, date)
             post = next((a for ps, pe, a in posts if ps <= fig.start < pe), None)
             source = post if post is not None else _attribution(sources, fig.start - s0)
             rows.append({
