@@ -96,6 +96,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .cleaning import embedded_posts
 from .nlp import sentence_table
+from .patterns import trie_pattern
 
 #: Columns of :func:`extract_figures` (one row per quantity).
 FIGURE_COLUMNS = {
@@ -300,26 +301,6 @@ def _alt(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
-def _trie(words) -> str:
-    """A regex that matches where one of ``words`` starts, factored as a trie
-    ("s(?:aid|ays)"): much faster to try than a flat alternation. Which word matches
-    may differ from :func:`_alt`, so only for lookaheads."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-    return build(root)
-
-
 _ONES_RE = _alt(_SMALL)
 _TENS_RE = _alt(_TENS)
 _SCALE_RE = _alt(_SCALES)
@@ -339,7 +320,7 @@ _BY_LOOKBEHIND = "|".join(rf"(?<=\bby\s{q})" for q in (
 # The lookarounds let the engine skip positions inside words and before words that
 # start no number (_NUMBER_START: what each alternative can start with): the
 # alternation below is slow to try at every character or word.
-_NUMBER_START = _trie([*_SMALL, *_TENS, *_SCALES, "dozen", "half", "halved", "several", "many",
+_NUMBER_START = trie_pattern([*_SMALL, *_TENS, *_SCALES, "dozen", "half", "halved", "several", "many",
                        *_RATIO_WORDS])
 _NUMBER = re.compile(rf"""(?<![A-Za-z])(?=[\d$€£uotfsenhmbdaqz])(?=[\d$€£]|us\$|a\s|{_NUMBER_START})(?:
  (?P<share>\b(?P<sh_a>{_ONES_RE}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:every\s+)?
@@ -479,13 +460,13 @@ _NUMWORD_RE = rf"(?:\d+|{_WORD_RE}(?:-{_WORD_RE})?)"
 # week"; another word always followed by a space or hyphen; or a word standing alone.
 _MONTH_WORDS = [*_MONTH_NUMBERS, "sept"]
 _THE_NEXT = "early first same past last previous prior year month week spring summer fall autumn winter".split()
-_TIME_START = ("(?i:(?:" + _trie("in during since from to until through by of for and than before after between "
+_TIME_START = ("(?i:(?:" + trie_pattern("in during since from to until through by of for and than before after between "
                                 "around throughout on".split())
-               + r")[\s-]+(?:" + _trie(["the", "early", "mid", "late", *_MONTH_WORDS, *_WEEKDAYS]) + "|[12])"
-               + r"|the\s+" + _trie(_THE_NEXT) + r"|a\s+(?:year|month|week)"
-               + "|(?:" + _trie("early first same over past last previous earlier later so this next late mid "
+               + r")[\s-]+(?:" + trie_pattern(["the", "early", "mid", "late", *_MONTH_WORDS, *_WEEKDAYS]) + "|[12])"
+               + r"|the\s+" + trie_pattern(_THE_NEXT) + r"|a\s+(?:year|month|week)"
+               + "|(?:" + trie_pattern("early first same over past last previous earlier later so this next late mid "
                                 "fiscal".split()) + r")[\s-]"
-               + "|" + _trie(["yesterday", "today", "tonight", "fy", *_WEEKDAYS, *_MONTH_WORDS]) + ")")
+               + "|" + trie_pattern(["yesterday", "today", "tonight", "fy", *_WEEKDAYS, *_MONTH_WORDS]) + ")")
 _TIME_PHRASE = re.compile(
     r"\b(?=[A-Za-z])(?=" + _TIME_START + ")(?:"  # only at word starts that may open one (speed)
     r"(?P<rng>(?i:between|from)\s+" + _MSPEC.format(m="m1", y="y1")

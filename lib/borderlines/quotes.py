@@ -49,6 +49,7 @@ from .cleaning import embedded_posts
 from .io import InputProblem, read_csv_strings
 from .nlp import doc_sentences, get_nlp, is_word
 from .paths import default_actors
+from .patterns import trie_pattern
 from .problems import Problem
 
 # --------------------------------------------------------------------------- vocabularies
@@ -240,37 +241,11 @@ _INVERTIBLE = frozenset("say add write tweet explain note ask insist argue warn 
 
 # --------------------------------------------------------------------------- regexes
 
-def _trie_pattern(words: Iterable[str], not_after: str = "") -> str:
-    """A regex alternation of ``words`` factored as a trie ("sa(?:id|ys)"), which the
-    regex engine scans much faster than a flat alternation.
-
-    ``not_after``: a character class (r"\\w", r"[\\w.]") that must not come just before
-    the word, checked after its first character (``(?<!\\w.)`` there is ``\\b`` before a
-    word character): a pattern that starts with a literal character lets the engine
-    skip ahead to the places where that character occurs, where one that starts with a
-    lookbehind or ``\\b`` is tried at every position of the text."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    guard = f"(?<!{not_after}.)" if not_after else ""
-
-    def build(node: dict, first: bool = False) -> str:
-        alts = [re.escape(ch) + (guard if first else "") + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-    return build(trie, first=True)
-
-
 # Patterns scanned over whole articles start with a literal character where their first
-# characters are few (see _trie_pattern); verbs and group nouns start with most letters.
-_VERB_RE = re.compile(r"\b" + _trie_pattern(_FORM_LEMMA) + r"\b")
+# characters are few (see trie_pattern); verbs and group nouns start with most letters.
+_VERB_RE = re.compile(r"\b" + trie_pattern(_FORM_LEMMA) + r"\b")
 _ENDS_WITH_VERB_RE = re.compile(r"\b(?:" + "|".join(_FORM_LEMMA) + r")(?:\s+that)?$")
-_ACCORDING_RE = re.compile(_trie_pattern(["According to", "according to"], r"\w") + r"\b")
+_ACCORDING_RE = re.compile(trie_pattern(["According to", "according to"], r"\w") + r"\b")
 _MARK_RE = re.compile(r"[“”\"«»]")
 _OPENING_GLYPHS = "“«"
 _CLOSING_GLYPHS = "”»"
@@ -316,13 +291,13 @@ _NAME_PART = rf"(?:{_NAME_TOKEN}|[A-Z]\.|de|del|la|van|von|da|dos|bin)"
 # _NAME_TOKEN not after a word character, "@" or ".", then more name parts
 _FULL_NAME_RE = re.compile(rf"[A-Z](?<![\w@.].)[a-zA-Z'’-]*[a-z][a-zA-Z'’-]*(?:\s+{_NAME_PART}){{0,3}}\s+{_NAME_TOKEN}\b")
 _TITLE_NAME_RE = re.compile(
-    r"(?P<title>" + _trie_pattern(_TITLE_WORDS, r"[\w.]") + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
+    r"(?P<title>" + trie_pattern(_TITLE_WORDS, r"[\w.]") + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
     + rf"\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_PART}){{0,3}})")
-_ORG_KEYWORD_RE = re.compile(_trie_pattern(_ORG_KEYWORDS, r"\w") + r"\b")
+_ORG_KEYWORD_RE = re.compile(trie_pattern(_ORG_KEYWORDS, r"\w") + r"\b")
 _GROUP_NOUNS = ("official", "officials", "expert", "experts", "analyst", "analysts", "aides", "spokesman",
                 "spokeswoman", "spokesperson", "advocates", "lawmakers", "legislators", "critics",
                 "authorities", "diplomats", "sources", "leaders", "negotiators", "activists", "groups")
-_GROUP_NOUN_RE = re.compile(r"\b" + _trie_pattern([*_GROUP_NOUNS, *(w.capitalize() for w in _GROUP_NOUNS)]) + r"\b")
+_GROUP_NOUN_RE = re.compile(r"\b" + trie_pattern([*_GROUP_NOUNS, *(w.capitalize() for w in _GROUP_NOUNS)]) + r"\b")
 # Up to three words before the group noun that belong to it ("senior U.S. border officials").
 _GROUP_MODIFIERS_RE = re.compile(
     r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Ss]enior|[Tt]op|[Ll]ocal|"
@@ -333,8 +308,8 @@ _GROUP_TAIL_RE = re.compile(r"\s+(?:officials?|aides|spokes(?:man|woman|person)|
 _GROUP_DETERMINERS = frozenset({"the", "some", "many", "several", "other", "his", "her", "their", "its",
                                 "a", "an", "one", "another"})
 _PRONOUNS = ("He", "he", "She", "she", "It", "it", "They", "they")
-_PRONOUN_RE = re.compile(_trie_pattern(_PRONOUNS, r"\w") + r"\b")
-_THE = _trie_pattern(["The", "the"], r"\w")   # \b[Tt]he
+_PRONOUN_RE = re.compile(trie_pattern(_PRONOUNS, r"\w") + r"\b")
+_THE = trie_pattern(["The", "the"], r"\w")   # \b[Tt]he
 # A title alone standing for a person mentioned before ("the president said").
 _PERSON_NOMINAL_RE = re.compile(
     _THE + r"\s+(?P<head>(?:(?:Mexican|U\.S\.|American|acting)\s+)?(?:vice\s+president|president|"
@@ -1087,7 +1062,7 @@ _ORG_KEYWORD_SET = frozenset(_ORG_KEYWORDS)
 _TITLES_AND_ORG_KEYWORDS = _CORE_TITLES | _ORG_KEYWORD_SET
 _PRONOUN_SET = frozenset(_PRONOUNS)
 _LISTED_WORD_RE = re.compile(
-    r"\b" + _trie_pattern({*_FORM_LEMMA, *_ORG_KEYWORDS, *_GROUP_NOUN_FORMS, *_PRONOUNS}) + r"\b")
+    r"\b" + trie_pattern({*_FORM_LEMMA, *_ORG_KEYWORDS, *_GROUP_NOUN_FORMS, *_PRONOUNS}) + r"\b")
 
 
 def _listed_words(text: str) -> list[tuple[int, int, str]]:
