@@ -616,16 +616,18 @@ def value_problems(params: dict, declared: dict[str, object]) -> list[tuple[str,
     eras table lacks, unknown quote kinds, counts below their minimum, an n-gram range
     outside 1–3. Missing files are :func:`missing_files`', types
     :func:`check_parameters`' and the corpus :func:`borderlines.corpus.validate_corpus`'."""
+    import importlib
+
     from .eras import load_eras
-    from .quotes import KINDS, ActorsError, load_actors
-    from .frames import load_frames
     value = {**declared, **params}
     problems = []
-    for name, load in (("actors_path", load_actors), ("frames_path", load_frames), ("eras_path", load_eras)):
+    # (the quotes and frames modules load spaCy: imported only when their files are set)
+    for name, module, loader in (("actors_path", "quotes", "load_actors"), ("frames_path", "frames", "load_frames"),
+                                 ("eras_path", "eras", "load_eras")):
         if params.get(name) is not None:
             try:
-                load(params[name])
-            except (InputProblem, ActorsError) as exc:
+                getattr(importlib.import_module(f"{__package__}.{module}"), loader)(params[name])
+            except (InputProblem, ValueError) as exc:   # ValueError: ActorsError
                 problems.append((name, str(exc)))
     if "era_a" in declared and not any(n == "eras_path" for n, _ in problems):
         keys = list(load_eras(params.get("eras_path"))["era"])
@@ -634,6 +636,7 @@ def value_problems(params: dict, declared: dict[str, object]) -> list[tuple[str,
                 problems.append((name, f"era {value.get(name)!r} is not in the eras table "
                                        f"(its eras: {', '.join(keys)})"))
     if "kinds" in params:
+        from .quotes import KINDS
         unknown = [k for k in params["kinds"] if k not in KINDS]
         if unknown or not params["kinds"]:
             problems.append(("kinds", f"{', '.join(map(repr, unknown)) or 'an empty list'}: "
