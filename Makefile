@@ -10,12 +10,15 @@ STUDY  ?= params/default.yml
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml lib/borderlines/templates/lab/overrides.json
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name borderlines --display-name "Borderlines (Python 3.11)" >/dev/null
+	@# JupyterLab without the news prompt and update check (no network in class or CI)
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp lib/borderlines/templates/lab/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $(STAMP)
 
 # Notebooks reach git stripped of outputs (the check cells' reference outputs kept):

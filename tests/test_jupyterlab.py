@@ -121,9 +121,12 @@ def test_notebook_opens_in_jupyterlab(lab, name):
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"jupyterlab_{Path(name).stem}.png"))
         dialogs = page.locator(".jp-Dialog").count()
+        # no news prompt or update notice: the project's settings overrides turn them off
+        toasts = page.locator(".Toastify__toast").all_inner_texts()
         tab = page.locator(".lm-TabBar-tab.jp-mod-current").first.inner_text()
         context.close()
     assert dialogs == 0, f"{name}: an error dialog opened"
+    assert toasts == [], f"{name}: notifications shown: {toasts}"
     assert Path(name).name in tab
     assert errors == [], errors
 
