@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import math
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +34,7 @@ import pandera.pandas as pa
 from . import eras as eras_mod
 from .eras import ISO_DATE, date_hint, parse_date, parse_dates  # noqa: F401 - public here too
 from .cleaning import Rule, clean_text, load_rules, metadata_fields
-from .io import (InputProblem, csv_record_lines, decode_utf8, iter_table_batches, read_checksums,
+from .io import (InputProblem, csv_record_lines, decode_utf8, read_checksums, read_table,
                  read_csv_strings, sha256_file, table_format)
 from .paths import default_manifest, raw_dir
 from .problems import CorpusError, Problem, errors
@@ -283,8 +282,7 @@ def _read_table(spec: SourceSpec) -> tuple[pd.DataFrame, list[Problem]]:
     are not objects (the rest read on, so its other problems are reported too), no rows,
     and the schema's."""
     problems: list[Problem] = []
-    batches = list(iter_table_batches(spec.source, problems=problems, id_column=spec.id_column))
-    table = pd.concat(batches, ignore_index=True) if batches else pd.DataFrame({"_row": []})
+    table = read_table(spec.source, problems=problems, id_column=spec.id_column)
     if not len(table):
         if not errors(problems):
             problems.append(Problem(file=str(spec.source), message="no articles: the table has no rows",
@@ -303,8 +301,7 @@ def _texts(values: pd.Series) -> list[str]:
 
 
 def _text_or_empty(value) -> str:
-    missing = value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
-    return "" if missing else str(value)
+    return "" if pd.api.types.is_scalar(value) and pd.isna(value) else str(value)
 
 
 def read_source(spec: SourceSpec) -> tuple[pd.DataFrame, list[Problem]]:

@@ -7,7 +7,6 @@ inclusive; an empty ``end`` means open-ended). A researcher may pass another fil
 from __future__ import annotations
 
 import datetime
-import math
 import re
 from pathlib import Path
 
@@ -38,7 +37,7 @@ def parse_date(value) -> pd.Timestamp:
     date as stored, a timezone-aware one the date in its own zone. ``NaT`` for anything
     else (``2021``, ``05/06/2020``, ``May 5 2020``, ``20200506``, ``2019-02-30``) and for
     empty values."""
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+    if pd.api.types.is_scalar(value) and pd.isna(value):
         return pd.NaT
     if isinstance(value, (datetime.date, np.datetime64)):         # datetime, date, Timestamp
         ts = pd.Timestamp(value)

@@ -105,20 +105,16 @@ def find_bad_utf8(data: bytes) -> tuple[str, list[BadBytes]]:
 def decode_utf8(data: bytes, name: str) -> str:
     """Decode ``data`` as UTF-8 (a leading BOM is dropped) or raise :class:`InputProblem`
     naming the byte offset, line and column of the first bad byte."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        start = exc.start
-        line = data.count(b"\n", 0, start) + 1
-        col = start - (data.rfind(b"\n", 0, start) + 1) + 1
-        snippet = data[max(0, start - 20): start + 10]
+    text, runs = find_bad_utf8(data)
+    if runs:
+        first = runs[0]
         raise InputProblem(Problem(
             file=name,
-            message=(f"bytes are not UTF-8 at byte {start} (line {line}, column {col}): "
-                     f"{snippet!r}"),
+            message=(f"bytes are not UTF-8 at byte {first.offset} (line {first.line}, column {first.column}): "
+                     f"{data[max(0, first.offset - 20): first.offset + 10]!r}"),
             fix=UTF8_FIX,
-        )) from None
-    return text[1:] if text.startswith("\ufeff") else text
+        ))
+    return text
 
 
 def read_text(path: str | os.PathLike) -> str:
@@ -179,9 +175,10 @@ def table_format(path: str | os.PathLike) -> str | None:
     return TABLE_SUFFIXES.get(Path(path).suffix.lower())
 
 
-def read_table(path: str | os.PathLike) -> pd.DataFrame:
-    """A researcher's corpus table (CSV, JSONL or Parquet) read whole, text columns as str."""
-    batches = list(iter_table_batches(path))
+def read_table(path: str | os.PathLike, **options) -> pd.DataFrame:
+    """A researcher's corpus table (CSV, JSONL or Parquet) read whole, text columns as str
+    (``options`` as :func:`iter_table_batches`: ``problems``, ``id_column``)."""
+    batches = list(iter_table_batches(path, **options))
     return pd.concat(batches, ignore_index=True) if batches else pd.DataFrame({"_row": []})
 
 
