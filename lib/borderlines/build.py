@@ -194,14 +194,20 @@ def _type_ok(default, value) -> bool:
     return isinstance(value, type(default))
 
 
+def declared_defaults(notebooks: list[NotebookSpec]) -> dict[str, object]:
+    """Every parameter the notebooks take, with its default (the first notebook's)."""
+    defaults: dict[str, object] = {}
+    for nb in notebooks:
+        for name, default in nb.declared.items():
+            defaults.setdefault(name, _literal(default))
+    return defaults
+
+
 def check_parameters(study: Study, notebooks: list[NotebookSpec]) -> dict[str, dict]:
     """The parameters each notebook gets from the study. Raises :class:`BuildError`
     listing every unknown name and wrong type before anything runs."""
     problems = []
-    declared_anywhere: dict[str, object] = {}
-    for nb in notebooks:
-        for name, default in nb.declared.items():
-            declared_anywhere.setdefault(name, _literal(default))
+    declared_anywhere = declared_defaults(notebooks)
     for name, value in study.parameters.items():
         if name in RESERVED:
             problems.append(f"parameter '{name}' is set by the build itself; remove it from {study.origin(name)}")
@@ -587,8 +593,7 @@ def _check_inputs(study: Study, notebooks: list[NotebookSpec]) -> None:
     from .corpus import validate_corpus
     from .problems import errors
     p = resolve_paths(study.parameters)
-    declared = {name: _literal(default) for nb in notebooks for name, default in nb.declared.items()}
-    _raise_value_problems(study, value_problems(p, declared))
+    _raise_value_problems(study, value_problems(p, declared_defaults(notebooks)))
     problems = validate_corpus(p.get("corpus_path"), eras=p.get("eras_path"),
                                rules=p.get("cleaning_rules_path"))
     bad = errors(problems)

@@ -890,13 +890,14 @@ def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
     return None
 
 
-def _verb_measure(verb: str) -> str:
-    """Measure of an enforcement verb as written ("turned  back" -> removals)."""
+def _verb_measure(verb: str) -> tuple[str, bool]:
+    """``(measure, general)`` of an enforcement verb as written ("turned  back" ->
+    removals); ``general`` when it is one of :data:`_GENERAL_VERBS`."""
     verb = " ".join(verb.lower().split())
     for pattern, measure in _ENFORCEMENT_VERBS.items():
         if re.fullmatch(pattern, verb):
-            return measure
-    return ""
+            return measure, verb in _GENERAL_VERBS
+    return "", False
 
 
 def _enforcement_measure(text: str, s0: int, qstart: int, end: int, limit: int) -> tuple[str, bool]:
@@ -910,7 +911,7 @@ def _enforcement_measure(text: str, s0: int, qstart: int, end: int, limit: int) 
         m = _VERB_SUBJECT.match(text, end, limit)
     if m is None:
         return "", False
-    return _verb_measure(m.group("v")), m.group("v").lower() in _GENERAL_VERBS
+    return _verb_measure(m.group("v"))
 
 
 def _set_verb_measure(fig: _Figure, measure: str, general: bool) -> None:
@@ -1121,15 +1122,14 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
                 elif counted.lower() == "times":
                     verb = _VERB_BEFORE_TIMES.search(text, s0, fig.start)
                     if verb:  # "agents stopped migrants 75,000 times"
-                        _set_verb_measure(fig, _verb_measure(verb.group("v")),
-                                          verb.group("v").lower() in _GENERAL_VERBS)
+                        _set_verb_measure(fig, *_verb_measure(verb.group("v")))
                         fig.unit = fig.measure
         elif fig.kind == "share" and not run:
             # "a third of those apprehended", "Of those stopped, 62% were ..."
             those = _OF_THOSE_VERB.match(text, fig.end, limit) or _OF_THOSE_BEFORE.search(
                 text, max(s0, fig.start - 80), fig.start)
             if those:
-                _set_verb_measure(fig, _verb_measure(those.group("v")), those.group("v").lower() in _GENERAL_VERBS)
+                _set_verb_measure(fig, *_verb_measure(those.group("v")))
         elif (fig.kind == "count" and not fig.unit and not run and not maybe_year
               and not (small_word and fig.value < 2)):
             if _STRONG.match(text, fig.end, limit):  # "a caravan about 3,000 strong"
@@ -1188,7 +1188,8 @@ def _finish_figure(text: str, fig: _Figure, s0: int, s1: int, prev_sentence: str
                      and o.end <= fig.start and o.unit == "people" and not o.counted), None)
         rest = text[fig.end:_clause_end(text, fig.end, s1)]
         if verb is not None and not _OWN_VERB.search(rest):
-            fig.measure, fig.unit, fig.by_verb, fig.general_verb = verb.measure, "people", True, verb.general_verb
+            _set_verb_measure(fig, verb.measure, verb.general_verb)
+            fig.unit = "people"
     if not fig.measure and fig.kind in ("count", "share", "change", "ratio", "record"):
         fig.measure, fig.counted = _context_measure(text, s0, fig.start, prev_sentence)
         if fig.kind == "count" and fig.measure:
