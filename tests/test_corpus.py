@@ -30,6 +30,19 @@ def test_bundled_corpus_columns_and_eras(bundled_corpus):
     assert c.loc[c.doc_id == "000", "meta_scraped_date"].iloc[0] == "2019-03-28"
 
 
+def test_contributor_credit_is_not_an_outlet(bundled_corpus):
+    # "X contributed to this report" marks an outlet's own story that used X's material:
+    # the credited agency is not the publisher, and the manifest says so.
+    from borderlines.io import read_csv_strings
+    from borderlines.paths import data_dir
+    row = bundled_corpus.set_index("doc_id").loc["000"]
+    assert row["meta_credit"] == "The Associated Press contributed to this report."
+    assert row["outlet"] == "not named"
+    manifest = read_csv_strings(data_dir() / "manifest.csv").set_index("id")
+    evidence = manifest.loc["000", "outlet_evidence"]
+    assert "contributed" in evidence and "not AP wire copy" in evidence
+
+
 def test_bundled_raw_text_is_byte_identical(bundled_corpus):
     for row in bundled_corpus.itertuples():
         assert row.raw_text.encode("utf-8") == (RAW / row.file).read_bytes()
