@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from conftest import make_corpus
 
-from borderlines import frames as fr
+from borderlines import frames as fr, uncertainty
 from borderlines.io import InputProblem
 from borderlines.nlp import sentence_table
 
@@ -24,10 +24,11 @@ CODEBOOK_FRAMES = ["security_defense", "crime", "economic_trade", "legality_cour
 def test_default_lexicon_has_the_nine_frames():
     lexicon = fr.load_frames()
     assert list(dict.fromkeys(lexicon["frame"])) == CODEBOOK_FRAMES
-    sizes = lexicon.groupby("frame").size()
+    entries = lexicon[lexicon["match"] != fr.EXCLUDE]
+    sizes = entries.groupby("frame").size()
     assert sizes.between(30, 60).all(), sizes.to_dict()
     assert lexicon["label"].str.len().gt(0).all() and lexicon["description"].str.len().gt(20).all()
-    assert set(lexicon["match"]) <= set(fr.MATCH_MODES)
+    assert set(lexicon["match"]) <= set(fr.MATCH_MODES) | {fr.EXCLUDE}
     assert {"border wall", "deport", "safe third country"} <= set(lexicon["entry"])
 
 
@@ -146,6 +147,55 @@ def test_multiword_lemma_exact_and_word_entries():
     assert sf["sentence"].iloc[0] == "They built border walls."
 
 
+TITLE_LEXICON = {"frames": [
+    {"key": "security", "label": "Security", "entries": ["defense", "national guard", "homeland security", "troop"],
+     "exclude": ["defense attorney"]},
+    {"key": "diplomacy", "label": "Diplomacy", "entries": ["secretary of state", "state department", "summit"]},
+    {"key": "law", "label": "Law", "entries": ["supreme court", "attorney"]},
+]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an entry inside a title or an office's name does not fire ...
+    ("Defense Secretary Lloyd Austin flew to Ottawa on Tuesday.", set()),
+    ("She spoke to Secretary of State Antony Blinken by phone.", set()),
+    ("A spokesman for the Department of Homeland Security declined to comment.", set()),
+    ("The Attorney General signed the order.", set()),
+    ("Committee on Homeland Security members toured the port.", set()),
+    # ... but the same words as the issue, or a name that is the entry itself, do
+    ("Officials argued about defense spending and homeland security grants.", {("security", "defense"),
+                                                                               ("security", "homeland security")}),
+    ("The Ohio National Guard sent more troops.", {("security", "National Guard"), ("security", "troops")}),
+    ("The Supreme Court heard the case.", {("law", "Supreme Court")}),
+    ("The State Department announced a summit in Lima.", {("diplomacy", "State Department"),
+                                                          ("diplomacy", "summit")}),
+    # a phrase of the frame's exclude list, in any case
+    ("His Defense attorney asked for more time.", {("law", "attorney")}),
+    ("The secretary of state of Ohio certified the vote.", {("diplomacy", "secretary of state")}),
+])
+def test_entries_do_not_fire_inside_titles_names_or_excluded_phrases(text, expected):
+    corpus = make_corpus([{"doc_id": "x", "text": text}])
+    matches = fr.frame_matches(corpus, fr.frames_from_data(TITLE_LEXICON))
+    assert set(zip(matches["frame"], matches["text"])) == expected
+
+
+def test_titled_name_spans_need_a_title_word_and_two_capitalized_words():
+    from borderlines.nlp import get_nlp
+    doc = get_nlp()("Homeland Security matters. The Secretary Mayorkas and the Texas Rangers spoke.")
+    assert [doc[s:e].text for s, e in fr.titled_name_spans(doc)] == ["Secretary Mayorkas"]
+
+
+def test_exclude_lists_are_validated_and_kept_by_add_frame_entry():
+    with pytest.raises(fr.LexiconError, match="exclude phrase 'Defense Attorney' appears twice"):
+        fr.frames_from_data({"frames": [{"key": "s", "label": "S", "entries": ["defense"],
+                                         "exclude": ["defense attorney", "Defense  Attorney"]}]})
+    with pytest.raises(fr.LexiconError, match="exclude is not a list"):
+        fr.frames_from_data({"frames": [{"key": "s", "label": "S", "entries": ["defense"], "exclude": "x"}]})
+    lexicon = fr.add_frame_entry(fr.frames_from_data(TITLE_LEXICON), "security", "army")
+    kept = lexicon[(lexicon["frame"] == "security") & (lexicon["match"] == fr.EXCLUDE)]
+    assert kept["entry"].tolist() == ["defense attorney"] and "army" in set(lexicon["entry"])
+
+
 def test_frame_matches_give_offsets_and_entries():
     corpus, lexicon, _ = matched()
     matches = fr.frame_matches(corpus, lexicon)
@@ -247,7 +297,21 @@ def test_tone_by_era():
     assert by_era.loc["trump_1", "n_sentences"] == 3 and by_era.loc["biden", "n_sentences"] == 2
     shares = by_era[["share_positive", "share_neutral", "share_negative"]].sum(axis=1)
     assert np.allclose(shares, 1)
-    assert (by_era["note"] == "one article: no interval").all()
+    assert by_era["too_few_sentences"].all()        # 3 and 2 sentences, under the default 20
+    assert by_era.loc["biden", "note"] == "one article: no interval; too few sentences (2 < 20): not a finding"
+    assert "too few sentences" in uncertainty.format_estimate(by_era.loc["biden"])
+    enough = fr.tone_by_era(tone, seed=3, min_sentences=2).set_index("era")
+    assert not enough["too_few_sentences"].any() and (enough["note"] == "one article: no interval").all()
+    assert enough.loc["trump_1", "estimate"] == by_era.loc["trump_1", "estimate"]   # flagged, not changed
+
+
+def test_tone_by_voice_flags_too_few_sentences():
+    tone = fr.sentence_tone(tone_corpus())
+    result = fr.tone_quotes_vs_narration(tone, quotes_table(), min_sentences=2).set_index(["era", "voice"])
+    assert bool(result.loc[("trump_1", "quote"), "too_few_sentences"])          # one quoted sentence
+    assert not result.loc[("trump_1", "narration"), "too_few_sentences"]        # two narrated ones
+    assert "too few sentences (1 < 2)" in result.loc[("trump_1", "quote"), "note"]
+    assert result.loc[("biden", "quote"), "note"] == "no articles"              # nothing to flag
 
 
 def quotes_table():

@@ -100,7 +100,7 @@ def check_frame_keyword(my_frames, word: str, corpus: pd.DataFrame, sentences: p
     from .frames import sentence_frames
     if (v := _unanswered("4", my_frames)):
         return v
-    holders = sorted(set(my_frames.loc[my_frames["entry"].str.lower() == word.lower(), "frame"]))
+    holders = sorted(set(my_frames.loc[(my_frames["entry"].str.lower() == word.lower()) & (my_frames["match"] != "exclude"), "frame"]))
     if not holders:
         return Verdict("4", False, f"'{word}' is not an entry of any frame in your lexicon yet.")
     framed = sentence_frames(corpus, my_frames, sentences=sentences)

@@ -11,10 +11,23 @@ matches its lemmas (lookup lemmas, :func:`borderlines.terms.word_lemma`) or its 
 words in any case, a ``word`` entry its words in any case, an ``exact`` entry its text
 as written. Within a frame, overlapping matches keep the longest.
 
+Entries do not fire inside titles and names of offices: a match that is part of a longer
+run of capitalized words holding a title or an institution word (:data:`TITLE_WORDS`,
+e.g. "Defense Secretary Mark Esper", "Department of Homeland Security") names a person
+or a body, not a way of framing the issue; a name that is itself the entry ("National
+Guard", "Supreme Court", "State Department") still fires. A frame's
+``exclude`` list names further phrases (any case) inside which its entries do not count
+("defense attorney" for security). The codebook, ``data/lexicons/README.md``, gives each
+frame's definition, inclusion and exclusion rules.
+
 Tone: VADER (the ``vaderSentiment`` package and the lexicon it ships) scores every
 sentence; compound ranges from -1 (most negative) to +1, and VADER's own thresholds
 (±0.05) name a sentence positive, neutral or negative. Sentences are labelled quote or
-narration by how much of them lies inside quote spans.
+narration by how much of them lies inside quote spans. VADER's limits: its lexicon was
+built for social-media text, it scores words, not stance or target ("safe third
+country" reads as positive, "illegal" as negative whoever says it), and news prose is
+mostly neutral; a tone estimate over fewer than ``min_sentences`` sentences
+(:data:`MIN_TONE_SENTENCES`) is flagged ``too_few_sentences`` and is not a finding.
 """
 
 from __future__ import annotations
@@ -52,8 +65,27 @@ LEXICON_COLUMNS = {
     "label": "frame label for charts",
     "description": "what the frame is about",
     "entry": "word or phrase (whitespace collapsed)",
-    "match": "match mode, one of MATCH_MODES",
+    "match": "match mode, one of MATCH_MODES; 'exclude' for a phrase of the frame's exclude list",
 }
+
+#: The ``match`` of a lexicon row that comes from a frame's ``exclude`` list: the frame's
+#: entries do not count inside that phrase (matched by its words, any case).
+EXCLUDE = "exclude"
+
+#: Capitalized words that make a run of capitalized words a title or the name of an
+#: office or institution, inside which frame entries do not fire.
+TITLE_WORDS = frozenset({
+    "President", "Vice", "Secretary", "Sec.", "Minister", "Commissioner", "Gov.", "Governor",
+    "Sen.", "Senator", "Rep.", "Representative", "Director", "Ambassador", "Mayor", "Chief",
+    "Adviser", "Advisor", "Spokesman", "Spokeswoman", "Spokesperson", "Speaker", "Chancellor",
+    "Judge", "Justice", "Gen.", "General", "Commander", "Chairman", "Chairwoman", "Undersecretary",
+    "Envoy", "Administrator", "Coordinator", "Officer", "Attorney", "Prosecutor", "Sheriff",
+    "Department", "Dept.", "Ministry", "Secretariat", "Agency", "Office", "Bureau", "Committee",
+    "Subcommittee", "Commission", "Council", "Administration", "Institute", "Center", "Centre",
+    "Foundation", "Association", "Coalition", "University", "College", "Corporation", "Service",
+})
+_NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "on", "&", "de", "del", "la", "los", "y"})
+_ARTICLES = frozenset({"The", "A", "An"})
 
 #: Columns of :func:`frame_matches` (one row per trigger, in text order).
 FRAME_MATCH_COLUMNS = {
@@ -151,11 +183,16 @@ TONE_COLUMNS = {
     "tone": "'positive' (compound ≥ 0.05), 'negative' (≤ -0.05) or 'neutral'",
 }
 
+#: Fewer sentences than this and a tone estimate is not a finding (flagged).
+MIN_TONE_SENTENCES = 20
+
 #: Columns of :func:`tone_by_era`: the estimate is the mean compound score of the
 #: era's sentences, bootstrapped over articles; then the sentence distribution.
 TONE_ERA_COLUMNS = {
     **ESTIMATE_COLUMNS,
     "n_sentences": "sentences of the era",
+    "too_few_sentences": "True when n_sentences < min_sentences: the estimate is not a finding "
+                         "(its note says so)",
     "median": "median compound score",
     "q25": "25th percentile of compound",
     "q75": "75th percentile of compound",
@@ -171,6 +208,7 @@ TONE_VOICE_COLUMNS = {
     "voice": "'quote' or 'narration'",
     "n_sentences": "sentences of the era with this voice",
     **{k: v for k, v in ESTIMATE_COLUMNS.items() if k != "era"},
+    "too_few_sentences": "True when n_sentences < min_sentences: not a finding (see note)",
 }
 
 #: Columns of :func:`tone_histogram` (one row per era and compound-score bin).
@@ -186,7 +224,7 @@ VADER_THRESHOLD = 0.05
 #: Quote kinds (``kind`` column of borderlines.quotes) that make a sentence a quote.
 QUOTED_KINDS = ("direct", "embedded")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-_FRAME_FIELDS = {"key", "label", "description", "entries"}
+_FRAME_FIELDS = {"key", "label", "description", "entries", "exclude"}
 _ENTRY_FIELDS = {"phrase", "match"}
 
 
@@ -323,6 +361,22 @@ def frames_from_data(data: object, source: str = "<frames>", lines: dict | None 
             texts[low], signatures[sig] = phrase, phrase
             rows.append({"frame": key, "label": label, "description": " ".join(description.split()),
                          "entry": phrase, "match": mode})
+        excludes = frame.get("exclude") or []
+        if not isinstance(excludes, list):
+            problem((i,), f"{name}: exclude is not a list", "list phrases under 'exclude:', one per line")
+            excludes = []
+        seen_excludes: set[str] = set()
+        for phrase in excludes:
+            if not isinstance(phrase, str) or not any(is_word(t) for t in get_nlp().make_doc(phrase)):
+                problem((i,), f"{name}: exclude phrase {phrase!r} has no word", "write a word or phrase, or delete it")
+                continue
+            phrase = " ".join(phrase.split())
+            if phrase.lower() in seen_excludes:
+                problem((i,), f"{name}: exclude phrase '{phrase}' appears twice", "keep one of them")
+                continue
+            seen_excludes.add(phrase.lower())
+            rows.append({"frame": key, "label": label, "description": " ".join(description.split()),
+                         "entry": phrase, "match": EXCLUDE})
     if problems:
         raise LexiconError(problems)
     return pd.DataFrame(rows, columns=list(LEXICON_COLUMNS))
@@ -375,6 +429,9 @@ def _entry_matchers(entries: tuple[tuple[str, str], ...]):
         key = f"frame-entry-{k}"
         ids[nlp.vocab.strings.add(key)] = k
         pattern = nlp.make_doc(phrase)
+        if mode == EXCLUDE:
+            by_attr["LOWER"].add(key, [pattern])
+            continue
         if mode == "exact":
             by_attr["ORTH"].add(key, [pattern])
             continue
@@ -384,6 +441,66 @@ def _entry_matchers(entries: tuple[tuple[str, str], ...]):
             _set_lemmas(lemma_pattern, pattern_lemmas([t.text for t in lemma_pattern]))
             by_attr["LEMMA"].add(key, [lemma_pattern])
     return list(by_attr.values()), ids
+
+
+def titled_name_spans(doc) -> list[tuple[int, int]]:
+    """Token spans ``(start, end)`` of a spaCy ``doc``'s titled names: runs of two or more
+    capitalized words (joined by connectors such as "of", "the", "and"; a leading "The"
+    left out) holding one of :data:`TITLE_WORDS`, i.e. a title with its holder or the
+    name of an office ("Defense Secretary Mark Esper", "Department of Homeland Security")."""
+    spans: list[tuple[int, int]] = []
+    run: list[int] = []
+
+    def close() -> None:
+        while run and (doc[run[-1]].text in _NAME_CONNECTORS):
+            run.pop()
+        while run and (doc[run[0]].text in _NAME_CONNECTORS or doc[run[0]].text in _ARTICLES):
+            run.pop(0)
+        if len(run) >= 2 and any(doc[i].text in TITLE_WORDS for i in run):
+            spans.append((run[0], run[-1] + 1))
+        run.clear()
+
+    pending: list[int] = []     # connectors after the run, kept if a capitalized word follows
+    for t in doc:
+        if t.is_sent_start:
+            close()
+            pending.clear()
+        if t.text[:1].isupper() and any(c.isalpha() for c in t.text):
+            # One connector, or "of the", joins two names' words; "and the" starts another name.
+            if pending and (len(pending) > 2 or len(pending) == 2 and doc[pending[0]].text == "and"):
+                close()
+            run.extend(pending)
+            pending.clear()
+            run.append(t.i)
+        elif run and t.text in _NAME_CONNECTORS:
+            pending.append(t.i)
+        else:
+            close()
+            pending.clear()
+    close()
+    return spans
+
+
+def _counted_matches(doc, found: set[tuple[int, int, int]], frame_of: np.ndarray,
+                     is_exclude: np.ndarray) -> list[tuple[int, int, int]]:
+    """The entry matches that count: not a part of a longer titled name
+    (:func:`titled_name_spans`; a match that is the whole name counts), nor inside a
+    phrase of the same frame's exclude list."""
+    excluded: dict[str, list[tuple[int, int]]] = {}
+    for k, s, e in found:
+        if is_exclude[k]:
+            excluded.setdefault(frame_of[k], []).append((s, e))
+    names = titled_name_spans(doc) if found else []
+    kept = []
+    for k, s, e in found:
+        if is_exclude[k]:
+            continue
+        if any(ns <= s and e <= ne and (ns, ne) != (s, e) for ns, ne in names):
+            continue
+        if any(xs <= s and e <= xe for xs, xe in excluded.get(frame_of[k], ())):
+            continue
+        kept.append((k, s, e))
+    return kept
 
 
 def _longest_per_frame(found: list[tuple[int, int, int]], frame_of: np.ndarray) -> list[tuple[int, int, int]]:
@@ -402,6 +519,7 @@ def _match_corpus(corpus: pd.DataFrame, frames: pd.DataFrame,
     nlp = get_nlp()
     matchers, ids = _matchers(frames)
     frame_of = frames["frame"].to_numpy()
+    is_exclude = (frames["match"] == EXCLUDE).to_numpy()
     rows, sent_rows = [], []
     texts = list(corpus["text"])
     articles = zip(corpus["doc_id"], texts, nlp.pipe(texts, batch_size=64) if docs is None else docs)
@@ -409,7 +527,8 @@ def _match_corpus(corpus: pd.DataFrame, frames: pd.DataFrame,
         for (doc_id, text, doc), lemma_ids in zip(chunk, _lemma_ids([doc for _, _, doc in chunk])):
             doc.from_array([LEMMA], lemma_ids.reshape(-1, 1))
             found = {(ids[mid], s, e) for m in matchers for mid, s, e in m(doc)}
-            for k, s, e in _longest_per_frame(list(found), frame_of):
+            found = _counted_matches(doc, found, frame_of, is_exclude)
+            for k, s, e in _longest_per_frame(found, frame_of):
                 start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
                 rows.append((doc_id, k, start, end, text[start:end]))
             if sentences is None:
@@ -453,7 +572,7 @@ def _in_sentences(matches: pd.DataFrame, sentences: pd.DataFrame, frames: pd.Dat
                   corpus: pd.DataFrame) -> pd.DataFrame:
     # A match belongs to the sentence holding it; one across a sentence break is dropped.
     sent_ids = _sentence_of(matches, sentences)
-    k = matches["k"].to_numpy()
+    k = matches["k"].to_numpy(dtype=np.int64)
     out = pd.DataFrame({
         "doc_id": matches["doc_id"], "era": matches["doc_id"].map(dict(zip(corpus["doc_id"], corpus["era"]))),
         "sent_id": sent_ids, "frame": frames["frame"].to_numpy()[k], "entry": frames["entry"].to_numpy()[k],
@@ -882,11 +1001,27 @@ def _per_article(tone: pd.DataFrame) -> pd.DataFrame:
             .agg(total=("compound", "sum"), n=("compound", "size")).reset_index())
 
 
+def too_few_sentences(estimates: pd.DataFrame, n_sentences, min_sentences: int = MIN_TONE_SENTENCES) -> pd.DataFrame:
+    """``estimates`` (:data:`~borderlines.uncertainty.ESTIMATE_COLUMNS`) with
+    ``too_few_sentences`` (``n_sentences`` below ``min_sentences``, per row) and, on those
+    rows, the note "too few sentences (n < min): not a finding" (after any other note), so
+    :func:`~borderlines.uncertainty.format_estimate` prints it instead of an interval."""
+    few = np.asarray(n_sentences) < min_sentences
+    out = estimates.assign(too_few_sentences=few)
+    flag = [f"too few sentences ({n} < {min_sentences}): not a finding" for n in np.asarray(n_sentences)]
+    out["note"] = [("; ".join(x for x in (note, f) if x) if is_few and n else note)
+                   for note, f, is_few, n in zip(out["note"], flag, few, np.asarray(n_sentences))]
+    return out
+
+
 def tone_by_era(tone: pd.DataFrame, seed: int = 0, eras: list[str] | None = None,
-                n_resamples: int = DEFAULT_RESAMPLES) -> pd.DataFrame:
+                n_resamples: int = DEFAULT_RESAMPLES, min_sentences: int = MIN_TONE_SENTENCES) -> pd.DataFrame:
     """Per era, the mean compound score of its sentences with a bootstrap interval over
     articles (``n_resamples`` resamples), and the distribution of sentence scores;
-    columns :data:`TONE_ERA_COLUMNS`. ``eras`` fixes the order (default: order in ``tone``)."""
+    columns :data:`TONE_ERA_COLUMNS`. ``eras`` fixes the order (default: order in ``tone``).
+    An era with fewer than ``min_sentences`` sentences is flagged ``too_few_sentences``
+    (see :func:`too_few_sentences`): VADER scores single sentences noisily, so a mean over
+    a handful is not a finding."""
     keys = list(eras) if eras is not None else list(dict.fromkeys(tone["era"]))
     est = era_rates(_per_article(tone), "total", "n", seed=seed, eras=keys, n_resamples=n_resamples)
     rows = []
@@ -903,7 +1038,8 @@ def tone_by_era(tone: pd.DataFrame, seed: int = 0, eras: list[str] | None = None
             "share_neutral": float(np.mean(np.abs(c) < VADER_THRESHOLD)) if has else np.nan,
             "share_negative": float(np.mean(c <= -VADER_THRESHOLD)) if has else np.nan,
         })
-    return pd.concat([est, pd.DataFrame(rows, index=est.index)], axis=1)[list(TONE_ERA_COLUMNS)]
+    out = pd.concat([est, pd.DataFrame(rows, index=est.index)], axis=1)
+    return too_few_sentences(out, out["n_sentences"], min_sentences)[list(TONE_ERA_COLUMNS)]
 
 
 def tone_histogram(tone: pd.DataFrame, bins: int = 20, eras: list[str] | None = None) -> pd.DataFrame:
@@ -975,11 +1111,13 @@ def sentence_voice(sentences: pd.DataFrame, quotes: pd.DataFrame, min_overlap: f
 def tone_quotes_vs_narration(tone: pd.DataFrame, quotes: pd.DataFrame, min_overlap: float = 0.5,
                              seed: int = 0, eras: list[str] | None = None,
                              kinds: tuple[str, ...] | None = QUOTED_KINDS,
-                             n_resamples: int = DEFAULT_RESAMPLES) -> pd.DataFrame:
+                             n_resamples: int = DEFAULT_RESAMPLES,
+                             min_sentences: int = MIN_TONE_SENTENCES) -> pd.DataFrame:
     """Mean VADER compound of quoted sentences and of narration per era, each
     bootstrapped over the era's articles that have such sentences (``n_resamples``
     resamples); columns :data:`TONE_VOICE_COLUMNS`. ``quotes``, ``min_overlap`` and
-    ``kinds`` as in :func:`sentence_voice`."""
+    ``kinds`` as in :func:`sentence_voice`; a row over fewer than ``min_sentences``
+    sentences is flagged ``too_few_sentences`` and is not a finding."""
     voiced = sentence_voice(tone, quotes, min_overlap, kinds)
     keys = list(eras) if eras is not None else list(dict.fromkeys(tone["era"]))
     parts = []
@@ -991,6 +1129,7 @@ def tone_quotes_vs_narration(tone: pd.DataFrame, quotes: pd.DataFrame, min_overl
         est.insert(2, "n_sentences", [int((part["era"] == k).sum()) for k in keys])
         parts.append(est)
     out = pd.concat(parts, ignore_index=True)
+    out = too_few_sentences(out, out["n_sentences"], min_sentences)
     out["_e"] = out["era"].map({e: i for i, e in enumerate(keys)})
     return out.sort_values(["_e"], kind="stable")[list(TONE_VOICE_COLUMNS)].reset_index(drop=True)
 
@@ -1006,8 +1145,9 @@ def add_frame_entry(frames: pd.DataFrame, frame: str, entry: str, match: str = "
     data = {"frames": [
         {"key": key, "label": part["label"].iloc[0], "description": part["description"].iloc[0],
          "entries": [e if m == "lemma" else {"phrase": e, "match": m}
-                     for e, m in zip(part["entry"], part["match"])]
-         + ([entry if match == "lemma" else {"phrase": entry, "match": match}] if key == frame else [])}
+                     for e, m in zip(part["entry"], part["match"]) if m != EXCLUDE]
+         + ([entry if match == "lemma" else {"phrase": entry, "match": match}] if key == frame else []),
+         "exclude": part.loc[part["match"] == EXCLUDE, "entry"].tolist()}
         for key, part in frames.groupby("frame", sort=False)]}
     return frames_from_data(data, source=f"<lexicon with '{entry}' added to {frame}>")
 
