@@ -20,6 +20,8 @@ EPILOG = textwrap.dedent("""\
       borderlines validate ~/news/articles.csv --text-column body
       borderlines extract ~/news/articles.parquet --out ~/news/extracted --scheduler processes
       borderlines params                                 # what each notebook takes
+      borderlines sample --out coding/sheet --per-stratum 20   # a coding sheet to validate the extractors
+      borderlines agreement coding/ana.xlsx coding/ben.xlsx    # precision, recall and coders' agreement
     """)
 
 
@@ -109,7 +111,36 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--frames", help="frames lexicon YAML (default data/lexicons/frames.yml)")
     _column_options(e)
     e.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
+    _validation_parsers(sub)
     return parser
+
+
+def _validation_parsers(sub) -> None:
+    """The ``sample`` and ``agreement`` verbs (borderlines.validation)."""
+    s = sub.add_parser(
+        "sample", help="write a stratified random sample of extracted items as a coding sheet",
+        description="Extract quotes, figures and frames, draw a seeded random sample of each era and "
+                    "kind, and write it as OUT.csv and OUT.xlsx (with instructions) for coders to judge. "
+                    "Read the coded sheets back with `borderlines agreement`.")
+    s.add_argument("path", nargs="?", default=None, help="corpus folder or table; omit for the bundled corpus")
+    s.add_argument("--out", "-o", required=True, type=Path, metavar="STEM",
+                   help="where to write: STEM.csv and STEM.xlsx")
+    s.add_argument("--per-stratum", type=int, default=20, metavar="N", help="items per era and kind (default 20)")
+    s.add_argument("--seed", type=int, default=0, help="seed of the draw (default 0): the same seed, the same sample")
+    s.add_argument("--kinds", nargs="+", default=None, metavar="KIND", help="quote, figure and/or frame (default all)")
+    s.add_argument("--coder", default="", help="fill the coder column with this name")
+    for name in ("manifest", "eras", "rules", "actors", "frames"):
+        s.add_argument(f"--{name}", help=f"as for `borderlines extract --{name}`")
+    _column_options(s)
+    a = sub.add_parser(
+        "agreement", help="precision and recall of the extractors, and agreement between coders",
+        description="Read coded sheets (.xlsx or .csv from `borderlines sample`, one or more coders) and print "
+                    "the extractors' precision and recall per kind and era with Wilson intervals, and "
+                    "Krippendorff's alpha between coders. Exit status 1 when a sheet has problems.")
+    a.add_argument("sheets", nargs="+", type=Path, help="coded sheets")
+    a.add_argument("--level", type=float, default=0.95, help="confidence level of the intervals (default 0.95)")
+    a.add_argument("--out", "-o", type=Path, default=None, metavar="DIR",
+                   help="also write precision.csv, recall.csv and agreement.csv there")
 
 
 def _default_params() -> str | None:
@@ -198,6 +229,58 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def cmd_sample(args) -> int:
+    from .corpus import load_corpus
+    from .eras import load_eras
+    from .cleaning import load_rules
+    from .frames import load_frames
+    from .io import InputProblem
+    from .problems import CorpusError
+    from .quotes import load_actors
+    from . import validation as v
+    try:
+        corpus = load_corpus(args.path, manifest=args.manifest, eras=load_eras(args.eras),
+                             rules=load_rules(args.rules), id_column=args.id_column,
+                             date_column=args.date_column, text_column=args.text_column)
+        kinds = args.kinds or list(v.KINDS)
+        items = v.corpus_items(corpus, load_actors(args.actors), load_frames(args.frames), kinds=kinds)
+        sample = v.sample_items(items, args.per_stratum, seed=args.seed)
+        written = v.save_coding_sheet(v.coding_sheet(sample, args.coder), args.out,
+                                      v.coding_instructions(args.per_stratum, args.seed))
+    except (CorpusError, InputProblem, ValueError) as exc:
+        print(f"borderlines sample: {exc}", file=sys.stderr)
+        return 2
+    drawn = sample[sample["sampled"]].groupby(["kind", "era"]).size()
+    print(f"{int(sample['sampled'].sum())} items drawn ({', '.join(f'{k}/{e}: {n}' for (k, e), n in drawn.items())}), "
+          f"{int((~sample['sampled']).sum())} companions from the same sentences")
+    print("coding sheet: " + ", ".join(str(p) for p in written))
+    return 0
+
+
+def cmd_agreement(args) -> int:
+    import pandas as pd
+    from .io import InputProblem, write_table
+    from . import validation as v
+    try:
+        coded = v.read_coded_sheets(args.sheets)
+    except (InputProblem, ValueError) as exc:
+        print(f"borderlines agreement: {exc}", file=sys.stderr)
+        return 1
+    tables = {"precision": v.precision_by_kind(coded, args.level), "recall": v.recall_by_kind(coded, args.level),
+              "agreement": v.coder_agreement(coded)}
+    coders = sorted(set(coded["coder"]))
+    print(f"{len(args.sheets)} sheet(s), {len(coders)} coder(s) ({', '.join(coders)}), "
+          f"{coded['item_id'].nunique()} items")
+    with pd.option_context("display.width", 160, "display.max_columns", 20):
+        for name, table in tables.items():
+            print(f"\n{name}:\n" + (table.round(3).to_string(index=False) if len(table) else "  (nothing recorded)"))
+    if args.out:
+        for name, table in tables.items():
+            write_table(table, args.out / name, formats=("csv",))
+        print(f"\ntables: {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -205,7 +288,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     return {"build": cmd_build, "validate": cmd_validate, "params": cmd_params,
-            "extract": cmd_extract}[args.command](args)
+            "extract": cmd_extract,
+            "sample": cmd_sample, "agreement": cmd_agreement}[args.command](args)
 
 
 if __name__ == "__main__":

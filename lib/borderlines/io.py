@@ -157,6 +157,48 @@ def read_csv_strings(path: str | os.PathLike) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
+SHEET_SUFFIXES = (".csv", ".xlsx")
+
+
+def read_sheet(path: str | os.PathLike, sheet: str | None = None) -> pd.DataFrame:
+    """A spreadsheet (``.csv`` or ``.xlsx``; of a workbook, ``sheet`` or the first
+    sheet) with every cell read as text (empty cells as ``""``, numbers as written by
+    Excel: ``1`` not ``1.0``); fully empty rows dropped. :class:`InputProblem` when the
+    file is missing, of another type, or has no such sheet."""
+    path = Path(path)
+    if not path.exists():
+        raise InputProblem(Problem(file=str(path), message="file not found", fix="check the path"))
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        table = read_csv_strings(path)
+    elif suffix == ".xlsx":
+        import openpyxl
+        try:
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises several types for a damaged file
+            raise InputProblem(Problem(file=str(path), message=f"cannot be read as an Excel workbook ({exc})",
+                                       fix="save it again from Excel or LibreOffice as .xlsx")) from None
+        try:
+            if sheet is not None and sheet not in book.sheetnames:
+                raise InputProblem(Problem(file=str(path), message=f"has no sheet '{sheet}' "
+                                           f"(it has: {', '.join(book.sheetnames)})",
+                                           fix=f"keep the coded items in a sheet named '{sheet}'"))
+            rows = list((book[sheet] if sheet is not None else book.worksheets[0]).iter_rows(values_only=True))
+        finally:
+            book.close()
+        header = [str(h).strip() if h is not None else "" for h in (rows[0] if rows else ())]
+        body = [["" if v is None else f"{v:g}" if isinstance(v, float) else str(v) for v in r] for r in rows[1:]]
+        body = [r[:len(header)] + [""] * (len(header) - len(r)) for r in body]
+        used = [i for i, h in enumerate(header) if h or any(r[i].strip() for r in body)]
+        table = pd.DataFrame([[r[i] for i in used] for r in body], columns=[header[i] for i in used], dtype=object)
+    else:
+        raise InputProblem(Problem(file=str(path), message=f"is not a .csv or .xlsx file ({suffix or 'no suffix'})",
+                                   fix="save the sheet as .csv (UTF-8) or .xlsx"))
+    if not len(table.columns):
+        return table
+    return table[(table.astype(str).apply(lambda col: col.str.strip()) != "").any(axis=1)]
+
+
 def read_yaml(path: str | os.PathLike) -> object:
     """Parsed YAML; a clear :class:`InputProblem` naming the line of a syntax error."""
     path = Path(path)
@@ -485,6 +527,13 @@ def write_json_atomic(path: str | os.PathLike, obj: object) -> Path:
     """Write ``obj`` as indented, key-sorted JSON, atomically."""
     return write_text_atomic(path, json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False,
                                               default=str) + "\n")
+
+
+def write_workbook_atomic(path: str | os.PathLike, workbook) -> Path:
+    """Save an ``openpyxl.Workbook`` to ``path`` (.xlsx) atomically."""
+    buf = _stdio.BytesIO()
+    workbook.save(buf)
+    return write_bytes_atomic(path, buf.getvalue())
 
 
 def write_table(df: pd.DataFrame, path_stem: str | os.PathLike,
