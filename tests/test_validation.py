@@ -243,6 +243,37 @@ def test_the_shipped_example_sheet_reads_and_has_every_kind():
     assert set(coded["era"]) == {"trump_1", "biden"}
 
 
+def test_accuracy_chart_has_a_point_and_interval_per_kind_era_and_measure(tmp_path):
+    from borderlines import charts
+    from borderlines.eras import load_eras
+    table = pd.concat([coded_sheet(n=4, correct=["yes", "yes", "no", "yes"]),
+                       coded_sheet(n=2, era="biden", item_id=["figure:b0:0-5", "figure:b1:0-5"], doc_id=["b0", "b1"])])
+    coded = v.read_coded_sheets(write(table, tmp_path / "c.csv"))
+    chart = charts.extractor_accuracy(v.precision_by_kind(coded), v.recall_by_kind(coded), load_eras())
+    data = chart.data
+    assert len(data) == 6 and set(data["measure"].str[:6]) == {"Precis", "Recall"}
+    assert set(data["era_label"]) == {"Trump (first term)", "Biden", "All eras (weighted)"}
+    assert charts.to_svg(chart).startswith("<svg")
+
+
+def test_words_for_findings(tmp_path):
+    table = coded_sheet(n=4, correct=["yes", "yes", "no", "yes"], missed_items=["0", "1", "0", "0"])
+    coded = v.read_coded_sheets(write(table, tmp_path / "c.csv"))
+    text = v.accuracy_text(v.precision_by_kind(coded), v.recall_by_kind(coded), "figure")
+    assert text.startswith("precision 75% (4 items judged; 95% interval ") and "recall 75% (4 items found or missed" in text
+    assert "not measured" in v.accuracy_text(v.precision_by_kind(coded), v.recall_by_kind(coded), "quote")
+    assert "cannot be measured: one coder" in v.agreement_text(v.coder_agreement(coded))
+    ben = coded_sheet(n=4, coder="ben", correct=["yes", "yes", "no", "no"])
+    two = v.read_coded_sheets([tmp_path / "c.csv", write(ben, tmp_path / "b.csv")])
+    assert "too low to rely on" in v.agreement_text(v.coder_agreement(two))
+    assert v.unmatched_items(two, pd.DataFrame({"item_id": ["figure:d0:0-5"]}))["item_id"].tolist() == [
+        "figure:d1:0-5", "figure:d2:0-5", "figure:d3:0-5"]
+    assert v.coded_sheet_paths(tmp_path) == [tmp_path / "b.csv", tmp_path / "c.csv"]
+    assert v.coded_sheet_paths() == [v.default_coded_sheets()]
+    with pytest.raises(ValueError, match="no .csv or .xlsx"):
+        v.coded_sheet_paths(tmp_path / "empty" if (tmp_path / "empty").mkdir() is None else None)
+
+
 # --------------------------------------------------------------------------- command line
 
 

@@ -492,6 +492,35 @@ def _grouped(problems: list[Problem], keep: int = 3) -> list[Problem]:
     return out
 
 
+def default_coded_sheets() -> Path:
+    """``data/validation/coded_example.csv``: the bundled corpus's example sheet."""
+    from .paths import data_dir
+    return data_dir() / "validation" / "coded_example.csv"
+
+
+def coded_sheet_paths(path: str | Path | None = None) -> list[Path]:
+    """The coded sheets at ``path``: the file itself, or every ``.csv`` and ``.xlsx`` of
+    a folder (sorted; Excel's ``~$`` lock files left out); ``None``: the bundled
+    example (:func:`default_coded_sheets`). ``ValueError`` when a folder holds none."""
+    path = default_coded_sheets() if path is None else Path(path)
+    if not path.is_dir():
+        return [path]
+    found = sorted(p for p in path.iterdir()
+                   if p.suffix.lower() in (".csv", ".xlsx") and not p.name.startswith("~$"))
+    if not found:
+        raise ValueError(f"{path}: no .csv or .xlsx coded sheets in this folder")
+    return found
+
+
+def unmatched_items(coded: pd.DataFrame, items: pd.DataFrame) -> pd.DataFrame:
+    """The coded items (:func:`read_coded_sheets`) that ``items``
+    (:func:`extracted_items`) no longer has, one row per item with ``item_id``,
+    ``kind`` and ``era``: the extractors changed since the sheet was drawn, so the
+    judgements describe the earlier version for those items."""
+    gone = coded[~coded["item_id"].isin(items["item_id"])]
+    return gone.drop_duplicates("item_id")[["item_id", "kind", "era"]].reset_index(drop=True)
+
+
 def read_coded_sheets(paths: str | Path | Iterable[str | Path], sheet: str = "items") -> pd.DataFrame:
     """The judgements of one or more coded sheets (``.xlsx``, read from the sheet
     ``sheet``, or ``.csv``); columns :data:`CODED_COLUMNS`. Raises
@@ -670,3 +699,42 @@ def coder_agreement(coded: pd.DataFrame) -> pd.DataFrame:
                          "n_items": int(((~np.isnan(matrix)).sum(axis=0) >= 2).sum()) if matrix.size else 0,
                          "alpha": alpha, "note": note})
     return pd.DataFrame(rows, columns=list(AGREEMENT_COLUMNS))
+
+
+# --------------------------------------------------------------------------- words
+
+
+def _share(value: float, low: float, high: float, n: float, noun: str, level: float) -> str:
+    if np.isnan(value):
+        return f"not measured (no {noun})"
+    return f"{value:.0%} ({n:,.0f} {noun}; {level:.0%} interval {low:.0%}–{high:.0%})"
+
+
+def accuracy_text(precision: pd.DataFrame, recall: pd.DataFrame, kind: str, level: float = 0.95) -> str:
+    """One clause on an extractor's precision and recall over all eras, e.g. "precision
+    83% (12 items judged; 95% interval 55%–95%), recall 77% (…)", from
+    :func:`precision_by_kind` and :func:`recall_by_kind`."""
+    p = precision[(precision["kind"] == kind) & (precision["era"] == "all") & (precision["question"] == "correct")]
+    r = recall[(recall["kind"] == kind) & (recall["era"] == "all")] if len(recall) else recall
+    p_text = (_share(p["precision"].iloc[0], p["ci_low"].iloc[0], p["ci_high"].iloc[0], p["n_items"].iloc[0],
+                     "items judged", level) if len(p) else "not measured (no items judged)")
+    r_text = (_share(r["recall"].iloc[0], r["ci_low"].iloc[0], r["ci_high"].iloc[0],
+                     r["n_found"].iloc[0] + r["n_missed"].iloc[0], "items found or missed", level)
+              if len(r) else "not measured (no missed items recorded)")
+    return f"precision {p_text}, recall {r_text}"
+
+
+def agreement_text(agreement: pd.DataFrame) -> str:
+    """A sentence on Krippendorff's α for the yes/no judgement over all kinds
+    (:func:`coder_agreement`), with the reading conventions (α ≥ 0.8 reliable, 0.667–0.8
+    tentative, Krippendorff 2004), or why there is none."""
+    row = agreement[(agreement["kind"] == "all") & (agreement["question"] == "correct")]
+    if row.empty or np.isnan(row["alpha"].iloc[0]):
+        why = row["note"].iloc[0] if len(row) else "no judgements"
+        return f"Agreement between coders cannot be measured: {why}."
+    alpha, n, coders = row["alpha"].iloc[0], row["n_items"].iloc[0], row["n_coders"].iloc[0]
+    reading = ("reliable by Krippendorff's convention (α ≥ 0.8)" if alpha >= 0.8 else
+               "enough only for tentative conclusions (0.667 ≤ α < 0.8)" if alpha >= 0.667 else
+               "too low to rely on the judgements (α < 0.667): sharpen the instructions and recode")
+    return (f"Krippendorff's α between the {coders} coders on whether an item is right is {alpha:.2f} "
+            f"over {n:,} items judged by two or more of them: {reading}.")

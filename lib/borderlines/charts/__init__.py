@@ -3,7 +3,8 @@
 Every chart function takes tidy tables from the analysis modules and returns an
 ``alt.Chart`` (or layered/concatenated chart) styled by the ``borderlines`` theme.
 The functions live in one module per topic (``charts.corpus``, ``charts.quotes``,
-``charts.figures``, ``charts.language``) and are all importable from ``charts``.
+``charts.figures``, ``charts.language``, ``charts.validation``) and are all importable
+from ``charts``.
 
 The renderer draws charts with the Vega libraries that ship inside
 ``vl-convert-python``: :func:`vega_bundle_html` puts the bundle in the page once (the
@@ -183,6 +184,7 @@ _TOPICS = {
     "language": ("distinctive_bars", "frame_share_intervals", "term_scatter", "tone_by_voice",
                  "tone_distribution"),
     "quotes": ("no_data", "share_data", "speaker_counts", "voice_mix", "voice_shares"),
+    "validation": ("extractor_accuracy",),
 }
 _WHERE = {name: topic for topic, names in _TOPICS.items() for name in names}
 
