@@ -298,7 +298,7 @@ def test_tone_by_era():
     shares = by_era[["share_positive", "share_neutral", "share_negative"]].sum(axis=1)
     assert np.allclose(shares, 1)
     assert by_era["too_few_sentences"].all()        # 3 and 2 sentences, under the default 20
-    assert by_era.loc["biden", "note"] == "one article: no interval; too few sentences (2 < 20): not a finding"
+    assert by_era.loc["biden", "note"] == "one article: no interval; too few sentences (2, under 20): not a finding"
     assert "too few sentences" in uncertainty.format_estimate(by_era.loc["biden"])
     enough = fr.tone_by_era(tone, seed=3, min_sentences=2).set_index("era")
     assert not enough["too_few_sentences"].any() and (enough["note"] == "one article: no interval").all()
@@ -310,7 +310,7 @@ def test_tone_by_voice_flags_too_few_sentences():
     result = fr.tone_quotes_vs_narration(tone, quotes_table(), min_sentences=2).set_index(["era", "voice"])
     assert bool(result.loc[("trump_1", "quote"), "too_few_sentences"])          # one quoted sentence
     assert not result.loc[("trump_1", "narration"), "too_few_sentences"]        # two narrated ones
-    assert "too few sentences (1 < 2)" in result.loc[("trump_1", "quote"), "note"]
+    assert "too few sentences (1, under 2)" in result.loc[("trump_1", "quote"), "note"]
     assert result.loc[("biden", "quote"), "note"] == "no articles"              # nothing to flag
 
 

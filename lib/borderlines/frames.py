@@ -1004,11 +1004,11 @@ def _per_article(tone: pd.DataFrame) -> pd.DataFrame:
 def too_few_sentences(estimates: pd.DataFrame, n_sentences, min_sentences: int = MIN_TONE_SENTENCES) -> pd.DataFrame:
     """``estimates`` (:data:`~borderlines.uncertainty.ESTIMATE_COLUMNS`) with
     ``too_few_sentences`` (``n_sentences`` below ``min_sentences``, per row) and, on those
-    rows, the note "too few sentences (n < min): not a finding" (after any other note), so
+    rows, the note "too few sentences (n, under min): not a finding" (after any other note), so
     :func:`~borderlines.uncertainty.format_estimate` prints it instead of an interval."""
     few = np.asarray(n_sentences) < min_sentences
     out = estimates.assign(too_few_sentences=few)
-    flag = [f"too few sentences ({n} < {min_sentences}): not a finding" for n in np.asarray(n_sentences)]
+    flag = [f"too few sentences ({n}, under {min_sentences}): not a finding" for n in np.asarray(n_sentences)]
     out["note"] = [("; ".join(x for x in (note, f) if x) if is_few and n else note)
                    for note, f, is_few, n in zip(out["note"], flag, few, np.asarray(n_sentences))]
     return out
