@@ -151,6 +151,29 @@ def test_missing_columns_other_files_and_repeats_across_files(tmp_path):
     assert len(info.value.problems) == 4 and "the same problem on 27 more rows" in str(info.value)
 
 
+def test_excel_cells_typed_by_a_coder_and_a_missing_sheet(tmp_path):
+    import openpyxl
+    table = coded_sheet(n=2)
+    book = openpyxl.Workbook()
+    book.active.title = "items"
+    book.active.append(list(table.columns))
+    for row in table.itertuples(index=False):
+        values = dict(zip(table.columns, row))
+        book.active.append([2 if c == "missed_items" else True if c == "correct" else 40 if c == "n_in_stratum"
+                            else values[c] for c in table.columns])
+    book.save(tmp_path / "typed.xlsx")
+    coded = v.read_coded_sheets(tmp_path / "typed.xlsx")
+    assert coded["correct"].tolist() == [1.0, 1.0] and coded["missed_items"].tolist() == [2.0, 2.0]
+    assert coded["n_in_stratum"].tolist() == [40, 40]
+    book.active.title = "Sheet1"
+    book.save(tmp_path / "renamed.xlsx")
+    with pytest.raises(v.CodingSheetError, match="has no sheet 'items' \\(it has: Sheet1\\)"):
+        v.read_coded_sheets(tmp_path / "renamed.xlsx")
+    (tmp_path / "broken.xlsx").write_bytes(b"not a zip")
+    with pytest.raises(v.CodingSheetError, match="cannot be read as an Excel workbook"):
+        v.read_coded_sheets(tmp_path / "broken.xlsx")
+
+
 def test_rows_not_yet_coded_are_skipped(tmp_path):
     table = coded_sheet(correct=["yes", "no", "", "", "yes", "yes"], missed_items=["0", "1", "", "", "", "0"],
                         coder=["ana", "ana", "", "", "ana", "ana"])

@@ -162,8 +162,8 @@ SHEET_SUFFIXES = (".csv", ".xlsx")
 
 def read_sheet(path: str | os.PathLike, sheet: str | None = None) -> pd.DataFrame:
     """A spreadsheet (``.csv`` or ``.xlsx``; of a workbook, ``sheet`` or the first
-    sheet) with every cell read as text (empty cells as ``""``, numbers as written by
-    Excel: ``1`` not ``1.0``); fully empty rows dropped. :class:`InputProblem` when the
+    sheet) with every cell read as text (empty cells as ``""``, whole numbers as
+    ``1``, not ``1.0``); fully empty rows dropped. :class:`InputProblem` when the
     file is missing, of another type, or has no such sheet."""
     path = Path(path)
     if not path.exists():
@@ -187,7 +187,8 @@ def read_sheet(path: str | os.PathLike, sheet: str | None = None) -> pd.DataFram
         finally:
             book.close()
         header = [str(h).strip() if h is not None else "" for h in (rows[0] if rows else ())]
-        body = [["" if v is None else f"{v:g}" if isinstance(v, float) else str(v) for v in r] for r in rows[1:]]
+        body = [["" if v is None else str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+                 for v in r] for r in rows[1:]]
         body = [r[:len(header)] + [""] * (len(header) - len(r)) for r in body]
         used = [i for i, h in enumerate(header) if h or any(r[i].strip() for r in body)]
         table = pd.DataFrame([[r[i] for i in used] for r in body], columns=[header[i] for i in used], dtype=object)

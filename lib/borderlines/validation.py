@@ -583,12 +583,6 @@ def item_verdicts(coded: pd.DataFrame, question: str = "correct") -> pd.DataFram
     return out
 
 
-def _strata(coded: pd.DataFrame) -> list[tuple[str, str]]:
-    order = {k: i for i, k in enumerate(KINDS)}
-    pairs = sorted(set(zip(coded["kind"], coded["era"])), key=lambda p: (order.get(p[0], 99), p[1]))
-    return pairs
-
-
 def precision_by_kind(coded: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
     """The extractor's precision per kind and era, from the randomly sampled items
     (companions left out) of :func:`read_coded_sheets`: the share of items the coders'
