@@ -173,6 +173,15 @@ def _factiva_html_article_format() -> str:
     return "<html><body>" + "".join(articles) + "</body></html>"
 
 
+def _factiva_labelled_txt() -> str:
+    """The indexed display as plain text: each field code on a line of its own."""
+    lines = []
+    for a, accession, date in zip(ARTICLES, ACCESSIONS, FACTIVA_DATES):
+        for code, content in _factiva_rows(a, accession, date):
+            lines += [code, *content, ""] if code != "AN" else [code, *content, "", ""]
+    return "\n".join(lines)
+
+
 def _factiva_txt() -> str:
     """The unlabelled "Article Format" as plain text, with the search summary at the end."""
     lines = []
@@ -272,7 +281,8 @@ def test_nexis_uni_docx_with_cover_page_and_a_bad_record(tmp_path):
     assert set(table["source_file"]) == {str(path)}
     [problem] = errors(problems)
     assert reason_of(problem) == BAD_DATE and "'Spring 2019'" in problem.message
-    assert problem.file == str(path) and "article 2, paragraph" in problem.message
+    title_at = len(COVER) + len(_uni_lines(ARTICLES[0])) + 2    # after the cover, article 1 and a page break
+    assert problem.file == str(path) and f"(article 2, paragraph {title_at})" in problem.message
 
 
 def test_nexis_uni_rtf(tmp_path):
@@ -311,6 +321,7 @@ def test_nexis_record_without_body_is_named_and_the_rest_imported(tmp_path):
     ("factiva.html", lambda: _factiva_html_indexed().encode("utf-8")),
     ("Factiva-20190620-1530.htm", lambda: _factiva_html_article_format().encode("utf-8")),
     ("factiva.txt", lambda: _factiva_txt().encode("utf-8")),
+    ("indexed.txt", lambda: _factiva_labelled_txt().encode("utf-8")),
 ])
 def test_factiva_exports(tmp_path, name, make):
     path = tmp_path / name
@@ -518,6 +529,20 @@ def test_command_reports_failures_by_reason(tmp_path, capsys):
     assert f"failed: 1 × {BAD_DATE}" in captured.out
     assert "n.docx" in captured.err and "Spring 2019" in captured.err
     assert out.exists()
+
+
+def test_an_earlier_output_in_the_folder_is_not_read_again(tmp_path):
+    (tmp_path / "f.rtf").write_bytes(_factiva_rtf())
+    out = tmp_path / "corpus.csv"
+    assert main(["import", str(tmp_path), "-o", str(out), "--no-progress"]) == 0
+    first = out.read_bytes()
+    assert main(["import", str(tmp_path), "-o", str(out), "--no-progress"]) == 0
+    assert out.read_bytes() == first
+
+
+def test_unknown_format_is_a_usage_error(tmp_path, capsys):
+    assert main(["import", str(tmp_path), "-o", str(tmp_path / "o.csv"), "--format", "pdf"]) == 2
+    assert "unknown format 'pdf'" in capsys.readouterr().err
 
 
 def test_nothing_imported_writes_nothing(tmp_path, capsys):

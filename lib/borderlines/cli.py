@@ -243,7 +243,7 @@ def cmd_import(args) -> int:
     try:
         table, problems = import_corpus(args.paths, args.format, columns=columns, pages=args.pages,
                                         encoding=args.encoding, dayfirst=args.dayfirst,
-                                        progress=not args.no_progress)
+                                        progress=not args.no_progress, exclude=[args.out])
         written = write_import(table, args.out) if len(table) else []
     except (ValueError, OSError) as exc:
         print(f"borderlines import: {exc}", file=sys.stderr)

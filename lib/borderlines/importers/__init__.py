@@ -163,16 +163,18 @@ def _table_file(name: str, data: bytes, fmt: str | None, options: ImportOptions)
 # --------------------------------------------------------------------------- files
 
 
-def source_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
+def source_files(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> tuple[list[Path], list[Problem]]:
     """The files to read: each file given, and every file in each folder given (sorted,
-    recursively; hidden files, ``SHA256SUMS`` and files of unknown types left out, the
-    last with a warning)."""
+    recursively; hidden files, ``SHA256SUMS``, the ``exclude`` files (an earlier output)
+    and files of unknown types left out, the last with a warning)."""
     files: list[Path] = []
     problems: list[Problem] = []
+    skip = {Path(p).resolve() for p in exclude}
     for path in map(Path, paths):
         if path.is_dir():
             for f in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in f.relative_to(path).parts) or f.name == "SHA256SUMS":
+                if (any(part.startswith(".") for part in f.relative_to(path).parts) or f.name == "SHA256SUMS"
+                        or f.resolve() in skip):
                     continue
                 if f.suffix.lower() in SUFFIXES or f.suffix.lower() == ".xls":
                     files.append(f)
@@ -212,14 +214,15 @@ def pages_lookup(folder: str | Path) -> Callable[[str, str], tuple[str, bytes] |
 
 def import_corpus(paths: Iterable[str | Path] | str | Path, format: str | None = None, *,
                   columns: dict[str, str] | None = None, pages: str | Path | None = None,
-                  encoding: str = "utf-8", dayfirst: bool | None = None,
-                  progress: bool = False) -> tuple[pd.DataFrame, list[Problem]]:
+                  encoding: str = "utf-8", dayfirst: bool | None = None, progress: bool = False,
+                  exclude: Iterable[str | Path] = ()) -> tuple[pd.DataFrame, list[Problem]]:
     """Read every file of ``paths`` (files or folders) into the standard corpus table.
 
     ``format``: one of :data:`FORMATS` for every file (default: found per file from its
     extension and content); ``columns``: a table's column names by field; ``pages``:
     folder of a Media Cloud list's saved pages; ``encoding`` of text files; ``dayfirst``:
-    how to read ``05/03/2019`` (None: such dates are problems).
+    how to read ``05/03/2019`` (None: such dates are problems); ``exclude``: files in
+    the folders not to read (the output of an earlier import).
 
     Returns the table (columns :data:`IMPORT_COLUMNS`, in file order) and every problem:
     errors for records left out (file, position, reason) and warnings."""
@@ -227,7 +230,7 @@ def import_corpus(paths: Iterable[str | Path] | str | Path, format: str | None =
         raise ValueError(f"unknown format {format!r}; one of {', '.join(FORMATS)}")
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    files, problems = source_files(paths)
+    files, problems = source_files(paths, exclude)
     options = ImportOptions(columns=dict(columns or {}), encoding=encoding,
                             page_for=pages_lookup(pages) if pages is not None else None)
     found: list[tuple[str, Article]] = []

@@ -93,8 +93,9 @@ def body_text(lines: list[Line], wrapped: bool | None) -> str:
     """Body lines as text, paragraphs separated by a blank line. ``wrapped``: whether a
     paragraph may span lines (see :func:`paragraphs`); ``None`` (plain text) decides by
     whether the body has blank lines at all."""
-    if wrapped is None:
-        wrapped = any(not text for _, text in lines)
+    if wrapped is None:   # blank lines inside the body (not around it) separate its paragraphs
+        filled = [i for i, (_, text) in enumerate(lines) if text]
+        wrapped = bool(filled) and any(not text for _, text in lines[filled[0]:filled[-1]])
     return paragraphs_text(joined(p) for p in paragraphs(lines, wrapped))
 
 

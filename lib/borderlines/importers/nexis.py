@@ -67,22 +67,26 @@ def _blocks(lines: list[Line]) -> tuple[list[list[Line]], str]:
     return [lines[a + 1:b] for a, b in zip(starts, starts[1:] + [len(lines)])], "academic"
 
 
-def _header(header: list[Line], layout: str) -> tuple[str, str, str | None]:
-    """``(title, outlet, date line)`` from the lines before the labelled fields."""
+def _header(header: list[Line], layout: str) -> tuple[str, str, str | None, int | None]:
+    """``(title, outlet, date line, line where the article starts)`` from the lines
+    before the labelled fields."""
     filled = [(n, t) for n, t in header if t]
     dated = [i for i, (_, t) in enumerate(filled) if looks_like_date(t)]
-    # Nexis Uni: the last date line (a cover page before the first article has dates too)
+    # Nexis Uni: the date line nearest the fields (a cover page before the first article has dates too)
     at = (dated[-1] if layout == "uni" else dated[0]) if dated else None
+    start = filled[0][0] if filled else None
     if at is None:   # name the line that should have been the date, if any
-        guess = next((t for _, t in filled if re.search(r"\b(19|20)\d\d\b", t) and not t.lower().startswith(
-            ("copyright", "©", "(c)"))), None)
-        return (filled[0][1] if filled else ""), "", guess
+        years = [t for _, t in filled if re.search(r"\b(19|20)\d\d\b", t)
+                 and not t.lower().startswith(("copyright", "©", "(c)"))]
+        guess = (years[-1] if layout == "uni" else years[0]) if years else None
+        return (filled[0][1] if filled else ""), "", guess, start
     date = filled[at][1]
     if layout == "uni":
-        return (filled[at - 2][1] if at >= 2 else ""), (filled[at - 1][1] if at >= 1 else ""), date
+        title = filled[at - 2] if at >= 2 else (None, "")
+        return title[1], (filled[at - 1][1] if at >= 1 else ""), date, title[0] or filled[at][0]
     groups = paragraphs(header, wrapped=True)
     k = next(i for i, g in enumerate(groups) if filled[at] in g)
-    return " ".join(joined(g) for g in groups[k + 1:]), " ".join(t for _, t in filled[:at]), date
+    return " ".join(joined(g) for g in groups[k + 1:]), " ".join(t for _, t in filled[:at]), date, start
 
 
 def _author(labels: dict[str, str]) -> str:
@@ -103,7 +107,9 @@ def _article(block: list[Line], layout: str, position: int, wrapped: bool | None
         article.error = (UNREADABLE, "no 'Body' line and no Byline/Section/Length fields were found",
                          "check that this part of the file is a Nexis article, or remove it")
         return article
-    article.title, article.outlet, article.date = _header(block[:heads[0] if heads else body_at], layout)
+    article.title, article.outlet, article.date, start_line = _header(block[:heads[0] if heads else body_at],
+                                                                     layout)
+    article.line = start_line or article.line
     labels: dict[str, str] = {}
     for i in heads:
         name, value = _label(block[i][1])
