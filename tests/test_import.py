@@ -294,9 +294,14 @@ def test_nexis_uni_rtf(tmp_path):
     assert list(table["id"]) == ["export-001", "export-002"]
 
 
-def test_lexisnexis_academic_text_with_windows_line_endings(tmp_path):
+@pytest.mark.parametrize("marker", [None, "Document {k} of {n}"])
+def test_lexisnexis_academic_text_with_windows_line_endings(tmp_path, marker):
+    text = _academic_txt(ARTICLES)
+    if marker:
+        for k in (1, 2):
+            text = text.replace(f"{k} of 2 DOCUMENTS", marker.format(k=k, n=2))
     path = tmp_path / "academic.txt"
-    path.write_bytes(_academic_txt(ARTICLES).encode("utf-8"))
+    path.write_bytes(text.encode("utf-8"))
     table, problems = import_corpus([path])
     assert problems == []
     _check_two(table)
@@ -322,6 +327,7 @@ def test_nexis_record_without_body_is_named_and_the_rest_imported(tmp_path):
     ("Factiva-20190620-1530.htm", lambda: _factiva_html_article_format().encode("utf-8")),
     ("factiva.txt", lambda: _factiva_txt().encode("utf-8")),
     ("indexed.txt", lambda: _factiva_labelled_txt().encode("utf-8")),
+    ("article-format.rtf", lambda: _rtf(_factiva_txt().split("\n"))),
 ])
 def test_factiva_exports(tmp_path, name, make):
     path = tmp_path / name
@@ -358,7 +364,10 @@ def test_the_same_article_in_two_exports_is_kept_once(tmp_path):
 
 def test_saved_pages_by_trafilatura(tmp_path):
     for k, a in enumerate(ARTICLES):
-        (tmp_path / f"page{k}.html").write_text(_page(a, a["iso"] + "T14:00:00-06:00"), encoding="utf-8")
+        page = _page(a, a["iso"] + "T14:00:00-06:00")
+        if k:   # a site's own "article …Article" class does not make the page a Factiva export
+            page = page.replace("<article>", '<article class="article mainArticle">')
+        (tmp_path / f"page{k}.html").write_text(page, encoding="utf-8")
     (tmp_path / "undated.html").write_text(_page(dict(ARTICLES[0], title="No date here"), None,
                                                  "https://news.example.org/opinion/undated"), encoding="utf-8")
     table, problems = import_corpus([tmp_path])

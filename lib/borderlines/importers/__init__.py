@@ -48,7 +48,9 @@ FORMATS = {"web": (".html", ".htm", ".xhtml"),
            "table": (".csv", ".tsv", ".tab", ".txt", ".xlsx")}
 SUFFIXES = {s for suffixes in FORMATS.values() for s in suffixes}
 _DOCUMENTS = (".docx", ".rtf", ".txt")
-_FACTIVA_HTML = re.compile(rb"class=\"article\s+\w*Article|<td[^>]*>\s*(?:<b>)?\s*HD(?:&nbsp;|\s)*(?:</b>)?\s*</td>")
+# a saved Factiva page: article blocks (or a table of field codes) and accession numbers
+_FACTIVA_HTML = (re.compile(rb"class=\"article\s+\w*Article|<td[^>]*>\s*(?:<b>)?\s*HD(?:&nbsp;|\s)*(?:</b>)?\s*</td>"),
+                 re.compile(rb">\s*Document\s+[A-Za-z0-9]{16,}\s*<"))
 
 
 @dataclass
@@ -68,7 +70,7 @@ def _family(name: str, data: bytes, text: str | None, fmt: str | None) -> str | 
     if fmt is not None:
         return fmt
     if suffix in (".html", ".htm", ".xhtml"):
-        return "factiva" if _FACTIVA_HTML.search(data) else "web"
+        return "factiva" if all(p.search(data) for p in _FACTIVA_HTML) else "web"
     if text is not None:   # a document's text
         return "factiva" if looks_like_factiva(text) else "nexis" if looks_like_nexis(text) else None
     return None
