@@ -433,7 +433,7 @@ def test_xlsx_with_date_cells_and_named_columns(tmp_path):
     _check_two(table)
     assert list(table["id"]) == ["coded-001", "coded-002"]
     failed = errors(problems)
-    assert len(failed) == 1 and failed[0].row == 3 and "sheet row 4" in failed[0].message
+    assert len(failed) == 1 and failed[0].row == 3 and "(sheet row 4)" in failed[0].message
     assert any("Notes" in p.message for p in problems if p.severity == "warning")
 
 
@@ -450,7 +450,8 @@ def test_delimited_tables(tmp_path, name, delimiter):
     table, problems = import_corpus([path])
     _check_two(table)
     [problem] = problems
-    assert problem.row == 3 and reason_of(problem) == UNREADABLE and "line 12" in problem.message
+    assert problem.row == 3 and reason_of(problem) == UNREADABLE and "(line 12)" in problem.message
+    assert problem.doc_id == "a9"
 
 
 def test_missing_text_column_is_named(tmp_path):

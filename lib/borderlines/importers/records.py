@@ -61,8 +61,9 @@ class Article:
     extra: dict = field(default_factory=dict)
 
     def where(self) -> str:
-        at = f"{self.unit} {self.position}"
-        return at + (f", {self.line_unit} {self.line}" if self.line is not None else "")
+        """``article 3, line 57``; a table's row number is left to the problem's ``row``."""
+        at = [] if self.unit == "row" else [f"{self.unit} {self.position}"]
+        return ", ".join(at + ([f"{self.line_unit} {self.line}"] if self.line is not None else []))
 
 
 def record_problem(file: str, article: Article, reason: str, detail: str, fix: str = "",

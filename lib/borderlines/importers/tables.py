@@ -130,6 +130,7 @@ def table_articles(header: list[str], rows: list[Row], columns: dict[str, int], 
         a = Article(position=position, line=line, unit="row", line_unit=line_unit)
         articles.append(a)
         if line_unit == "line" and len(values) != len(header):
+            a.id = _text_cell(_cell(values, columns.get("id")))
             a.error = (UNREADABLE, f"{len(values)} fields where the header has {len(header)}",
                        "quote fields that hold the separator, or remove the stray separator")
             continue
