@@ -489,6 +489,8 @@ def test_format_is_found_from_content_and_can_be_forced(tmp_path):
 
 def test_unknown_files_in_a_folder_are_left_out_with_a_warning(tmp_path):
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "~$export.docx").write_bytes(b"lock")           # Word's lock file: not an export
+    (tmp_path / ".hidden.html").write_text("<html></html>")
     (tmp_path / "a.rtf").write_bytes(_factiva_rtf())
     table, problems = import_corpus([tmp_path])
     assert len(table) == 2

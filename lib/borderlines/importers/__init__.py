@@ -167,16 +167,16 @@ def _table_file(name: str, data: bytes, fmt: str | None, options: ImportOptions)
 
 def source_files(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> tuple[list[Path], list[Problem]]:
     """The files to read: each file given, and every file in each folder given (sorted,
-    recursively; hidden files, ``SHA256SUMS``, the ``exclude`` files (an earlier output)
-    and files of unknown types left out, the last with a warning)."""
+    recursively; left out: hidden files, Office's ``~$`` lock files, ``SHA256SUMS``, the
+    ``exclude`` files (an earlier output), and with a warning files of unknown types)."""
     files: list[Path] = []
     problems: list[Problem] = []
     skip = {Path(p).resolve() for p in exclude}
     for path in map(Path, paths):
         if path.is_dir():
             for f in sorted(p for p in path.rglob("*") if p.is_file()):
-                if (any(part.startswith(".") for part in f.relative_to(path).parts) or f.name == "SHA256SUMS"
-                        or f.resolve() in skip):
+                if (any(part.startswith((".", "~$")) for part in f.relative_to(path).parts)
+                        or f.name == "SHA256SUMS" or f.resolve() in skip):
                     continue
                 if f.suffix.lower() in SUFFIXES or f.suffix.lower() == ".xls":
                     files.append(f)

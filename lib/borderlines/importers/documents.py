@@ -11,8 +11,7 @@ import io
 import re
 
 from ..io import InputProblem, decode_utf8
-from ..problems import Problem
-from .records import normal_text, paragraphs_text
+from .records import file_problem, normal_text, paragraphs_text
 
 Line = tuple[int, str]
 
@@ -29,14 +28,14 @@ def decode_text(data: bytes, name: str, encoding: str = "utf-8") -> str:
         try:
             return decode_utf8(data, name)
         except InputProblem as exc:
-            raise InputProblem(Problem(file=name, message=exc.problem.message,
-                                       fix="give the file's encoding, e.g. --encoding cp1252 for a Windows "
-                                           "export, or save it as UTF-8")) from None
+            raise InputProblem(file_problem(name, exc.problem.message,
+                                            "give the file's encoding, e.g. --encoding cp1252 for a Windows "
+                                            "export, or save it as UTF-8")) from None
     try:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise InputProblem(Problem(file=name, message=f"cannot be read as {encoding}: {exc}",
-                                   fix="give the file's real encoding with --encoding")) from None
+        raise InputProblem(file_problem(name, f"cannot be read as {encoding}: {exc}",
+                                        "give the file's real encoding with --encoding")) from None
 
 
 # an RTF table cell ends with \cell: read it as a tab, so "HD<tab>headline" stays one line
@@ -48,7 +47,11 @@ def rtf_text(data: bytes) -> str:
     from striprtf.striprtf import rtf_to_text
     if not data.lstrip().startswith(b"{\\rtf"):
         raise ValueError("not an RTF document (it does not start with {\\rtf)")
-    source = _CELL.sub(rb"\\tab ", data).decode("latin-1")
+    source = _CELL.sub(rb"\\tab ", data)
+    try:    # RTF escapes non-ASCII text; bytes some writers leave raw are in the Windows code page
+        source = source.decode("cp1252")
+    except UnicodeDecodeError:
+        source = source.decode("latin-1")
     return rtf_to_text(source, encoding="cp1252", errors="replace")
 
 
