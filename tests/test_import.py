@@ -15,8 +15,8 @@ import pytest
 
 from borderlines.cli import main
 from borderlines.corpus import load_corpus, validate_corpus
-from borderlines.importers import (BAD_DATE, DUPLICATE, NO_DATE, UNREADABLE, DateProblem, import_corpus,
-                                   iso_date, parse_file, write_import)
+from borderlines.importers import (BAD_DATE, DUPLICATE, NO_DATE, REPEAT, UNREADABLE, DateProblem,
+                                   import_corpus, iso_date, parse_file, write_import)
 from borderlines.importers.records import reason_of
 from borderlines.problems import errors
 
@@ -350,12 +350,30 @@ def test_factiva_cut_short_names_the_unfinished_article(tmp_path):
     assert reason_of(problem) == UNREADABLE and "article 2" in problem.message
 
 
+def test_a_nexis_article_in_two_exports_is_kept_once(tmp_path):
+    (tmp_path / "search1.txt").write_text("\n".join(_uni_lines(ARTICLES[0]) + _uni_lines(ARTICLES[1])))
+    (tmp_path / "search2.txt").write_text("\n".join(_uni_lines(ARTICLES[1])))
+    table, problems = import_corpus([tmp_path])
+    assert list(table["id"]) == ["search1-001", "search1-002"]
+    [problem] = problems
+    assert problem.severity == "warning" and reason_of(problem) == REPEAT and "'search1-002'" in problem.message
+    assert problem.file.endswith("search2.txt")
+
+
+def test_one_id_for_two_texts_is_an_error(tmp_path):
+    (tmp_path / "a.csv").write_text("id,date,text\nx1,2019-01-02,First text.\nx1,2019-01-03,Second text.\n")
+    table, problems = import_corpus([tmp_path / "a.csv"])
+    assert list(table["text"]) == ["First text."]
+    [problem] = problems
+    assert reason_of(problem) == DUPLICATE and problem.severity == "error" and problem.row == 2
+
+
 def test_the_same_article_in_two_exports_is_kept_once(tmp_path):
     (tmp_path / "a.rtf").write_bytes(_factiva_rtf())
     (tmp_path / "b.htm").write_text(_factiva_html_article_format(), encoding="utf-8")
     table, problems = import_corpus([tmp_path])
     assert list(table["id"]) == ACCESSIONS
-    assert [reason_of(p) for p in problems] == [DUPLICATE, DUPLICATE]
+    assert [reason_of(p) for p in problems] == [REPEAT, REPEAT]
     assert all(p.severity == "warning" for p in problems)
 
 
@@ -513,7 +531,9 @@ def test_round_trip_loads_with_no_problems(tmp_path, suffix):
     assert status == 1                      # the undated Nexis article failed; the rest were written
     assert validate_corpus(out) == []
     corpus = load_corpus(out)
-    assert len(corpus) == 6 and corpus["doc_id"].is_unique
+    # 2 from Nexis (the third is undated), 2 from LexisNexis; Factiva's 2 are the Nexis
+    # ones again (same outlet, date, title and text) and are left out as repeats
+    assert len(corpus) == 4 and corpus["doc_id"].is_unique
     sums = (out.parent / "SHA256SUMS").read_text()
     assert sums == f"{hashlib.sha256(out.read_bytes()).hexdigest()}  {out.name}\n"
     table = pd.read_parquet(out) if suffix == ".parquet" else None

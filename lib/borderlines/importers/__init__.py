@@ -26,13 +26,13 @@ from ..problems import Problem, errors
 from ..progress import progress_bar
 from .dates import BAD_DATE, NO_DATE, DateProblem, iso_date
 from .dispatch import FORMATS, SUFFIXES, ImportOptions, parse_file
-from .records import (DUPLICATE, IMPORT_COLUMNS, NO_TEXT, UNREADABLE, UNREADABLE_FILE, Article, corpus_rows,
-                      file_problem, reason_of)
+from .records import (DUPLICATE, IMPORT_COLUMNS, NO_TEXT, REPEAT, UNREADABLE, UNREADABLE_FILE, Article,
+                      corpus_rows, file_problem, reason_of)
 from .web import page_url
 
 __all__ = ["FORMATS", "IMPORT_COLUMNS", "Article", "DateProblem", "ImportOptions", "import_corpus",
            "import_summary", "iso_date", "parse_file", "write_import", "BAD_DATE", "NO_DATE", "NO_TEXT",
-           "UNREADABLE", "UNREADABLE_FILE", "DUPLICATE"]
+           "UNREADABLE", "UNREADABLE_FILE", "DUPLICATE", "REPEAT"]
 
 # --------------------------------------------------------------------------- files
 

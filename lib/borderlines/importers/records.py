@@ -35,6 +35,7 @@ NO_TEXT = "no text"
 UNREADABLE = "unreadable record"
 UNREADABLE_FILE = "unreadable file"
 DUPLICATE = "duplicate id"
+REPEAT = "repeated article"
 
 
 @dataclass
@@ -127,11 +128,13 @@ def corpus_rows(articles: list[tuple[str, Article]], dayfirst: bool | None = Non
                 ) -> tuple[pd.DataFrame, list[Problem]]:
     """The corpus table (columns :data:`IMPORT_COLUMNS`, in reading order) from
     ``(source file, article)`` pairs, and a problem for every record left out: unreadable,
-    without text, without a full date, or a second article under an id already used
-    (an exact repeat, same id and text, is left out with a warning)."""
+    without text, without a full date, or a second article under an id already used.
+    An exact repeat (same id and text, or same date, outlet, title and text under another
+    id: one article in two exports) is left out with a warning."""
     problems: list[Problem] = []
     rows: list[dict] = []
     seen: dict[str, str] = {}
+    same_article: dict[tuple[str, ...], str] = {}     # (date, outlet, title, text) → id
     for (file, a), doc_id in zip(articles, _ids(articles)):
         a.id = doc_id
         if a.error is not None:
@@ -149,18 +152,25 @@ def corpus_rows(articles: list[tuple[str, Article]], dayfirst: bool | None = Non
             problems.append(record_problem(file, a, exc.reason, exc.detail, exc.fix, field="date"))
             continue
         if doc_id in seen:
-            same = seen[doc_id] == text
-            problems.append(record_problem(
-                file, a, DUPLICATE, f"'{doc_id}' was imported already" + (" with the same text; this repeat is "
-                                                                          "left out" if same else
-                                                                          " with another text; this one is left out"),
-                "" if same else "give the articles different ids", field="id",
-                severity="warning" if same else "error"))
+            if seen[doc_id] == text:
+                problems.append(record_problem(file, a, REPEAT, f"'{doc_id}' was imported already with the same "
+                                               "text; this copy is left out", field="id", severity="warning"))
+            else:
+                problems.append(record_problem(file, a, DUPLICATE, f"'{doc_id}' was imported already with another "
+                                               "text; this one is left out", "give the articles different ids",
+                                               field="id"))
             continue
-        seen[doc_id] = text
-        rows.append({"id": doc_id, "date": date, "outlet": _line(a.outlet), "author": _line(a.author),
-                     "title": _line(a.title), "url": a.url.strip(), "text": text, "source_file": file,
-                     "source_position": a.position})
+        row = {"id": doc_id, "date": date, "outlet": _line(a.outlet), "author": _line(a.author),
+               "title": _line(a.title), "url": a.url.strip(), "text": text, "source_file": file,
+               "source_position": a.position}
+        key = (date, row["outlet"], row["title"], text)
+        if key in same_article:   # one article in two exports (overlapping searches) under two ids
+            problems.append(record_problem(
+                file, a, REPEAT, f"the same outlet, date, title and text as '{same_article[key]}'; this copy "
+                                 "is left out", field="text", severity="warning"))
+            continue
+        seen[doc_id], same_article[key] = text, doc_id
+        rows.append(row)
     table = pd.DataFrame(rows, columns=list(IMPORT_COLUMNS))
     table["source_position"] = table["source_position"].astype("int64")
     return table, problems
