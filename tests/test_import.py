@@ -429,6 +429,8 @@ def test_media_cloud_list_with_saved_pages(tmp_path):
     missing, problems = import_corpus([csv_path], pages=tmp_path / "empty")
     assert len(missing) == 0 and len(errors(problems)) == 2
     assert "story 1200" in problems[0].message and problems[0].row == 1
+    _, problems = import_corpus([csv_path])
+    assert "no text column" in problems[0].message and "--pages" in problems[0].message
 
 
 # --------------------------------------------------------------------------- tables

@@ -82,6 +82,8 @@ def parse_file(name: str, data: bytes, fmt: str | None = None,
             return _document_file(name, data, fmt, options)
     except InputProblem as exc:
         return [], [exc.problem]
+    except TableProblem as exc:
+        return [], [file_problem(name, str(exc), exc.fix)]
     except _damaged() as exc:   # a damaged .docx or .xlsx, a bad RTF, a table without its columns
         return [], [file_problem(name, str(exc) or type(exc).__name__, "check that the file opens in its program")]
     return [], [file_problem(name, f"not an export, page or table ({suffix or 'no extension'})",
@@ -92,7 +94,7 @@ def _damaged() -> tuple[type[Exception], ...]:
     """What the readers raise for a file they cannot open."""
     from docx.opc.exceptions import OpcError
     from openpyxl.utils.exceptions import InvalidFileException
-    return (ValueError, KeyError, OSError, TableProblem, zipfile.BadZipFile, OpcError, InvalidFileException)
+    return (ValueError, KeyError, OSError, zipfile.BadZipFile, OpcError, InvalidFileException)
 
 
 def _document_file(name: str, data: bytes, fmt: str | None, options: ImportOptions):
@@ -132,7 +134,11 @@ def _table_file(name: str, data: bytes, fmt: str | None, options: ImportOptions)
     mediacloud = fmt == "mediacloud" or (fmt is None and _is_mediacloud(header))
     usual = MEDIACLOUD_COLUMNS if mediacloud else TABLE_COLUMNS
     elsewhere = mediacloud and options.page_for is not None
-    columns = column_map(header, usual, options.columns, required=("date",) if elsewhere else ("date", "text"))
+    try:
+        columns = column_map(header, usual, options.columns, required=("date",) if elsewhere else ("date", "text"))
+    except TableProblem as exc:
+        raise TableProblem(f"{exc} (or give the stories' saved pages with --pages)" if mediacloud else str(exc)) \
+            from None
     text_for = mediacloud_text(options.page_for) if elsewhere else None
     articles = table_articles(header, rows, columns, unit, text_for)
     if stopped is not None:

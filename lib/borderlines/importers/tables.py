@@ -32,7 +32,13 @@ Row = tuple[int, list]          # (line or sheet row number, cell values)
 
 
 class TableProblem(ValueError):
-    """The table as a whole cannot be read (no header, a required column missing)."""
+    """The table as a whole cannot be read (no header, a required column missing);
+    ``fix`` says what to do."""
+
+    def __init__(self, message: str, fix: str = "name the columns with --text-column, --date-column or "
+                                                 "--column FIELD=NAME"):
+        super().__init__(message)
+        self.fix = fix
 
 
 def sniff_delimiter(text: str, default: str = ",") -> str:
@@ -51,7 +57,7 @@ def delimited_rows(text: str, delimiter: str) -> tuple[list[str], list[Row], int
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))   # a long article is one big field
     records = csv_record_lines(text, delimiter)
     if not records:
-        raise TableProblem("the file is empty: no header and no rows")
+        raise TableProblem("the file is empty: no header and no rows", "export the table again, with its header")
     last = records[-1][1]
     rest = text.split("\n")[last:]
     stopped = last + 1 if any(line.strip() for line in rest) else None
@@ -76,7 +82,7 @@ def xlsx_rows(data: bytes) -> tuple[list[str], list[Row], list[str]]:
     others = [s.title for s in book.worksheets[1:]]
     book.close()
     if header is None:
-        raise TableProblem(f"the first sheet ('{sheet.title}') is empty")
+        raise TableProblem(f"the first sheet ('{sheet.title}') is empty", "put the articles on the first sheet")
     return header, rows, others
 
 
