@@ -574,9 +574,12 @@ def test_an_earlier_output_in_the_folder_is_not_read_again(tmp_path):
     assert out.read_bytes() == first
 
 
-def test_unknown_format_is_a_usage_error(tmp_path, capsys):
+def test_usage_errors(tmp_path, capsys):
     assert main(["import", str(tmp_path), "-o", str(tmp_path / "o.csv"), "--format", "pdf"]) == 2
     assert "unknown format 'pdf'" in capsys.readouterr().err
+    assert main(["import", str(tmp_path), "-o", str(tmp_path / "o.xlsx")]) == 2
+    assert "name the table .csv, .jsonl or .parquet" in capsys.readouterr().err
+    assert main(["import", str(tmp_path), "-o", str(tmp_path / "o.csv"), "--column", "headline"]) == 2
 
 
 def test_nothing_imported_writes_nothing(tmp_path, capsys):

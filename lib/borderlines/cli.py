@@ -231,6 +231,10 @@ def cmd_extract(args) -> int:
 
 def cmd_import(args) -> int:
     from .importers import import_corpus, import_summary, write_import
+    from .io import table_format
+    if table_format(args.out) is None:
+        print(f"borderlines import: --out {args.out}: name the table .csv, .jsonl or .parquet", file=sys.stderr)
+        return 2
     columns = {k: v for k, v in (("id", args.id_column), ("date", args.date_column), ("text", args.text_column))
                if v != k}
     for item in args.column:
