@@ -22,6 +22,7 @@ EPILOG = textwrap.dedent("""\
       borderlines params                                 # what each notebook takes
       borderlines sample --out coding/sheet --per-stratum 20   # a coding sheet to validate the extractors
       borderlines agreement coding/ana.xlsx coding/ben.xlsx    # precision, recall and coders' agreement
+      borderlines import ~/exports/ --out ~/news/articles.csv   # Nexis, Factiva, pages, tables
     """)
 
 
@@ -112,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     _column_options(e)
     e.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
     _validation_parsers(sub)
+    _import_parser(sub)
     return parser
 
 
@@ -141,6 +143,35 @@ def _validation_parsers(sub) -> None:
     a.add_argument("--level", type=float, default=0.95, help="confidence level of the intervals (default 0.95)")
     a.add_argument("--out", "-o", type=Path, default=None, metavar="DIR",
                    help="also write precision.csv, recall.csv and agreement.csv there")
+
+
+def _import_parser(sub) -> None:
+    i = sub.add_parser(
+        "import", help="convert saved pages, Nexis/Factiva exports, Media Cloud lists and tables into a corpus",
+        description="Read saved news pages (.html), Nexis Uni/LexisNexis exports (.docx, .rtf, .txt), Factiva "
+                    "exports (.rtf, .html, .txt), Media Cloud story lists (.csv) and tables (.csv, .tsv, "
+                    "semicolon CSV, .xlsx) into one corpus table (id, date, outlet, author, title, url, text, "
+                    "source_file, source_position), with SHA256SUMS beside it. Records that cannot be read "
+                    "are listed with their file and position; the others are written, and the exit status "
+                    "is 1.")
+    i.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (read recursively)")
+    i.add_argument("--out", "-o", required=True, type=Path, metavar="FILE",
+                   help="the corpus table to write: .csv, .jsonl or .parquet")
+    i.add_argument("--format", default=None, metavar="FAMILY",
+                   help="web, nexis, factiva, mediacloud or table, for every file (default: found per file "
+                        "from its extension and content)")
+    i.add_argument("--pages", type=Path, metavar="DIR",
+                   help="Media Cloud: folder of the stories' saved pages, named <stories_id>.html (or by URL)")
+    i.add_argument("--column", action="append", default=[], metavar="FIELD=NAME",
+                   help="a table's column for title, outlet, author or url (e.g. title=headline); repeatable")
+    i.add_argument("--encoding", default="utf-8", help="encoding of text exports and tables (default utf-8)")
+    order = i.add_mutually_exclusive_group()
+    order.add_argument("--day-first", dest="dayfirst", action="store_const", const=True, default=None,
+                       help="read 05/03/2019 as 5 March (default: such dates are problems)")
+    order.add_argument("--month-first", dest="dayfirst", action="store_const", const=False,
+                       help="read 05/03/2019 as May 3")
+    _column_options(i)
+    i.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
 
 
 def _default_params() -> str | None:
@@ -279,6 +310,34 @@ def cmd_agreement(args) -> int:
             write_table(table, args.out / name, formats=("csv",))
         print(f"\ntables: {args.out}")
     return 0
+def cmd_import(args) -> int:
+    from .importers import import_corpus, import_summary, write_import
+    from .io import table_format
+    if table_format(args.out) is None:
+        print(f"borderlines import: --out {args.out}: name the table .csv, .jsonl or .parquet", file=sys.stderr)
+        return 2
+    columns = {k: v for k, v in (("id", args.id_column), ("date", args.date_column), ("text", args.text_column))
+               if v != k}
+    for item in args.column:
+        name, sep, column = item.partition("=")
+        if not sep or name not in ("title", "outlet", "author", "url", "id", "date", "text"):
+            print(f"borderlines import: --column {item!r}: write FIELD=NAME, FIELD one of title, outlet, "
+                  "author, url, id, date, text", file=sys.stderr)
+            return 2
+        columns[name] = column
+    try:
+        table, problems = import_corpus(args.paths, args.format, columns=columns, pages=args.pages,
+                                        encoding=args.encoding, dayfirst=args.dayfirst,
+                                        progress=not args.no_progress, exclude=[args.out])
+        written = write_import(table, args.out) if len(table) else []
+    except (ValueError, OSError) as exc:
+        print(f"borderlines import: {exc}", file=sys.stderr)
+        return 2
+    for p in problems:
+        print(f"{p.severity.upper():7} {p}", file=sys.stderr)
+    print(import_summary(table, problems))
+    print(f"corpus: {written[0]} (checksum in {written[1]})" if written else "nothing was written")
+    return 1 if any(p.severity == "error" for p in problems) or not written else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -288,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     return {"build": cmd_build, "validate": cmd_validate, "params": cmd_params,
-            "extract": cmd_extract,
+            "extract": cmd_extract, "import": cmd_import,
             "sample": cmd_sample, "agreement": cmd_agreement}[args.command](args)
 
 

@@ -307,11 +307,12 @@ def _csv_batches(path: Path, batch_size: int, problems: list[Problem] | None,
     yield from _numbered(read(_stdio.StringIO(text)))
 
 
-def csv_record_lines(text: str) -> list[tuple[int, int, list[str]]]:
-    """``(first line, last line, fields)`` of each record of CSV ``text``, the header
-    first; blank lines are skipped, as pandas skips them, so record ``i`` is data row ``i``."""
+def csv_record_lines(text: str, delimiter: str = ",") -> list[tuple[int, int, list[str]]]:
+    """``(first line, last line, fields)`` of each record of CSV ``text`` (fields
+    separated by ``delimiter``), the header first; blank lines are skipped, as pandas
+    skips them, so record ``i`` is data row ``i``."""
     records = []
-    reader = csv.reader(_stdio.StringIO(text, newline=""))
+    reader = csv.reader(_stdio.StringIO(text, newline=""), delimiter=delimiter)
     last = 0
     try:
         for fields in reader:
@@ -557,3 +558,36 @@ def write_table(df: pd.DataFrame, path_stem: str | os.PathLike,
         pq.write_table(table, buf, compression="zstd")
         written.append(write_bytes_atomic(stem.with_suffix(".parquet"), buf.getvalue()))
     return written
+
+
+def write_corpus_table(df: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """Write a corpus table as the file type its name says (``.csv``, ``.jsonl`` or
+    ``.parquet``), atomically and deterministically, every column as written (no
+    index); read back by the corpus loader unchanged."""
+    import io as _io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    fmt = table_format(path)
+    if fmt == "csv":
+        return write_text_atomic(path, df.to_csv(index=False, lineterminator="\n"))
+    if fmt == "jsonl":
+        lines = (json.dumps(row, ensure_ascii=False) for row in df.to_dict("records"))
+        return write_text_atomic(path, "".join(line + "\n" for line in lines))
+    if fmt == "parquet":
+        buf = _io.BytesIO()
+        pq.write_table(pa.Table.from_pandas(df, preserve_index=False), buf, compression="zstd")
+        return write_bytes_atomic(path, buf.getvalue())
+    raise ValueError(f"cannot write a corpus table as '{path.suffix}': name it .csv, .jsonl or .parquet")
+
+
+def update_checksums(path: str | os.PathLike) -> Path:
+    """Record the SHA-256 of ``path`` in ``SHA256SUMS`` beside it (``sha256sum`` format,
+    other entries kept), atomically; returns the checksum file."""
+    path = Path(path)
+    sums_path = path.parent / "SHA256SUMS"
+    sums = read_checksums(sums_path) if sums_path.exists() else {}
+    sums[path.name] = sha256_file(path)
+    return write_text_atomic(sums_path, "".join(f"{digest}  {name}\n" for name, digest in sorted(sums.items())))
