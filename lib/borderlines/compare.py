@@ -32,7 +32,7 @@ p-value
 
 Near-duplicates
     Articles of one cluster (the same wire story in two outlets,
-    :func:`borderlines.duplicates.near_duplicates`) can be passed as ``clusters``: each
+    :func:`borderlines.confounds.near_duplicates`) can be passed as ``clusters``: each
     cluster's numerators and denominators are summed and the cluster is one unit.
 """
 
