@@ -144,3 +144,27 @@ def test_format_difference():
     r = era_difference([2, 4, 6], [100, 200, 300], [9, 3, 6], [100, 100, 100], scale=1000)
     text = format_difference(r)
     assert text.startswith("+40.0 (95% CI") and "permutation p" in text and "smallest possible" in text
+
+
+def test_era_stat_differences_cover_every_measure():
+    from borderlines.stats import ERA_MEASURES, era_stat_differences
+    stats = pd.DataFrame({"doc_id": [f"d{i}" for i in range(6)], "era": ["a"] * 3 + ["b"] * 3,
+                          "n_words": [100, 200, 300, 400, 500, 600], "n_sentences": [10, 10, 20, 20, 20, 30],
+                          **{m: [1.0, 2.0, 3.0, 4.0, 5.0, 6.0] for m in ERA_MEASURES if m not in
+                             ("n_words", "n_sentences")}})
+    out = era_stat_differences(stats, "a", "b", seed=3)
+    assert list(out["measure"]) == [*ERA_MEASURES, "words_per_sentence_pooled"]
+    assert out.set_index("measure").loc["n_words", "estimate"] == pytest.approx(300)
+    assert out.set_index("measure").loc["words_per_sentence_pooled", "estimate"] == pytest.approx(1500 / 70 - 600 / 40)
+
+
+def test_tone_differences():
+    from borderlines.frames import tone_differences
+    tone = pd.DataFrame({"doc_id": ["a1", "a1", "a2", "b1", "b2", "b2"], "era": ["a", "a", "a", "b", "b", "b"],
+                         "start": [0, 20, 0, 0, 0, 20], "end": [19, 40, 19, 19, 19, 40],
+                         "compound": [-0.5, 0.1, -0.3, 0.4, 0.2, 0.6]})
+    quotes = pd.DataFrame({"doc_id": ["a1"], "start": [0], "end": [19], "kind": ["direct"]})
+    out = tone_differences(tone, quotes, "a", "b")
+    assert list(out["measure"]) == ["all sentences", "quote", "narration"]
+    assert out.loc[0, "estimate"] == pytest.approx(1.2 / 3 - (-0.7 / 3))
+    assert out.loc[1, "n_b"] == 0 and "no articles" in out.loc[1, "note"]

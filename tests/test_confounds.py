@@ -44,18 +44,31 @@ def test_the_same_wire_story_in_two_outlets_is_one_cluster():
     assert by.loc["u1", "cluster"] == "u1" and by.loc["u1", "max_similarity"] == 0
 
 
-@pytest.mark.parametrize("mode, kept, has_cluster", [("cluster", 4, True), ("collapse", 3, True), ("keep", 4, True)])
-def test_dedupe_modes(mode, kept, has_cluster):
+@pytest.mark.parametrize("mode, kept, clustered", [("cluster", 4, True), ("collapse", 3, False),
+                                                  ("keep", 4, False)])
+def test_apply_duplicates(mode, kept, clustered):
     corpus = _corpus()
-    table = corpus[["doc_id", "era"]].assign(n=1)
-    out = cf.dedupe(table, cf.near_duplicates(corpus), mode)
-    assert len(out) == kept and ("cluster" in out) == has_cluster
-    assert cf.cluster_column(mode) == ("cluster" if mode == "cluster" else None)
+    out, clusters = cf.apply_duplicates(corpus, cf.near_duplicates(corpus), mode)
+    assert len(out) == kept and (clusters is not None) == clustered
+    if mode == "collapse":
+        assert "w2" not in set(out["doc_id"])
 
 
-def test_dedupe_rejects_unknown_mode():
+def test_apply_duplicates_rejects_unknown_mode():
     with pytest.raises(ValueError, match="cluster, collapse, keep"):
-        cf.dedupe(pd.DataFrame({"doc_id": []}), pd.DataFrame({"doc_id": [], "cluster": []}), "drop")
+        cf.apply_duplicates(pd.DataFrame({"doc_id": []}), pd.DataFrame({"doc_id": [], "cluster": []}), "drop")
+
+
+def test_clusters_reach_the_comparison():
+    from borderlines.compare import rate_differences
+    corpus = _corpus()
+    dups = cf.near_duplicates(corpus)
+    table = corpus[["doc_id", "era"]].assign(n=[1, 1, 3, 2], w=100)
+    plain = rate_differences(table[table["era"] == "trump_1"].assign(era=["a", "a", "b"]),
+                             {"r": ("n", "w", 1.0)}, "a", "b")
+    once = rate_differences(table[table["era"] == "trump_1"].assign(era=["a", "a", "b"]),
+                            {"r": ("n", "w", 1.0)}, "a", "b", clusters=dups)
+    assert (plain.loc[0, "n_a"], once.loc[0, "n_a"]) == (2, 1)   # w1 and w2 are one wire story
 
 
 def test_outlet_era_table_and_warning():

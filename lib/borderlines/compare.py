@@ -256,30 +256,41 @@ def _table(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(DIFFERENCE_COLUMNS))
 
 
-def _cluster_kwargs(part_a: pd.DataFrame, part_b: pd.DataFrame, cluster: str | None) -> dict:
-    if cluster is None:
+def _with_clusters(table: pd.DataFrame, clusters: pd.DataFrame | None, unit: str) -> pd.DataFrame:
+    # ``table`` plus a ``_cluster`` column (each article its own cluster without ``clusters``).
+    if clusters is None:
+        return table.assign(_cluster=table[unit].to_numpy())
+    mapped = table[unit].map(clusters.set_index("doc_id")["cluster"])
+    return table.assign(_cluster=mapped.fillna(table[unit]).to_numpy())
+
+
+def _cluster_kwargs(part_a: pd.DataFrame, part_b: pd.DataFrame, clusters) -> dict:
+    if clusters is None:
         return {}
-    return {"clusters_a": part_a[cluster].to_numpy(), "clusters_b": part_b[cluster].to_numpy()}
+    return {"clusters_a": part_a["_cluster"].to_numpy(), "clusters_b": part_b["_cluster"].to_numpy()}
 
 
 def rate_differences(table: pd.DataFrame, measures: dict, era_a: str, era_b: str, era: str = "era",
-                     cluster: str | None = None, seed: int = 0, **kwargs) -> pd.DataFrame:
+                     clusters: pd.DataFrame | None = None, unit: str = "doc_id", seed: int = 0,
+                     **kwargs) -> pd.DataFrame:
     """One :data:`DIFFERENCE_COLUMNS` row per measure from a per-article ``table``.
     ``measures`` maps a name to ``(numerator, denominator, scale)`` columns, or to one
-    column name for a per-article mean. ``cluster``: a column of near-duplicate cluster
-    ids (each cluster one unit). ``kwargs`` go to :func:`era_difference`."""
+    column name for a per-article mean. ``clusters``: near-duplicates (``doc_id``,
+    ``cluster``, :func:`borderlines.confounds.near_duplicates`), each cluster one unit.
+    ``kwargs`` go to :func:`era_difference`."""
+    table = _with_clusters(table, clusters, unit) if clusters is not None else table
     part_a, part_b = table[table[era] == era_a], table[table[era] == era_b]
-    clusters = _cluster_kwargs(part_a, part_b, cluster)
+    by_cluster = _cluster_kwargs(part_a, part_b, clusters)
     rows = []
     for name, spec in measures.items():
         if isinstance(spec, str):
             a, b = part_a[spec].to_numpy(float), part_b[spec].to_numpy(float)
             result = era_difference(a, np.ones_like(a), b, np.ones_like(b), seed=seed, measure=name,
-                                    **clusters, **kwargs)
+                                    **by_cluster, **kwargs)
         else:
             num, den, scale = spec
             result = era_difference(part_a[num], part_a[den], part_b[num], part_b[den], scale=scale,
-                                    seed=seed, measure=name, **clusters, **kwargs)
+                                    seed=seed, measure=name, **by_cluster, **kwargs)
         rows.append(_row(name, era_a, era_b, result))
     return _table(rows)
 
@@ -290,23 +301,23 @@ def mean_differences(table: pd.DataFrame, values, era_a: str, era_b: str, **kwar
 
 
 def share_differences(counts: pd.DataFrame, category: str, era_a: str, era_b: str, count: str = "n",
-                      unit: str = "doc_id", era: str = "era", cluster: str | None = None, seed: int = 0,
-                      **kwargs) -> pd.DataFrame:
+                      unit: str = "doc_id", era: str = "era", clusters: pd.DataFrame | None = None,
+                      seed: int = 0, **kwargs) -> pd.DataFrame:
     """Per ``category``, era B's share of its total minus era A's, from per-article
     counts (one row per article and category, as for
     :func:`borderlines.uncertainty.era_shares`); one :data:`DIFFERENCE_COLUMNS` row per
-    category, ``measure`` holding the category."""
-    keys = [unit, era] + ([cluster] if cluster else [])
-    wide = counts.pivot_table(index=keys, columns=category, values=count, aggfunc="sum",
-                              fill_value=0).reset_index()
+    category, ``measure`` holding the category. ``clusters`` as in
+    :func:`rate_differences`."""
     categories = list(dict.fromkeys(counts[category]))
-    wide["_total"] = wide[categories].sum(axis=1)
-    part_a, part_b = wide[wide[era] == era_a], wide[wide[era] == era_b]
-    clusters = _cluster_kwargs(part_a, part_b, cluster)
-    rows = [_row(c, era_a, era_b, era_difference(part_a[c], part_a["_total"], part_b[c], part_b["_total"],
-                                                 seed=seed, measure=f"{category}/{c}", **clusters, **kwargs))
-            for c in categories]
-    return _table(rows)
+    wide = counts.pivot_table(index=[unit, era], columns=category, values=count, aggfunc="sum",
+                              fill_value=0).reset_index().rename_axis(columns=None)
+    wide = wide.assign(_total=wide[categories].sum(axis=1))
+    measures = {c: (c, "_total", 1.0) for c in categories}
+    rows = []
+    for c in categories:   # seeded by category within the variable: f"{category}/{c}"
+        rows.append(rate_differences(wide, {f"{category}/{c}": measures[c]}, era_a, era_b, era=era,
+                                     clusters=clusters, unit=unit, seed=seed, **kwargs).assign(measure=c))
+    return pd.concat(rows, ignore_index=True) if rows else _table([])
 
 
 def format_difference(row, digits: int = 1, percent: bool = False) -> str:

@@ -6,9 +6,9 @@ Near-duplicates
     (shingles, lowercased): MinHash signatures (``datasketch``, 128 permutations) and
     locality-sensitive hashing find candidate pairs, whose exact Jaccard similarity of
     shingles is then computed; pairs at or above ``threshold`` (default 0.7) are joined
-    into clusters (connected components). :func:`dedupe` then either keeps one article
-    per cluster (``"collapse"``) or keeps all and labels each with its cluster, so
-    :mod:`borderlines.compare` counts a cluster as one unit (``"cluster"``).
+    into clusters (connected components). :func:`apply_duplicates` then either keeps one
+    article per cluster (``"collapse"``) or keeps all and hands the clusters to
+    :mod:`borderlines.compare`, which counts a cluster as one unit (``"cluster"``).
 
 Outlets
     When an era's articles come from a single outlet, an era difference may be the
@@ -104,24 +104,17 @@ def near_duplicates(corpus: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD,
     return out[list(DUPLICATE_COLUMNS)]
 
 
-def dedupe(table: pd.DataFrame, duplicates: pd.DataFrame, mode: str = "cluster") -> pd.DataFrame:
-    """A per-article ``table`` (with ``doc_id``) ready for comparison: ``"cluster"``
-    adds the ``cluster`` column of ``duplicates`` (:func:`near_duplicates`), so
-    comparisons count each cluster once; ``"collapse"`` keeps only each cluster's first
-    article (and adds the column); ``"keep"`` adds it and changes nothing else."""
+def apply_duplicates(corpus: pd.DataFrame, duplicates: pd.DataFrame, mode: str = "cluster"):
+    """``(corpus, clusters)`` for a duplicates ``mode``: ``"cluster"`` keeps every
+    article and returns ``duplicates`` (:func:`near_duplicates`) as the clusters that
+    :mod:`borderlines.compare` counts once each; ``"collapse"`` keeps only each
+    cluster's first article (clusters None); ``"keep"`` changes nothing (clusters None)."""
     if mode not in DUPLICATE_MODES:
-        raise ValueError(f"duplicates mode must be one of {', '.join(DUPLICATE_MODES)}, got {mode!r}")
-    out = table.merge(duplicates[["doc_id", "cluster"]], on="doc_id", how="left")
-    out["cluster"] = out["cluster"].fillna(out["doc_id"])
+        raise ValueError(f"duplicates must be one of {', '.join(DUPLICATE_MODES)}, got {mode!r}")
     if mode == "collapse":
-        out = out[out["doc_id"] == out["cluster"]]
-    return out.reset_index(drop=True)
-
-
-def cluster_column(mode: str) -> str | None:
-    """The column :mod:`borderlines.compare` should treat as its unit for a
-    :func:`dedupe` mode: ``"cluster"`` for ``"cluster"``, else None (articles)."""
-    return "cluster" if mode == "cluster" else None
+        first = set(duplicates.loc[duplicates["doc_id"] == duplicates["cluster"], "doc_id"])
+        return corpus[corpus["doc_id"].isin(first)].reset_index(drop=True), None
+    return corpus, (duplicates if mode == "cluster" else None)
 
 
 def outlet_era_table(corpus: pd.DataFrame, eras: list[str] | None = None) -> pd.DataFrame:

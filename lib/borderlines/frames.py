@@ -660,10 +660,8 @@ def frame_share_differences(sentence_frames: pd.DataFrame, sentences: pd.DataFra
         raise ValueError(f"era_a and era_b are both '{era_a}': compare two different eras")
     rows = []
     for frame, label, table in _framed_per_article(sentence_frames, sentences, corpus, frames):
-        if clusters is not None:
-            table = table.merge(clusters[["doc_id", "cluster"]], on="doc_id", how="left")
         diff = rate_differences(table, {frame: ("n_framed", "n_sentences", 1.0)}, era_a, era_b,
-                                cluster="cluster" if clusters is not None else None, seed=seed, **kwargs)
+                                clusters=clusters, seed=seed, **kwargs)
         counts = table.groupby("era")["n_framed"].sum()
         rows.append(diff.assign(frame=frame, label=label, n_framed_a=int(counts.get(era_a, 0)),
                                 n_framed_b=int(counts.get(era_b, 0))))
@@ -984,6 +982,22 @@ def tone_quotes_vs_narration(tone: pd.DataFrame, quotes: pd.DataFrame, min_overl
     out = pd.concat(parts, ignore_index=True)
     out["_e"] = out["era"].map({e: i for i, e in enumerate(keys)})
     return out.sort_values(["_e"], kind="stable")[list(TONE_VOICE_COLUMNS)].reset_index(drop=True)
+
+
+def tone_differences(tone: pd.DataFrame, quotes: pd.DataFrame, era_a: str, era_b: str, seed: int = 0,
+                     clusters: pd.DataFrame | None = None, min_overlap: float = 0.5,
+                     kinds: tuple[str, ...] | None = QUOTED_KINDS) -> pd.DataFrame:
+    """Era B minus era A in the mean compound score of all sentences, of quoted
+    sentences and of narration (``quotes``, ``min_overlap``, ``kinds`` as in
+    :func:`sentence_voice`), each over the articles that have such sentences;
+    :data:`~borderlines.compare.DIFFERENCE_COLUMNS` rows with ``measure`` "all
+    sentences", "quote", "narration"."""
+    voiced = sentence_voice(tone, quotes, min_overlap, kinds)
+    parts = [("all sentences", voiced), ("quote", voiced[voiced["voice"] == "quote"]),
+             ("narration", voiced[voiced["voice"] == "narration"])]
+    return pd.concat([rate_differences(tone_per_article(part), {name: ("total", "n", 1.0)}, era_a, era_b,
+                                       seed=seed, clusters=clusters) for name, part in parts],
+                     ignore_index=True)
 
 
 def add_frame_entry(frames: pd.DataFrame, frame: str, entry: str, match: str = "lemma") -> pd.DataFrame:
