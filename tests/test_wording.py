@@ -11,8 +11,8 @@ from conftest import make_corpus
 
 from borderlines import terms
 from borderlines.compare import rate_differences
-from borderlines.wording import (HIGHER, LOWER, NO_DATA, NO_INTERVAL, UNCLEAR, difference_sentence,
-                                 differences_summary, verdict)
+from borderlines.wording import (HIGHER, LOWER, NO_DATA, NO_INTERVAL, UNCLEAR, difference_lines,
+                                 difference_sentence, differences_summary, display_differences, verdict)
 
 DIRECTION = re.compile(r"\b(more|less|fewer|higher|lower|greater|smaller)\b", re.I)
 
@@ -105,3 +105,13 @@ def test_differences_summary():
     assert differences_summary(table, "frames") == (
         "1 of 3 frames differ clearly between the eras (interval excluding zero and permutation p below "
         "0.05); 1 has too few articles for an interval")
+
+
+def test_difference_lines_and_display():
+    table = pd.DataFrame([{**row(1.0, 0.2, 1.8), "measure": "m1"}, {**row(1.0, -0.2, 2.2), "measure": "m2"}])
+    lines = difference_lines(table, {"m2": "second", "m1": "first", "absent": "x"}, "A", "B")
+    assert lines.splitlines()[0].startswith("- No clear difference in second")
+    assert lines.splitlines()[1].startswith("- First is higher in B than in A")
+    shown = display_differences(table, "A", "B", names={"m1": "first"})
+    assert list(shown["compared"]) == ["first", "m2"] and list(shown["verdict"]) == [HIGHER, UNCLEAR]
+    assert shown.loc[0, "B − A"].startswith("+1.00 (95% CI 0.20 to 1.80")

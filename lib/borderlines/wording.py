@@ -89,3 +89,32 @@ def differences_summary(table: pd.DataFrame, what: str) -> str:
     text = (f"{clear} of {len(verdicts)} {what} differ clearly between the eras (interval excluding "
             f"zero and permutation p below {alpha:.2g})")
     return text + (f"; {none} {'has' if none == 1 else 'have'} too few articles for an interval" if none else "")
+
+
+def difference_lines(table: pd.DataFrame, names: dict, label_a: str, label_b: str, digits: int = 1,
+                     percent: bool = False) -> str:
+    """A Markdown list: one :func:`difference_sentence` per measure of ``names``
+    (measure -> words, e.g. ``{"n_words": "words per article"}``), in that order,
+    for the rows of ``table`` that have it."""
+    rows = table.set_index("measure")
+    return "\n".join(f"- {difference_sentence(rows.loc[m], what, label_a, label_b, digits, percent)}"
+                      for m, what in names.items() if m in rows.index)
+
+
+def display_differences(table: pd.DataFrame, label_a: str, label_b: str, digits: int = 2,
+                        percent: bool = False, names: dict | None = None) -> pd.DataFrame:
+    """A difference table for reading: what is compared, each era's articles and value,
+    the difference with its interval and p (:func:`borderlines.compare.format_difference`)
+    and the verdict in words."""
+    from .compare import format_difference
+
+    k = 100 if percent else 1
+    unit = "%" if percent else ""
+    return pd.DataFrame({
+        "compared": table["measure"].map(lambda m: (names or {}).get(m, m)),
+        f"articles {label_a}": table["n_a"], f"articles {label_b}": table["n_b"],
+        label_a: [f"{k * v:,.{digits}f}{unit}" if pd.notna(v) else "n/a" for v in table["value_a"]],
+        label_b: [f"{k * v:,.{digits}f}{unit}" if pd.notna(v) else "n/a" for v in table["value_b"]],
+        f"{label_b} − {label_a}": [format_difference(r, digits, percent) for _, r in table.iterrows()],
+        "verdict": [verdict(r) for _, r in table.iterrows()],
+    })
