@@ -41,11 +41,15 @@ def _p(row) -> str:
     return f"permutation p = {row['p_value']:.2g}"
 
 
+def _articles(n: int) -> str:
+    return f"{n} article{'' if n == 1 else 's'}"
+
+
 def _floor(row) -> str:
     alpha = 1 - row["level"]
     if pd.notna(row["p_min"]) and row["p_min"] >= alpha:
-        return (f" With {row['n_a']} and {row['n_b']} articles no permutation test can give p below "
-                f"{alpha:.2g} (the smallest possible is {row['p_min']:.2g}).")
+        return (f" With these numbers of articles no permutation test can give p below {alpha:.2g} "
+                f"(the smallest possible is {row['p_min']:.2g}).")
     return ""
 
 
@@ -60,8 +64,8 @@ def difference_sentence(row, what: str, label_a: str, label_b: str, digits: int 
     a, b = _number(row["value_a"], digits, percent), _number(row["value_b"], digits, percent)
     if v == NO_INTERVAL:
         p = _p(row)
-        return (f"{what.capitalize()}: {b} in {label_b} and {a} in {label_a}, from {row['n_b']} and "
-                f"{row['n_a']} articles — {row['note'] or 'no interval'}, so this is not a finding"
+        return (f"{what.capitalize()}: {b} in {label_b} ({_articles(row['n_b'])}) and {a} in {label_a} "
+                f"({_articles(row['n_a'])}); {row['note'] or 'no interval'}, so this is not a finding"
                 f"{' (' + p + ')' if p else ''}.{_floor(row)}")
     level = f"{100 * row['level']:.0f}%"
     low, high = _number(row["low"], digits, percent, True), _number(row["high"], digits, percent, True)
