@@ -115,3 +115,8 @@ def test_difference_lines_and_display():
     shown = display_differences(table, "A", "B", names={"m1": "first"})
     assert list(shown["compared"]) == ["first", "m2"] and list(shown["verdict"]) == [HIGHER, UNCLEAR]
     assert shown.loc[0, "B − A"].startswith("+1.00 (95% CI 0.20 to 1.80")
+
+
+def test_sentence_keeps_the_case_of_names():
+    text = difference_sentence(row(1.0, 0.2, 1.8), "the US government's share", "A", "B")
+    assert text.startswith("The US government's share is higher")

@@ -41,6 +41,10 @@ def _p(row) -> str:
     return f"permutation p = {row['p_value']:.2g}"
 
 
+def _upper(text: str) -> str:
+    return text[:1].upper() + text[1:]    # str.capitalize would lowercase "US" and names
+
+
 def _articles(n: int) -> str:
     return f"{n} article{'' if n == 1 else 's'}"
 
@@ -60,11 +64,11 @@ def difference_sentence(row, what: str, label_a: str, label_b: str, digits: int 
     differences in percentage points."""
     v = verdict(row)
     if v == NO_DATA:
-        return f"{what.capitalize()}: {label_a} and {label_b} cannot be compared ({row['note'] or 'no data'})."
+        return f"{_upper(what)}: {label_a} and {label_b} cannot be compared ({row['note'] or 'no data'})."
     a, b = _number(row["value_a"], digits, percent), _number(row["value_b"], digits, percent)
     if v == NO_INTERVAL:
         p = _p(row)
-        return (f"{what.capitalize()}: {b} in {label_b} ({_articles(row['n_b'])}) and {a} in {label_a} "
+        return (f"{_upper(what)}: {b} in {label_b} ({_articles(row['n_b'])}) and {a} in {label_a} "
                 f"({_articles(row['n_a'])}); {row['note'] or 'no interval'}, so this is not a finding"
                 f"{' (' + p + ')' if p else ''}.{_floor(row)}")
     level = f"{100 * row['level']:.0f}%"
@@ -78,7 +82,7 @@ def difference_sentence(row, what: str, label_a: str, label_b: str, digits: int 
     if pd.notna(row.get("ratio")) and pd.notna(row.get("ratio_low")):
         times = (f", {row['ratio']:.2f} times {label_a}'s ({level} CI {row['ratio_low']:.2f}–"
                  f"{row['ratio_high']:.2f})")
-    return (f"{what.capitalize()} is {v} in {label_b} than in {label_a}: {b} against {a}, a difference of "
+    return (f"{_upper(what)} is {v} in {label_b} than in {label_a}: {b} against {a}, a difference of "
             f"{d} ({level} CI {low} to {high}; {_p(row)}){times}.")
 
 
