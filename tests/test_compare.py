@@ -96,6 +96,12 @@ def test_clusters_count_once():
     assert "clusters" in clustered["method"]
 
 
+def test_missing_values_do_not_enter_a_cluster():
+    r = mean_difference([1.0, np.nan, 3.0, 5.0], [2.0, 4.0, 6.0], clusters_a=["x", "x", "y", "z"],
+                        clusters_b=["u", "v", "w"])
+    assert r["n_a"] == 3 and r["value_a"] == pytest.approx(3.0)
+
+
 def test_seeds_are_keyed_by_measure_name():
     draw = lambda seed, name: measure_rng(seed, name).integers(0, 10**9, 4).tolist()  # noqa: E731
     assert draw(1, "quotes") == draw(1, "quotes")

@@ -207,12 +207,13 @@ def _units(num, den, clusters):
     num, den = np.asarray(num, float), np.asarray(den, float)
     if len(num) != len(den):
         raise ValueError(f"numerators ({len(num)}) and denominators ({len(den)}) differ in length")
+    known = ~(np.isnan(num) | np.isnan(den))    # an article without a value says nothing
+    num, den = num[known], den[known]
     if clusters is not None:
-        frame = pd.DataFrame({"c": np.asarray(clusters), "num": num, "den": den})
-        summed = frame.groupby("c", sort=False)[["num", "den"]].sum(min_count=1)
+        frame = pd.DataFrame({"c": np.asarray(clusters)[known], "num": num, "den": den})
+        summed = frame.groupby("c", sort=False)[["num", "den"]].sum()
         num, den = summed["num"].to_numpy(float), summed["den"].to_numpy(float)
-    keep = ~(np.isnan(num) | np.isnan(den)) & (den != 0)
-    return num[keep], den[keep]
+    return num[den != 0], den[den != 0]
 
 
 def era_difference(num_a, den_a, num_b, den_b, *, scale: float = 1.0, level: float = 0.95,
