@@ -49,7 +49,7 @@ from scipy import stats
 
 MIN_ARTICLES = 3
 EXACT_SPLITS = 20_000
-DEFAULT_PERMUTATIONS = 4_999
+DEFAULT_PERMUTATIONS = 1_999   # Monte Carlo floor 1/2000: far below any level, and fast
 TOO_FEW = f"too few articles (fewer than {MIN_ARTICLES} in an era): no interval"
 NO_VARIATION = "no variation between articles (e.g. none in either era): no interval"
 
