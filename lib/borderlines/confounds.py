@@ -20,6 +20,7 @@ Outlets
 from __future__ import annotations
 
 import re
+import zlib
 
 import numpy as np
 import pandas as pd
@@ -67,13 +68,15 @@ def duplicate_pairs(corpus: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD,
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
     sets = [shingles(t) for t in corpus["text"]]
     ids = list(corpus["doc_id"])
+    # a little below the threshold, so no pair is lost to the estimate's noise
     lsh = MinHashLSH(threshold=min(threshold, 0.99) * 0.9, num_perm=num_perm)
+    # crc32 is enough under MinHash's own universal hashing, and much faster than sha1
+    signatures = MinHash.bulk([[x.encode() for x in s] for s in sets], num_perm=num_perm, seed=1,
+                              hashfunc=zlib.crc32)
     pairs = []
-    for i, s in enumerate(sets):
+    for i, (s, m) in enumerate(zip(sets, signatures)):
         if not s:
             continue
-        m = MinHash(num_perm=num_perm, seed=1)
-        m.update_batch([x.encode() for x in s])
         for j in lsh.query(m):
             similarity = len(s & sets[j]) / len(s | sets[j])
             if similarity >= threshold:
