@@ -139,6 +139,7 @@ DECLARED = {"era_a": "trump_1", "era_b": "biden", "kinds": ["direct"], "n_resamp
     ({"n_resamples": -3}, "n_resamples", "must be at least 1, got -3"),
     ({"ngram_max": 7}, "ngram_max", "got ngram_min=1, ngram_max=7"),
     ({"ngram_min": 3}, "ngram_min", "got ngram_min=3, ngram_max=2"),
+    ({"duplicates": "drop"}, "duplicates", "'drop': choose from cluster, collapse, keep"),
 ])
 def test_unusable_values_are_errors_before_anything_runs(params, name, message):
     problems = b.value_problems(params, DECLARED)
@@ -165,7 +166,8 @@ def test_files_named_by_parameters_must_exist_and_load(tmp_path):
 
 def test_good_values_pass():
     assert b.value_problems({"era_a": "biden", "era_b": "trump_2", "kinds": ["indirect"],
-                             "ngram_min": 2, "ngram_max": 3, "n_resamples": 1}, DECLARED) == []
+                             "ngram_min": 2, "ngram_max": 3, "n_resamples": 1, "duplicates": "collapse"},
+                            DECLARED) == []
 
 
 def test_index_reuses_the_corpus_overview_of_the_same_inputs(tmp_path, monkeypatch):

@@ -86,7 +86,7 @@ def test_voice_shares_draw_intervals_in_era_colours(voice_shares, eras):
     color = spec["layer"][1]["encoding"]["color"]
     assert color["scale"]["domain"] == ["Trump (first term)", "Biden"]  # only the eras shown
     assert color["scale"]["range"] == [charts.ERA_COLORS["trump_1"], charts.ERA_COLORS["biden"]]
-    assert "No interval for Biden (one article: no interval)" in spec["title"]["subtitle"]
+    assert "Biden (one article: no interval)" in spec["title"]["subtitle"][1]
     assert {"Era", "Share (%)", "95% interval", "Articles in era"} <= tooltip_titles(spec)
 
 

@@ -11,6 +11,7 @@ import pytest
 from conftest import make_corpus
 
 from borderlines import frames as fr, uncertainty
+from borderlines.compare import DIFFERENCE_COLUMNS
 from borderlines.io import InputProblem
 from borderlines.nlp import sentence_table
 
@@ -396,22 +397,25 @@ def test_frame_triggers_count_matches_sentences_and_forms():
         lambda t: t["entry"] == "deport", "forms"].tolist() == ["deported", "deport"]
 
 
-def test_frame_share_gaps():
+def test_frame_share_differences():
     corpus = share_corpus()
     lexicon = fr.frames_from_data(LEXICON)
     sentences = sentence_table(corpus)
-    shares = fr.frame_shares(fr.sentence_frames(corpus, lexicon, sentences), sentences, corpus,
-                             frames=lexicon, seed=1, n_resamples=200)
-    gaps = fr.frame_share_gaps(shares, "trump_1", "biden")
-    assert list(gaps.columns) == list(fr.FRAME_GAP_COLUMNS) and len(gaps) == 4
+    sf = fr.sentence_frames(corpus, lexicon, sentences)
+    shares = fr.frame_shares(sf, sentences, corpus, frames=lexicon, seed=1, n_resamples=200)
+    diffs = fr.frame_share_differences(sf, sentences, corpus, "trump_1", "biden", frames=lexicon, seed=1)
+    assert list(diffs.columns) == [*fr.FRAME_DIFFERENCE_COLUMNS, *DIFFERENCE_COLUMNS] and len(diffs) == 4
     s = shares.set_index(["era", "frame"])["estimate"]
-    row = gaps.set_index("frame").loc["crime"]
-    assert row["difference"] == pytest.approx(s[("trump_1", "crime")] - s[("biden", "crime")])
-    assert gaps["difference"].abs().is_monotonic_decreasing
-    missing = fr.frame_share_gaps(shares, "trump_1", "trump_2")
-    assert missing["difference"].isna().all() and (missing["n_framed_b"] == 0).all()
+    row = diffs.set_index("frame").loc["crime"]
+    assert row["estimate"] == pytest.approx(s[("biden", "crime")] - s[("trump_1", "crime")])
+    assert (row["n_framed_a"], row["n_framed_b"]) == (1, 1)
+    # two articles against one: no interval, and no p below 1/3
+    assert np.isnan(row["low"]) and "too few articles" in row["note"] and row["p_min"] == pytest.approx(1 / 3)
+    assert diffs["estimate"].abs().is_monotonic_decreasing
+    missing = fr.frame_share_differences(sf, sentences, corpus, "trump_1", "trump_2", frames=lexicon)
+    assert missing["estimate"].isna().all() and (missing["n_framed_b"] == 0).all()
     with pytest.raises(ValueError, match="both 'biden'"):
-        fr.frame_share_gaps(shares, "biden", "biden")
+        fr.frame_share_differences(sf, sentences, corpus, "biden", "biden")
 
 
 def test_tone_histogram_bins_and_shares():
@@ -448,54 +452,3 @@ def test_bootstrap_resamples_are_passed_on(monkeypatch):
     seen.clear()
     fr.tone_by_era(tone)
     assert seen == [fr.DEFAULT_RESAMPLES]
-
-
-def test_frame_share_gaps_test_intervals():
-    shares = pd.DataFrame({
-        "era": ["a", "a", "b", "b"], "frame": ["x", "y", "x", "y"], "label": ["X", "Y", "X", "Y"],
-        "n_framed": [5, 1, 2, 1], "n_sentences": [10, 10, 10, 10], "n_articles": [3, 3, 1, 1],
-        "estimate": [0.5, 0.1, 0.2, 0.12], "ci_low": [0.4, 0.05, np.nan, np.nan],
-        "ci_high": [0.6, 0.2, np.nan, np.nan], "note": ["", "", "one article: no interval", "one article: no interval"]})
-    gaps = fr.frame_share_gaps(shares, "a", "b").set_index("frame")
-    assert gaps["outside_interval"].dtype == "boolean"
-    assert gaps.loc["x", "outside_interval"]                 # 0.2 lies outside a's 0.4–0.6
-    assert not gaps.loc["y", "outside_interval"]             # 0.12 lies inside a's 0.05–0.2
-    assert pd.isna(fr.frame_share_gaps(shares.assign(ci_low=np.nan), "a", "b").loc[0, "outside_interval"])
-
-
-def test_language_tables_in_batches_equal_the_whole_corpus(bundled_corpus):
-    from borderlines.quotes import extract_quotes
-    from borderlines.terms import token_table
-
-    lexicon = fr.load_frames()
-    tables = fr.language_tables(bundled_corpus, lexicon, batch_size=2)
-    assert set(tables) == set(fr.LANGUAGE_TABLES)
-    sentences = sentence_table(bundled_corpus)
-    pd.testing.assert_frame_equal(tables["sentences"], sentences)
-    pd.testing.assert_frame_equal(tables["tokens"], token_table(bundled_corpus), check_categorical=False)
-    pd.testing.assert_frame_equal(tables["matches"], fr.frame_matches(bundled_corpus, lexicon, sentences))
-    pd.testing.assert_frame_equal(tables["tone"], fr.sentence_tone(bundled_corpus, sentences))
-    pd.testing.assert_frame_equal(tables["quotes"], extract_quotes(bundled_corpus, kinds=fr.QUOTED_KINDS,
-                                                                   sentences=sentences))
-    with pytest.raises(ValueError, match="no articles"):
-        fr.language_tables(bundled_corpus.iloc[:0], lexicon)
-    with pytest.raises(ValueError, match="batch_size"):
-        fr.language_tables(bundled_corpus, lexicon, batch_size=0)
-
-
-def test_fast_vader_scores_equal_vaders_own():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-    slow, fast = SentimentIntensityAnalyzer(), fr.fast_vader()
-    sentences = [
-        "The border is NOT safe at all!!!", "It is not bad, but the policy is kind of terrible.",
-        "Officials were hardly happy; the deal was the least effective yet.", "GREAT progress?!",
-        "Without doubt the talks failed :(", "The crisis is no joke, he said.", "", "   ",
-        "Never so good, never so bad.", "The migrants’ hope — and fear — grew.", "Yay 🙂 it works",
-        "They didn't just fail, they collapsed badly.", "Mexico is doing NOTHING to help stop the flow!",
-    ]
-    # and seeded random sentences from the lexicon's own words, boosters and negations
-    rng = np.random.default_rng(7)
-    words = sorted(slow.lexicon)[::50] + ["not", "very", "but", "kind of", "no", "never", "extremely", "!", "?"]
-    sentences += [" ".join(rng.choice(words, size=rng.integers(1, 14))) for _ in range(400)]
-    for s in sentences:
-        assert fast.polarity_scores(s) == slow.polarity_scores(s), s

@@ -101,8 +101,11 @@ def test_mean_and_ratio_ci():
     assert mean_ci([5.0])[3] == NO_INTERVAL
     est, lo, hi, _ = ratio_ci([1, 2, 3], [100, 100, 100], scale=1000, seed=1, n_resamples=999)
     assert est == pytest.approx(20.0) and lo <= 20 <= hi
-    same = mean_ci([2.0, 2.0, 2.0])
-    assert same[1] == same[2] == 2.0
+    same = mean_ci([2.0, 2.0, 2.0])    # a zero-width interval would read as certainty
+    assert same[0] == 2.0 and np.isnan(same[1]) and np.isnan(same[2])
+    assert same[3] == "no variation between articles: no interval"
+    none = ratio_ci([0, 0, 0], [100, 200, 300], seed=1, n_resamples=200)
+    assert none[0] == 0 and np.isnan(none[1]) and none[3] == "no variation between articles: no interval"
 
 
 def test_era_tables_and_format():

@@ -424,3 +424,48 @@ def test_concat_tokens_of_batches_equals_token_table(bundled_corpus):
     assert terms.term_counts(bundled_corpus, tokens=joined).equals(terms.term_counts(bundled_corpus, tokens=whole))
     assert terms.kwic(bundled_corpus, "border", tokens=joined).equals(terms.kwic(bundled_corpus, "border", tokens=whole))
     assert terms.concat_tokens([]).empty
+
+
+# --------------------------------------------------------------------------- many terms, sensitivity
+
+def _two_era_corpus():
+    a = ["The wall plan stalled again in Congress.", "Officials said the wall would rise.",
+         "The wall and the tariffs dominated talks."]
+    b = ["Asylum officers met families at the port.", "The asylum backlog grew, officials said.",
+         "Lawyers described the asylum hearings as rushed."]
+    return make_corpus([{"doc_id": f"a{i}", "text": t, "era": "trump_1"} for i, t in enumerate(a)]
+                       + [{"doc_id": f"b{i}", "text": t, "era": "biden"} for i, t in enumerate(b)])
+
+
+def test_q_values_and_one_article_flag():
+    corpus = _two_era_corpus()
+    d = terms.distinctive_terms(corpus, "trump_1", "biden", min_count=1)
+    assert list(d.columns) == list(terms.DISTINCTIVE_COLUMNS)
+    assert np.allclose(d["z_p"], 2 * stats.norm.sf(d["z"].abs()))
+    assert np.allclose(d["z_q"], stats.false_discovery_control(d["z_p"], method="bh"))
+    assert (d["z_q"] >= d["z_p"] - 1e-12).all() and (d["g2_q"] >= d["g2_p"] - 1e-12).all()
+    row = d.set_index("term")
+    assert not row.loc["wall", "one_article"]          # in all three articles of its era
+    assert row.loc["tariff", "one_article"]            # one article's subject
+
+
+def test_user_stop_words_are_dropped():
+    corpus = _two_era_corpus()
+    d = terms.distinctive_terms(corpus, "trump_1", "biden", min_count=1, stop_words=["Wall", "asylum"])
+    assert not {"wall", "asylum"} & set(d["term"])
+    assert "official" in set(d["term"]) or "officials" in set(d["term"])
+
+
+def test_top_term_sensitivity():
+    corpus = _two_era_corpus()
+    table = terms.top_term_sensitivity(corpus, "trump_1", "biden", n=3, min_count=1)
+    assert list(table.columns) == list(terms.SENSITIVITY_COLUMNS)
+    assert set(table["setting"]) == {f"prior ×{s}, stop words {w}" for s in ("0.1", "1", "10")
+                                     for w in ("dropped", "kept")}
+    assert table[table["setting"] == terms.DEFAULT_SETTING]["in_default"].all()
+    kept = table[table["stop_words"] == "kept"]
+    assert kept["term"].isin(["the", "and", "at", "as", "in"]).any() or not kept["in_default"].all()
+    summary = terms.sensitivity_summary(table)
+    assert set(summary.columns) == {"setting", "era", "n_top", "n_in_default", "new"}
+    default = summary[summary["setting"] == terms.DEFAULT_SETTING]
+    assert (default["n_in_default"] == default["n_top"]).all() and (default["new"] == "").all()

@@ -8,3 +8,13 @@ Start with :func:`borderlines.corpus.load_corpus`; every extractor takes its res
 """
 
 __version__ = "0.1.0"
+
+_LAZY = {"era_difference": "compare", "share_difference": "compare", "mean_difference": "compare"}
+
+
+def __getattr__(name: str):
+    # borderlines.era_difference without importing scipy and pandas on `import borderlines`
+    if name in _LAZY:
+        import importlib
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -618,8 +618,8 @@ def value_problems(params: dict, declared: dict[str, object]) -> list[tuple[str,
     """``(parameter, problem)`` for every unusable value of a study's parameters
     (``params``, paths resolved), judged with the notebooks' defaults (``declared``) for
     those it leaves out: an actors table or frames lexicon that does not load, eras the
-    eras table lacks, unknown quote kinds, counts below their minimum, an n-gram range
-    outside 1–3. Missing files are :func:`missing_files`', types
+    eras table lacks, unknown quote kinds or duplicates mode, counts below their minimum,
+    an n-gram range outside 1–3. Missing files are :func:`missing_files`', types
     :func:`check_parameters`' and the corpus :func:`borderlines.corpus.validate_corpus`'."""
     import importlib
 
@@ -646,6 +646,10 @@ def value_problems(params: dict, declared: dict[str, object]) -> list[tuple[str,
         if unknown or not params["kinds"]:
             problems.append(("kinds", f"{', '.join(map(repr, unknown)) or 'an empty list'}: "
                                       f"choose from {', '.join(KINDS)}"))
+    if "duplicates" in params:
+        from .confounds import DUPLICATE_MODES
+        if params["duplicates"] not in DUPLICATE_MODES:
+            problems.append(("duplicates", f"{params['duplicates']!r}: choose from {', '.join(DUPLICATE_MODES)}"))
     for name, least in _AT_LEAST.items():
         if name in params and params[name] < least:
             problems.append((name, f"must be at least {least}, got {params[name]}"))

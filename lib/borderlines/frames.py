@@ -50,6 +50,7 @@ from .nlp import SENTENCE_COLUMNS, doc_sentences, get_nlp, is_word, sentence_tab
 from .paths import lexicon_dir
 from .problems import Problem
 from .terms import _type_lemmas, pattern_lemmas
+from .compare import DIFFERENCE_COLUMNS, rate_differences
 from .uncertainty import DEFAULT_RESAMPLES, ESTIMATE_COLUMNS, era_rates
 
 #: How an entry is matched (the ``match`` field of an entry in frames.yml).
@@ -151,21 +152,14 @@ FRAME_TRIGGER_COLUMNS = {
     "forms": "the words it matched, lowercase, most frequent first, '; '-separated",
 }
 
-#: Columns of :func:`frame_share_gaps` (one row per frame).
-FRAME_GAP_COLUMNS = {
+#: Columns of :func:`frame_share_differences` (one row per frame): the frame's key and
+#: label, the sentences of each era with it, then
+#: :data:`borderlines.compare.DIFFERENCE_COLUMNS` (``measure`` is the frame key).
+FRAME_DIFFERENCE_COLUMNS = {
     "frame": "frame key",
     "label": "frame label",
-    "share_a": "share of era A's sentences with the frame (0–1)",
-    "share_b": "share of era B's sentences with the frame (0–1)",
     "n_framed_a": "sentences of era A with the frame",
     "n_framed_b": "sentences of era B with the frame",
-    "difference": "share_a − share_b (proportion; NaN when an era has no sentences)",
-    "ci_low_a": "lower end of era A's 95% bootstrap interval (NaN without one)",
-    "ci_high_a": "upper end of era A's interval",
-    "ci_low_b": "lower end of era B's interval",
-    "ci_high_b": "upper end of era B's interval",
-    "outside_interval": "True when each era's share lies outside the other era's interval "
-                        "(eras without an interval are not tested); NA when neither has one",
 }
 
 #: Columns of :func:`sentence_tone` (one row per sentence).
@@ -712,13 +706,9 @@ def _era_order(corpus: pd.DataFrame, eras: list[str] | None) -> list[str]:
     return list(eras) if eras is not None else list(dict.fromkeys(corpus["era"]))
 
 
-def frame_shares(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, corpus: pd.DataFrame,
-                 frames: pd.DataFrame | None = None, seed: int = 0,
-                 eras: list[str] | None = None, n_resamples: int = DEFAULT_RESAMPLES) -> pd.DataFrame:
-    """Per era and frame, the share of sentences with the frame, bootstrapped over
-    articles (:func:`borderlines.uncertainty.era_rates`, ``n_resamples`` resamples);
-    columns :data:`FRAME_SHARE_COLUMNS`. Pass the lexicon as ``frames`` to list frames
-    that matched nothing (share 0); ``eras`` fixes the era order (default: corpus order)."""
+def _framed_per_article(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, corpus: pd.DataFrame,
+                        frames: pd.DataFrame | None):
+    # (frame, label, per-article table: doc_id, era, n_sentences, n_framed) for each frame.
     if frames is not None:
         labels = frame_labels(frames)
     else:
@@ -728,11 +718,21 @@ def frame_shares(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, corpus:
     base = pd.DataFrame({"doc_id": corpus["doc_id"].to_numpy(), "era": corpus["era"].to_numpy(),
                          "n_sentences": per_doc.to_numpy()})
     framed = sentence_frames.groupby(["frame", "doc_id"]).size()
-    keys = _era_order(corpus, eras)
-    parts = []
     for frame, label in labels.items():
         counts = framed.get(frame, pd.Series(dtype=np.int64))
-        table = base.assign(n_framed=base["doc_id"].map(counts).fillna(0).astype(np.int64))
+        yield frame, label, base.assign(n_framed=base["doc_id"].map(counts).fillna(0).astype(np.int64))
+
+
+def frame_shares(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, corpus: pd.DataFrame,
+                 frames: pd.DataFrame | None = None, seed: int = 0,
+                 eras: list[str] | None = None, n_resamples: int = DEFAULT_RESAMPLES) -> pd.DataFrame:
+    """Per era and frame, the share of sentences with the frame, bootstrapped over
+    articles (:func:`borderlines.uncertainty.era_rates`, ``n_resamples`` resamples);
+    columns :data:`FRAME_SHARE_COLUMNS`. Pass the lexicon as ``frames`` to list frames
+    that matched nothing (share 0); ``eras`` fixes the era order (default: corpus order)."""
+    keys = _era_order(corpus, eras)
+    parts = []
+    for frame, label, table in _framed_per_article(sentence_frames, sentences, corpus, frames):
         est = era_rates(table, "n_framed", "n_sentences", seed=seed, eras=keys, n_resamples=n_resamples)
         totals = table.groupby("era")[["n_framed", "n_sentences"]].sum().reindex(keys, fill_value=0)
         est.insert(1, "frame", frame)
@@ -767,42 +767,29 @@ def frame_examples(sentence_frames: pd.DataFrame, n: int = 3,
     return top[list(FRAME_EXAMPLE_COLUMNS)].reset_index(drop=True)
 
 
-def _outside(share_a, share_b, low_a, high_a, low_b, high_b):
-    tests = [not low <= other <= high for other, low, high in ((share_b, low_a, high_a), (share_a, low_b, high_b))
-             if not (np.isnan(low) or np.isnan(other))]
-    return bool(all(tests)) if tests else pd.NA
-
-
-def frame_share_gaps(shares: pd.DataFrame, era_a: str, era_b: str) -> pd.DataFrame:
-    """Side by side, each frame's share of sentences in ``era_a`` and ``era_b`` from a
-    :func:`frame_shares` table, and their difference; columns
-    :data:`FRAME_GAP_COLUMNS`, largest absolute difference first (frames without one
-    last, in table order). Raises ``ValueError`` when the two eras are the same."""
+def frame_share_differences(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, corpus: pd.DataFrame,
+                            era_a: str, era_b: str, frames: pd.DataFrame | None = None,
+                            clusters: pd.DataFrame | None = None, seed: int = 0, **kwargs) -> pd.DataFrame:
+    """Per frame, era B's share of sentences with it minus era A's, with its interval
+    and permutation p over articles (:func:`borderlines.compare.era_difference`);
+    columns :data:`FRAME_DIFFERENCE_COLUMNS` then ``DIFFERENCE_COLUMNS``, largest
+    absolute difference first. ``clusters`` (``doc_id``, ``cluster``, from
+    :func:`borderlines.confounds.near_duplicates`) counts near-duplicates once."""
     if era_a == era_b:
         raise ValueError(f"era_a and era_b are both '{era_a}': compare two different eras")
-
-    def side(era):
-        return shares[shares["era"] == era].set_index("frame")
-
-    a, b = side(era_a), side(era_b)
-    keys = list(dict.fromkeys(shares["frame"]))
-    labels = dict(zip(shares["frame"], shares["label"]))
-    out = pd.DataFrame({
-        "frame": keys, "label": [labels[k] for k in keys],
-        "share_a": a["estimate"].reindex(keys).to_numpy(float),
-        "share_b": b["estimate"].reindex(keys).to_numpy(float),
-        "n_framed_a": a["n_framed"].reindex(keys).fillna(0).to_numpy(np.int64),
-        "n_framed_b": b["n_framed"].reindex(keys).fillna(0).to_numpy(np.int64),
-    })
-    out["difference"] = out["share_a"] - out["share_b"]
-    for side, part in (("a", a), ("b", b)):
-        for bound in ("ci_low", "ci_high"):
-            out[f"{bound}_{side}"] = part[bound].reindex(keys).to_numpy(float)
-    out["outside_interval"] = pd.array([_outside(*v) for v in zip(
-        out["share_a"], out["share_b"], out["ci_low_a"], out["ci_high_a"], out["ci_low_b"], out["ci_high_b"])],
-        dtype="boolean")
-    order = out["difference"].abs().sort_values(ascending=False, kind="stable", na_position="last").index
-    return out.loc[order, list(FRAME_GAP_COLUMNS)].reset_index(drop=True)
+    rows = []
+    for frame, label, table in _framed_per_article(sentence_frames, sentences, corpus, frames):
+        diff = rate_differences(table, {frame: ("n_framed", "n_sentences", 1.0)}, era_a, era_b,
+                                clusters=clusters, seed=seed, **kwargs)
+        counts = table.groupby("era")["n_framed"].sum()
+        rows.append(diff.assign(frame=frame, label=label, n_framed_a=int(counts.get(era_a, 0)),
+                                n_framed_b=int(counts.get(era_b, 0))))
+    columns = [*FRAME_DIFFERENCE_COLUMNS, *DIFFERENCE_COLUMNS]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    out = pd.concat(rows, ignore_index=True)[columns]
+    order = out["estimate"].abs().sort_values(ascending=False, kind="stable", na_position="last").index
+    return out.loc[order].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- tone
@@ -996,7 +983,9 @@ def sentence_tone(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None,
     return out[list(TONE_COLUMNS)]
 
 
-def _per_article(tone: pd.DataFrame) -> pd.DataFrame:
+def tone_per_article(tone: pd.DataFrame) -> pd.DataFrame:
+    """Per article of a :func:`sentence_tone` table: ``doc_id``, ``era``, ``total``
+    (sum of compound scores) and ``n`` (sentences), so ``total / n`` is its mean tone."""
     return (tone.groupby(["doc_id", "era"], sort=False)
             .agg(total=("compound", "sum"), n=("compound", "size")).reset_index())
 
@@ -1023,7 +1012,7 @@ def tone_by_era(tone: pd.DataFrame, seed: int = 0, eras: list[str] | None = None
     (see :func:`too_few_sentences`): VADER scores single sentences noisily, so a mean over
     a handful is not a finding."""
     keys = list(eras) if eras is not None else list(dict.fromkeys(tone["era"]))
-    est = era_rates(_per_article(tone), "total", "n", seed=seed, eras=keys, n_resamples=n_resamples)
+    est = era_rates(tone_per_article(tone), "total", "n", seed=seed, eras=keys, n_resamples=n_resamples)
     rows = []
     for key in keys:
         c = tone.loc[tone["era"] == key, "compound"].to_numpy(float)
@@ -1123,7 +1112,7 @@ def tone_quotes_vs_narration(tone: pd.DataFrame, quotes: pd.DataFrame, min_overl
     parts = []
     for i, voice in enumerate(("quote", "narration")):
         part = voiced[voiced["voice"] == voice]
-        est = era_rates(_per_article(part), "total", "n", seed=seed + 7919 * i, eras=keys,
+        est = era_rates(tone_per_article(part), "total", "n", seed=seed + 7919 * i, eras=keys,
                         n_resamples=n_resamples)
         est.insert(1, "voice", voice)
         est.insert(2, "n_sentences", [int((part["era"] == k).sum()) for k in keys])
@@ -1132,6 +1121,22 @@ def tone_quotes_vs_narration(tone: pd.DataFrame, quotes: pd.DataFrame, min_overl
     out = too_few_sentences(out, out["n_sentences"], min_sentences)
     out["_e"] = out["era"].map({e: i for i, e in enumerate(keys)})
     return out.sort_values(["_e"], kind="stable")[list(TONE_VOICE_COLUMNS)].reset_index(drop=True)
+
+
+def tone_differences(tone: pd.DataFrame, quotes: pd.DataFrame, era_a: str, era_b: str, seed: int = 0,
+                     clusters: pd.DataFrame | None = None, min_overlap: float = 0.5,
+                     kinds: tuple[str, ...] | None = QUOTED_KINDS) -> pd.DataFrame:
+    """Era B minus era A in the mean compound score of all sentences, of quoted
+    sentences and of narration (``quotes``, ``min_overlap``, ``kinds`` as in
+    :func:`sentence_voice`), each over the articles that have such sentences;
+    :data:`~borderlines.compare.DIFFERENCE_COLUMNS` rows with ``measure`` "all
+    sentences", "quote", "narration"."""
+    voiced = sentence_voice(tone, quotes, min_overlap, kinds)
+    parts = [("all sentences", voiced), ("quote", voiced[voiced["voice"] == "quote"]),
+             ("narration", voiced[voiced["voice"] == "narration"])]
+    return pd.concat([rate_differences(tone_per_article(part), {name: ("total", "n", 1.0)}, era_a, era_b,
+                                       seed=seed, clusters=clusters) for name, part in parts],
+                     ignore_index=True)
 
 
 def add_frame_entry(frames: pd.DataFrame, frame: str, entry: str, match: str = "lemma") -> pd.DataFrame:

@@ -2000,6 +2000,9 @@ QUOTE_RATES = {
     "quotes_per_article": "Quotes per article",
     "quotes_per_1000_words": "Quotes per 1,000 words",
 }
+#: The same rates as :func:`borderlines.compare.rate_differences` measures over
+#: ``quote_counts_per_article(..., by=None)``: a per-article mean, a ratio of sums.
+QUOTE_MEASURES = {"quotes_per_article": "n", "quotes_per_1000_words": ("n", "n_words", 1000.0)}
 
 
 def era_quote_rates(per_article: pd.DataFrame, eras: Sequence[str], seed: int = 0,

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .nlp import get_nlp, is_word
 from .readability import readability_scores
+from .compare import DIFFERENCE_COLUMNS, rate_differences
 from .uncertainty import era_means, era_rates
 
 MATTR_WINDOW = 50
@@ -118,3 +119,20 @@ def era_stats(stats: pd.DataFrame, eras: pd.DataFrame, seed: int = 0,
                                description="words per sentence (all sentences of the era)"))
     out = pd.concat(parts, ignore_index=True)
     return out[["measure", "description", *[c for c in out.columns if c not in ("measure", "description")]]]
+
+
+#: The measures of :func:`era_stat_differences` as
+#: :func:`borderlines.compare.rate_differences` measures, and their descriptions.
+STAT_MEASURES = {**{m: m for m in ERA_MEASURES}, "words_per_sentence_pooled": ("n_words", "n_sentences", 1.0)}
+STAT_DESCRIPTIONS = {**ERA_MEASURES, "words_per_sentence_pooled": "words per sentence (all sentences of the era)"}
+
+
+def era_stat_differences(stats: pd.DataFrame, era_a: str, era_b: str, seed: int = 0,
+                         clusters: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Era B minus era A for every measure of :func:`era_stats` (per-article means, and
+    the pooled words per sentence), with intervals and permutation p
+    (:func:`borderlines.compare.rate_differences`); columns ``description`` and
+    :data:`~borderlines.compare.DIFFERENCE_COLUMNS`."""
+    out = rate_differences(stats, STAT_MEASURES, era_a, era_b, seed=seed, clusters=clusters)
+    out.insert(1, "description", out["measure"].map(STAT_DESCRIPTIONS))
+    return out[["measure", "description", *list(DIFFERENCE_COLUMNS)[1:]]]

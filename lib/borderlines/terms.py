@@ -45,6 +45,10 @@ Distinctive terms (era A against era B)
       Lancaster UCREL calculator) with corpus sizes = words in each era, its p-value
       (χ², 1 df) and, as effect size, Hardie's (2014) log ratio
       log2((a/c)/(b/d)), with a zero frequency replaced by 0.5.
+    * Many terms are tested at once: ``z_q`` and ``g2_q`` are Benjamini–Hochberg
+      q-values across the terms listed, and ``one_article`` flags a term found in a
+      single article of the era it favours. :func:`top_term_sensitivity` shows how the
+      top lists move with the prior's strength and with stop words.
 """
 
 from __future__ import annotations
@@ -117,6 +121,11 @@ DISTINCTIVE_COLUMNS = {
     "g2_p": "p-value of G² (χ², 1 df), not corrected for multiple terms",
     "log_ratio": "Hardie's log ratio log2(rel. freq. A / rel. freq. B); zeros as 0.5",
     "favours": "era key that z favours",
+    "z_p": "two-sided normal p-value of z, not corrected",
+    "z_q": "Benjamini–Hochberg q-value of z_p across the terms listed (false discovery rate)",
+    "g2_q": "Benjamini–Hochberg q-value of g2_p across the terms listed",
+    "one_article": "True when the term occurs in a single article of the era it favours: "
+                   "one article's subject, not the era's",
 }
 
 #: Columns of :func:`kwic` (one row per match, in corpus order).
@@ -313,9 +322,12 @@ def _check_range(ngram_range) -> tuple[int, int]:
 
 
 def doc_terms(tokens: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), lemmas: bool = True,
-              drop_stopwords: bool = True) -> pd.DataFrame:
+              drop_stopwords: bool = True, stop_words=()) -> pd.DataFrame:
     """Term counts per article from a :func:`token_table` (n-grams as in the module
     notes); columns :data:`DOC_TERM_COLUMNS`, sorted by article, n-gram size, term.
+    ``stop_words``: the user's own stop words (any case; a token is one when its
+    lowercase form or lemma is listed), dropped as spaCy's are, even with
+    ``drop_stopwords=False``.
 
     Articles are independent: the table for a corpus equals the concatenation of the
     tables for any split of its articles."""
@@ -328,6 +340,7 @@ def doc_terms(tokens: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), lemma
     sent = tokens["sent_id"].to_numpy()
     word = tokens["is_word"].to_numpy(bool)
     stop = tokens["is_stop"].to_numpy(bool) if drop_stopwords else np.zeros(len(tokens), bool)
+    stop = stop | _user_stop(tokens, stop_words)
     parts = []
     for size in range(lo, hi + 1):
         m = len(tokens) - size + 1
@@ -358,6 +371,14 @@ def doc_terms(tokens: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), lemma
     return out.reset_index(drop=True)[list(DOC_TERM_COLUMNS)]
 
 
+def _user_stop(tokens: pd.DataFrame, stop_words) -> np.ndarray:
+    # True for tokens whose lowercase form or lemma is one of the user's stop words.
+    words = {str(w).lower() for w in stop_words}
+    if not words:
+        return np.zeros(len(tokens), bool)
+    return (tokens["lower"].astype(object).isin(words) | tokens["lemma"].astype(object).isin(words)).to_numpy(bool)
+
+
 # --------------------------------------------------------------------------- counts
 
 
@@ -386,12 +407,13 @@ def counts_by(terms: pd.DataFrame, words: pd.DataFrame, corpus: pd.DataFrame,
 
 def term_counts(corpus: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), by: str = "era",
                 lemmas: bool = True, drop_stopwords: bool = True,
-                tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+                tokens: pd.DataFrame | None = None, stop_words=()) -> pd.DataFrame:
     """Term counts per ``by`` group (``era``, ``doc_id`` or another corpus column), with
     rates per 10,000 words; columns :data:`TERM_COUNT_COLUMNS`. Pass ``tokens`` (from
-    :func:`token_table`) to skip tokenizing again."""
+    :func:`token_table`) to skip tokenizing again; ``stop_words``: the user's own
+    stop words (:func:`doc_terms`)."""
     tokens = token_table(corpus) if tokens is None else tokens
-    terms = doc_terms(tokens, ngram_range, lemmas=lemmas, drop_stopwords=drop_stopwords)
+    terms = doc_terms(tokens, ngram_range, lemmas=lemmas, drop_stopwords=drop_stopwords, stop_words=stop_words)
     return counts_by(terms, doc_words(tokens), corpus, by=by)
 
 
@@ -488,25 +510,35 @@ def distinctive_terms_from_counts(counts: pd.DataFrame, era_a: str, era_b: str, 
         "prior": alpha, "delta": delta, "z": z, "g2": g2, "g2_p": stats.chi2.sf(g2, 1),
         "log_ratio": log_ratio(y_a, y_b, words_a, words_b),
         "favours": np.where(z >= 0, era_a, era_b),
-    }, columns=list(DISTINCTIVE_COLUMNS))
-    out = out[out["count_a"] + out["count_b"] >= min_count]
+        "z_p": 2 * stats.norm.sf(np.abs(z)),
+    })
+    out = out[out["count_a"] + out["count_b"] >= min_count].copy()
+    out["z_q"] = _bh(out["z_p"].to_numpy(float))
+    out["g2_q"] = _bh(out["g2_p"].to_numpy(float))
+    out["one_article"] = np.where(out["favours"] == era_a, out["docs_a"], out["docs_b"]) <= 1
+    out = out[list(DISTINCTIVE_COLUMNS)]
     return out.sort_values(["z", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _bh(p: np.ndarray) -> np.ndarray:
+    return stats.false_discovery_control(p, method="bh") if len(p) else p
 
 
 def distinctive_terms(corpus: pd.DataFrame, era_a: str, era_b: str,
                       ngram_range: tuple[int, int] = (1, 1), min_count: int = 2,
                       alpha0: float | None = None, lemmas: bool = True, drop_stopwords: bool = True,
-                      tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+                      tokens: pd.DataFrame | None = None, stop_words=()) -> pd.DataFrame:
     """Terms distinguishing era ``era_a`` from ``era_b`` (log-odds z with the whole
-    corpus as prior, G², log ratio; see the module notes); columns
-    :data:`DISTINCTIVE_COLUMNS`, sorted by ``z`` descending. Raises ``ValueError``
-    naming the available eras if either era has no articles."""
+    corpus as prior, G², log ratio, q-values; see the module notes); columns
+    :data:`DISTINCTIVE_COLUMNS`, sorted by ``z`` descending. ``stop_words``: the user's
+    own, dropped like spaCy's. Raises ``ValueError`` naming the available eras if
+    either era has no articles."""
     for era in (era_a, era_b):
         if not (corpus["era"] == era).any():
             raise ValueError(f"era '{era}' has no articles in the corpus; eras with articles: "
                              f"{_era_list(corpus['era'])}")
     counts = term_counts(corpus, ngram_range, by="era", lemmas=lemmas, drop_stopwords=drop_stopwords,
-                         tokens=tokens)
+                         tokens=tokens, stop_words=stop_words)
     for era in (era_a, era_b):
         if not (counts["era"] == era).any():
             raise ValueError(f"era '{era}' has articles but no countable terms (only stop words "
@@ -693,7 +725,7 @@ def era_sizes(corpus: pd.DataFrame, tokens: pd.DataFrame, eras: list[str] | None
 def empty_distinctive() -> pd.DataFrame:
     """A :func:`distinctive_terms` table with no rows (its columns and types)."""
     types = {"term": object, "ngram": np.int64, "count_a": np.int64, "count_b": np.int64,
-             "docs_a": np.int64, "docs_b": np.int64, "favours": object}
+             "docs_a": np.int64, "docs_b": np.int64, "favours": object, "one_article": bool}
     return pd.DataFrame({c: pd.Series(dtype=types.get(c, float)) for c in DISTINCTIVE_COLUMNS})
 
 
@@ -721,6 +753,61 @@ def top_distinctive(distinctive: pd.DataFrame, era: str, n: int = 15) -> pd.Data
     part = distinctive[distinctive["favours"] == era]
     order = part["z"].abs().sort_values(ascending=False, kind="stable").index
     return part.loc[order].head(n).reset_index(drop=True)
+
+
+#: Columns of :func:`top_term_sensitivity` (one row per setting, era and rank).
+SENSITIVITY_COLUMNS = {
+    "setting": "the choice made, e.g. 'prior ×0.1, stop words dropped'",
+    "prior_scale": "the prior's strength α_0 as a multiple of the default (the corpus total)",
+    "stop_words": "'dropped' (spaCy's list and the user's) or 'kept' (none dropped)",
+    "era": "era key the terms favour",
+    "rank": "1 = most distinctive (largest |z|)",
+    "term": "the term",
+    "z": "its z in this setting",
+    "in_default": "True when the term is in the default setting's top list for the era too",
+}
+DEFAULT_SETTING = "prior ×1, stop words dropped"
+
+
+def top_term_sensitivity(corpus: pd.DataFrame, era_a: str, era_b: str, n: int = 15,
+                         ngram_range: tuple[int, int] = (1, 1), min_count: int = 2,
+                         prior_scales=(0.1, 1.0, 10.0), stop_words=(),
+                         tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How the top ``n`` distinctive terms of each era move with the prior's strength
+    (α_0 × each of ``prior_scales``) and with stop words dropped (spaCy's list plus the
+    user's ``stop_words``) or kept; columns :data:`SENSITIVITY_COLUMNS`. The default
+    setting is :data:`DEFAULT_SETTING`."""
+    tokens = token_table(corpus) if tokens is None else tokens
+    parts = []
+    for drop in (True, False):
+        counts = term_counts(corpus, ngram_range, tokens=tokens, drop_stopwords=drop,
+                             stop_words=stop_words if drop else ())
+        total = float(counts["n"].sum())
+        for scale in prior_scales:
+            d = distinctive_terms_from_counts(counts, era_a, era_b, min_count=min_count, alpha0=scale * total)
+            setting = f"prior ×{scale:g}, stop words {'dropped' if drop else 'kept'}"
+            for era in (era_a, era_b):
+                top = top_distinctive(d, era, n)
+                parts.append(pd.DataFrame({"setting": setting, "prior_scale": float(scale),
+                                           "stop_words": "dropped" if drop else "kept", "era": era,
+                                           "rank": np.arange(1, len(top) + 1), "term": top["term"],
+                                           "z": top["z"]}))
+    out = pd.concat(parts, ignore_index=True)
+    default = out[out["setting"] == DEFAULT_SETTING]
+    base = set(zip(default["era"], default["term"]))
+    out["in_default"] = [(e, t) in base for e, t in zip(out["era"], out["term"])]
+    return out[list(SENSITIVITY_COLUMNS)]
+
+
+def sensitivity_summary(sensitivity: pd.DataFrame) -> pd.DataFrame:
+    """Per setting and era of a :func:`top_term_sensitivity` table: ``n_top`` terms
+    listed, ``n_in_default`` of them also in the default top list, and the ``new``
+    terms (joined by ", ")."""
+    g = sensitivity.groupby(["setting", "era"], sort=False)
+    return pd.DataFrame({
+        "n_top": g.size(), "n_in_default": g["in_default"].sum(),
+        "new": g.apply(lambda p: ", ".join(p.loc[~p["in_default"], "term"]), include_groups=False),
+    }).reset_index()
 
 
 def terms_to_plot(distinctive: pd.DataFrame, n: int = 400) -> pd.DataFrame:

@@ -2,7 +2,10 @@
 
 Every estimate is made per era over *articles* (the sampling unit), with a percentile
 bootstrap interval from :func:`scipy.stats.bootstrap` when the era has at least two
-articles, and an explicit note when it has one ("one article: no interval") or none.
+articles, and an explicit note when it has one ("one article: no interval") or none,
+or when its articles do not vary (a zero-width interval would read as certainty).
+These describe one era each; compare eras with :mod:`borderlines.compare`, never by
+setting one era's value against the other's interval.
 Seeds come from the caller (the notebooks' ``seed`` parameter) so results reproduce.
 """
 
@@ -16,6 +19,7 @@ from scipy import stats
 
 NO_INTERVAL = "one article: no interval"
 NO_ARTICLES = "no articles"
+NO_VARIATION = "no variation between articles: no interval"
 DEFAULT_RESAMPLES = 2000
 DEFAULT_CONFIDENCE = 0.95
 
@@ -50,12 +54,18 @@ def _bootstrap(data: tuple[np.ndarray, ...], statistic, seed: int, n_resamples: 
 def mean_ci(values, seed: int = 0, n_resamples: int = DEFAULT_RESAMPLES,
             confidence: float = DEFAULT_CONFIDENCE) -> tuple[float, float, float, str]:
     """``(mean, ci_low, ci_high, note)`` of per-article ``values``; NaN bounds and a note
-    when fewer than two articles."""
+    when fewer than two articles or all equal."""
     x = np.asarray(values, dtype=float)
     if len(x) == 0:
         return np.nan, np.nan, np.nan, NO_ARTICLES
     low, high = _bootstrap((x,), lambda a, axis=-1: np.mean(a, axis=axis), seed, n_resamples, confidence)
-    return float(x.mean()), low, high, _note(len(x))
+    return _no_zero_width(float(x.mean()), low, high, _note(len(x)))
+
+
+def _no_zero_width(estimate: float, low: float, high: float, note: str) -> tuple[float, float, float, str]:
+    if not note and low == high:
+        return estimate, np.nan, np.nan, NO_VARIATION
+    return estimate, low, high, note
 
 
 def ratio_ci(numerator, denominator, scale: float = 1.0, seed: int = 0,
@@ -88,7 +98,7 @@ def ratio_ci(numerator, denominator, scale: float = 1.0, seed: int = 0,
     if np.isnan(low) or np.isnan(high):
         tail = 100 * (1 - confidence) / 2
         low, high = np.nanpercentile(res.bootstrap_distribution, [tail, 100 - tail])
-    return float(estimate), float(low), float(high), ""
+    return _no_zero_width(float(estimate), float(low), float(high), "")
 
 
 def era_means(table: pd.DataFrame, value: str, era: str = "era", seed: int = 0,

@@ -1,0 +1,51 @@
+"""Charts of era differences: one interval per comparison, never one era's value
+against the other's interval."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ..wording import NO_DATA, NO_INTERVAL, verdict
+
+NO_INTERVAL_TEXT = "too few articles: no interval"
+
+
+def difference_intervals(differences: pd.DataFrame, title: str, x_title: str, label: str = "measure",
+                         fmt: str = ",.2f", percent: bool = False) -> alt.LayerChart:
+    """Each row of a :data:`borderlines.compare.DIFFERENCE_COLUMNS` table as the
+    difference (era B − era A) with its interval, one row per ``label`` value, against
+    a line at zero; a row without an interval shows its difference as a hollow mark
+    and the words "too few articles: no interval" instead of a bar. ``percent`` shows
+    proportions as percentage points."""
+    k = 100.0 if percent else 1.0
+    data = differences.dropna(subset=["estimate"]).copy()
+    data["verdict"] = [verdict(r) for _, r in data.iterrows()]
+    for col in ("estimate", "low", "high"):
+        data[col] = k * data[col]
+    data["interval"] = [NO_INTERVAL_TEXT if v in (NO_INTERVAL, NO_DATA) else f"{lo:{fmt}} to {hi:{fmt}}"
+                        for v, lo, hi in zip(data["verdict"], data["low"], data["high"])]
+    data["p"] = [f"{p:.2g} (smallest possible {m:.2g})" if pd.notna(p) else "" for p, m in
+                 zip(data["p_value"], data["p_min"])]
+    data["has_interval"] = data["low"].notna()
+    order = list(dict.fromkeys(data[label]))
+    unit = " (pp)" if percent else ""
+    tooltip = [alt.Tooltip(f"{label}:N", title="compared"), alt.Tooltip("estimate:Q", format=fmt, title="B − A"),
+               alt.Tooltip("interval:N", title="interval"), alt.Tooltip("p:N", title="p"),
+               alt.Tooltip("verdict:N"), alt.Tooltip("n_a:Q", title="articles A"),
+               alt.Tooltip("n_b:Q", title="articles B")]
+    base = alt.Chart(data).encode(y=alt.Y(f"{label}:N", title=None, sort=order))
+    colour = alt.Color("verdict:N", title="Difference",
+                       scale=alt.Scale(domain=["higher", "lower", "unclear", NO_INTERVAL],
+                                       range=["#b2182b", "#2166ac", "#777777", "#bbbbbb"]))
+    rule = base.transform_filter("datum.has_interval").mark_rule(strokeWidth=3).encode(
+        x=alt.X("low:Q", title=f"{x_title}{unit}"), x2="high:Q", color=colour, tooltip=tooltip)
+    point = base.mark_point(size=80, filled=True).encode(
+        x="estimate:Q", color=colour, tooltip=tooltip,
+        fill=alt.condition("datum.has_interval", colour, alt.value("white")))
+    note = base.transform_filter("!datum.has_interval").mark_text(
+        align="left", dx=10, fontStyle="italic", color="#666").encode(x="estimate:Q", text="interval:N")
+    zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#444", strokeDash=[4, 3]).encode(x="zero:Q")
+    return alt.layer(zero, rule, point, note).properties(
+        title=alt.Title(title, subtitle="Era B − era A with its interval; the dashed line is no difference"),
+        width=460, height=max(60, 28 * len(order)))

@@ -1,0 +1,25 @@
+"""The chart of era differences."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from borderlines import charts
+from borderlines.compare import rate_differences
+
+
+def test_difference_intervals_chart():
+    table = pd.DataFrame({"doc_id": [f"d{i}" for i in range(9)], "era": ["a"] * 4 + ["b"] * 4 + ["c"],
+                          "n": [2, 3, 1, 2, 8, 9, 7, 10, 4], "n_words": [500] * 9})
+    measures = {"per 1,000 words": ("n", "n_words", 1000.0), "per article": "n"}
+    diffs = pd.concat([rate_differences(table, measures, "a", "b"),
+                       rate_differences(table, {"few": "n"}, "a", "c")], ignore_index=True)
+    spec = charts.difference_intervals(diffs, "Quotes", "Difference").to_dict()
+    data = next(d for d in spec["datasets"].values() if "measure" in d[0])
+    by = {d["measure"]: d for d in data}
+    assert by["per article"]["verdict"] == "higher" and by["per article"]["has_interval"]
+    assert by["few"]["interval"] == "too few articles: no interval" and not by["few"]["has_interval"]
+    assert np.isnan(diffs.loc[2, "low"])
+    svg = charts.to_svg(charts.difference_intervals(diffs, "Quotes", "Difference"))
+    assert "too few articles: no interval" in svg
