@@ -1,0 +1,173 @@
+"""What a reader of a report meets: corpus descriptions computed from the corpus, no
+machine paths, studies that never mix corpora, checks that answer a wrong-type answer."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from borderlines import build as b
+from borderlines import exercises
+from borderlines.corpus import corpus_description, corpus_from_records, count_outlets
+from borderlines.eras import load_eras
+from borderlines.paths import project_root, shown_path
+from borderlines.report import path_replacements, without_machine_paths
+
+
+@pytest.fixture(scope="module")
+def eras():
+    return load_eras()
+
+
+def _corpus(rows, eras):
+    return corpus_from_records([{"id": f"d{i}", "date": d, "outlet": o, "text": "Officials met on Tuesday."}
+                                for i, (d, o) in enumerate(rows)], eras=eras)
+
+
+@pytest.mark.parametrize("rows, source, expected, absent", [
+    ([("2018-05-01", "Gazette"), ("2019-02-02", "Courier"), ("2022-03-03", "Gazette")], None,
+     ["the bundled corpus", "**3** articles", "**2** named outlets", "2018-05-01 to 2022-03-03",
+      "**2** from Trump (first term)", "**1** from Biden", "none from Trump (second term)",
+      "Biden has a single article", "Trump (second term) has no articles"], ["five", "four"]),
+    ([("2019-01-01", ""), ("2019-01-02", "Daily")], "my_corpus.csv",
+     ["`my_corpus.csv`", "**2** articles", "**1** named outlet,", "none from Biden"],
+     ["bundled", "single article"]),
+    ([("2015-01-01", "Daily")], "x.parquet", ["**1** article ", "**1** in Outside every era", "dated 2015-01-01"],
+     ["single article"]),
+])
+def test_corpus_description_says_what_the_corpus_holds(rows, source, expected, absent, eras):
+    text = corpus_description(_corpus(rows, eras), eras, source)
+    for part in expected:
+        assert part in text
+    for part in absent:
+        assert part not in text
+
+
+def test_corpus_description_of_a_path_outside_the_project_shows_its_name_only(eras):
+    text = corpus_description(_corpus([("2019-01-01", "D")], eras), eras, "/somewhere/else/news.csv")
+    assert "`news.csv`" in text and "/somewhere" not in text
+
+
+def test_blank_outlet_is_not_an_outlet(eras):
+    assert count_outlets(_corpus([("2019-01-01", ""), ("2019-01-02", " "), ("2019-01-03", "A")], eras)) == 1
+
+
+def test_shown_path_is_relative_inside_the_project_and_a_name_outside():
+    assert shown_path(project_root() / "data" / "eras.csv") == "data/eras.csv"
+    assert shown_path("/elsewhere/corpus/articles.parquet") == "articles.parquet"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("corpus_path = \"/data/news/a.csv\"\n", "corpus_path = \"a.csv\"\n"),
+    ("read /data/news/a.csv: row 3", "read a.csv: row 3"),
+    ("/data/news/a.csv.bak stays", "/data/news/a.csv.bak stays"),  # another file, not a prefix match
+    ("output_dir = \"/r/study/.partial/01_x/data\"", "output_dir = \"reports/s/data\""),
+    ("{ROOT}/data/eras.csv and {ROOT}", "data/eras.csv and ."),
+    ("{TMP}/tmpab12/my_corpus.csv row 2", "my_corpus.csv row 2"),
+])
+def test_without_machine_paths(text, expected):
+    text = text.replace("{ROOT}", str(project_root())).replace("{TMP}", tempfile.gettempdir())
+    replacements = path_replacements({"/data/news/a.csv": None, "/r/study/.partial/01_x/data": "reports/s/data"})
+    assert without_machine_paths(text, replacements) == expected
+
+
+# --------------------------------------------------------------------------- studies
+
+
+def _manifest(folder: Path, corpus_path=None, checksum="c1", stems=("01_a", "02_b"), eras_path=None):
+    params = {k: v for k, v in (("corpus_path", corpus_path), ("eras_path", eras_path)) if v}
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = {"parameters": params, "notebooks": [
+        {"stem": s, "status": "built", "provenance": {"corpus_checksum": checksum, "parameters": params}}
+        for s in stems]}
+    (folder / "manifest.json").write_text(json.dumps(doc))
+    return doc
+
+
+def test_a_corpus_set_on_the_command_line_gets_its_own_study(tmp_path):
+    study_file = tmp_path / "s.yml"
+    study_file.write_text("study: mine\nparameters:\n  seed: 3\n")
+    assert b.load_study(str(study_file), ["corpus_path=/news/my articles.csv"]).name == "mine-my-articles"
+    assert b.load_study(str(study_file), ["corpus_path=/news/x.csv"], name="lab").name == "lab"
+    assert b.load_study(str(study_file), ["seed=4"]).name == "mine"
+
+
+@pytest.mark.parametrize("before, now, only, checksum, message", [
+    (None, "/news/a.csv", None, "c1", "holds the reports of corpus 'bundled'; this build reads corpus 'a.csv'"),
+    ("/news/a.csv", None, ["01"], "c1", "holds the reports of corpus 'a.csv'"),
+    ("/news/a.csv", "/news/a.csv", ["01"], "c2", "the corpus changed since 02_b was built"),
+    ("/news/a.csv", "/news/a.csv", ["01"], "c1", ""),
+    ("/news/a.csv", "/news/a.csv", None, "c2", ""),   # every page rebuilt: nothing mixes
+])
+def test_mixing_problem(tmp_path, before, now, only, checksum, message):
+    previous = _manifest(tmp_path / "s", before)
+    study = b.Study("s", {"corpus_path": now} if now else {}, out_dir=tmp_path / "s")
+    problem = b.mixing_problem(study, previous, checksum, only)
+    assert (message in problem) if message else problem == ""
+    if message:
+        assert "--study NAME" in problem
+
+
+def test_only_with_other_eras_is_refused(tmp_path):
+    previous = _manifest(tmp_path / "s", eras_path="data/eras.csv")
+    study = b.Study("s", {"eras_path": "my_eras.csv"}, out_dir=tmp_path / "s")
+    assert "another eras_path" in b.mixing_problem(study, previous, "c1", ["01"])
+
+
+# --------------------------------------------------------------------------- classroom
+
+
+@pytest.fixture(scope="module")
+def small():
+    return corpus_from_records([{"id": "a", "date": "2019-03-01", "text": "Tariffs rose. Tariffs fell."}])
+
+
+@pytest.mark.parametrize("check, args, message", [
+    (exercises.check_concordance, ("4 lines", 1, "tariffs"), "answer_1_lines should be a whole number"),
+    (exercises.check_concordance, (2, 1.5, "tariffs"), "answer_1_articles should be a whole number"),
+    (exercises.check_era_boundaries, ("eras", 1, "2019-06-08"), "my_eras_2 should be a table"),
+    (exercises.check_era_boundaries, (pd.DataFrame({"era": []}), 1, "2019-06-08"), "lacks the column(s) start, end"),
+])
+def test_a_wrong_type_answer_gets_a_message_not_an_error(small, check, args, message):
+    v = check(*args, small)
+    assert v.ok is False and message in v.message
+
+
+def test_bootstrap_answers_of_the_wrong_type():
+    v = exercises.check_bootstrap("1.2", 3.0, True, [1.0, 2.0, 3.0], 5.0, seed=1, n_resamples=50)
+    assert v.ok is False and "answer_5_low should be a number" in v.message
+    v = exercises.check_bootstrap(1.0, 3.0, "yes", [1.0, 2.0, 3.0], 5.0, seed=1, n_resamples=50)
+    assert v.ok is False and "True or False" in v.message
+
+
+@pytest.mark.parametrize("source, names", [
+    ("answer_1_lines = int('4 lines')\nanswer_1_articles = 2", ["answer_1_articles", "answer_1_lines"]),
+    ("my_eras_2 = eras.copy()\nmy_eras_2.loc[0, 'x'] = 1\ntariffs = 3", ["my_eras_2"]),
+    ("answer_5_low, answer_5_high = bad(", ["answer_5_high", "answer_5_low"]),
+    ("x = 1", []),
+])
+def test_answers_assigned(source, names):
+    assert exercises.answers_assigned(source) == names
+
+
+def test_after_an_error_the_check_judges_the_failed_answer_not_the_previous_one(small):
+    namespace = {"answer_1_lines": 2, "answer_1_articles": 1}
+    assert exercises.check_concordance(namespace["answer_1_lines"], 1, "tariffs", small).ok is True
+    exercises.forget_failed_answers(namespace, "answer_1_lines = int('4 lines')")
+    v = exercises.check_concordance(namespace["answer_1_lines"], namespace["answer_1_articles"], "tariffs", small)
+    assert v.ok is None and "stopped with an error" in v.message
+
+
+def test_the_clean_report_leaves_out_check_cells_and_their_notes():
+    import nbformat
+
+    from borderlines.report import reader_cells
+    cells = [nbformat.v4.new_markdown_cell("Intro"),
+             nbformat.v4.new_markdown_cell("The key counts", metadata={"tags": ["check-note"]}),
+             nbformat.v4.new_code_cell("# NBVAL_CHECK_OUTPUT\nprint(1)"),
+             nbformat.v4.new_code_cell("print(2)")]
+    assert [c.source for c in reader_cells(cells)] == ["Intro", "print(2)"]
