@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("--params", metavar="FILE",
                    help="study file (YAML: 'study: NAME' and 'parameters: {...}'); default params/default.yml")
+    b.add_argument("--study", metavar="NAME",
+                   help="name the study (its reports go to reports/NAME/); default: the study file's "
+                        "'study:', or '<that>-<corpus name>' when -p corpus_path=... sets another corpus")
     b.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
                    help="set one parameter (value read as YAML); repeatable; overrides the study file. "
                         "A relative *_path, here or in a study file, is relative to the project folder")
@@ -122,7 +125,7 @@ def cmd_build(args) -> int:
     from .build import BuildError, build, load_study, summary
     t0 = time.perf_counter()
     try:
-        study = load_study(args.params or _default_params(), args.param)
+        study = load_study(args.params or _default_params(), args.param, name=args.study)
         results = build(study, force=args.force, jobs=args.jobs, only=args.only, progress=not args.no_progress,
                         notebooks_folder=args.notebooks)
     except BuildError as exc:
