@@ -87,12 +87,12 @@ def test_quote_table_is_searchable_and_filterable(built_default, chromium):
     table = p.locator("table.dataTable", has=p.locator("caption", has_text="Every quote"))
     assert table.count() == 1
     headers = table.locator("thead th").all_inner_texts()
-    assert {"era", "speaker", "role", "kind", "quote", "sentence", "article"} <= set(headers)
+    assert {"Era", "Speaker", "Role", "Kind", "Quote", "Sentence", "Article"} <= set(headers)
     rows = table.locator("tbody tr")
     assert rows.count() == 10  # paged
     cells = rows.first.locator("td").all_inner_texts()
-    assert cells[headers.index("quote")] in cells[headers.index("sentence")]
-    assert cells[headers.index("article")].startswith("000 · ")
+    assert cells[headers.index("Quote")] in cells[headers.index("Sentence")]
+    assert cells[headers.index("Article")].startswith("000 · ")
     info = p.locator(f"#{table.get_attribute('id')}_info")
     total = info.inner_text()
     # the search box: every row left mentions the surname
@@ -103,10 +103,10 @@ def test_quote_table_is_searchable_and_filterable(built_default, chromium):
     search.fill("")
     p.wait_for_timeout(300)
     # the speaker column's filter: only that speaker's quotes are left
-    speaker_filter = table.locator("tfoot input").nth(headers.index("speaker"))
+    speaker_filter = table.locator("tfoot input").nth(headers.index("Speaker"))
     speaker_filter.press_sequentially("McAleenan")
     p.wait_for_timeout(300)
-    speakers = {r.locator("td").nth(headers.index("speaker")).inner_text() for r in rows.all()}
+    speakers = {r.locator("td").nth(headers.index("Speaker")).inner_text() for r in rows.all()}
     assert speakers == {"Kevin McAleenan"}
     assert page.errors == []
     page.page.context.close()
@@ -140,3 +140,75 @@ def test_hostile_text_in_tooltips_is_text(built_hostile, chromium):
         assert page.page.evaluate("window.__pwned") is None, f"a tooltip ran a script in {name}"
         assert page.page.locator("#vg-tooltip-element img, #vg-tooltip-element script").count() == 0
         page.page.context.close()
+
+
+# --------------------------------------------------------------------------- tables as readers meet them
+
+TABLE_CELLS = [
+    "import numpy as np, pandas as pd\nfrom borderlines.notebook import setup, show_table\nsetup()",
+    # a wide table of prose and numbers, with missing values and a yes/no column
+    "words = 'officials from both governments met for several hours to discuss the arrangement'.split()\n"
+    "df = pd.DataFrame({'doc_id': ['a1', 'b2', 'c3'], 'share_a': [0.5, np.nan, 0.25], 'ci_low_b': [0.1, 0.2, np.nan],\n"
+    "                   'outside_interval': [True, False, None], 'sentence': [' '.join(words * 3), 'Short.', 'Another one.'],\n"
+    "                   **{f'extra_column_{i}': [' '.join(words[i:i + 4])] * 3 for i in range(8)}})\n"
+    "show_table(df, caption='Wide')",
+    "show_table(df.iloc[:, :5], caption='Static', interactive=False)",
+    "show_table(df.iloc[:0], caption='Nothing cleaned', empty='nothing was removed')",
+]
+
+
+@pytest.fixture(scope="module")
+def table_page(tmp_path_factory):
+    """A report page (the clean flavour) of a notebook showing tables with show_table."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from borderlines.report import notebook_to_html
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in TABLE_CELLS]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    path = tmp_path_factory.mktemp("tables") / "tables.html"
+    path.write_text(notebook_to_html(nb, False, "Tables"))
+    return path
+
+
+def _table(page, caption):
+    p = page.page
+    table = p.locator("table", has=p.locator("caption", has_text=caption))
+    table.locator("tbody tr").first.wait_for()
+    return table
+
+
+def test_clicking_a_header_title_sorts_the_table(table_page, chromium):
+    page = open_page(chromium, table_page, wait_ms=0)
+    table = _table(page, "Wide")
+    th = table.locator("thead th", has_text="Share (A)")
+    th.locator(".dt-column-title").click()
+    page.page.wait_for_function("th => th.getAttribute('aria-sort') === 'ascending'", arg=th.element_handle())
+    column = table.locator("thead th").all_inner_texts().index("Share (A)")
+    values = [r.locator("td").nth(column).inner_text() for r in table.locator("tbody tr").all()]
+    assert values == ["—", "0.25", "0.5"]  # numbers sort as numbers; a missing one is shown as a dash
+    assert page.errors == []
+    page.page.context.close()
+
+
+def test_tables_show_labels_dashes_and_yes_no_and_fit_the_page(table_page, chromium):
+    page = open_page(chromium, table_page, wait_ms=0)
+    for caption in ("Wide", "Static"):
+        table = _table(page, caption)
+        headers = table.locator("thead th").all_inner_texts()
+        assert headers[:4] == ["Article", "Share (A)", "95% interval: low (B)", "Outside interval"], headers
+        text = table.inner_text()
+        for raw in ("NaN", "None", "<NA>", "share_a", "True", "False"):
+            assert raw not in text, (caption, raw)
+        assert "yes" in text and "—" in text
+        # prose reads from the left, numbers from the right
+        row = table.locator("tbody tr").first
+        align = row.evaluate("tr => Array.from(tr.cells).map(td => getComputedStyle(td).textAlign)")
+        assert align[0] == "left" and align[1] == "right" and align[4] == "left", (caption, align)
+    wide = _table(page, "Wide")
+    fits = wide.evaluate("t => t.scrollWidth <= t.closest('.jp-OutputArea-output, .jp-Cell').clientWidth + 1")
+    assert fits, "the wide table of ordinary words does not fit the page"
+    assert page.page.locator(".bl-empty", has_text="Nothing cleaned: nothing was removed.").count() == 1
+    page.page.context.close()

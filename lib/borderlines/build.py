@@ -143,6 +143,11 @@ def derived_study_name(base: str, corpus_path) -> str:
 SHARED_INPUTS = ("corpus_path", "eras_path", "cleaning_rules_path")
 
 
+def shown_parameters(params: dict) -> dict:
+    """``params`` as pages show them: every ``*_path`` value by :func:`shown_path`."""
+    return {k: shown_path(v) if k.endswith("_path") and isinstance(v, str) and v else v for k, v in params.items()}
+
+
 def corpus_identity(params: dict) -> str:
     """The corpus a study reads, as reports show it: ``bundled`` or its path (relative to
     the project, or its name when outside it)."""
@@ -590,8 +595,8 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
         rows = [("study", study.name), ("study file", study.source), ("notebook", nb.path.name),
                 ("corpus checksum (sha256)", checksum), ("git commit", commit), ("tree dirty", dirty),
                 ("python", platform.python_version()), ("built at (UTC)", built_at)]
-        rows += [(f"parameter {k}", json.dumps(shown_path(v) if k.endswith("_path") and isinstance(v, str) else v,
-                                                default=str)) for k, v in sorted(per_nb[nb.stem].items())]
+        rows += [(f"parameter {k}", json.dumps(v, default=str))
+                 for k, v in sorted(shown_parameters(per_nb[nb.stem]).items())]
         rows += [(f"package {k}", v) for k, v in versions.items()]
         return rows
 

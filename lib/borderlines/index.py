@@ -131,8 +131,9 @@ def write_study_index(study, manifest: dict) -> Path:
         except Exception as exc:  # the index must still be written
             error = str(exc)
         write_text_atomic(saved, json.dumps(corpus, default=str, indent=2))
+    from .build import shown_parameters
     page = STUDY_TEMPLATE.render(m=manifest, corpus=corpus, corpus_error=error, style=_STYLE,
-                                 params=json.dumps(manifest["parameters"], sort_keys=True, default=str))
+                                 params=json.dumps(shown_parameters(manifest["parameters"]), sort_keys=True, default=str))
     return write_text_atomic(study.out_dir / "index.html", page)
 
 
