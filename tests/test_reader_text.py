@@ -171,3 +171,25 @@ def test_the_clean_report_leaves_out_check_cells_and_their_notes():
              nbformat.v4.new_code_cell("# NBVAL_CHECK_OUTPUT\nprint(1)"),
              nbformat.v4.new_code_cell("print(2)")]
     assert [c.source for c in reader_cells(cells)] == ["Intro", "print(2)"]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("doc_id", "Article"), ("share_a", "Share (A)"), ("ci_low_b", "95% interval: low (B)"),
+    ("outside_interval", "Outside interval"), ("n_quotes", "Quotes"), ("n_words_a", "Words (A)"), ("x", "X"),
+])
+def test_column_label(name, expected):
+    from borderlines.notebook import column_label
+    assert column_label(name) == expected
+
+
+def test_reader_table_shows_yes_no_and_keeps_numbers():
+    import numpy as np
+
+    from borderlines.notebook import MISSING, reader_table, static_table_html
+    df = pd.DataFrame({"flag": [True, False, None], "value": [0.5, np.nan, 2.0], "note": ["a", None, "b"]})
+    shown = reader_table(df)
+    assert list(shown.columns) == ["Flag", "Value", "Note"]
+    assert list(shown["Flag"]) == ["yes", "no", MISSING] and list(shown["Note"]) == ["a", MISSING, "b"]
+    assert pd.api.types.is_float_dtype(shown["Value"])
+    page = static_table_html(shown.assign(Note=["<b>x</b>", "", ""]), [0, 2])
+    assert "&lt;b&gt;" in page and ">NaN<" not in page and f'<td class="bl-num">{MISSING}</td>' in page
