@@ -193,3 +193,47 @@ def test_reader_table_shows_yes_no_and_keeps_numbers():
     assert pd.api.types.is_float_dtype(shown["Value"])
     page = static_table_html(shown.assign(Note=["<b>x</b>", "", ""]), [0, 2])
     assert "&lt;b&gt;" in page and ">NaN<" not in page and f'<td class="bl-num">{MISSING}</td>' in page
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def _log(rows):
+    return pd.DataFrame(rows, columns=["doc_id", "rule", "action", "start", "end"])
+
+
+def test_cleaning_chart_names_the_top_rules_and_sums_the_rest():
+    from borderlines.charts.corpus import cleaning_removals
+    log = _log([(f"d{i % 3}", f"rule_{i}", "remove", 0, 100 - i) for i in range(9)]
+               + [("d0", "space", "normalize", 0, 5)])
+    spec = cleaning_removals(log, top=6).to_dict()
+    groups = [v["group"] for v in spec["datasets"][next(iter(spec["datasets"]))]]
+    assert groups[:6] == [f"rule_{i}" for i in range(6)] and groups[6] == "other rules (3)" and len(groups) == 7
+
+
+def test_cleaning_chart_says_when_nothing_was_cleaned():
+    from borderlines.charts.corpus import cleaning_removals
+    spec = cleaning_removals(_log([("d0", "space", "normalize", 0, 5)])).to_dict()
+    assert "Cleaning removed nothing" in str(spec["datasets"])
+
+
+def test_legend_lists_only_eras_with_articles(eras):
+    from borderlines import charts
+    corpus = _corpus([("2018-05-01", "Gazette"), ("2022-03-03", "Courier")], eras)
+    spec = charts.article_timeline(corpus, eras).to_dict()
+    colour = spec["layer"][1]["encoding"]["color"]["scale"]
+    assert colour["domain"] == ["Trump (first term)", "Biden"]
+    assert spec["layer"][1]["encoding"]["shape"]["scale"]["domain"] == colour["domain"]  # not colour alone
+    full = charts.era_scale(eras)
+    assert colour["range"] == full.range[:2]
+
+
+def test_every_chart_gets_a_text_alternative(eras):
+    from borderlines import charts
+    from borderlines.charts import borderlines_renderer, chart_description
+    corpus = _corpus([("2018-05-01", "Gazette")], eras)
+    spec = charts.article_timeline(corpus, eras).to_dict()
+    text = chart_description(spec)
+    assert text.startswith("Articles over time. Each point is an article") and "x: Publication date" in text
+    assert 'description' in borderlines_renderer(spec)["text/html"]
+    assert chart_description({"description": "Given."}) == "Given."
