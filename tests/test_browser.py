@@ -212,3 +212,35 @@ def test_tables_show_labels_dashes_and_yes_no_and_fit_the_page(table_page, chrom
     assert fits, "the wide table of ordinary words does not fit the page"
     assert page.page.locator(".bl-empty", has_text="Nothing cleaned: nothing was removed.").count() == 1
     page.page.context.close()
+
+
+def test_every_chart_has_a_text_alternative(built_default, chromium):
+    study, _ = built_default
+    for name in ("01_corpus_overview", "02_quotes_and_voices", "03_cited_figures", "04_language_and_framing"):
+        page = open_page(chromium, study.out_dir / f"{name}.html", wait_ms=0)
+        p = page.page
+        p.wait_for_function("() => { const c = document.querySelectorAll('.bl-chart');"
+                            " return c.length && Array.from(c).every(e => e.querySelector('svg')); }")
+        labels = p.eval_on_selector_all(".bl-chart svg", "els => els.map(e => e.getAttribute('aria-label') || '')")
+        assert labels and all(len(t) > 10 for t in labels), (name, labels)
+        page.page.context.close()
+
+
+def test_cleaning_chart_and_legends_say_what_the_corpus_holds(built_default, built_hostile, chromium):
+    study, _ = built_default
+    page = open_page(chromium, study.out_dir / "01_corpus_overview.html", wait_ms=0)
+    p = page.page
+    chart = p.locator(".bl-chart", has=p.locator("svg[aria-label^='What cleaning removed']"))
+    chart.wait_for()
+    text = chart.inner_text()
+    assert "characters," in text and "cut(s) in" in text
+    # no era without articles in any legend of the bundled corpus's report
+    p.wait_for_function("() => Array.from(document.querySelectorAll('.bl-chart')).every(e => e.querySelector('svg'))")
+    assert "Trump (second term)" not in " ".join(p.locator(".bl-chart g.role-legend").all_inner_texts())
+    page.page.context.close()
+    hostile, _ = built_hostile
+    page = open_page(chromium, hostile.out_dir / "01_corpus_overview.html", wait_ms=0)
+    page.page.locator(".bl-chart svg").first.wait_for()
+    body = page.page.inner_text("body")
+    assert "Cleaning removed nothing from these articles." in body or "characters," in body
+    page.page.context.close()

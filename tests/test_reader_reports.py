@@ -101,3 +101,13 @@ def test_only_after_the_corpus_changed_is_refused(tmp_path, tiny):
     m = json.loads((study.out_dir / "manifest.json").read_text())
     assert m["corpus"] == "news" and len({n["provenance"]["corpus_checksum"] for n in m["notebooks"]}) == 1
     assert not re.search(r"/(tmp|work|home)/", (study.out_dir / "01_one.full.html").read_text())
+
+
+def test_the_study_page_summarises_corpus_eras_and_warnings(built_hostile, built_default):
+    study, _ = built_hostile
+    page = (study.out_dir / "index.html").read_text()
+    assert "3 articles from 3 named outlets" in page and "(corpus: <code>corpus</code>)" in page
+    assert "Trump (second term) has no articles" in page and "Biden has a single article" in page
+    default, _ = built_default
+    page = (default.out_dir / "index.html").read_text()
+    assert default.description and default.description in page

@@ -237,3 +237,17 @@ def test_every_chart_gets_a_text_alternative(eras):
     assert text.startswith("Articles over time. Each point is an article") and "x: Publication date" in text
     assert 'description' in borderlines_renderer(spec)["text/html"]
     assert chart_description({"description": "Given."}) == "Given."
+
+
+def test_a_study_keeps_its_description_unless_another_corpus_is_set(tmp_path):
+    path = tmp_path / "s.yml"
+    path.write_text("study: s\ndescription: Five articles.\nparameters: {}\n")
+    assert b.load_study(str(path)).description == "Five articles."
+    assert b.load_study(str(path), ["corpus_path=x.csv"]).description == ""
+
+
+def test_kept_metadata_lists_only_articles_with_some():
+    from borderlines.cleaning import kept_metadata
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "meta_byline": ["By X", ""], "meta_credit": ["", " "]})
+    assert list(kept_metadata(corpus)["doc_id"]) == ["a"]
+    assert kept_metadata(corpus.assign(meta_byline="")).empty

@@ -66,6 +66,7 @@ class Study:
     source: str = "(defaults)"
     out_dir: Path = field(default=None)
     overridden: tuple[str, ...] = ()   # names set on the command line (-p), for messages
+    description: str = ""              # the study file's 'description', shown on its index page
 
     def origin(self, name: str) -> str:
         """Where parameter ``name`` was set, for an error message."""
@@ -103,6 +104,7 @@ def load_study(path: str | os.PathLike | None, overrides: list[str] | tuple[str,
     params: dict = {}
     file_name = "default"
     source = "(defaults)"
+    description = ""
     if path:
         source = shown_path(path)
         try:
@@ -117,17 +119,22 @@ def load_study(path: str | os.PathLike | None, overrides: list[str] | tuple[str,
                              "use 'study', 'description' and 'parameters'")
         file_name = str(doc.get("study") or Path(path).stem)
         params = dict(doc.get("parameters") or {})
+        description = str(doc.get("description") or "")
     from_file = dict(params)
     overridden = []
     for text in overrides:
         key, value = parse_override(text)
         params[key] = value
         overridden.append(key)
+    other_corpus = "corpus_path" in overridden and params.get("corpus_path") != from_file.get("corpus_path")
     if name:
         file_name = name
-    elif "corpus_path" in overridden and params.get("corpus_path") != from_file.get("corpus_path"):
+    elif other_corpus:
         file_name = derived_study_name(file_name, params.get("corpus_path"))
-    return Study(name=file_name, parameters=params, source=source, overridden=tuple(overridden))
+    if other_corpus:
+        description = ""  # the study file's description is of its own corpus
+    return Study(name=file_name, parameters=params, source=source, overridden=tuple(overridden),
+                 description=description)
 
 
 def derived_study_name(base: str, corpus_path) -> str:
@@ -650,6 +657,7 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
     kept = [r for s, r in previous.items() if s not in results]
     manifest = {
         "study": study.name, "study_file": study.source, "built_at": built_at,
+        "description": study.description,
         "parameters": study.parameters, "corpus": corpus_identity(study.parameters), "corpus_checksum": checksum, "git_commit": commit,
         "git_dirty": dirty, "python": platform.python_version(), "packages": versions,
         "inputs": inputs, "seconds": round(time.perf_counter() - t0, 2),

@@ -32,9 +32,12 @@ STUDY_TEMPLATE = _ENV.from_string("""<!DOCTYPE html>
 <p>News coverage of US–Mexico cooperation on migration, compared across administrations.
 Last build {{ m.built_at }} from <code>{{ m.study_file }}</code> in {{ m.seconds }} s{% if m.only %}
 (only {{ m.only|join(', ') }}; the other notebooks' reports are from the builds in their <em>Built</em> column){% endif %}.</p>
+{% if m.description %}<p class="description">{{ m.description }}</p>{% endif %}
 {% if corpus %}
 <h2>Corpus</h2>
-<p>{{ corpus.n_articles }} articles from {{ corpus.n_outlets }} outlets, {{ corpus.first }} to {{ corpus.last }}.</p>
+<p>{{ corpus.n_articles }} articles from {{ corpus.n_outlets }} named outlets, {{ corpus.first }} to {{ corpus.last }}{% if m.corpus %}
+(corpus: <code>{{ m.corpus }}</code>){% endif %}.</p>
+{% if corpus.warnings %}<ul class="warnings">{% for w in corpus.warnings %}<li>{{ w }}</li>{% endfor %}</ul>{% endif %}
 <table class="corpus"><tr><th>Era</th><th>Articles</th><th>Outlets</th></tr>
 {% for e in corpus.eras %}<tr><td>{{ e.label }}</td><td>{{ e.n }}</td><td>{{ e.outlets }}</td></tr>
 {% endfor %}</table>
@@ -88,8 +91,8 @@ TOP_TEMPLATE = _ENV.from_string("""<!DOCTYPE html>
 def corpus_overview(study) -> dict | None:
     """Articles per era and outlets of a study's corpus, for the index pages."""
     from .build import resolve_paths
-    from .corpus import load_corpus
-    from .eras import load_eras
+    from .corpus import count_outlets, load_corpus
+    from .eras import era_labels, load_eras
 
     import warnings
     p = resolve_paths(study.parameters)
@@ -97,14 +100,17 @@ def corpus_overview(study) -> dict | None:
         warnings.simplefilter("ignore")
         eras = load_eras(p.get("eras_path"))
         corpus = load_corpus(p.get("corpus_path"), eras=eras, rules=p.get("cleaning_rules_path"))
-    labels = dict(zip(eras["era"], eras["label"]))
+    labels = era_labels(eras)
     rows = []
-    for key, part in corpus.groupby("era", sort=False):
+    parts = dict(list(corpus.groupby("era", sort=False)))
+    for key in list(eras["era"]) + [k for k in parts if k not in set(eras["era"])]:
+        part = parts.get(key, corpus.iloc[:0])
         rows.append({"key": key, "label": labels.get(key, key), "n": len(part),
                      "outlets": ", ".join(sorted(o or "(unknown)" for o in part["outlet"].unique()))})
-    order = {k: i for i, k in enumerate(eras["era"])}
-    rows.sort(key=lambda r: order.get(r["key"], 99))
-    return {"n_articles": len(corpus), "n_outlets": corpus["outlet"].nunique(),
+    warnings_ = [f"{r['label']} has no articles: it cannot be compared." for r in rows if r["n"] == 0]
+    warnings_ += [f"{r['label']} has a single article: it has no interval, and shows that article, not the era."
+                  for r in rows if r["n"] == 1 and r["key"] in set(eras["era"])]
+    return {"n_articles": len(corpus), "n_outlets": count_outlets(corpus), "warnings": warnings_,
             "first": corpus["date"].min().date() if len(corpus) else "", "last": corpus["date"].max().date() if len(corpus) else "",
             "eras": rows}
 
