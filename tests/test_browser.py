@@ -244,3 +244,30 @@ def test_cleaning_chart_and_legends_say_what_the_corpus_holds(built_default, bui
     body = page.page.inner_text("body")
     assert "Cleaning removed nothing from these articles." in body or "characters," in body
     page.page.context.close()
+
+
+def test_a_printed_report_holds_whole_tables(table_page, chromium):
+    page = open_page(chromium, table_page, wait_ms=0)
+    p = page.page
+    table = _table(page, "Wide")
+    p.evaluate("() => $.fn.dataTable.tables().forEach(n => $(n).DataTable().page.len(1).draw(false))")
+    assert table.locator("tbody tr").count() == 1  # a reader paging one row at a time
+    # what the page holds while it prints (listeners run in order: the report's first)
+    p.evaluate("() => window.addEventListener('beforeprint', () => { window.__printed ="
+               " document.querySelectorAll('table.dataTable tbody tr').length; })")
+    p.pdf()
+    assert p.evaluate("window.__printed") == 3
+    assert table.locator("tbody tr").count() == 1  # and the reader's paging is back
+    p.emulate_media(media="print")
+    assert not p.locator(".bl-nav").is_visible()
+    page.page.context.close()
+
+
+def test_every_report_links_the_glossary(built_default, chromium):
+    study, _ = built_default
+    page = open_page(chromium, study.out_dir / "01_corpus_overview.html", wait_ms=0)
+    page.page.get_by_role("link", name="Glossary of the statistics").click()
+    page.page.wait_for_url("**/glossary.html")
+    assert page.page.get_by_role("heading", name="Glossary of the statistics").is_visible()
+    assert "MATTR" in page.page.inner_text("body")
+    page.page.context.close()

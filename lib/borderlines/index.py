@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from .io import write_text_atomic
+from .paths import project_root
 
 _ENV = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
@@ -43,6 +44,7 @@ Last build {{ m.built_at }} from <code>{{ m.study_file }}</code> in {{ m.seconds
 {% endfor %}</table>
 {% elif corpus_error %}<p class="failed">The corpus could not be summarised: {{ corpus_error }}</p>{% endif %}
 <h2>Reports</h2>
+<p>The statistics they use are defined in the <a href="glossary.html">glossary</a>.</p>
 <table class="reports"><tr><th>Notebook</th><th>Status</th><th>Report</th><th>With code</th><th>Executed notebook</th><th>Data</th><th>Built (UTC)</th><th>Time</th></tr>
 {% for r in m.notebooks %}
 <tr class="nb-{{ r.status }}" data-notebook="{{ r.stem }}">
@@ -115,6 +117,27 @@ def corpus_overview(study) -> dict | None:
             "eras": rows}
 
 
+GLOSSARY_TEMPLATE = _ENV.from_string("""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Borderlines · glossary of the statistics</title>
+<style>{{ style }} body { max-width: 760px; } p { line-height: 1.5; }</style></head>
+<body><p><a href="index.html">&larr; This study's reports</a></p>
+{{ body | safe }}
+</body></html>
+""")
+
+
+def glossary_path() -> Path:
+    """``docs/glossary.md``: the one definition of every statistic the reports use."""
+    return project_root() / "docs" / "glossary.md"
+
+
+def write_glossary(out_dir: Path) -> Path:
+    """``<study>/glossary.html`` from :func:`glossary_path`, which every report page links."""
+    import mistune
+    body = mistune.create_markdown(escape=True)(glossary_path().read_text(encoding="utf-8"))
+    return write_text_atomic(out_dir / "glossary.html", GLOSSARY_TEMPLATE.render(body=body, style=_STYLE))
+
+
 def write_study_index(study, manifest: dict) -> Path:
     """``reports/<study>/index.html`` from the build manifest; also saves the corpus
     overview into ``corpus_overview.json`` for the top index."""
@@ -138,6 +161,7 @@ def write_study_index(study, manifest: dict) -> Path:
             error = str(exc)
         write_text_atomic(saved, json.dumps(corpus, default=str, indent=2))
     from .build import shown_parameters
+    write_glossary(study.out_dir)
     page = STUDY_TEMPLATE.render(m=manifest, corpus=corpus, corpus_error=error, style=_STYLE,
                                  params=json.dumps(shown_parameters(manifest["parameters"]), sort_keys=True, default=str))
     return write_text_atomic(study.out_dir / "index.html", page)
