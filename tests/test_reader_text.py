@@ -251,3 +251,16 @@ def test_kept_metadata_lists_only_articles_with_some():
     corpus = pd.DataFrame({"doc_id": ["a", "b"], "meta_byline": ["By X", ""], "meta_credit": ["", " "]})
     assert list(kept_metadata(corpus)["doc_id"]) == ["a"]
     assert kept_metadata(corpus.assign(meta_byline="")).empty
+
+
+def test_workbook_has_a_contents_sheet_and_a_sheet_per_table(tmp_path):
+    import openpyxl
+
+    from borderlines.io import write_workbook
+    path = write_workbook({"quotes_by_speaker_and_role_per_era_long": pd.DataFrame({"n": [1, 2]}),
+                           "dates": pd.DataFrame({"d": pd.to_datetime(["2020-01-01"]).tz_localize("UTC")})},
+                          tmp_path / "all.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["contents", "quotes_by_speaker_and_role_per_", "dates"]
+    rows = [[c.value for c in r] for r in book["contents"].iter_rows()]
+    assert rows[1][:3] == ["quotes_by_speaker_and_role_per_", "quotes_by_speaker_and_role_per_era_long", 2]

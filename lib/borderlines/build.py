@@ -516,7 +516,8 @@ def build_one(nb: NotebookSpec, params: dict, study: Study, fingerprint: str,
         return Result(nb.stem, nb.title, "failed", time.perf_counter() - t0, error, "", files)
     if cancel.is_set():
         raise Cancelled(nb.stem)
-    paths = write_reports(executed, out, nb.stem, nb.title, provenance)
+    paths = write_reports(executed, out, nb.stem, nb.title, provenance,
+                          tables=[f"data/{f.name}" for f in sorted(data.iterdir()) if f.suffix == ".csv"])
     files = {k: str(v.relative_to(out)) for k, v in paths.items()}
     tables = []
     (out / "data").mkdir(parents=True, exist_ok=True)

@@ -44,7 +44,8 @@ Last build {{ m.built_at }} from <code>{{ m.study_file }}</code> in {{ m.seconds
 {% endfor %}</table>
 {% elif corpus_error %}<p class="failed">The corpus could not be summarised: {{ corpus_error }}</p>{% endif %}
 <h2>Reports</h2>
-<p>The statistics they use are defined in the <a href="glossary.html">glossary</a>.</p>
+<p>The statistics they use are defined in the <a href="glossary.html">glossary</a>.{% if workbook %}
+Every data table, in one workbook: <a href="{{ workbook }}">all_tables.xlsx</a>.{% endif %}</p>
 <table class="reports"><tr><th>Notebook</th><th>Status</th><th>Report</th><th>With code</th><th>Executed notebook</th><th>Data</th><th>Built (UTC)</th><th>Time</th></tr>
 {% for r in m.notebooks %}
 <tr class="nb-{{ r.status }}" data-notebook="{{ r.stem }}">
@@ -138,6 +139,27 @@ def write_glossary(out_dir: Path) -> Path:
     return write_text_atomic(out_dir / "glossary.html", GLOSSARY_TEMPLATE.render(body=body, style=_STYLE))
 
 
+#: The study's tables in one workbook, linked from every report page and the index.
+WORKBOOK = "data/all_tables.xlsx"
+
+
+def write_study_workbook(out_dir: Path, manifest: dict) -> Path | None:
+    """``<study>/data/all_tables.xlsx``: every data table of the study's reports, a sheet
+    each (see :func:`borderlines.io.write_workbook`); rewritten only when a table is newer."""
+    import pandas as pd
+
+    from .io import write_workbook
+    names = sorted({Path(t).stem for r in manifest.get("notebooks", [])
+                    for t in (r.get("files") or {}).get("tables") or [] if t.endswith(".parquet")})
+    files = [out_dir / "data" / f"{n}.parquet" for n in names if (out_dir / "data" / f"{n}.parquet").exists()]
+    target = out_dir / WORKBOOK
+    if not files:
+        return None
+    if target.exists() and target.stat().st_mtime_ns >= max(f.stat().st_mtime_ns for f in files):
+        return target
+    return write_workbook({f.stem: pd.read_parquet(f) for f in files}, target)
+
+
 def write_study_index(study, manifest: dict) -> Path:
     """``reports/<study>/index.html`` from the build manifest; also saves the corpus
     overview into ``corpus_overview.json`` for the top index."""
@@ -162,7 +184,8 @@ def write_study_index(study, manifest: dict) -> Path:
         write_text_atomic(saved, json.dumps(corpus, default=str, indent=2))
     from .build import shown_parameters
     write_glossary(study.out_dir)
-    page = STUDY_TEMPLATE.render(m=manifest, corpus=corpus, corpus_error=error, style=_STYLE,
+    workbook = write_study_workbook(study.out_dir, manifest)
+    page = STUDY_TEMPLATE.render(m=manifest, workbook=WORKBOOK if workbook else "", corpus=corpus, corpus_error=error, style=_STYLE,
                                  params=json.dumps(shown_parameters(manifest["parameters"]), sort_keys=True, default=str))
     return write_text_atomic(study.out_dir / "index.html", page)
 

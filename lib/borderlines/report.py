@@ -70,32 +70,38 @@ def html_exporter(with_code: bool):
 
 def notebook_to_html(nb: nbformat.NotebookNode, with_code: bool, title: str,
                      provenance: list[tuple[str, str]] | None = None,
-                     other_flavour: dict | None = None) -> str:
+                     other_flavour: dict | None = None, tables: list[str] | None = None) -> str:
     """HTML of an executed notebook (see :func:`html_exporter`). ``provenance`` rows go
     into the page's reproducibility block; ``other_flavour`` ({href, label}) links the
-    other flavour."""
+    other flavour; ``tables`` (paths of the page's CSV tables, relative to the page) are
+    linked for download, with the study's workbook."""
     nb = nbformat.from_dict(nb)
     nb.metadata["title"] = title
     if not with_code:
         nb.cells = reader_cells(nb.cells)
-    resources = {"borderlines": {"provenance": provenance or [], "other_flavour": other_flavour}}
+    from .index import WORKBOOK
+    resources = {"borderlines": {"provenance": provenance or [], "other_flavour": other_flavour,
+                                 "tables": [{"href": t, "name": Path(t).name} for t in tables or []],
+                                 "workbook": WORKBOOK if tables else ""}}
     body, _ = html_exporter(with_code).from_notebook_node(nb, resources=resources)
     return body
 
 
 def write_reports(nb_path: str | os.PathLike, out_dir: str | os.PathLike, stem: str, title: str,
                   provenance: list[tuple[str, str]] | None = None,
-                  suffix: str = "") -> dict[str, Path]:
+                  suffix: str = "", tables: list[str] | None = None) -> dict[str, Path]:
     """Write ``<stem><suffix>.html`` (clean) and ``<stem><suffix>.full.html`` (with code)
-    from the executed notebook at ``nb_path``, atomically. Returns their paths."""
+    from the executed notebook at ``nb_path``, atomically, each linking its ``tables``
+    (CSV paths relative to ``out_dir``). Returns their paths."""
     nb = nbformat.read(nb_path, as_version=4)
     out = Path(out_dir)
     clean, full = f"{stem}{suffix}.html", f"{stem}{suffix}.full.html"
     paths = {
         "report": write_text_atomic(out / clean, notebook_to_html(
-            nb, False, title, provenance, {"href": full, "label": "Notebook with code"})),
+            nb, False, title, provenance, {"href": full, "label": "Notebook with code"}, tables)),
         "full": write_text_atomic(out / full, notebook_to_html(
-            nb, True, f"{title} (with code)", provenance, {"href": clean, "label": "Report without code"})),
+            nb, True, f"{title} (with code)", provenance, {"href": clean, "label": "Report without code"},
+            tables)),
     }
     return paths
 
