@@ -264,3 +264,14 @@ def test_workbook_has_a_contents_sheet_and_a_sheet_per_table(tmp_path):
     assert book.sheetnames == ["contents", "quotes_by_speaker_and_role_per_", "dates"]
     rows = [[c.value for c in r] for r in book["contents"].iter_rows()]
     assert rows[1][:3] == ["quotes_by_speaker_and_role_per_", "quotes_by_speaker_and_role_per_era_long", 2]
+
+
+def test_articles_per_month_by_outlet(eras):
+    from borderlines import charts
+    rows = [("2019-03-01", "Gazette"), ("2019-03-20", "Gazette"), ("2019-04-02", ""), ("2022-01-05", "Courier")]
+    spec = charts.articles_per_month(_corpus(rows, eras), eras).to_dict()
+    data = spec["datasets"][next(iter(spec["datasets"]))]
+    gazette = [d for d in data if d["outlet"] == "Gazette"]
+    assert len(gazette) == 1 and gazette[0]["articles"] == 2
+    assert {d["outlet"] for d in data} == {"Gazette", "Courier", "(unknown outlet)"}
+    assert spec["spec"]["encoding"]["color"]["scale"]["domain"] == ["Trump (first term)", "Biden"]

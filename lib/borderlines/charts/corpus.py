@@ -186,3 +186,32 @@ def cleaning_removals(log: pd.DataFrame, top: int = TOP_RULES) -> alt.Chart:
         title=alt.Title("What cleaning removed", subtitle=f"{int(data['characters'].sum()):,} characters in "
                                                           f"{cut['doc_id'].nunique()} article(s), by rule"),
         width=360, height=alt.Step(26))
+
+
+#: The monthly coverage chart has a row for each of this many outlets; the rest share one.
+TOP_OUTLETS = 8
+
+
+def articles_per_month(corpus: pd.DataFrame, eras: pd.DataFrame, top: int = TOP_OUTLETS) -> alt.Chart:
+    """Coverage over time: articles per calendar month, one row per outlet (the ``top``
+    outlets with most articles, the rest as "other outlets", a blank outlet as "(unknown
+    outlet)"), bars coloured by era with the era in the tooltip and the month on the axis."""
+    data = corpus[["doc_id", "date", "era_label", "outlet"]].dropna(subset=["date"]).copy()
+    data["outlet"] = data["outlet"].fillna("").str.strip().replace("", "(unknown outlet)")
+    counts = data["outlet"].value_counts()
+    keep = list(counts.index[:top]) if len(counts) > top + 1 else list(counts.index)
+    other = f"other outlets ({len(counts) - len(keep)})"
+    data["outlet"] = data["outlet"].where(data["outlet"].isin(keep), other)
+    data["month"] = data["date"].dt.to_period("M").dt.to_timestamp()
+    per = data.groupby(["outlet", "month", "era_label"], as_index=False).agg(articles=("doc_id", "size"))
+    scale = era_scale(eras, present=per["era_label"])
+    return alt.Chart(per).mark_bar(width=6).encode(
+        x=alt.X("month:T", title="Month", axis=alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True)),
+        y=alt.Y("articles:Q", title="Articles", axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color("era_label:N", scale=scale, title="Era"),
+        tooltip=["outlet:N", alt.Tooltip("month:T", format="%B %Y"), alt.Tooltip("era_label:N", title="era"),
+                 alt.Tooltip("articles:Q", format=",")],
+    ).properties(width=520, height=60).facet(
+        row=alt.Row("outlet:N", title=None, sort=keep + [other], header=alt.Header(labelAngle=0, labelAlign="left")),
+    ).properties(title=alt.Title("Articles per month, by outlet",
+                                 subtitle=f"{len(data):,} articles from {len(counts)} outlet(s)"))
