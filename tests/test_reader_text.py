@@ -275,3 +275,17 @@ def test_articles_per_month_by_outlet(eras):
     assert len(gazette) == 1 and gazette[0]["articles"] == 2
     assert {d["outlet"] for d in data} == {"Gazette", "Courier", "(unknown outlet)"}
     assert spec["spec"]["encoding"]["color"]["scale"]["domain"] == ["Trump (first term)", "Biden"]
+
+
+def test_watch_answers_in_a_shell_marks_a_failed_answer_cell():
+    from IPython.core.interactiveshell import InteractiveShell
+    shell = InteractiveShell.instance()
+    exercises.watch_answers(shell)
+    exercises.watch_answers(shell)  # registering twice keeps one hook
+    shell.run_cell("answer_1_lines = 2")
+    shell.run_cell("answer_1_lines = int('4 lines')")
+    assert shell.user_ns["answer_1_lines"] is exercises.FAILED_ANSWER
+    shell.run_cell("answer_1_lines = 4")
+    assert shell.user_ns["answer_1_lines"] == 4
+    hooks = [f for f in shell.events.callbacks["post_run_cell"] if getattr(f, "_borderlines_answers", False)]
+    assert len(hooks) == 1
