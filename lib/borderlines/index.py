@@ -140,11 +140,13 @@ def write_glossary(out_dir: Path) -> Path:
 
 
 #: The study's tables in one workbook, linked from every report page and the index.
-WORKBOOK = "data/all_tables.xlsx"
+# (beside data/, not in it: an .xlsx carries its write time, and data/ holds only tables
+# that are byte-identical when rebuilt)
+WORKBOOK = "all_tables.xlsx"
 
 
 def write_study_workbook(out_dir: Path, manifest: dict) -> Path | None:
-    """``<study>/data/all_tables.xlsx``: every data table of the study's reports, a sheet
+    """``<study>/all_tables.xlsx``: every data table of the study's reports, a sheet
     each (see :func:`borderlines.io.write_workbook`); rewritten only when a table is newer."""
     import pandas as pd
 
