@@ -135,6 +135,10 @@ def cmd_build(args) -> int:
         print("borderlines build: interrupted; the previous reports are unchanged", file=sys.stderr)
         return 130
     print(summary(results, time.perf_counter() - t0))
+    if not args.study and "corpus_path" in study.overridden and study.name != load_study(
+            args.params or _default_params()).name:
+        print(f"study: {study.name} (its own folder, as -p corpus_path=... sets another corpus; "
+              "name it with --study NAME)")
     print(f"reports: {study.out_dir / 'index.html'}")
     failed = [r for r in results if r.status == "failed"]
     if failed:
