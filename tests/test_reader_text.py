@@ -289,3 +289,12 @@ def test_watch_answers_in_a_shell_marks_a_failed_answer_cell():
     assert shell.user_ns["answer_1_lines"] == 4
     hooks = [f for f in shell.events.callbacks["post_run_cell"] if getattr(f, "_borderlines_answers", False)]
     assert len(hooks) == 1
+
+
+def test_reader_table_shows_dates_as_dates_and_keeps_repeated_columns():
+    from borderlines.notebook import MISSING, reader_table
+    df = pd.DataFrame([[pd.Timestamp("2019-03-28"), 1, 2], [pd.NaT, 3, 4]], columns=["date", "n", "n"])
+    shown = reader_table(df)
+    assert list(shown.columns) == ["Date", "N", "N"] and list(shown.iloc[:, 0]) == ["2019-03-28", MISSING]
+    stamped = reader_table(pd.DataFrame({"at": [pd.Timestamp("2019-03-28 14:05")]}))
+    assert pd.api.types.is_datetime64_any_dtype(stamped["At"])

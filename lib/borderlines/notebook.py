@@ -72,9 +72,12 @@ def reader_table(df: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.D
     """``df`` as a reader sees it: columns headed by :func:`column_label`, True/False as
     yes/no, and missing values as ``None`` (shown as :data:`MISSING`). Numbers stay numbers."""
     out = df.copy()
+    out.columns = range(out.shape[1])   # by position: a repeated column name is still one column
     for c in out.columns:
         col = out[c]
-        if pd.api.types.is_bool_dtype(col) or (col.dtype == object and col.notna().any()
+        if pd.api.types.is_datetime64_any_dtype(col) and (col.dropna() == col.dropna().dt.normalize()).all():
+            out[c] = col.dt.strftime("%Y-%m-%d").astype(object).where(col.notna(), MISSING)  # dates read as dates
+        elif pd.api.types.is_bool_dtype(col) or (col.dtype == object and col.notna().any()
                                                 and col.dropna().map(lambda v: isinstance(v, (bool, np.bool_))).all()):
             out[c] = pd.Series([MISSING if pd.isna(v) else "yes" if v else "no" for v in col],
                                index=col.index, dtype=object)
@@ -84,7 +87,7 @@ def reader_table(df: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.D
             continue   # a missing number stays NaN, so the column sorts as numbers; shown as MISSING
         else:
             out[c] = col.astype(object).where(col.notna(), MISSING)
-    out.columns = [column_label(c, labels) for c in out.columns]
+    out.columns = [column_label(c, labels) for c in df.columns]
     return out
 
 
