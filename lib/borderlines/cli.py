@@ -15,7 +15,8 @@ EPILOG = textwrap.dedent("""\
     examples:
       borderlines build                                  # the bundled corpus, params/default.yml if present
       borderlines build --params params/my_study.yml     # reports go to reports/<study>/
-      borderlines build -p corpus_path=~/news/articles.parquet -p seed=7
+      borderlines build -p corpus_path=~/news/articles.parquet -p seed=7   # reports/default-articles/
+      borderlines build -p corpus_path=~/news/articles.parquet --study news  # reports/news/
       borderlines build --only 02 --force                # rerun one notebook
       borderlines validate ~/news/articles.csv --text-column body
       borderlines extract ~/news/articles.parquet --out ~/news/extracted --scheduler processes
