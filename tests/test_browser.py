@@ -20,7 +20,8 @@ def chromium():
 
 
 def _reports(study):
-    return sorted(p for p in study.out_dir.glob("*.html") if p.name != "index.html" and ".failed" not in p.name)
+    return sorted(p for p in study.out_dir.glob("*.html")
+                  if p.name not in ("index.html", "glossary.html") and ".failed" not in p.name)
 
 
 def test_every_chart_draws_offline_in_every_report(built_default, chromium):
@@ -87,12 +88,12 @@ def test_quote_table_is_searchable_and_filterable(built_default, chromium):
     table = p.locator("table.dataTable", has=p.locator("caption", has_text="Every quote"))
     assert table.count() == 1
     headers = table.locator("thead th").all_inner_texts()
-    assert {"era", "speaker", "role", "kind", "quote", "sentence", "article"} <= set(headers)
+    assert {"Era", "Speaker", "Role", "Kind", "Quote", "Sentence", "Article"} <= set(headers)
     rows = table.locator("tbody tr")
     assert rows.count() == 10  # paged
     cells = rows.first.locator("td").all_inner_texts()
-    assert cells[headers.index("quote")] in cells[headers.index("sentence")]
-    assert cells[headers.index("article")].startswith("000 · ")
+    assert cells[headers.index("Quote")] in cells[headers.index("Sentence")]
+    assert cells[headers.index("Article")].startswith("000 · ")
     info = p.locator(f"#{table.get_attribute('id')}_info")
     total = info.inner_text()
     # the search box: every row left mentions the surname
@@ -103,10 +104,10 @@ def test_quote_table_is_searchable_and_filterable(built_default, chromium):
     search.fill("")
     p.wait_for_timeout(300)
     # the speaker column's filter: only that speaker's quotes are left
-    speaker_filter = table.locator("tfoot input").nth(headers.index("speaker"))
+    speaker_filter = table.locator("tfoot input").nth(headers.index("Speaker"))
     speaker_filter.press_sequentially("McAleenan")
     p.wait_for_timeout(300)
-    speakers = {r.locator("td").nth(headers.index("speaker")).inner_text() for r in rows.all()}
+    speakers = {r.locator("td").nth(headers.index("Speaker")).inner_text() for r in rows.all()}
     assert speakers == {"Kevin McAleenan"}
     assert page.errors == []
     page.page.context.close()
@@ -140,3 +141,156 @@ def test_hostile_text_in_tooltips_is_text(built_hostile, chromium):
         assert page.page.evaluate("window.__pwned") is None, f"a tooltip ran a script in {name}"
         assert page.page.locator("#vg-tooltip-element img, #vg-tooltip-element script").count() == 0
         page.page.context.close()
+
+
+# --------------------------------------------------------------------------- tables as readers meet them
+
+TABLE_CELLS = [
+    "import numpy as np, pandas as pd\nfrom borderlines.notebook import setup, show_table\nsetup()",
+    # a wide table of prose and numbers, with missing values and a yes/no column
+    "words = 'officials from both governments met for several hours to discuss the arrangement'.split()\n"
+    "df = pd.DataFrame({'doc_id': ['a1', 'b2', 'c3'], 'share_a': [0.5, np.nan, 0.25], 'ci_low_b': [0.1, 0.2, np.nan],\n"
+    "                   'outside_interval': [True, False, None], 'sentence': [' '.join(words * 3), 'Short.', 'Another one.'],\n"
+    "                   **{f'extra_column_{i}': [' '.join(words[i:i + 4])] * 3 for i in range(8)}})\n"
+    "show_table(df, caption='Wide')",
+    "show_table(df.iloc[:, :5], caption='Static', interactive=False)",
+    "show_table(df.iloc[:0], caption='Nothing cleaned', empty='nothing was removed')",
+]
+
+
+@pytest.fixture(scope="module")
+def table_page(tmp_path_factory):
+    """A report page (the clean flavour) of a notebook showing tables with show_table."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from borderlines.report import notebook_to_html
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in TABLE_CELLS]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    path = tmp_path_factory.mktemp("tables") / "tables.html"
+    path.write_text(notebook_to_html(nb, False, "Tables"))
+    return path
+
+
+def _table(page, caption):
+    p = page.page
+    table = p.locator("table", has=p.locator("caption", has_text=caption))
+    table.locator("tbody tr").first.wait_for()
+    return table
+
+
+def test_clicking_a_header_title_sorts_the_table(table_page, chromium):
+    page = open_page(chromium, table_page, wait_ms=0)
+    table = _table(page, "Wide")
+    th = table.locator("thead th", has_text="Share (A)")
+    th.locator(".dt-column-title").click()
+    page.page.wait_for_function("th => th.getAttribute('aria-sort') === 'ascending'", arg=th.element_handle())
+    column = table.locator("thead th").all_inner_texts().index("Share (A)")
+    values = [r.locator("td").nth(column).inner_text() for r in table.locator("tbody tr").all()]
+    assert values == ["—", "0.25", "0.5"]  # numbers sort as numbers; a missing one is shown as a dash
+    assert page.errors == []
+    page.page.context.close()
+
+
+def test_tables_show_labels_dashes_and_yes_no_and_fit_the_page(table_page, chromium):
+    page = open_page(chromium, table_page, wait_ms=0)
+    for caption in ("Wide", "Static"):
+        table = _table(page, caption)
+        headers = table.locator("thead th").all_inner_texts()
+        assert headers[:4] == ["Article", "Share (A)", "95% interval: low (B)", "Outside interval"], headers
+        text = table.inner_text()
+        for raw in ("NaN", "None", "<NA>", "share_a", "True", "False"):
+            assert raw not in text, (caption, raw)
+        assert "yes" in text and "—" in text
+        # prose reads from the left, numbers from the right
+        row = table.locator("tbody tr").first
+        align = row.evaluate("tr => Array.from(tr.cells).map(td => getComputedStyle(td).textAlign)")
+        assert align[0] == "left" and align[1] == "right" and align[4] == "left", (caption, align)
+    wide = _table(page, "Wide")
+    fits = wide.evaluate("t => t.scrollWidth <= t.closest('.jp-OutputArea-output, .jp-Cell').clientWidth + 1")
+    assert fits, "the wide table of ordinary words does not fit the page"
+    assert page.page.locator(".bl-empty", has_text="Nothing cleaned: nothing was removed.").count() == 1
+    page.page.context.close()
+
+
+def test_every_chart_has_a_text_alternative(built_default, chromium):
+    study, _ = built_default
+    for name in ("01_corpus_overview", "02_quotes_and_voices", "03_cited_figures", "04_language_and_framing"):
+        page = open_page(chromium, study.out_dir / f"{name}.html", wait_ms=0)
+        p = page.page
+        p.wait_for_function("() => { const c = document.querySelectorAll('.bl-chart');"
+                            " return c.length && Array.from(c).every(e => e.querySelector('svg')); }")
+        # vega-embed puts the chart's description on the element that holds its SVG
+        labels = p.eval_on_selector_all(".bl-chart", "els => els.map(e => (e.querySelector("
+                                           "'[role=graphics-document]') || e).getAttribute('aria-label') || '')")
+        assert labels and all(len(t) > 10 for t in labels), (name, labels)
+        page.page.context.close()
+
+
+def test_cleaning_chart_and_legends_say_what_the_corpus_holds(built_default, built_hostile, chromium):
+    study, _ = built_default
+    page = open_page(chromium, study.out_dir / "01_corpus_overview.html", wait_ms=0)
+    p = page.page
+    chart = p.locator(".bl-chart", has=p.locator("[aria-label^='What cleaning removed']"))
+    chart.wait_for()
+    text = chart.inner_text()
+    assert "characters," in text and "cut(s) in" in text
+    # no era without articles in any legend of the bundled corpus's report
+    p.wait_for_function("() => Array.from(document.querySelectorAll('.bl-chart')).every(e => e.querySelector('svg'))")
+    legends = p.eval_on_selector_all(".bl-chart g.role-legend", "els => els.map(e => e.textContent)")
+    assert legends and "Biden" in " ".join(legends) and "Trump (second term)" not in " ".join(legends)
+    page.page.context.close()
+    hostile, _ = built_hostile
+    page = open_page(chromium, hostile.out_dir / "01_corpus_overview.html", wait_ms=0)
+    page.page.locator(".bl-chart svg").first.wait_for()
+    body = page.page.inner_text("body")
+    assert "Cleaning removed nothing from these articles." in body
+    page.page.context.close()
+
+
+def test_a_printed_report_holds_whole_tables(table_page, chromium):
+    page = open_page(chromium, table_page, wait_ms=0)
+    p = page.page
+    table = _table(page, "Wide")
+    p.evaluate("() => $.fn.dataTable.tables().forEach(n => $(n).DataTable().page.len(1).draw(false))")
+    assert table.locator("tbody tr").count() == 1  # a reader paging one row at a time
+    # what the page holds while it prints (listeners run in order: the report's first)
+    p.evaluate("() => window.addEventListener('beforeprint', () => { window.__printed ="
+               " document.querySelectorAll('table.dataTable tbody tr').length; })")
+    p.pdf()
+    assert p.evaluate("window.__printed") == 3
+    assert table.locator("tbody tr").count() == 1  # and the reader's paging is back
+    p.emulate_media(media="print")
+    assert not p.locator(".bl-nav").is_visible()
+    page.page.context.close()
+
+
+def test_every_report_links_the_glossary(built_default, chromium):
+    study, _ = built_default
+    page = open_page(chromium, study.out_dir / "01_corpus_overview.html", wait_ms=0)
+    page.page.get_by_role("link", name="Glossary of the statistics").click()
+    page.page.wait_for_url("**/glossary.html")
+    assert page.page.get_by_role("heading", name="Glossary of the statistics").is_visible()
+    assert "MATTR" in page.page.inner_text("body")
+    page.page.context.close()
+
+
+def test_each_report_links_its_tables_and_the_study_workbook(built_default, chromium):
+    import io
+
+    import openpyxl
+    study, _ = built_default
+    page = open_page(chromium, study.out_dir / "02_quotes_and_voices.html", wait_ms=0)
+    links = page.page.locator(".bl-data a")
+    hrefs = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    csvs = [h for h in hrefs if h.endswith(".csv")]
+    assert "data/quotes.csv" in csvs and "all_tables.xlsx" in hrefs
+    for href in hrefs:
+        assert (study.out_dir / href).exists(), href
+    with page.page.expect_download() as download:
+        page.page.locator(".bl-data a", has_text="XLSX").click()
+    book = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
+    assert book.sheetnames[0] == "contents" and "quotes" in book.sheetnames
+    page.page.context.close()

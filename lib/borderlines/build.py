@@ -38,7 +38,7 @@ import yaml
 
 from . import __version__
 from .io import InputProblem, read_yaml, write_json_atomic
-from .paths import PACKAGE_DIR, data_dir, notebooks_dir, project_root, reports_dir
+from .paths import PACKAGE_DIR, data_dir, notebooks_dir, project_root, reports_dir, shown_path
 from .progress import BUILD_ENV
 
 #: Parameters the build sets itself; a study may not set them.
@@ -66,6 +66,7 @@ class Study:
     source: str = "(defaults)"
     out_dir: Path = field(default=None)
     overridden: tuple[str, ...] = ()   # names set on the command line (-p), for messages
+    description: str = ""              # the study file's 'description', shown on its index page
 
     def origin(self, name: str) -> str:
         """Where parameter ``name`` was set, for an error message."""
@@ -94,23 +95,18 @@ def parse_override(text: str) -> tuple[str, object]:
     return name.strip(), parsed
 
 
-def _shown_path(path: str | os.PathLike) -> str:
-    """``path`` as reports show it: relative to the project when inside it (no machine's
-    folders in a report), else as given."""
-    try:
-        return Path(path).resolve().relative_to(project_root()).as_posix()
-    except ValueError:
-        return str(path)
-
-
-def load_study(path: str | os.PathLike | None, overrides: list[str] | tuple[str, ...] = ()) -> Study:
+def load_study(path: str | os.PathLike | None, overrides: list[str] | tuple[str, ...] = (),
+               name: str | None = None) -> Study:
     """The study in a ``params/*.yml`` file (``study: name`` and ``parameters: {...}``)
-    with ``-p name=value`` overrides applied on top."""
+    with ``-p name=value`` overrides applied on top. ``name`` (``--study``) names the
+    study; without it, a corpus set with ``-p corpus_path=...`` gets a study of its own
+    (:func:`derived_study_name`), so it never writes into the study file's folder."""
     params: dict = {}
-    name = "default"
+    file_name = "default"
     source = "(defaults)"
+    description = ""
     if path:
-        source = _shown_path(path)
+        source = shown_path(path)
         try:
             doc = read_yaml(path) or {}
         except InputProblem as exc:
@@ -121,14 +117,83 @@ def load_study(path: str | os.PathLike | None, overrides: list[str] | tuple[str,
         if unknown:
             raise BuildError(f"{path}: unknown top-level key(s) {', '.join(sorted(unknown))}; "
                              "use 'study', 'description' and 'parameters'")
-        name = str(doc.get("study") or Path(path).stem)
+        file_name = str(doc.get("study") or Path(path).stem)
         params = dict(doc.get("parameters") or {})
+        description = str(doc.get("description") or "")
+    from_file = dict(params)
     overridden = []
     for text in overrides:
         key, value = parse_override(text)
         params[key] = value
         overridden.append(key)
-    return Study(name=name, parameters=params, source=source, overridden=tuple(overridden))
+    other_corpus = "corpus_path" in overridden and params.get("corpus_path") != from_file.get("corpus_path")
+    if name:
+        file_name = name
+    elif other_corpus:
+        file_name = derived_study_name(file_name, params.get("corpus_path"))
+    if other_corpus:
+        description = ""  # the study file's description is of its own corpus
+    return Study(name=file_name, parameters=params, source=source, overridden=tuple(overridden),
+                 description=description)
+
+
+def derived_study_name(base: str, corpus_path) -> str:
+    """The study a ``-p corpus_path=...`` build goes to: ``<base>-<corpus file or folder
+    name>`` (letters, digits, '.', '_' and '-' only), or ``base`` for the bundled corpus."""
+    if not corpus_path:
+        return base
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(str(corpus_path)).expanduser().stem).strip("-.") or "corpus"
+    return f"{base}-{stem}"
+
+
+#: Parameters every notebook of a study shares: pages built with different values mix inputs.
+SHARED_INPUTS = ("corpus_path", "eras_path", "cleaning_rules_path")
+
+
+def shown_parameters(params: dict) -> dict:
+    """``params`` as pages show them: every ``*_path`` value by :func:`shown_path`."""
+    return {k: shown_path(v) if k.endswith("_path") and isinstance(v, str) and v else v for k, v in params.items()}
+
+
+def corpus_identity(params: dict) -> str:
+    """The corpus a study reads, as reports show it: ``bundled`` or its path (relative to
+    the project, or its name when outside it)."""
+    src = params.get("corpus_path")
+    return shown_path(src) if src else "bundled"
+
+
+def mixing_problem(study: Study, previous: dict, checksum: str, only: list[str] | None) -> str:
+    """Why building ``study`` into its folder would mix inputs ('' when it would not):
+    the folder's last build (manifest ``previous``) read another corpus, or ``--only``
+    would put pages of a changed corpus or other eras/rules next to the others."""
+    if not previous:
+        return ""
+    folder = shown_path(study.out_dir)
+    how = (f"Give this build its own study: --study NAME, or 'study: NAME' in the study file "
+           f"(or delete {folder}/ to replace it).")
+    before = previous.get("corpus") or corpus_identity(previous.get("parameters") or {})
+    now = corpus_identity(study.parameters)
+    if before != now:
+        return f"{folder}/ holds the reports of corpus '{before}'; this build reads corpus '{now}'. {how}"
+    if not only:
+        return ""
+    shown = {k: shown_path(v) if v else None for k, v in resolve_paths(study.parameters).items()
+             if k in SHARED_INPUTS}
+    for entry in previous.get("notebooks", []):
+        if _selected(entry["stem"], only) or entry.get("status") == "failed":
+            continue
+        made = entry.get("provenance") or {}
+        params = made.get("parameters") or {}
+        if made.get("corpus_checksum") not in (None, checksum):
+            return (f"--only {' '.join(only)}: the corpus changed since {entry['stem']} was built, so its "
+                    f"pages and the new ones would describe different articles. Build every notebook "
+                    f"(leave out --only). {how}")
+        old = {k: shown_path(v) if v else None for k, v in resolve_paths(params).items() if k in SHARED_INPUTS}
+        differ = [k for k in SHARED_INPUTS if old.get(k) != shown.get(k)]
+        if differ:
+            return (f"--only {' '.join(only)}: {entry['stem']} was built with another {', '.join(differ)}. "
+                    f"Build every notebook (leave out --only). {how}")
+    return ""
 
 
 # --------------------------------------------------------------------------- notebooks
@@ -383,14 +448,28 @@ def _execute(nb: NotebookSpec, params: dict, study: Study, position: int, show_c
     run_params = resolve_paths(params)
     if "output_dir" in nb.declared:
         run_params["output_dir"] = str(staging / "data")
-    papermill.execute_notebook(
-        str(nb.path), str(out_nb), parameters=run_params, kernel_name=KERNEL, cwd=str(nb.path.parent),
-        progress_bar={"position": position, "leave": False, "desc": nb.stem[:28], "disable": None}
-        if show_cells else False,
-        # saving the (2 MB) notebook after every cell costs seconds; Papermill still saves
-        # it when a cell fails, with the error in place
-        log_output=False, request_save_on_cell_execute=False, extra_arguments=QUIET_KERNEL)
+    try:
+        papermill.execute_notebook(
+            str(nb.path), str(out_nb), parameters=run_params, kernel_name=KERNEL, cwd=str(nb.path.parent),
+            progress_bar={"position": position, "leave": False, "desc": nb.stem[:28], "disable": None}
+            if show_cells else False,
+            # saving the (2 MB) notebook after every cell costs seconds; Papermill still saves
+            # it when a cell fails, with the error in place
+            log_output=False, request_save_on_cell_execute=False, extra_arguments=QUIET_KERNEL)
+    finally:
+        if out_nb.exists():  # the executed notebook, failed or not, is published
+            _scrub_machine_paths(out_nb, run_params, staging, study.out_dir)
     return out_nb, staging / "data"
+
+
+def _scrub_machine_paths(executed: Path, run_params: dict, staging: Path, out: Path) -> None:
+    """Show the run's absolute paths (parameters, staging folder, temporary files) in the
+    executed notebook as the reports show paths: relative to the project, or a file name."""
+    from .report import path_replacements, scrub_notebook_file
+    paths = {v: None for k, v in run_params.items() if k.endswith("_path") and isinstance(v, str)}
+    paths[str(staging / "data")] = shown_path(out / "data")
+    paths[str(staging)] = shown_path(out)
+    scrub_notebook_file(executed, path_replacements(paths))
 
 
 def _error_summary(exc: BaseException) -> str:
@@ -437,7 +516,8 @@ def build_one(nb: NotebookSpec, params: dict, study: Study, fingerprint: str,
         return Result(nb.stem, nb.title, "failed", time.perf_counter() - t0, error, "", files)
     if cancel.is_set():
         raise Cancelled(nb.stem)
-    paths = write_reports(executed, out, nb.stem, nb.title, provenance)
+    paths = write_reports(executed, out, nb.stem, nb.title, provenance,
+                          tables=[f"data/{f.name}" for f in sorted(data.iterdir()) if f.suffix == ".csv"])
     files = {k: str(v.relative_to(out)) for k, v in paths.items()}
     tables = []
     (out / "data").mkdir(parents=True, exist_ok=True)
@@ -498,6 +578,9 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
     versions = package_versions()
     built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     checksum = corpus_checksum(study, cache)
+    problem = mixing_problem(study, _previous(out), checksum, only)
+    if problem:
+        raise BuildError(problem)
 
     results: dict[str, Result] = {}
     todo = []
@@ -520,7 +603,8 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
         rows = [("study", study.name), ("study file", study.source), ("notebook", nb.path.name),
                 ("corpus checksum (sha256)", checksum), ("git commit", commit), ("tree dirty", dirty),
                 ("python", platform.python_version()), ("built at (UTC)", built_at)]
-        rows += [(f"parameter {k}", json.dumps(v, default=str)) for k, v in sorted(per_nb[nb.stem].items())]
+        rows += [(f"parameter {k}", json.dumps(v, default=str))
+                 for k, v in sorted(shown_parameters(per_nb[nb.stem]).items())]
         rows += [(f"package {k}", v) for k, v in versions.items()]
         return rows
 
@@ -574,7 +658,8 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
     kept = [r for s, r in previous.items() if s not in results]
     manifest = {
         "study": study.name, "study_file": study.source, "built_at": built_at,
-        "parameters": study.parameters, "corpus_checksum": checksum, "git_commit": commit,
+        "description": study.description,
+        "parameters": study.parameters, "corpus": corpus_identity(study.parameters), "corpus_checksum": checksum, "git_commit": commit,
         "git_dirty": dirty, "python": platform.python_version(), "packages": versions,
         "inputs": inputs, "seconds": round(time.perf_counter() - t0, 2),
         "only": list(only or []),

@@ -270,6 +270,17 @@ def cleaning_log(corpus: pd.DataFrame, rules: list[Rule] | None = None) -> pd.Da
         {"start": "int64", "end": "int64"})
 
 
+def kept_metadata(corpus: pd.DataFrame) -> pd.DataFrame:
+    """``doc_id`` and the ``meta_*`` columns of the articles from which cleaning kept some
+    metadata (a byline, a date line, a credit); no row for an article it kept nothing from."""
+    columns = [c for c in corpus.columns if c.startswith("meta_")]
+    table = corpus[["doc_id", *columns]]
+    if not columns:
+        return table.iloc[:0]
+    kept = table[columns].fillna("").astype(str).apply(lambda col: col.str.strip() != "").any(axis=1)
+    return table[kept].reset_index(drop=True)
+
+
 def cleaning_summary(log: pd.DataFrame) -> pd.DataFrame:
     """Counts of log rows per rule and action, and characters affected."""
     if log.empty:

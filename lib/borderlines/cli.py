@@ -15,7 +15,8 @@ EPILOG = textwrap.dedent("""\
     examples:
       borderlines build                                  # the bundled corpus, params/default.yml if present
       borderlines build --params params/my_study.yml     # reports go to reports/<study>/
-      borderlines build -p corpus_path=~/news/articles.parquet -p seed=7
+      borderlines build -p corpus_path=~/news/articles.parquet -p seed=7   # reports/default-articles/
+      borderlines build -p corpus_path=~/news/articles.parquet --study news  # reports/news/
       borderlines build --only 02 --force                # rerun one notebook
       borderlines validate ~/news/articles.csv --text-column body
       borderlines extract ~/news/articles.parquet --out ~/news/extracted --scheduler processes
@@ -53,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("--params", metavar="FILE",
                    help="study file (YAML: 'study: NAME' and 'parameters: {...}'); default params/default.yml")
+    b.add_argument("--study", metavar="NAME",
+                   help="name the study (its reports go to reports/NAME/); default: the study file's "
+                        "'study:', or '<that>-<corpus name>' when -p corpus_path=... sets another corpus")
     b.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
                    help="set one parameter (value read as YAML); repeatable; overrides the study file. "
                         "A relative *_path, here or in a study file, is relative to the project folder")
@@ -184,7 +188,7 @@ def cmd_build(args) -> int:
     from .build import BuildError, build, load_study, summary
     t0 = time.perf_counter()
     try:
-        study = load_study(args.params or _default_params(), args.param)
+        study = load_study(args.params or _default_params(), args.param, name=args.study)
         results = build(study, force=args.force, jobs=args.jobs, only=args.only, progress=not args.no_progress,
                         notebooks_folder=args.notebooks)
     except BuildError as exc:
@@ -194,6 +198,10 @@ def cmd_build(args) -> int:
         print("borderlines build: interrupted; the previous reports are unchanged", file=sys.stderr)
         return 130
     print(summary(results, time.perf_counter() - t0))
+    if not args.study and "corpus_path" in study.overridden and study.name != load_study(
+            args.params or _default_params()).name:
+        print(f"study: {study.name} (its own folder, as -p corpus_path=... sets another corpus; "
+              "name it with --study NAME)")
     print(f"reports: {study.out_dir / 'index.html'}")
     failed = [r for r in results if r.status == "failed"]
     if failed:

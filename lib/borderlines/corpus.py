@@ -482,3 +482,53 @@ def corpus_from_records(records: list[dict], *, eras=None, rules=None, source: s
     if errors(more):
         raise CorpusError(problems + more)
     return corpus
+
+
+def count_outlets(corpus: pd.DataFrame) -> int:
+    """How many distinct outlets the corpus names; a blank outlet (unknown) is not one."""
+    if "outlet" not in corpus.columns:
+        return 0
+    named = corpus["outlet"].fillna("").astype(str).str.strip()
+    return int(named[named != ""].nunique())
+
+
+def _count_words(n: int, one: str, many: str) -> str:
+    return f"**{n:,}** {one if n == 1 else many}"
+
+
+def corpus_description(corpus: pd.DataFrame, eras: pd.DataFrame, source=None) -> str:
+    """A Markdown paragraph describing ``corpus`` from its rows: where it comes from
+    (``source`` as given to :func:`load_corpus`; ``None`` is the bundled corpus), how
+    many articles and named outlets, the dates it spans, how many articles fall in each
+    era of ``eras`` (eras without articles included), and what an era of one article or
+    none can show. For a notebook's introduction, so no sentence about the data is typed in."""
+    import html
+
+    from .paths import shown_path
+
+    where = ("the bundled corpus, kept byte for byte as received in `data/raw/` and checked "
+             "against its `SHA256SUMS`" if source is None
+             else f"the corpus in `{html.escape(shown_path(source))}`")
+    n, outlets = len(corpus), count_outlets(corpus)
+    if n == 0:
+        return f"This study reads {where}, which holds no articles."
+    dates = corpus["date"].dropna()
+    span = (f", dated {dates.min().date()} to {dates.max().date()}" if len(dates) > 1
+            else f", dated {dates.iloc[0].date()}" if len(dates) else "")
+    labels = eras_mod.era_labels(eras)
+    counts = corpus["era"].value_counts()
+    keys = list(eras["era"]) + [k for k in (eras_mod.OUTSIDE, eras_mod.UNDATED) if counts.get(k, 0)]
+    per_era = [f"{'**%d**' % counts.get(k, 0) if counts.get(k, 0) else 'none'} "
+               f"{'in' if k in (eras_mod.OUTSIDE, eras_mod.UNDATED) else 'from'} "
+               f"{html.escape(labels.get(k, k))}" for k in keys]
+    text = (f"This study reads {where}: {_count_words(n, 'article', 'articles')} from "
+            f"{_count_words(outlets, 'named outlet', 'named outlets')}{span}; "
+            + (", ".join(per_era[:-1]) + " and " + per_era[-1] if len(per_era) > 1 else per_era[0]) + ".")
+    single = [html.escape(labels[k]) for k in eras["era"] if counts.get(k, 0) == 1]
+    empty = [html.escape(labels[k]) for k in eras["era"] if not counts.get(k, 0)]
+    if single:
+        text += (f" {' and '.join(single)} {'has' if len(single) == 1 else 'each have'} a single article: "
+                 "no interval is possible, and what it shows is that article, not the era's coverage.")
+    if empty:
+        text += f" {' and '.join(empty)} {'has' if len(empty) == 1 else 'have'} no articles and cannot be compared."
+    return text

@@ -39,9 +39,98 @@ class Verdict:
         return f"Exercise {self.exercise}: {self.status}. {self.message}"
 
 
+class _FailedAnswer:
+    """Stands for an answer whose cell stopped with an error (see :func:`watch_answers`)."""
+
+    def __repr__(self) -> str:
+        return "<answer cell failed>"
+
+
+#: The value :func:`watch_answers` gives an answer whose cell raised an error.
+FAILED_ANSWER = _FailedAnswer()
+#: Names of answer variables in the exercises notebook (``answer_1_lines``, ``my_eras_2``).
+ANSWER_NAME = re.compile(r"^(answer|my)_\w+$")
+
+
 def _unanswered(exercise: str, *answers) -> Verdict | None:
+    if any(a is FAILED_ANSWER for a in answers):
+        return Verdict(exercise, None, "The cell with your answer stopped with an error, so there is no "
+                                       "answer to judge: fix that cell, run it, then run this check again.")
     if any(a is None for a in answers):
         return Verdict(exercise, None, "Replace the None values in the cell above and run it again.")
+    return None
+
+
+def answers_assigned(source: str) -> list[str]:
+    """Answer variable names (:data:`ANSWER_NAME`) that the cell ``source`` assigns."""
+    import ast
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:  # a cell that does not parse assigns nothing; find its names as text
+        targets = re.findall(r"^\s*([\w\s,()\[\]]+?)\s*=(?!=)", source, re.MULTILINE)
+        return sorted({n for t in targets for n in re.findall(r"\w+", t) if ANSWER_NAME.match(n)})
+    names = {t.id for node in ast.walk(tree) if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign))
+             for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+             for t in ast.walk(target) if isinstance(t, ast.Name)}
+    return sorted(n for n in names if ANSWER_NAME.match(n))
+
+
+def forget_failed_answers(namespace: dict, source: str) -> list[str]:
+    """After a cell ``source`` stopped with an error, set every answer it assigns to
+    :data:`FAILED_ANSWER` in ``namespace``, so a check judges that, not an older answer.
+    Returns the names."""
+    names = answers_assigned(source)
+    for name in names:
+        namespace[name] = FAILED_ANSWER
+    return names
+
+
+def watch_answers(shell=None) -> None:
+    """In a notebook: after any cell that raises an error, its answers are marked failed
+    (:func:`forget_failed_answers`), so re-running a check never judges a previous answer."""
+    if shell is None:
+        from IPython import get_ipython
+        shell = get_ipython()
+    if shell is None:
+        return
+
+    def after(result):
+        if result.error_before_exec or result.error_in_exec:
+            forget_failed_answers(shell.user_ns, result.info.raw_cell if result.info else "")
+
+    for old in [f for f in shell.events.callbacks["post_run_cell"] if getattr(f, "_borderlines_answers", False)]:
+        shell.events.unregister("post_run_cell", old)
+    after._borderlines_answers = True
+    shell.events.register("post_run_cell", after)
+
+
+def _number(exercise: str, name: str, value, whole: bool = True) -> int | float | Verdict:
+    """``value`` as a number, or a Verdict saying what kind of answer is wanted."""
+    import numbers
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        kind = "a whole number, like 4" if whole else "a number, like 1.25"
+        return Verdict(exercise, False, f"{name} should be {kind}, without quotes or words; "
+                                        f"it is {type(value).__name__} {value!r}.")
+    if whole and float(value) != int(value):
+        return Verdict(exercise, False, f"{name} should be a whole number; it is {value!r}.")
+    return int(value) if whole else float(value)
+
+
+def _yes_no(exercise: str, name: str, value) -> bool | Verdict:
+    import numpy as np
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    return Verdict(exercise, False, f"{name} should be True or False (no quotes); it is "
+                                    f"{type(value).__name__} {value!r}.")
+
+
+def _table(exercise: str, name: str, value, columns: tuple[str, ...]) -> Verdict | None:
+    if not isinstance(value, pd.DataFrame):
+        return Verdict(exercise, False, f"{name} should be a table (a DataFrame); it is {type(value).__name__}.")
+    missing = [c for c in columns if c not in value.columns]
+    if missing:
+        return Verdict(exercise, False, f"{name} lacks the column(s) {', '.join(missing)}: start from the "
+                                        "table the exercise names and change it.")
     return None
 
 
@@ -50,11 +139,15 @@ def check_concordance(n_lines, n_articles, term: str, corpus: pd.DataFrame, kwic
     from .terms import kwic
     if (v := _unanswered("1", n_lines, n_articles)):
         return v
+    for name, value in (("answer_1_lines", n_lines), ("answer_1_articles", n_articles)):
+        if isinstance(v := _number("1", name, value), Verdict):
+            return v
+    n_lines, n_articles = int(n_lines), int(n_articles)
     table = kwic(corpus, term) if kwic_table is None else kwic_table
     want = (len(table), table["doc_id"].nunique())
-    if (int(n_lines), int(n_articles)) == want:
+    if (n_lines, n_articles) == want:
         return Verdict("1", True, f"'{term}' occurs {want[0]} times in {want[1]} articles.")
-    hint = ("count the rows of the kwic table" if int(n_lines) != want[0]
+    hint = ("count the rows of the kwic table" if n_lines != want[0]
             else "count the distinct doc_id values")
     return Verdict("1", False, f"Not the numbers kwic gives: {hint}.")
 
@@ -65,6 +158,14 @@ def check_era_boundaries(my_eras, n_moved, new_start: str, corpus: pd.DataFrame,
     ending the day before), and how many articles change era with it."""
     if (v := _unanswered("2", my_eras, n_moved)):
         return v
+    if (v := _table("2", "my_eras_2", my_eras, ("era", "start", "end"))):
+        return v
+    if isinstance(v := _number("2", "answer_2_moved", n_moved), Verdict):
+        return v
+    try:
+        my_eras = my_eras.assign(start=pd.to_datetime(my_eras["start"]), end=pd.to_datetime(my_eras["end"]))
+    except (ValueError, TypeError) as exc:
+        return Verdict("2", False, f"The start and end columns of my_eras_2 should be dates ({exc}).")
     start = pd.Timestamp(new_start)
     row = my_eras[my_eras["era"] == era]
     if row.empty or pd.Timestamp(row["start"].iloc[0]) != start:
@@ -84,6 +185,8 @@ def check_new_speaker(my_actors, name: str, corpus: pd.DataFrame, expected_role:
     from .quotes import extract_quotes
     if (v := _unanswered("3", my_actors)):
         return v
+    if (v := _table("3", "my_actors_3", my_actors, ("name", "role"))):
+        return v
     quotes = extract_quotes(corpus, actors=my_actors)
     theirs = quotes[quotes["speaker"] == name]
     if theirs.empty:
@@ -99,6 +202,8 @@ def check_frame_keyword(my_frames, word: str, corpus: pd.DataFrame, sentences: p
     """Exercise 4: ``word`` added to a frame, so every sentence with it gets that frame."""
     from .frames import sentence_frames
     if (v := _unanswered("4", my_frames)):
+        return v
+    if (v := _table("4", "my_frames_4", my_frames, ("frame", "entry"))):
         return v
     holders = sorted(set(my_frames.loc[(my_frames["entry"].str.lower() == word.lower()) & (my_frames["match"] != "exclude"), "frame"]))
     if not holders:
@@ -118,6 +223,11 @@ def check_bootstrap(ci_low, ci_high, survives, values_a, value_b, seed: int,
     """Exercise 5: the bootstrap interval of era A's per-article mean, and whether era
     B's single value lies outside it (the difference "survives")."""
     if (v := _unanswered("5", ci_low, ci_high, survives)):
+        return v
+    for name, value in (("answer_5_low", ci_low), ("answer_5_high", ci_high)):
+        if isinstance(v := _number("5", name, value, whole=False), Verdict):
+            return v
+    if isinstance(v := _yes_no("5", "answer_5_survives", survives), Verdict):
         return v
     _, low, high, note = mean_ci(values_a, seed=seed, n_resamples=n_resamples)
     if note:

@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from .io import write_text_atomic
+from .paths import project_root
 
 _ENV = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
@@ -32,14 +33,19 @@ STUDY_TEMPLATE = _ENV.from_string("""<!DOCTYPE html>
 <p>News coverage of US–Mexico cooperation on migration, compared across administrations.
 Last build {{ m.built_at }} from <code>{{ m.study_file }}</code> in {{ m.seconds }} s{% if m.only %}
 (only {{ m.only|join(', ') }}; the other notebooks' reports are from the builds in their <em>Built</em> column){% endif %}.</p>
+{% if m.description %}<p class="description">{{ m.description }}</p>{% endif %}
 {% if corpus %}
 <h2>Corpus</h2>
-<p>{{ corpus.n_articles }} articles from {{ corpus.n_outlets }} outlets, {{ corpus.first }} to {{ corpus.last }}.</p>
+<p>{{ corpus.n_articles }} articles from {{ corpus.n_outlets }} named outlets, {{ corpus.first }} to {{ corpus.last }}{% if m.corpus %}
+(corpus: <code>{{ m.corpus }}</code>){% endif %}.</p>
+{% if corpus.warnings %}<ul class="warnings">{% for w in corpus.warnings %}<li>{{ w }}</li>{% endfor %}</ul>{% endif %}
 <table class="corpus"><tr><th>Era</th><th>Articles</th><th>Outlets</th></tr>
 {% for e in corpus.eras %}<tr><td>{{ e.label }}</td><td>{{ e.n }}</td><td>{{ e.outlets }}</td></tr>
 {% endfor %}</table>
 {% elif corpus_error %}<p class="failed">The corpus could not be summarised: {{ corpus_error }}</p>{% endif %}
 <h2>Reports</h2>
+<p>The statistics they use are defined in the <a href="glossary.html">glossary</a>.{% if workbook %}
+Every data table, in one workbook: <a href="{{ workbook }}">all_tables.xlsx</a>.{% endif %}</p>
 <table class="reports"><tr><th>Notebook</th><th>Status</th><th>Report</th><th>With code</th><th>Executed notebook</th><th>Data</th><th>Built (UTC)</th><th>Time</th></tr>
 {% for r in m.notebooks %}
 <tr class="nb-{{ r.status }}" data-notebook="{{ r.stem }}">
@@ -88,8 +94,8 @@ TOP_TEMPLATE = _ENV.from_string("""<!DOCTYPE html>
 def corpus_overview(study) -> dict | None:
     """Articles per era and outlets of a study's corpus, for the index pages."""
     from .build import resolve_paths
-    from .corpus import load_corpus
-    from .eras import load_eras
+    from .corpus import count_outlets, load_corpus
+    from .eras import era_labels, load_eras
 
     import warnings
     p = resolve_paths(study.parameters)
@@ -97,16 +103,63 @@ def corpus_overview(study) -> dict | None:
         warnings.simplefilter("ignore")
         eras = load_eras(p.get("eras_path"))
         corpus = load_corpus(p.get("corpus_path"), eras=eras, rules=p.get("cleaning_rules_path"))
-    labels = dict(zip(eras["era"], eras["label"]))
+    labels = era_labels(eras)
     rows = []
-    for key, part in corpus.groupby("era", sort=False):
+    parts = dict(list(corpus.groupby("era", sort=False)))
+    for key in list(eras["era"]) + [k for k in parts if k not in set(eras["era"])]:
+        part = parts.get(key, corpus.iloc[:0])
         rows.append({"key": key, "label": labels.get(key, key), "n": len(part),
                      "outlets": ", ".join(sorted(o or "(unknown)" for o in part["outlet"].unique()))})
-    order = {k: i for i, k in enumerate(eras["era"])}
-    rows.sort(key=lambda r: order.get(r["key"], 99))
-    return {"n_articles": len(corpus), "n_outlets": corpus["outlet"].nunique(),
+    warnings_ = [f"{r['label']} has no articles: it cannot be compared." for r in rows if r["n"] == 0]
+    warnings_ += [f"{r['label']} has a single article: it has no interval, and shows that article, not the era."
+                  for r in rows if r["n"] == 1 and r["key"] in set(eras["era"])]
+    return {"n_articles": len(corpus), "n_outlets": count_outlets(corpus), "warnings": warnings_,
             "first": corpus["date"].min().date() if len(corpus) else "", "last": corpus["date"].max().date() if len(corpus) else "",
             "eras": rows}
+
+
+GLOSSARY_TEMPLATE = _ENV.from_string("""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Borderlines · glossary of the statistics</title>
+<style>{{ style }} body { max-width: 760px; } p { line-height: 1.5; }</style></head>
+<body><p><a href="index.html">&larr; This study's reports</a></p>
+{{ body | safe }}
+</body></html>
+""")
+
+
+def glossary_path() -> Path:
+    """``docs/glossary.md``: the one definition of every statistic the reports use."""
+    return project_root() / "docs" / "glossary.md"
+
+
+def write_glossary(out_dir: Path) -> Path:
+    """``<study>/glossary.html`` from :func:`glossary_path`, which every report page links."""
+    import mistune
+    body = mistune.create_markdown(escape=True)(glossary_path().read_text(encoding="utf-8"))
+    return write_text_atomic(out_dir / "glossary.html", GLOSSARY_TEMPLATE.render(body=body, style=_STYLE))
+
+
+#: The study's tables in one workbook, linked from every report page and the index.
+# (beside data/, not in it: an .xlsx carries its write time, and data/ holds only tables
+# that are byte-identical when rebuilt)
+WORKBOOK = "all_tables.xlsx"
+
+
+def write_study_workbook(out_dir: Path, manifest: dict) -> Path | None:
+    """``<study>/all_tables.xlsx``: every data table of the study's reports, a sheet
+    each (see :func:`borderlines.io.write_workbook`); rewritten only when a table is newer."""
+    import pandas as pd
+
+    from .io import write_workbook
+    names = sorted({Path(t).stem for r in manifest.get("notebooks", [])
+                    for t in (r.get("files") or {}).get("tables") or [] if t.endswith(".parquet")})
+    files = [out_dir / "data" / f"{n}.parquet" for n in names if (out_dir / "data" / f"{n}.parquet").exists()]
+    target = out_dir / WORKBOOK
+    if not files:
+        return None
+    if target.exists() and target.stat().st_mtime_ns >= max(f.stat().st_mtime_ns for f in files):
+        return target
+    return write_workbook({f.stem: pd.read_parquet(f) for f in files}, target)
 
 
 def write_study_index(study, manifest: dict) -> Path:
@@ -131,8 +184,11 @@ def write_study_index(study, manifest: dict) -> Path:
         except Exception as exc:  # the index must still be written
             error = str(exc)
         write_text_atomic(saved, json.dumps(corpus, default=str, indent=2))
-    page = STUDY_TEMPLATE.render(m=manifest, corpus=corpus, corpus_error=error, style=_STYLE,
-                                 params=json.dumps(manifest["parameters"], sort_keys=True, default=str))
+    from .build import shown_parameters
+    write_glossary(study.out_dir)
+    workbook = write_study_workbook(study.out_dir, manifest)
+    page = STUDY_TEMPLATE.render(m=manifest, workbook=WORKBOOK if workbook else "", corpus=corpus, corpus_error=error, style=_STYLE,
+                                 params=json.dumps(shown_parameters(manifest["parameters"]), sort_keys=True, default=str))
     return write_text_atomic(study.out_dir / "index.html", page)
 
 

@@ -591,3 +591,35 @@ def update_checksums(path: str | os.PathLike) -> Path:
     sums = read_checksums(sums_path) if sums_path.exists() else {}
     sums[path.name] = sha256_file(path)
     return write_text_atomic(sums_path, "".join(f"{digest}  {name}\n" for name, digest in sorted(sums.items())))
+
+
+#: Rows an Excel sheet holds (with its header row).
+EXCEL_MAX_ROWS = 1_048_575
+
+
+def write_workbook(tables: dict[str, pd.DataFrame], path: str | os.PathLike) -> Path:
+    """Write ``tables`` as one ``.xlsx`` workbook, a sheet per table (names cut to Excel's
+    31 characters), atomically. A table longer than a sheet holds keeps its first
+    :data:`EXCEL_MAX_ROWS` rows, and a first sheet, ``contents``, lists every table with
+    its rows and what was left out. Timezones are dropped (Excel has none)."""
+    import io as _io
+
+    contents, sheets = [], {}
+    for name, df in tables.items():
+        sheet = name[:31]
+        while sheet in sheets or sheet == "contents":
+            sheet = f"{sheet[:28]}_{len(sheets)}"
+        df = df.copy()
+        for c in df.columns:
+            if isinstance(df[c].dtype, pd.DatetimeTZDtype):
+                df[c] = df[c].dt.tz_localize(None)
+        cut = max(0, len(df) - EXCEL_MAX_ROWS)
+        sheets[sheet] = df.head(EXCEL_MAX_ROWS)
+        contents.append({"sheet": sheet, "table": name, "rows": len(df),
+                         "note": f"first {EXCEL_MAX_ROWS:,} rows; the CSV has all" if cut else ""})
+    buf = _io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as xl:
+        pd.DataFrame(contents, columns=["sheet", "table", "rows", "note"]).to_excel(xl, sheet_name="contents", index=False)
+        for sheet, df in sheets.items():
+            df.to_excel(xl, sheet_name=sheet, index=False)
+    return write_bytes_atomic(Path(path), buf.getvalue())

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import string
 
+import numpy as np
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
@@ -23,6 +25,78 @@ MAX_TABLE_ROWS = 2000
 MAX_STATIC_ROWS = 100
 
 
+#: How report tables read: the table fits the page and text wraps between words (only a
+#: table whose single words are wider than the page scrolls sideways), text reads from
+#: the left, numbers from the right.
+TABLE_CSS = """
+table.dataTable, table.bl-table { width: 100% !important; table-layout: auto; }
+table.dataTable td, table.dataTable th, table.bl-table td, table.bl-table th {
+  white-space: normal; overflow-wrap: break-word; word-break: normal; hyphens: manual; vertical-align: top; }
+div.dt-container, .jp-OutputArea-output:has(> table.bl-table) { overflow-x: auto; }
+table.dataTable thead th .dt-column-title { cursor: pointer; }
+table.bl-table td.bl-text, table.bl-table th.bl-text, table.dataTable td.dt-left { text-align: left !important; }
+table.bl-table td.bl-num, table.bl-table th.bl-num { text-align: right; }
+.bl-empty { font-style: italic; color: #555; }
+"""
+#: Column names shown as labels (any other: underscores to spaces, ``n_`` and an era
+#: suffix ``_a``/``_b`` spelled out, see :func:`column_label`).
+COLUMN_LABELS = {
+    "doc_id": "Article", "era": "Era", "era_label": "Era", "outlet": "Outlet", "date": "Date",
+    "title": "Title", "author": "Author", "n_chars": "Characters", "n_words": "Words",
+    "n_sentences": "Sentences", "n_articles": "Articles", "estimate": "Estimate", "ci_low": "95% interval: low",
+    "ci_high": "95% interval: high", "note": "Note", "mattr": "MATTR", "share": "Share", "label": "Label",
+}
+#: Shown for a missing value (NaN, None) in a table.
+MISSING = "—"
+
+
+def column_label(name: str, labels: dict[str, str] | None = None) -> str:
+    """How a table heads column ``name``: ``labels`` first, then :data:`COLUMN_LABELS`,
+    else a readable form (``share_a`` → 'Share (A)', ``n_quotes`` → 'Quotes',
+    ``outside_interval`` → 'Outside interval')."""
+    labels = {**COLUMN_LABELS, **(labels or {})}
+    if name in labels:
+        return labels[name]
+    text = str(name)
+    suffix = ""
+    m = re.fullmatch(r"(.+)_([ab])", text)
+    if m:
+        text, suffix = m.group(1), f" ({m.group(2).upper()})"
+    if text in labels:
+        return labels[text] + suffix
+    text = re.sub(r"^n_", "", text).replace("_", " ").strip()
+    return (text[:1].upper() + text[1:] if text else str(name)) + suffix
+
+
+def reader_table(df: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """``df`` as a reader sees it: columns headed by :func:`column_label`, True/False as
+    yes/no, and missing values as ``None`` (shown as :data:`MISSING`). Numbers stay numbers."""
+    out = df.copy()
+    out.columns = range(out.shape[1])   # by position: a repeated column name is still one column
+    for c in out.columns:
+        col = out[c]
+        if pd.api.types.is_datetime64_any_dtype(col) and (col.dropna() == col.dropna().dt.normalize()).all():
+            out[c] = col.dt.strftime("%Y-%m-%d").astype(object).where(col.notna(), MISSING)  # dates read as dates
+        elif pd.api.types.is_bool_dtype(col) or (col.dtype == object and col.notna().any()
+                                                and col.dropna().map(lambda v: isinstance(v, (bool, np.bool_))).all()):
+            out[c] = pd.Series([MISSING if pd.isna(v) else "yes" if v else "no" for v in col],
+                               index=col.index, dtype=object)
+        elif not col.isna().any():
+            continue
+        elif pd.api.types.is_numeric_dtype(col):
+            continue   # a missing number stays NaN, so the column sorts as numbers; shown as MISSING
+        else:
+            out[c] = col.astype(object).where(col.notna(), MISSING)
+    out.columns = [column_label(c, labels) for c in df.columns]
+    return out
+
+
+# DataTables cell renderer: a missing number (NaN, null) is displayed as MISSING, while
+# sorting and search still see the value itself.
+_SHOW_MISSING = ("function (data, type) { return (type === 'display' && (data === null || "
+                 "(typeof data === 'number' && isNaN(data)))) ? '" + MISSING + "' : data; }")
+
+
 def setup(interactive_tables: bool = True) -> None:
     """Prepare a notebook: chart theme and offline renderer, the Vega bundle (once per
     page), offline interactive tables, and pandas display options. The kernel works
@@ -30,7 +104,7 @@ def setup(interactive_tables: bool = True) -> None:
     ``parameters`` cell means what it means in a study file or ``borderlines build -p``."""
     os.chdir(project_root())
     charts.enable()
-    display(HTML(charts.vega_bundle_html()))
+    display(HTML(charts.vega_bundle_html() + f"<style>{TABLE_CSS}</style>"))
     if interactive_tables:
         import itables
         itables.init_notebook_mode(all_interactive=False, connected=False)
@@ -39,16 +113,25 @@ def setup(interactive_tables: bool = True) -> None:
 
 
 def show_table(df: pd.DataFrame, caption: str = "", max_rows: int | None = None,
-               interactive: bool = True, **options) -> None:
+               interactive: bool = True, labels: dict[str, str] | None = None,
+               empty: str = "none", **options) -> None:
     """Display ``df`` as a searchable, sortable, paged table, or with ``interactive=False``
-    a plain one (text is HTML-escaped either way).
+    a plain one (text is HTML-escaped either way), as :func:`reader_table` shows it:
+    labelled columns (``labels`` overrides :func:`column_label`), yes/no, and
+    :data:`MISSING` for missing values. A table without rows is a sentence instead,
+    ``"<caption>: <empty>."``.
 
     Tables longer than ``max_rows`` (default :data:`MAX_TABLE_ROWS` interactive,
     :data:`MAX_STATIC_ROWS` plain) are capped, with a note giving the full count;
     ``options`` go to itables (e.g. ``column_filters="footer"``, ``pageLength=10``)."""
+    if df.empty:
+        display(HTML(f'<p class="bl-empty">{html.escape(caption or "This table")}: {html.escape(empty)}.</p>'))
+        return
     if max_rows is None:
         max_rows = MAX_TABLE_ROWS if interactive else MAX_STATIC_ROWS
-    shown = df
+    text_columns = [i for i, c in enumerate(df.columns) if not pd.api.types.is_numeric_dtype(df[c])
+                    or pd.api.types.is_bool_dtype(df[c])]
+    shown = reader_table(df, labels)
     note = ""
     if len(df) > max_rows:
         shown = df.head(max_rows)
@@ -59,18 +142,40 @@ def show_table(df: pd.DataFrame, caption: str = "", max_rows: int | None = None,
         options.setdefault("lengthMenu", [5, 10, 25, 50, 100])
         options.setdefault("maxBytes", 0)
         options.setdefault("classes", "display compact")
+        options.setdefault("autoWidth", False)        # columns wrap to the page, no sideways scroll
+        options.setdefault("text_in_header_can_be_selected", False)  # a click on the header text sorts
         if "columnDefs" not in options:  # text reads left to right; numbers stay right-aligned
-            text = [i for i, c in enumerate(shown.columns) if not pd.api.types.is_numeric_dtype(shown[c])]
-            if text:
-                options["columnDefs"] = [{"className": "dt-left", "targets": text}]
+            options["columnDefs"] = ([{"className": "dt-left", "targets": text_columns}] if text_columns else []) + [
+                {"targets": "_all", "defaultContent": MISSING, "render": itables.JavascriptFunction(_SHOW_MISSING)}]
         if options.get("column_filters") and "css" not in options:
             options["css"] = "table.dataTable tfoot input { width: 100%; box-sizing: border-box; }"
         itables.show(shown, caption=html.escape(caption) if caption else None, showIndex=False,
                      allow_html=False, **options)
     else:
-        display(HTML(shown.to_html(index=False, escape=True, border=0, classes="bl-table")))
+        display(HTML(static_table_html(shown, text_columns, caption)))
     if note:
         display(Markdown(f"*{html.escape(note)}*"))
+
+
+def static_table_html(df: pd.DataFrame, text_columns: list[int], caption: str = "") -> str:
+    """A plain HTML table (``class="bl-table"``), every value escaped, text columns
+    (positions ``text_columns``) left-aligned and numbers right-aligned, missing values
+    as :data:`MISSING`."""
+    def cell(tag, value, i):
+        kind = "bl-text" if i in text_columns else "bl-num"
+        if value is None or value is pd.NA or (isinstance(value, (float, np.floating)) and np.isnan(value)):
+            text = MISSING
+        elif isinstance(value, (float, np.floating)):
+            text = (f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}" if abs(value) >= 100
+                    else f"{value:.4g}")
+        else:
+            text = str(value)
+        return f'<{tag} class="{kind}">{html.escape(text)}</{tag}>'
+    head = "".join(cell("th", c, i) for i, c in enumerate(df.columns))
+    rows = "".join("<tr>" + "".join(cell("td", v, i) for i, v in enumerate(row)) + "</tr>"
+                   for row in df.itertuples(index=False, name=None))
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return f'<table class="bl-table">{cap}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
 class _EscapingFormatter(string.Formatter):

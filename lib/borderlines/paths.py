@@ -58,3 +58,13 @@ def reports_dir() -> Path:
 
 def notebooks_dir() -> Path:
     return project_root() / "notebooks"
+
+
+def shown_path(path: str | os.PathLike) -> str:
+    """``path`` as a report or message shows it: relative to the project when inside it,
+    else the file (or folder) name only, so no machine's folders appear in a report."""
+    p = Path(path).expanduser()
+    try:
+        return p.resolve().relative_to(project_root()).as_posix()
+    except ValueError:
+        return p.name or str(path)

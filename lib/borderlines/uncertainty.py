@@ -157,9 +157,27 @@ def era_shares(counts: pd.DataFrame, category: str, count: str = "n", unit: str 
     return pd.DataFrame(rows, columns=["era", category, "count", *list(ESTIMATE_COLUMNS)[1:]])
 
 
+def enough_digits(values, digits: int = 1, most: int = 4) -> int:
+    """The fewest decimals, at least ``digits`` and at most ``digits + most``, at which
+    the distinct ``values`` (an estimate and its bounds) stay distinct when rounded: a
+    MATTR of 0.72 against 0.75 is not shown as 0.7 and 0.7."""
+    x = [float(v) for v in values if pd.notna(v)]
+    # and two significant figures for a value below 1 (0.72, not 0.7)
+    small = [abs(v) for v in x if 0 < abs(v) < 1]
+    if small:
+        digits = max(digits, min(digits + most, int(np.ceil(-np.log10(min(small)))) + 1))
+    for d in range(digits, digits + most + 1):
+        if len({round(v, d) for v in x}) == len(set(x)):
+            return d
+    return digits + most
+
+
 def format_estimate(row, digits: int = 1, percent: bool = False) -> str:
     """Human text for one estimate row: ``"12.3 (95% CI 10.1–14.2)"`` or
-    ``"12.3 (one article: no interval)"``."""
+    ``"12.3 (one article: no interval)"``; ``digits`` decimals, more where fewer would
+    show different bounds as equal (:func:`enough_digits`)."""
+    bounds = [row["estimate"], row.get("ci_low"), row.get("ci_high")]
+    digits = enough_digits([100 * v if percent and pd.notna(v) else v for v in bounds], digits)
     f = (lambda v: f"{100 * v:.{digits}f}%") if percent else (lambda v: f"{v:,.{digits}f}")
     if pd.isna(row["estimate"]):
         return f"n/a ({row['note']})" if row["note"] else "n/a"

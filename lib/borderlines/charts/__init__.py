@@ -58,13 +58,21 @@ def borderlines_theme() -> alt.theme.ThemeConfig:
 
 
 def era_scale(eras: pd.DataFrame | None = None, keys: list[str] | None = None,
-              labels: dict[str, str] | None = None) -> alt.Scale:
+              labels: dict[str, str] | None = None, present=None) -> alt.Scale:
     """Colour scale over era *labels*, in era order, with the suite's era colours.
 
-    Pass the eras table (from :func:`~borderlines.eras.load_eras`) or explicit keys/labels."""
+    Pass the eras table (from :func:`~borderlines.eras.load_eras`) or explicit keys/labels.
+    ``present`` (era labels or keys found in the chart's data) keeps only those eras, so
+    a legend never lists an era without articles; each era keeps its own colour."""
     if eras is not None:
         keys = list(eras["era"]) + ["outside"]
         labels = {**dict(zip(eras["era"], eras["label"])), "outside": "Outside every era"}
+    if present is not None:
+        seen = set(present)
+        full = era_scale(keys=keys, labels=labels)
+        pairs = [(d, c) for k, d, c in zip(keys or list(ERA_COLORS), full.domain, full.range)
+                 if k in seen or d in seen]
+        return alt.Scale(domain=[d for d, _ in pairs], range=[c for _, c in pairs])
     keys = keys or list(ERA_COLORS)
     labels = labels or {k: k for k in keys}
     fallback = iter(FALLBACK_COLORS * 3)
@@ -111,8 +119,49 @@ def chart_html(spec: dict, embed_options: dict | None = None) -> str:
 </script>"""
 
 
+def _text(value) -> str:
+    if isinstance(value, dict):
+        value = value.get("text", "")
+    if isinstance(value, (list, tuple)):
+        value = " ".join(map(str, value))
+    return str(value or "").strip()
+
+
+def chart_description(spec: dict) -> str:
+    """A text alternative for a chart: its ``description`` if it has one, else what its
+    title, subtitle and axes say (``"Words per article. x: Words; y: article; colour: Era"``)."""
+    if spec.get("description"):
+        return _text(spec["description"])
+    title = spec.get("title")
+    parts = [_text(title), _text(title.get("subtitle")) if isinstance(title, dict) else ""]
+    channels = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for name in ("x", "y", "color", "size", "shape"):
+                enc = (node.get("encoding") or {}).get(name)
+                if isinstance(enc, dict) and (enc.get("title") or enc.get("field")):
+                    label = {"color": "colour"}.get(name, name)
+                    text = f"{label}: {_text(enc.get('title')) or enc.get('field')}"
+                    if text not in channels:
+                        channels.append(text)
+            for key in ("layer", "hconcat", "vconcat", "concat"):
+                for child in node.get(key, []):
+                    walk(child)
+            if "spec" in node:
+                walk(node["spec"])
+            if not parts[0] and node.get("title"):
+                parts[0] = _text(node["title"])
+    walk(spec)
+    text = ". ".join(p for p in parts if p) or "Chart"
+    return text + (". " + "; ".join(channels) if channels else "") + "."
+
+
 def borderlines_renderer(spec: dict, **metadata) -> dict:
-    """Altair renderer: an HTML mimebundle drawn with the inlined Vega bundle."""
+    """Altair renderer: an HTML mimebundle drawn with the inlined Vega bundle. Every
+    chart gets a text alternative (:func:`chart_description`), read by screen readers
+    from the drawn SVG's ``aria-label``."""
+    spec = {**spec, "description": chart_description(spec)}
     title = spec.get("title")
     if isinstance(title, dict):
         title = title.get("text")
@@ -180,7 +229,7 @@ def to_svg(chart: alt.TopLevelMixin) -> str:
 # e.g. the terms module for language charts) loads only when one of its functions is used.
 _TOPICS = {
     "compare": ("difference_intervals",),
-    "corpus": ("article_timeline", "cleaning_removals", "era_estimates", "words_per_article"),
+    "corpus": ("article_timeline", "articles_per_month", "cleaning_removals", "era_estimates", "words_per_article"),
     "figures": ("figure_timeline", "measure_label", "measure_shares", "timeline_data"),
     "language": ("distinctive_bars", "frame_share_intervals", "term_scatter", "tone_by_voice",
                  "tone_distribution"),

@@ -25,20 +25,31 @@ def article_timeline(corpus: pd.DataFrame, eras: pd.DataFrame, n_words: pd.Serie
     if len(data) > max_points:
         return _monthly_timeline(data, eras)
     spans = _era_spans(data, eras)
-    scale = era_scale(eras)
+    scale = era_scale(eras, present=data["era_label"])
     tooltip = ["doc_id:N", "title:N", "outlet:N", alt.Tooltip("date:T", format="%Y-%m-%d"), "era_label:N"]
     size = alt.value(120)
     if "words" in data:
         tooltip.append(alt.Tooltip("words:Q", format=","))
         size = alt.Size("words:Q", title="Words", scale=alt.Scale(range=[60, 400]))
-    points = alt.Chart(data).mark_circle(opacity=0.85, stroke="white", strokeWidth=1).encode(
+    points = alt.Chart(data).mark_point(filled=True, opacity=0.85, stroke="white", strokeWidth=1).encode(
         x=alt.X("date:T", title="Publication date"),
         y=alt.Y("outlet:N", title=None),
         color=alt.Color("era_label:N", scale=scale, title="Era"),
-        size=size, tooltip=tooltip)
-    return alt.layer(_era_bands(spans, scale), points).properties(
+        shape=_era_shape(scale), size=size, tooltip=tooltip)
+    return alt.layer(_era_bands(spans, era_scale(eras)), points).properties(
         title=alt.Title("Articles over time", subtitle="Each point is an article; shaded spans are eras"),
         width=560, height=max(120, 40 * data["outlet"].nunique()))
+
+
+#: Point shapes for eras, in era order: the era is told by shape as well as colour.
+ERA_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge"]
+
+
+def _era_shape(scale: alt.Scale) -> alt.Shape:
+    """Shape by era over the same (present) eras as the colour ``scale``, one legend."""
+    domain = scale.to_dict()["domain"]
+    return alt.Shape("era_label:N", title="Era",
+                     scale=alt.Scale(domain=domain, range=[ERA_SHAPES[i % len(ERA_SHAPES)] for i in range(len(domain))]))
 
 
 def _era_spans(data: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:
@@ -66,16 +77,16 @@ def _monthly_timeline(data: pd.DataFrame, eras: pd.DataFrame) -> alt.LayerChart:
     month = data.assign(month=data["date"].dt.to_period("M").dt.to_timestamp())
     counts = (month.groupby(["outlet", "month", "era_label"], as_index=False)
               .agg(articles=("doc_id", "size"), **({"words": ("words", "sum")} if "words" in data else {})))
-    scale = era_scale(eras)
+    scale = era_scale(eras, present=counts["era_label"])
     tooltip = ["outlet:N", alt.Tooltip("month:T", format="%B %Y", title="month"), "era_label:N",
                alt.Tooltip("articles:Q", format=",")]
     if "words" in counts:
         tooltip.append(alt.Tooltip("words:Q", format=","))
-    points = alt.Chart(counts).mark_circle(opacity=0.8).encode(
+    points = alt.Chart(counts).mark_point(filled=True, opacity=0.8).encode(
         x=alt.X("month:T", title="Publication month"), y=alt.Y("outlet:N", title=None),
-        color=alt.Color("era_label:N", scale=scale, title="Era"),
+        color=alt.Color("era_label:N", scale=scale, title="Era"), shape=_era_shape(scale),
         size=alt.Size("articles:Q", title="Articles", scale=alt.Scale(range=[20, 400])), tooltip=tooltip)
-    return alt.layer(_era_bands(_era_spans(data, eras), scale), points).properties(
+    return alt.layer(_era_bands(_era_spans(data, eras), era_scale(eras)), points).properties(
         title=alt.Title("Articles over time", subtitle=f"{len(data):,} articles: each point is an outlet's "
                                                       "articles in a month; shaded spans are eras"),
         width=560, height=max(120, 30 * counts["outlet"].nunique()))
@@ -95,16 +106,17 @@ def words_per_article(stats: pd.DataFrame, corpus: pd.DataFrame, eras: pd.DataFr
         return alt.Chart(counts.drop(columns="bin")).mark_bar(opacity=0.75).encode(
             x=alt.X("from:Q", title="Words per article"), x2="to:Q",
             y=alt.Y("articles:Q", title="Articles", stack=None),
-            color=alt.Color("era_label:N", scale=era_scale(eras), title="Era"),
+            color=alt.Color("era_label:N", scale=era_scale(eras, present=counts["era_label"]), title="Era"),
             tooltip=["era_label:N", alt.Tooltip("from:Q", format=",.0f"), alt.Tooltip("to:Q", format=",.0f"),
                      alt.Tooltip("articles:Q", format=",")],
         ).properties(title=f"Words per article ({len(data):,} articles)", width=480)
+    # the era is in each bar's label too, not told by colour alone
     data["article"] = (data["doc_id"] + " · " + data["outlet"].replace("", "(unknown)") + " · "
-                       + data["date"].dt.strftime("%Y-%m-%d"))
+                       + data["date"].dt.strftime("%Y-%m-%d") + " · " + data["era_label"])
     return alt.Chart(data).mark_bar().encode(
         x=alt.X("n_words:Q", title="Words"),
-        y=alt.Y("article:N", sort="-x", title=None),
-        color=alt.Color("era_label:N", scale=era_scale(eras), title="Era"),
+        y=alt.Y("article:N", sort="-x", title=None, axis=alt.Axis(labelLimit=360)),
+        color=alt.Color("era_label:N", scale=era_scale(eras, present=data["era_label"]), title="Era"),
         tooltip=["doc_id:N", "title:N", "outlet:N", alt.Tooltip("n_words:Q", format=","),
                  alt.Tooltip("n_sentences:Q", title="sentences"),
                  alt.Tooltip("mattr:Q", format=".3f", title="MATTR")],
@@ -123,7 +135,7 @@ def era_estimates(estimates: pd.DataFrame, eras: pd.DataFrame, title: str, x_tit
         lambda r: r["note"] if r["note"] else f"{r['ci_low']:{fmt}} – {r['ci_high']:{fmt}}", axis=1)
     base = alt.Chart(data).encode(
         y=alt.Y("era_label:N", title=None, sort=[labels.get(k, k) for k in eras["era"]]),
-        color=alt.Color("era_label:N", scale=era_scale(eras), legend=None))
+        color=alt.Color("era_label:N", scale=era_scale(eras, present=data["era_label"]), legend=None))
     tooltip = ["era_label:N", alt.Tooltip("estimate:Q", format=fmt), "interval:N",
                alt.Tooltip("n_articles:Q", title="articles")]
     rule = base.mark_rule(strokeWidth=3, opacity=0.6).encode(x="ci_low:Q", x2="ci_high:Q", tooltip=tooltip)
@@ -139,14 +151,67 @@ def era_estimates(estimates: pd.DataFrame, eras: pd.DataFrame, title: str, x_tit
     return chart.properties(title=title, width=420, height=40 * max(1, data["era_label"].nunique()))
 
 
-def cleaning_removals(log: pd.DataFrame) -> alt.Chart:
-    """Characters cut per article, stacked by cleaning rule (marks and whitespace
-    normalization excluded), so a reader sees what cleaning did to each article."""
+#: The cleaning chart names this many rules; the rest are summed as "other rules".
+TOP_RULES = 6
+
+
+def cleaning_removals(log: pd.DataFrame, top: int = TOP_RULES) -> alt.Chart:
+    """What cleaning cut (marks and whitespace normalization excluded): one bar per rule,
+    the ``top`` rules that cut most characters and the rest together as "other rules",
+    each labelled with its characters, cuts and articles. A log with no cut gives a
+    chart that says so."""
     cut = log[log["action"].isin(["remove", "metadata"])].assign(characters=lambda d: d["end"] - d["start"])
-    data = cut.groupby(["doc_id", "rule"], as_index=False)["characters"].sum()
-    return alt.Chart(data).mark_bar().encode(
+    if cut.empty:
+        return alt.Chart(pd.DataFrame({"text": ["Cleaning removed nothing from these articles."]})).mark_text(
+            align="left", fontSize=13, color="#555").encode(text="text:N", x=alt.value(0), y=alt.value(10)
+        ).properties(title="What cleaning removed", width=420, height=24)
+    per_rule = (cut.groupby("rule").agg(characters=("characters", "sum"), cuts=("doc_id", "size"))
+                .sort_values("characters", ascending=False))
+    keep = list(per_rule.index[:top]) if len(per_rule) > top + 1 else list(per_rule.index)
+    other = f"other rules ({len(per_rule) - len(keep)})"
+    cut = cut.assign(group=cut["rule"].where(cut["rule"].isin(keep), other))
+    data = (cut.groupby("group", sort=False).agg(characters=("characters", "sum"), cuts=("doc_id", "size"),
+                                                articles=("doc_id", "nunique")).reset_index())
+    data["order"] = data["group"].map({g: i for i, g in enumerate(keep)}).fillna(len(keep))
+    data["label"] = data.apply(lambda r: f"{r.characters:,} characters, {r.cuts} cut(s) in "
+                                         f"{r.articles} article(s)", axis=1)
+    base = alt.Chart(data).encode(
+        y=alt.Y("group:N", title=None, sort=alt.EncodingSortField("order"), axis=alt.Axis(labelLimit=260)))
+    bars = base.mark_bar(color="#6b7b8c").encode(
         x=alt.X("characters:Q", title="Characters removed"),
-        y=alt.Y("doc_id:N", title="Article"),
-        color=alt.Color("rule:N", title="Rule"),
-        tooltip=["doc_id:N", "rule:N", alt.Tooltip("characters:Q", format=",")],
-    ).properties(title="What cleaning removed", width=420)
+        tooltip=[alt.Tooltip("group:N", title="rule"), alt.Tooltip("characters:Q", format=","),
+                 alt.Tooltip("cuts:Q", format=","), alt.Tooltip("articles:Q", format=",")])
+    text = base.mark_text(align="left", dx=4, fontSize=11, color="#333").encode(x="characters:Q", text="label:N")
+    return alt.layer(bars, text).properties(
+        title=alt.Title("What cleaning removed", subtitle=f"{int(data['characters'].sum()):,} characters in "
+                                                          f"{cut['doc_id'].nunique()} article(s), by rule"),
+        width=360, height=alt.Step(26))
+
+
+#: The monthly coverage chart has a row for each of this many outlets; the rest share one.
+TOP_OUTLETS = 8
+
+
+def articles_per_month(corpus: pd.DataFrame, eras: pd.DataFrame, top: int = TOP_OUTLETS) -> alt.Chart:
+    """Coverage over time: articles per calendar month, one row per outlet (the ``top``
+    outlets with most articles, the rest as "other outlets", a blank outlet as "(unknown
+    outlet)"), bars coloured by era with the era in the tooltip and the month on the axis."""
+    data = corpus[["doc_id", "date", "era_label", "outlet"]].dropna(subset=["date"]).copy()
+    data["outlet"] = data["outlet"].fillna("").str.strip().replace("", "(unknown outlet)")
+    counts = data["outlet"].value_counts()
+    keep = list(counts.index[:top]) if len(counts) > top + 1 else list(counts.index)
+    other = f"other outlets ({len(counts) - len(keep)})"
+    data["outlet"] = data["outlet"].where(data["outlet"].isin(keep), other)
+    data["month"] = data["date"].dt.to_period("M").dt.to_timestamp()
+    per = data.groupby(["outlet", "month", "era_label"], as_index=False).agg(articles=("doc_id", "size"))
+    scale = era_scale(eras, present=per["era_label"])
+    return alt.Chart(per).mark_bar(width=6).encode(
+        x=alt.X("month:T", title="Month", axis=alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True)),
+        y=alt.Y("articles:Q", title="Articles", axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color("era_label:N", scale=scale, title="Era"),
+        tooltip=["outlet:N", alt.Tooltip("month:T", format="%B %Y"), alt.Tooltip("era_label:N", title="era"),
+                 alt.Tooltip("articles:Q", format=",")],
+    ).properties(width=520, height=60).facet(
+        row=alt.Row("outlet:N", title=None, sort=keep + [other], header=alt.Header(labelAngle=0, labelAlign="left")),
+    ).properties(title=alt.Title("Articles per month, by outlet",
+                                 subtitle=f"{len(data):,} articles from {len(counts)} outlet(s)"))
