@@ -128,9 +128,12 @@ def cmd_build(args) -> int:
     except BuildError as exc:
         print(f"borderlines build: nothing was run:\n{exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("borderlines build: interrupted; the previous reports are unchanged", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        print(f"borderlines build: {exc or 'interrupted'}", file=sys.stderr)
         return 130
+    except OSError as exc:
+        print(f"borderlines build: {write_failure(exc)}", file=sys.stderr)
+        return 2
     print(summary(results, time.perf_counter() - t0))
     print(f"reports: {study.out_dir / 'index.html'}")
     failed = [r for r in results if r.status == "failed"]
@@ -138,6 +141,20 @@ def cmd_build(args) -> int:
         print("FAILED: " + ", ".join(f"{r.stem} ({r.error})" for r in failed), file=sys.stderr)
         return 1
     return 0
+
+
+def write_failure(exc: OSError) -> str:
+    """What went wrong writing a file, and what to do, for a person (no traceback)."""
+    import errno
+    where = exc.filename or "a file"
+    if exc.errno == errno.ENOSPC:
+        hint = "the disk is full: free some space and build again (finished notebooks are kept)"
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        hint = ("the folder is not writable: make it writable, or set BORDERLINES_REPORTS to a folder "
+                "you can write to")
+    else:
+        hint = "check the folder and build again"
+    return f"could not write {where}: {exc.strerror or exc} — {hint}"
 
 
 def cmd_validate(args) -> int:
