@@ -543,6 +543,12 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
     """Build a study's reports; returns one :class:`Result` per notebook. See the module
     docstring for what is rebuilt, reused and how failures are handled. One build of a
     study at a time (:func:`study_lock`); Ctrl-C raises :class:`BuildInterrupted`."""
+    with study_lock(study):
+        return _build(study, force, jobs, only, progress, notebooks_folder)
+
+
+def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, progress: bool,
+           notebooks_folder: Path | None) -> list[Result]:
     from tqdm.auto import tqdm
 
     t0 = time.perf_counter()
@@ -556,101 +562,100 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
     _raise_value_problems(study, missing_files(resolve_paths(study.parameters)))
     out = study.out_dir
     out.mkdir(parents=True, exist_ok=True)
-    with study_lock(study):
-        cache = _HashCache()
-        inputs = input_fingerprints(study, cache)
-        previous = {r["stem"]: r for r in _previous(out).get("notebooks", [])}
-        commit, dirty = _git_state()
-        versions = package_versions()
-        built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-        checksum = corpus_checksum(study, cache)
+    cache = _HashCache()
+    inputs = input_fingerprints(study, cache)
+    previous = {r["stem"]: r for r in _previous(out).get("notebooks", [])}
+    commit, dirty = _git_state()
+    versions = package_versions()
+    built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    checksum = corpus_checksum(study, cache)
 
-        results: dict[str, Result] = {}
-        todo = []
-        for nb in notebooks:
-            fp = notebook_fingerprint(nb, per_nb[nb.stem], inputs, cache)
-            prev = previous.get(nb.stem)
-            if (not force and prev and prev.get("status") in ("built", "reused") and prev.get("fingerprint") == fp
-                    and all((out / f).exists() for f in (prev.get("files", {}).get("report"),
-                                                         prev.get("files", {}).get("full")) if f)):
-                results[nb.stem] = Result(nb.stem, nb.title, "reused", 0.0, "", fp, prev.get("files", {}),
-                                          prev.get("provenance", {}))
+    results: dict[str, Result] = {}
+    todo = []
+    for nb in notebooks:
+        fp = notebook_fingerprint(nb, per_nb[nb.stem], inputs, cache)
+        prev = previous.get(nb.stem)
+        if (not force and prev and prev.get("status") in ("built", "reused") and prev.get("fingerprint") == fp
+                and all((out / f).exists() for f in (prev.get("files", {}).get("report"),
+                                                     prev.get("files", {}).get("full")) if f)):
+            results[nb.stem] = Result(nb.stem, nb.title, "reused", 0.0, "", fp, prev.get("files", {}),
+                                      prev.get("provenance", {}))
+        else:
+            todo.append((nb, fp))
+    if todo:
+        # a notebook reused has the inputs of a build that passed these checks
+        _check_inputs(study, every)
+
+    def provenance_for(nb: NotebookSpec) -> list[tuple[str, str]]:
+        rows = [("study", study.name), ("study file", study.source), ("notebook", nb.path.name),
+                ("corpus checksum (sha256)", checksum), ("git commit", commit), ("tree dirty", dirty),
+                ("python", platform.python_version()), ("built at (UTC)", built_at)]
+        rows += [(f"parameter {k}", json.dumps(v, default=str)) for k, v in sorted(per_nb[nb.stem].items())]
+        rows += [(f"package {k}", v) for k, v in versions.items()]
+        return rows
+
+    def stamped(r: Result) -> Result:
+        if r.status != "reused":
+            r.provenance = {"built_at": built_at, "git_commit": commit, "git_dirty": dirty,
+                            "corpus_checksum": checksum, "parameters": per_nb[r.stem]}
+        return r
+
+    head = {"study": study.name, "study_file": study.source, "built_at": built_at,
+            "parameters": study.parameters, "corpus_checksum": checksum, "git_commit": commit,
+            "git_dirty": dirty, "python": platform.python_version(), "packages": versions,
+            "inputs": inputs, "only": list(only or [])}
+    publisher = Publisher(out, {**head, "seconds": None}, previous)
+    jobs = max(1, jobs or min(len(todo) or 1, (os.cpu_count() or 2) + 1, 4))
+    if todo:
+        from .charts import vega_bundle_js
+        vega_bundle_js()  # build the shared Vega bundle once, before the kernels want it
+        show = progress and sys.stderr.isatty()
+        bar = tqdm(total=len(todo), desc=f"Building {study.name}", unit="notebook", disable=not progress,
+                   position=0, leave=True)
+        cancel = threading.Event()
+        previous_env = os.environ.get(BUILD_ENV)
+        os.environ[BUILD_ENV] = "1"  # kernels inherit it: no progress widgets, static explorers
+        pool = cf.ThreadPoolExecutor(max_workers=jobs)
+        try:
+            futures = {pool.submit(build_one, nb, per_nb[nb.stem], study, fp, provenance_for(nb),
+                                   1 + i % jobs, show, cancel): nb for i, (nb, fp) in enumerate(todo)}
+            for fut in cf.as_completed(futures):
+                nb = futures[fut]
+                try:
+                    res = fut.result()
+                except Cancelled:
+                    continue
+                except Exception as exc:  # export or file errors: still isolate the notebook
+                    shutil.rmtree(out / ".partial" / nb.stem, ignore_errors=True)
+                    res = Result(nb.stem, nb.title, "failed", 0.0, _error_summary(exc))
+                publisher.publish(stamped(res))
+                results[nb.stem] = res
+                bar.update(1)
+                bar.set_postfix_str(f"{res.stem}: {res.status}")
+        except KeyboardInterrupt:
+            # Stop writing anything and stop the kernels; what was published stays,
+            # described by the manifest, and the message says so.
+            cancel.set()
+            pool.shutdown(wait=False, cancel_futures=True)
+            _stop_kernels()
+            pool.shutdown(wait=True)
+            if publisher.published or publisher.publishing:
+                _write_indexes(study, publisher.write("interrupted"))
+            raise BuildInterrupted(list(publisher.published), publisher.publishing) from None
+        finally:
+            pool.shutdown(wait=True)
+            if previous_env is None:
+                os.environ.pop(BUILD_ENV, None)
             else:
-                todo.append((nb, fp))
-        if todo:
-            # a notebook reused has the inputs of a build that passed these checks
-            _check_inputs(study, every)
-
-        def provenance_for(nb: NotebookSpec) -> list[tuple[str, str]]:
-            rows = [("study", study.name), ("study file", study.source), ("notebook", nb.path.name),
-                    ("corpus checksum (sha256)", checksum), ("git commit", commit), ("tree dirty", dirty),
-                    ("python", platform.python_version()), ("built at (UTC)", built_at)]
-            rows += [(f"parameter {k}", json.dumps(v, default=str)) for k, v in sorted(per_nb[nb.stem].items())]
-            rows += [(f"package {k}", v) for k, v in versions.items()]
-            return rows
-
-        def stamped(r: Result) -> Result:
-            if r.status != "reused":
-                r.provenance = {"built_at": built_at, "git_commit": commit, "git_dirty": dirty,
-                                "corpus_checksum": checksum, "parameters": per_nb[r.stem]}
-            return r
-
-        head = {"study": study.name, "study_file": study.source, "built_at": built_at,
-                "parameters": study.parameters, "corpus_checksum": checksum, "git_commit": commit,
-                "git_dirty": dirty, "python": platform.python_version(), "packages": versions,
-                "inputs": inputs, "only": list(only or [])}
-        publisher = Publisher(out, {**head, "seconds": None}, previous)
-        jobs = max(1, jobs or min(len(todo) or 1, (os.cpu_count() or 2) + 1, 4))
-        if todo:
-            from .charts import vega_bundle_js
-            vega_bundle_js()  # build the shared Vega bundle once, before the kernels want it
-            show = progress and sys.stderr.isatty()
-            bar = tqdm(total=len(todo), desc=f"Building {study.name}", unit="notebook", disable=not progress,
-                       position=0, leave=True)
-            cancel = threading.Event()
-            previous_env = os.environ.get(BUILD_ENV)
-            os.environ[BUILD_ENV] = "1"  # kernels inherit it: no progress widgets, static explorers
-            pool = cf.ThreadPoolExecutor(max_workers=jobs)
-            try:
-                futures = {pool.submit(build_one, nb, per_nb[nb.stem], study, fp, provenance_for(nb),
-                                       1 + i % jobs, show, cancel): nb for i, (nb, fp) in enumerate(todo)}
-                for fut in cf.as_completed(futures):
-                    nb = futures[fut]
-                    try:
-                        res = fut.result()
-                    except Cancelled:
-                        continue
-                    except Exception as exc:  # export or file errors: still isolate the notebook
-                        shutil.rmtree(out / ".partial" / nb.stem, ignore_errors=True)
-                        res = Result(nb.stem, nb.title, "failed", 0.0, _error_summary(exc))
-                    publisher.publish(stamped(res))
-                    results[nb.stem] = res
-                    bar.update(1)
-                    bar.set_postfix_str(f"{res.stem}: {res.status}")
-            except KeyboardInterrupt:
-                # Stop writing anything and stop the kernels; what was published stays,
-                # described by the manifest, and the message says so.
-                cancel.set()
-                pool.shutdown(wait=False, cancel_futures=True)
-                _stop_kernels()
-                pool.shutdown(wait=True)
-                if publisher.published or publisher.publishing:
-                    _write_indexes(study, publisher.write("interrupted"))
-                raise BuildInterrupted(list(publisher.published), publisher.publishing) from None
-            finally:
-                pool.shutdown(wait=True)
-                if previous_env is None:
-                    os.environ.pop(BUILD_ENV, None)
-                else:
-                    os.environ[BUILD_ENV] = previous_env
-                bar.close()
-                shutil.rmtree(out / ".partial", ignore_errors=True)
-        ordered = [results[nb.stem] for nb in notebooks]
-        # notebooks not selected by --only keep their previous entries (and provenance)
-        entries = {**previous, **{r.stem: dict(r.__dict__) for r in ordered}}
-        publisher.head["seconds"] = round(time.perf_counter() - t0, 2)
-        _write_indexes(study, publisher.write("complete", entries))
-        return ordered
+                os.environ[BUILD_ENV] = previous_env
+            bar.close()
+            shutil.rmtree(out / ".partial", ignore_errors=True)
+    ordered = [results[nb.stem] for nb in notebooks]
+    # notebooks not selected by --only keep their previous entries (and provenance)
+    entries = {**previous, **{r.stem: dict(r.__dict__) for r in ordered}}
+    publisher.head["seconds"] = round(time.perf_counter() - t0, 2)
+    _write_indexes(study, publisher.write("complete", entries))
+    return ordered
 
 
 def _write_indexes(study: Study, manifest: dict) -> None:
@@ -665,6 +670,7 @@ def study_lock(study: Study):
     system releases if the process dies) for the duration; raise :class:`BuildError`
     naming the study and the holder's process id when another build holds it."""
     import fcntl
+    study.out_dir.mkdir(parents=True, exist_ok=True)
     path = study.out_dir / ".build.lock"
     with open(path, "a+") as fh:
         try:
