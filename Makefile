@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 STUDY  ?= params/default.yml
 
-.PHONY: help install reports test test-fast lab lock strip checks benchmark clean
+.PHONY: help install system-deps reports test test-fast lab lock strip checks benchmark clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -35,7 +35,10 @@ install: $(STAMP) $(FILTER)  ## create .venv from the pinned lock (and the git f
 reports: $(STAMP) $(FILTER)  ## regenerate every report into reports/
 	$(BIN)/borderlines build --params $(STUDY)
 
-test: $(STAMP) $(FILTER)  ## run every test (unit, notebooks, browser)
+system-deps:  ## install the system packages the tests need (Chromium, from apt) if missing
+	.ci/install-system-deps
+
+test: system-deps $(STAMP) $(FILTER)  ## run every test (unit, notebooks, browser); installs Chromium if missing
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) $(FILTER)  ## unit tests only (no notebooks, builds or browser)

@@ -5,8 +5,9 @@
 ``bench_pipeline.py`` (the extraction pipeline on a 2,000-article scaled corpus, in one
 process and on two, with peak memory, and distinctive terms against scattertext) and
 ``bench_build.py`` (regenerating the reports of the bundled corpus),
-``bench_reports_scaled.py`` (every report built on the scaled corpus: time, size, chart data) and
-``coverage.py`` (coverage and type-I error of the era-difference intervals and p-values). ``--quick`` runs
+``bench_reports_scaled.py`` (every report built on the scaled corpus: time, size, chart data),
+``coverage.py`` (coverage and type-I error of the era-difference intervals and p-values) and
+``bench_long_article.py`` (the analysis steps on one 10 MB article). ``--quick`` runs
 each once on a smaller corpus (for a smoke test); see ``benchmarks/README.md`` for the
 figures measured and the machine.
 """
@@ -27,6 +28,7 @@ BENCHMARKS = {
     "reports_scaled": (["bench_reports_scaled.py"], ["bench_reports_scaled.py", "--articles", "200",
                                                      "--words", "150000"]),
     "coverage": (["coverage.py"], ["coverage.py", "--reps", "500", "--null-reps", "200"]),
+    "long_article": (["bench_long_article.py", "--mb", "10"], ["bench_long_article.py", "--mb", "1"]),
 }
 
 

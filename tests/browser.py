@@ -20,7 +20,7 @@ LOCAL = ("file:", "data:", "blob:", "about:")
 def chromium_path() -> str:
     path = os.environ.get("BORDERLINES_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():
-        raise RuntimeError("Chromium not found: install Debian's `chromium` package (.ci/run does) "
+        raise RuntimeError("Chromium not found: install Debian's `chromium` package (`make system-deps` does) "
                            "or set BORDERLINES_CHROMIUM to its path")
     return path
 

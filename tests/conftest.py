@@ -44,11 +44,13 @@ from pathlib import Path  # noqa: E402
 
 HOSTILE = '<script>window.__pwned = (window.__pwned || 0) + 1</script>'
 HOSTILE_IMG = '<img src=x onerror="window.__pwned = 99">'
+MARKDOWN_LINK = "[clickme](javascript:alert(5))"
 
 
 def write_hostile_corpus(folder: Path) -> Path:
-    """A small corpus whose text, outlet, title, speakers and file names carry HTML and
-    scripts: reports built from it must show them as text and run none of them."""
+    """A small corpus whose text, outlet, title, speakers and file names carry HTML,
+    scripts and Markdown links: reports built from it must show them as text and run
+    or link none of them."""
     folder.mkdir(parents=True, exist_ok=True)
     docs = [
         ("h1", "<img src=x onerror=alert(1)>a.txt", "2019-03-01", f"Outlet {HOSTILE_IMG}", f"Title {HOSTILE}",
@@ -61,6 +63,9 @@ def write_hostile_corpus(folder: Path) -> Path:
         ("h3", "c.txt", "2023-12-27", f"Biden {HOSTILE_IMG}", "Biden era",
          f"Secretary of State Antony J. Blinken met López Obrador. “Migration {HOSTILE} matters,” he said.\n\n"
          "There were more than 190,000 apprehensions in November, officials said."),
+        ("h4", "d.txt", "2019-03-05", MARKDOWN_LINK, "Markdown in the outlet",
+         "Border Patrol arrests rose to 66,450 in February, officials said.\n\n"
+         "Mexico deployed 25,000 National Guard troops, the minister said."),
     ]
     import csv
     import io as _io

@@ -94,6 +94,9 @@ def test_only_checks_the_study_against_every_notebook(monkeypatch):
 @pytest.mark.parametrize("body, message", [
     ("study: ok\nparams:\n  seed: 1\n", "unknown top-level key"),
     ("study: ../escape\n", "study name"),
+    ("study: index.html\n", "study name 'index.html' may use only"),
+    ("study: .hidden\n", "study name"),
+    (f"study: {'x' * 65}\n", "at most 64"),
     ("- a list\n", "holds 'study"),
     ("study: [\n", "not valid YAML"),
 ])
@@ -113,13 +116,30 @@ def test_fingerprint_changes_with_source_params_and_inputs(tmp_path):
     nbp = tmp_path / "01_x.ipynb"
     nbp.write_text("{}")
     nb = b.NotebookSpec(nbp, "01_x", "x", {})
-    cache = b._HashCache(tmp_path / "h.json")
+    cache = b._HashCache()
     base = b.notebook_fingerprint(nb, {"seed": 1}, {"data": "a"}, cache)
     assert base == b.notebook_fingerprint(nb, {"seed": 1}, {"data": "a"}, cache)
     assert base != b.notebook_fingerprint(nb, {"seed": 2}, {"data": "a"}, cache)
     assert base != b.notebook_fingerprint(nb, {"seed": 1}, {"data": "b"}, cache)
     nbp.write_text('{"changed": 1}')
-    assert base != b.notebook_fingerprint(nb, {"seed": 1}, {"data": "a"}, cache)
+    assert base != b.notebook_fingerprint(nb, {"seed": 1}, {"data": "a"}, b._HashCache())  # the next build
+
+
+@pytest.mark.parametrize("name", ["a.txt", ".hidden.txt", "sub/.b.txt"])
+def test_a_change_that_keeps_size_and_time_is_noticed(tmp_path, name):
+    import os
+    corpus = tmp_path / "corpus"
+    path = corpus / name
+    path.parent.mkdir(parents=True)
+    path.write_text("Arrests rose 5 percent.")
+    (corpus / "manifest.csv").write_text(f"id,file,date\na,{name},2019-01-01\n")
+    study = b.Study("s", {"corpus_path": str(corpus)})
+    before = b.corpus_checksum(study, b._HashCache())
+    stat = path.stat()
+    path.write_text("Arrests fell 5 percent.")                       # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))           # time restored, as cp -p does
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    assert b.corpus_checksum(study, b._HashCache()) != before
 
 
 def test_discovered_notebooks_declare_parameters():

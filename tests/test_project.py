@@ -50,6 +50,29 @@ def test_layout():
         assert (ROOT / name).exists(), name
 
 
+def test_make_test_and_ci_share_one_system_set_up(tmp_path):
+    import os
+    import subprocess
+    script = ROOT / ".ci" / "install-system-deps"
+    make = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert ".ci/install-system-deps" in make.splitlines()[0]          # before the tests, every time
+    assert ".ci/install-system-deps" in (ROOT / ".ci" / "run").read_text()
+    assert "apt-get" not in (ROOT / ".ci" / "run").read_text() and "apt-get" not in (ROOT / "Makefile").read_text()
+    (tmp_path / "bin").mkdir()
+    fake = tmp_path / "bin" / "chromium"
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o755)
+    bare = {"PATH": str(tmp_path), "HOME": str(tmp_path)}              # no chromium, apt-get, make or sudo
+    ok = subprocess.run(["/bin/bash", str(script)], env={**bare, "PATH": os.environ["PATH"],
+                                                           "BORDERLINES_CHROMIUM": str(fake)},
+                        capture_output=True, text=True)
+    assert ok.returncode == 0 and ok.stderr == "", ok.stderr
+    missing = subprocess.run(["/bin/bash", str(script)], env=bare, capture_output=True, text=True)
+    assert missing.returncode == 1
+    assert "the tests need chromium" in missing.stderr and "BORDERLINES_CHROMIUM" in missing.stderr
+    assert "make test-fast" in missing.stderr
+
+
 def test_readme_opens_with_the_two_commands():
     lines = [l for l in (ROOT / "README.md").read_text().splitlines() if l.strip().startswith("make ")]
     assert lines[:2] == ["make reports", "make test"]
@@ -104,7 +127,7 @@ def test_no_machine_specific_paths_committed():
     files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
     for name in files:
         p = ROOT / name
-        if p.exists() and p.suffix in {".py", ".ipynb", ".yml", ".md", ".toml", ".csv", ".j2", ".json"} or name in ("Makefile", ".ci/run"):
+        if p.exists() and p.suffix in {".py", ".ipynb", ".yml", ".md", ".toml", ".csv", ".j2", ".json"} or name in ("Makefile", ".ci/run", ".ci/install-system-deps"):
             text = p.read_text(encoding="utf-8", errors="replace")
             assert str(ROOT) not in text and "/" + "root/" not in text, name
 

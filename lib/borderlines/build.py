@@ -12,13 +12,19 @@ nbconvert), and writes ``reports/<study>/index.html`` and ``manifest.json``.
   rebuilds all.
 * A failing notebook keeps its executed copy with the error where it happened
   (``executed/<nb>.failed.ipynb`` and ``<nb>.failed.html``); the others still build; the
-  index marks it failed; the build returns non-zero and names it. Every file is written
-  atomically, and a build interrupted midway leaves the previous reports in place.
+  index marks it failed; the build returns non-zero and names it.
+* Inputs are compared by the SHA-256 of their contents, never by size and time.
+* Every file is written atomically, and each notebook's pages, tables and
+  ``manifest.json`` entry are published together as it finishes (:class:`Publisher`):
+  a build interrupted midway (Ctrl-C, a kill) leaves every notebook either as before or
+  as this build made it, and the manifest describes which. One build of a study runs at
+  a time (:func:`study_lock`); a second one stops with a message naming the first.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -37,7 +43,7 @@ from pathlib import Path
 import yaml
 
 from . import __version__
-from .io import InputProblem, read_yaml, write_json_atomic
+from .io import InputProblem, read_yaml, sha256_file, write_json_atomic
 from .paths import PACKAGE_DIR, data_dir, notebooks_dir, project_root, reports_dir, shown_path
 from .progress import BUILD_ENV
 
@@ -73,9 +79,11 @@ class Study:
         return f"-p {name}=..." if name in self.overridden else self.source
 
     def __post_init__(self):
-        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", self.name):
+        # a folder name on every system, and never a page of the reports folder (index.html)
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", self.name):
             raise BuildError(f"{self.source}: study name '{self.name}' may use only letters, digits, "
-                             "'.', '_' and '-' (it names the report folder)")
+                             "'_' and '-', at most 64 of them, starting with a letter or digit "
+                             "(it names the report folder)")
         if self.out_dir is None:
             self.out_dir = reports_dir() / self.name
 
@@ -293,43 +301,29 @@ def check_parameters(study: Study, notebooks: list[NotebookSpec]) -> dict[str, d
 
 
 class _HashCache:
-    """Content hashes of files, remembered by (size, mtime) so unchanged large corpora
-    are not re-read on every no-op build."""
+    """SHA-256 hashes of files' contents, each file read once per build. Always from the
+    bytes, never from size and modification time: a file changed without a change of
+    size, its time restored (``cp -p``, ``rsync -t``), is noticed."""
 
-    def __init__(self, path: Path):
-        self.path = path
-        try:
-            self.entries = json.loads(path.read_text())
-        except (OSError, ValueError):
-            self.entries = {}
-        self.dirty = False
+    def __init__(self):
+        self.entries: dict[str, str] = {}
 
     def file(self, p: Path) -> str:
-        st = p.stat()
-        key = str(p.resolve())
-        stamp = [st.st_size, st.st_mtime_ns]
-        hit = self.entries.get(key)
-        if hit and hit[0] == stamp:
-            return hit[1]
-        h = hashlib.sha256()
-        with open(p, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-        self.entries[key] = [stamp, h.hexdigest()]
-        self.dirty = True
-        return h.hexdigest()
+        key = str(Path(p).resolve())
+        if key not in self.entries:
+            self.entries[key] = sha256_file(p)
+        return self.entries[key]
 
-    def tree(self, root: Path, patterns=("**/*",)) -> str:
+    def tree(self, root: Path, patterns=("**/*",), hidden: bool = False) -> str:
+        """One hash over the files under ``root`` (their relative paths and contents);
+        files and folders whose names start with '.' only with ``hidden``."""
         h = hashlib.sha256()
         files = sorted({p for pat in patterns for p in root.glob(pat) if p.is_file()
-                        and "__pycache__" not in p.parts and not p.name.startswith(".")})
+                        and "__pycache__" not in p.parts
+                        and (hidden or not any(part.startswith(".") for part in p.relative_to(root).parts))})
         for p in files:
             h.update(str(p.relative_to(root)).encode() + b"\0" + self.file(p).encode() + b"\n")
         return h.hexdigest()
-
-    def save(self):
-        if self.dirty:
-            write_json_atomic(self.path, self.entries)
 
 
 def resolve_paths(params: dict) -> dict:
@@ -409,7 +403,7 @@ def corpus_checksum(study: Study, cache: _HashCache) -> str:
     p = Path(src)
     if not p.exists():
         return "missing"
-    return cache.tree(p) if p.is_dir() else cache.file(p)
+    return cache.tree(p, hidden=True) if p.is_dir() else cache.file(p)
 
 
 # --------------------------------------------------------------------------- running
@@ -436,15 +430,16 @@ class Result:
 
 
 def _execute(nb: NotebookSpec, params: dict, study: Study, position: int, show_cells: bool) -> tuple[Path, Path]:
-    """Run one notebook with Papermill into the study's staging folder; returns the
-    executed notebook and the folder its data tables were written to."""
+    """Run one notebook with Papermill into its staging folder (``.partial/<stem>``, laid
+    out as the study folder); returns the executed notebook and its data tables' folder."""
     import papermill
 
     staging = study.out_dir / ".partial" / nb.stem
     if staging.exists():
         shutil.rmtree(staging)
     (staging / "data").mkdir(parents=True)
-    out_nb = staging / f"{nb.stem}.ipynb"
+    (staging / "executed").mkdir()
+    out_nb = staging / "executed" / f"{nb.stem}.ipynb"
     run_params = resolve_paths(params)
     if "output_dir" in nb.declared:
         run_params["output_dir"] = str(staging / "data")
@@ -486,53 +481,122 @@ class Cancelled(Exception):
 def build_one(nb: NotebookSpec, params: dict, study: Study, fingerprint: str,
               provenance: list[tuple[str, str]], position: int = 1, show_cells: bool = True,
               cancel: threading.Event | None = None) -> Result:
-    """Execute and export one notebook; never raises for a notebook's own failure.
-    Raises :class:`Cancelled`, writing nothing, once ``cancel`` is set (Ctrl-C)."""
+    """Execute and export one notebook into its staging folder (``.partial/<stem>``, laid
+    out as the study folder: pages, ``data/``, ``executed/``), for :class:`Publisher`
+    to move into the study folder; ``files`` are relative to either. Never raises for a
+    notebook's own failure (its executed copy, with the error where it happened, and
+    its pages are staged as ``*.failed.*``). Raises :class:`Cancelled` once ``cancel``
+    is set (Ctrl-C)."""
     from .report import write_reports
 
     cancel = cancel or threading.Event()
     t0 = time.perf_counter()
-    out = study.out_dir
+    staging = study.out_dir / ".partial" / nb.stem
     try:
         executed, data = _execute(nb, params, study, position, show_cells)
     except Exception as exc:  # the notebook failed: keep its executed copy with the error
         error = _error_summary(exc)
         if cancel.is_set() or "KeyboardInterrupt" in error:
             raise Cancelled(nb.stem) from None
-        staged = out / ".partial" / nb.stem / f"{nb.stem}.ipynb"
+        shutil.rmtree(staging / "data", ignore_errors=True)   # a failed run's tables are not published
+        staged = staging / "executed" / f"{nb.stem}.ipynb"
         files = {}
         if staged.exists():
-            (out / "executed").mkdir(parents=True, exist_ok=True)
-            failed_nb = out / "executed" / f"{nb.stem}.failed.ipynb"
+            failed_nb = staged.with_name(f"{nb.stem}.failed.ipynb")
             os.replace(staged, failed_nb)
-            files["executed"] = str(failed_nb.relative_to(out))
+            files["executed"] = str(failed_nb.relative_to(staging))
             try:
-                paths = write_reports(failed_nb, out, nb.stem, f"{nb.title} (FAILED)", provenance,
+                paths = write_reports(failed_nb, staging, nb.stem, f"{nb.title} (FAILED)", provenance,
                                       suffix=".failed")
-                files.update({k: str(v.relative_to(out)) for k, v in paths.items()})
+                files.update({k: str(v.relative_to(staging)) for k, v in paths.items()})
             except Exception:  # exporting the failure must not hide it
                 files["export_error"] = traceback.format_exc(limit=1)
-        shutil.rmtree(out / ".partial" / nb.stem, ignore_errors=True)
         return Result(nb.stem, nb.title, "failed", time.perf_counter() - t0, error, "", files)
     if cancel.is_set():
         raise Cancelled(nb.stem)
-    paths = write_reports(executed, out, nb.stem, nb.title, provenance,
+    paths = write_reports(executed, staging, nb.stem, nb.title, provenance,
                           tables=[f"data/{f.name}" for f in sorted(data.iterdir()) if f.suffix == ".csv"])
-    files = {k: str(v.relative_to(out)) for k, v in paths.items()}
-    tables = []
-    (out / "data").mkdir(parents=True, exist_ok=True)
-    for f in sorted(data.iterdir()):
-        os.replace(f, out / "data" / f.name)
-        tables.append(f"data/{f.name}")
-    (out / "executed").mkdir(parents=True, exist_ok=True)
-    os.replace(executed, out / "executed" / f"{nb.stem}.ipynb")
-    for stale in (out / "executed" / f"{nb.stem}.failed.ipynb", out / f"{nb.stem}.failed.html",
-                  out / f"{nb.stem}.failed.full.html"):
-        stale.unlink(missing_ok=True)
+    files = {k: str(v.relative_to(staging)) for k, v in paths.items()}
     files["executed"] = f"executed/{nb.stem}.ipynb"
-    files["tables"] = tables
-    shutil.rmtree(out / ".partial" / nb.stem, ignore_errors=True)
+    files["tables"] = [f"data/{f.name}" for f in sorted(data.iterdir())]
     return Result(nb.stem, nb.title, "built", time.perf_counter() - t0, "", fingerprint, files)
+
+
+def _listed(files: dict) -> set[str]:
+    """The paths (relative to the study folder) in a manifest entry's ``files``."""
+    out = set()
+    for key, value in (files or {}).items():
+        if key == "tables":
+            out.update(value)
+        elif key != "export_error" and isinstance(value, str):
+            out.add(value)
+    return out
+
+
+class Publisher:
+    """Publishes each notebook's outputs and its ``manifest.json`` entry together, as it
+    finishes: first its entry is marked ``publishing`` (pages being replaced are never
+    reused), then its staged files replace the old ones (files of its previous entry
+    that it no longer makes are removed), then the manifest records the new entry. So
+    an interrupted or killed build leaves every notebook either as the previous build
+    left it or as this one made it, and the manifest says which."""
+
+    def __init__(self, out: Path, head: dict, previous: dict[str, dict]):
+        self.out, self.head = out, head
+        self.entries = {stem: dict(entry) for stem, entry in previous.items()}
+        self.published: list[str] = []
+        self.publishing: str | None = None
+
+    def write(self, state: str = "building", entries: dict[str, dict] | None = None) -> dict:
+        """Write ``manifest.json`` (``state``: building, interrupted or complete)."""
+        manifest = {**self.head, "state": state,
+                    "notebooks": sorted((entries or self.entries).values(), key=lambda r: r["stem"])}
+        write_json_atomic(self.out / "manifest.json", manifest)
+        return manifest
+
+    def publish(self, result: Result) -> None:
+        staging = self.out / ".partial" / result.stem
+        old = self.entries.get(result.stem, {})
+        self.publishing = result.stem
+        self.entries[result.stem] = {**old, "stem": result.stem, "status": "publishing", "fingerprint": ""}
+        self.write()
+        for f in sorted(p for p in staging.rglob("*") if p.is_file()):
+            target = self.out / f.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(f, target)
+        new = _listed(result.files)
+        others = set().union(*(_listed(e.get("files")) for s, e in self.entries.items() if s != result.stem))
+        for stale in _listed(old.get("files")) - new - others:
+            (self.out / stale).unlink(missing_ok=True)
+        if result.status == "built":     # a failure's pages replace nothing but an earlier failure's
+            for stale in (f"executed/{result.stem}.failed.ipynb", f"{result.stem}.failed.html",
+                          f"{result.stem}.failed.full.html"):
+                (self.out / stale).unlink(missing_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
+        self.entries[result.stem] = dict(result.__dict__)
+        self.write()
+        self.publishing = None
+        self.published.append(result.stem)
+
+
+class BuildInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a build: ``published`` lists the notebooks this build finished and
+    published (pages and manifest entries); ``publishing`` names one caught midway
+    (its entry says so: it is rebuilt next time); the other notebooks keep their
+    previous reports."""
+
+    def __init__(self, published: list[str], publishing: str | None):
+        super().__init__()
+        self.published, self.publishing = published, publishing
+
+    def __str__(self) -> str:
+        if not self.published and not self.publishing:
+            return "interrupted before any notebook finished; the previous reports are unchanged"
+        text = (f"interrupted; {len(self.published)} notebook(s) finished and published with their "
+                f"manifest entries ({', '.join(self.published) or 'none'})")
+        if self.publishing:
+            text += f"; {self.publishing} was being published and is marked to be rebuilt"
+        return text + "; every other notebook keeps its previous reports"
 
 
 def _stop_kernels() -> None:
@@ -557,7 +621,14 @@ def _previous(out: Path) -> dict:
 def build(study: Study, force: bool = False, jobs: int | None = None, only: list[str] | None = None,
           progress: bool = True, notebooks_folder: Path | None = None, echo=print) -> list[Result]:
     """Build a study's reports; returns one :class:`Result` per notebook. See the module
-    docstring for what is rebuilt, reused and how failures are handled."""
+    docstring for what is rebuilt, reused and how failures are handled. One build of a
+    study at a time (:func:`study_lock`); Ctrl-C raises :class:`BuildInterrupted`."""
+    with study_lock(study):
+        return _build(study, force, jobs, only, progress, notebooks_folder)
+
+
+def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, progress: bool,
+           notebooks_folder: Path | None) -> list[Result]:
     from tqdm.auto import tqdm
 
     t0 = time.perf_counter()
@@ -571,7 +642,7 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
     _raise_value_problems(study, missing_files(resolve_paths(study.parameters)))
     out = study.out_dir
     out.mkdir(parents=True, exist_ok=True)
-    cache = _HashCache(out / ".hashes.json")
+    cache = _HashCache()
     inputs = input_fingerprints(study, cache)
     previous = {r["stem"]: r for r in _previous(out).get("notebooks", [])}
     commit, dirty = _git_state()
@@ -594,7 +665,6 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
                                       prev.get("provenance", {}))
         else:
             todo.append((nb, fp))
-    cache.save()
     if todo:
         # a notebook reused has the inputs of a build that passed these checks
         _check_inputs(study, every)
@@ -608,6 +678,18 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
         rows += [(f"package {k}", v) for k, v in versions.items()]
         return rows
 
+    def stamped(r: Result) -> Result:
+        if r.status != "reused":
+            r.provenance = {"built_at": built_at, "git_commit": commit, "git_dirty": dirty,
+                            "corpus_checksum": checksum, "parameters": per_nb[r.stem]}
+        return r
+
+    head = {"study": study.name, "study_file": study.source, "built_at": built_at,
+            "description": study.description, "parameters": study.parameters,
+            "corpus": corpus_identity(study.parameters), "corpus_checksum": checksum, "git_commit": commit,
+            "git_dirty": dirty, "python": platform.python_version(), "packages": versions,
+            "inputs": inputs, "only": list(only or [])}
+    publisher = Publisher(out, {**head, "seconds": None}, previous)
     jobs = max(1, jobs or min(len(todo) or 1, (os.cpu_count() or 2) + 1, 4))
     if todo:
         from .charts import vega_bundle_js
@@ -629,18 +711,22 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
                 except Cancelled:
                     continue
                 except Exception as exc:  # export or file errors: still isolate the notebook
+                    shutil.rmtree(out / ".partial" / nb.stem, ignore_errors=True)
                     res = Result(nb.stem, nb.title, "failed", 0.0, _error_summary(exc))
+                publisher.publish(stamped(res))
                 results[nb.stem] = res
                 bar.update(1)
                 bar.set_postfix_str(f"{res.stem}: {res.status}")
         except KeyboardInterrupt:
-            # Stop writing anything, stop the kernels, and leave the previous reports,
-            # index and manifest exactly as they were.
+            # Stop writing anything and stop the kernels; what was published stays,
+            # described by the manifest, and the message says so.
             cancel.set()
             pool.shutdown(wait=False, cancel_futures=True)
             _stop_kernels()
             pool.shutdown(wait=True)
-            raise
+            if publisher.published or publisher.publishing:
+                _write_indexes(study, publisher.write("interrupted"))
+            raise BuildInterrupted(list(publisher.published), publisher.publishing) from None
         finally:
             pool.shutdown(wait=True)
             if previous_env is None:
@@ -650,26 +736,46 @@ def build(study: Study, force: bool = False, jobs: int | None = None, only: list
             bar.close()
             shutil.rmtree(out / ".partial", ignore_errors=True)
     ordered = [results[nb.stem] for nb in notebooks]
-    for r in ordered:
-        if r.status != "reused":
-            r.provenance = {"built_at": built_at, "git_commit": commit, "git_dirty": dirty,
-                            "corpus_checksum": checksum, "parameters": per_nb[r.stem]}
     # notebooks not selected by --only keep their previous entries (and provenance)
-    kept = [r for s, r in previous.items() if s not in results]
-    manifest = {
-        "study": study.name, "study_file": study.source, "built_at": built_at,
-        "description": study.description,
-        "parameters": study.parameters, "corpus": corpus_identity(study.parameters), "corpus_checksum": checksum, "git_commit": commit,
-        "git_dirty": dirty, "python": platform.python_version(), "packages": versions,
-        "inputs": inputs, "seconds": round(time.perf_counter() - t0, 2),
-        "only": list(only or []),
-        "notebooks": sorted([r.__dict__ for r in ordered] + kept, key=lambda r: r["stem"]),
-    }
-    write_json_atomic(out / "manifest.json", manifest)
+    entries = {**previous, **{r.stem: dict(r.__dict__) for r in ordered}}
+    publisher.head["seconds"] = round(time.perf_counter() - t0, 2)
+    _write_indexes(study, publisher.write("complete", entries))
+    return ordered
+
+
+def _write_indexes(study: Study, manifest: dict) -> None:
     from .index import write_study_index, write_top_index
     write_study_index(study, manifest)
     write_top_index(reports_dir())
-    return ordered
+
+
+@contextlib.contextmanager
+def study_lock(study: Study):
+    """Hold the study's build lock (``<study folder>/.build.lock``, an ``flock``, which the
+    system releases if the process dies) for the duration; raise :class:`BuildError`
+    naming the study and the holder's process id when another build holds it."""
+    import fcntl
+    study.out_dir.mkdir(parents=True, exist_ok=True)
+    path = study.out_dir / ".build.lock"
+    with open(path, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "unknown"
+            raise BuildError(f"study '{study.name}' is being built by another process (PID {holder}) into "
+                             f"{shown_path(study.out_dir)}; wait for it to finish, or stop it, "
+                             "and build again") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        try:
+            yield
+        finally:
+            fh.seek(0)
+            fh.truncate()
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _check_inputs(study: Study, notebooks: list[NotebookSpec]) -> None:

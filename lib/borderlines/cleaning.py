@@ -213,10 +213,17 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in merged]
 
 
+def normalize_newlines(text: str) -> str:
+    """``text`` with Windows (``\\r\\n``) and old Mac (``\\r``) line endings made ``\\n``:
+    done first, before any cleaning rule, so rules anchored at line ends (``$``) and
+    every count are the same whichever system saved the file."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def normalize_whitespace(text: str) -> str:
     """Plain spaces for odd ones, no zero-width characters, single spaces, trimmed lines,
     and paragraphs (non-empty lines) separated by one blank line."""
-    text = _ZERO_WIDTH.sub("", _ODD_SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = _ZERO_WIDTH.sub("", _ODD_SPACES.sub(" ", normalize_newlines(text)))
     # runs of spaces never span a line break: collapse them in the whole text at once
     lines = (line.strip() for line in _SPACE_RUN.sub(" ", text).split("\n"))
     return "\n\n".join(line for line in lines if line)
@@ -227,8 +234,11 @@ def clean_text(raw: str, rules: list[Rule], doc_id: str = "", title: str = "") -
 
     Returns ``(clean_text, metadata, log)``: the clean text; ``{meta_<field>: value}``
     for metadata rules that matched (first match); and log rows (see
-    :data:`CLEANING_LOG_COLUMNS`) with offsets into ``raw``.
+    :data:`CLEANING_LOG_COLUMNS`) with offsets into ``raw`` with its line endings made
+    ``\\n`` (:func:`normalize_newlines`, applied before any rule; the corpus's
+    ``raw_text`` is already so).
     """
+    raw = normalize_newlines(raw)
     cuts: list[tuple[int, int]] = []
     log: list[dict] = []
     metadata: dict[str, str] = {}

@@ -194,9 +194,12 @@ def cmd_build(args) -> int:
     except BuildError as exc:
         print(f"borderlines build: nothing was run:\n{exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("borderlines build: interrupted; the previous reports are unchanged", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        print(f"borderlines build: {exc or 'interrupted'}", file=sys.stderr)
         return 130
+    except OSError as exc:
+        print(f"borderlines build: {write_failure(exc)}", file=sys.stderr)
+        return 2
     print(summary(results, time.perf_counter() - t0))
     if not args.study and "corpus_path" in study.overridden and study.name != load_study(
             args.params or _default_params()).name:
@@ -208,6 +211,20 @@ def cmd_build(args) -> int:
         print("FAILED: " + ", ".join(f"{r.stem} ({r.error})" for r in failed), file=sys.stderr)
         return 1
     return 0
+
+
+def write_failure(exc: OSError) -> str:
+    """What went wrong writing a file, and what to do, for a person (no traceback)."""
+    import errno
+    where = exc.filename or "a file"
+    if exc.errno == errno.ENOSPC:
+        hint = "the disk is full: free some space and build again (finished notebooks are kept)"
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        hint = ("the folder is not writable: make it writable, or set BORDERLINES_REPORTS to a folder "
+                "you can write to")
+    else:
+        hint = "check the folder and build again"
+    return f"could not write {where}: {exc.strerror or exc} — {hint}"
 
 
 def cmd_validate(args) -> int:

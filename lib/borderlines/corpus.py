@@ -33,7 +33,7 @@ import pandera.pandas as pa
 
 from . import eras as eras_mod
 from .eras import ISO_DATE, date_hint, parse_date, parse_dates  # noqa: F401 - public here too
-from .cleaning import Rule, clean_text, load_rules, metadata_fields
+from .cleaning import Rule, clean_text, load_rules, metadata_fields, normalize_newlines
 from .io import (InputProblem, csv_record_lines, decode_utf8, read_checksums, read_table,
                  read_csv_strings, sha256_file, table_format)
 from .paths import default_manifest, raw_dir
@@ -52,7 +52,7 @@ CORPUS_COLUMNS = {
     "author": "author ('' when unknown)",
     "title": "headline ('' when unknown)",
     "text": "clean text: debris removed, whitespace normalized, paragraphs split by a blank line",
-    "raw_text": "the text exactly as read",
+    "raw_text": "the text as read, its line endings made \\n (Windows \\r\\n and old Mac \\r ones too)",
     "n_chars": "length of the clean text in characters",
     "meta_*": "metadata kept by cleaning rules (byline, published, updated, credit, scraped_date)",
     "*_evidence": "where each manifest fact comes from (bundled corpus and manifests that give it)",
@@ -128,7 +128,7 @@ _FIXES = {
     "unparseable date": "write dates as YYYY-MM-DD (ISO 8601), e.g. 2020-05-06",
     "empty text": "remove the row or supply the article's text",
     "empty file name": "name the article's .txt file in the 'file' column",
-    "field_uniqueness": "ids must be unique: rename or remove the duplicate",
+    "field_uniqueness": "ids must be unique (spaces around an id do not count): rename or remove the duplicate",
     "column_in_dataframe": "add the column, or name yours with the id/date/text column options",
     "not_nullable": "fill in the missing value",
 }
@@ -211,6 +211,7 @@ def _read_folder(spec: SourceSpec) -> tuple[pd.DataFrame, list[Problem]]:
     if not len(manifest):
         return manifest, [Problem(file=str(spec.manifest), message="no articles: the manifest lists no files",
                                   fix="add one row per article (id, file, date)")]
+    manifest = strip_ids(manifest, spec.id_column)
     problems = schema_problems(manifest, table_schema(spec, has_text=False), str(spec.manifest), spec.id_column)
     sums_path = spec.text_dir / "SHA256SUMS"
     sums = read_checksums(sums_path) if spec.verify_checksums and sums_path.exists() else None
@@ -241,11 +242,18 @@ def read_folder_texts(spec: SourceSpec, manifest: pd.DataFrame,
         text = ""
         if name:
             path = folder / name
-            if not path.exists():
-                problems.append(Problem(file=str(spec.manifest), row=row["_row"],
-                                        field=spec.file_column, doc_id=doc_id,
-                                        message=f"file not found: {path}",
+            where = dict(file=str(spec.manifest), row=row["_row"], field=spec.file_column, doc_id=doc_id)
+            outside = outside_folder(folder, name)
+            if outside:
+                problems.append(Problem(**where, message=f"{outside}{listed}",
+                                        fix="name a file inside the corpus folder, relative to it "
+                                            "(copy the file in if needed)"))
+            elif not path.exists():
+                problems.append(Problem(**where, message=f"file not found: {path}",
                                         fix="put the file there, or correct the 'file' column"))
+            elif not path.is_file():
+                problems.append(Problem(**where, message=f"'{name}' is a folder, not a text file{listed}",
+                                        fix="name the article's .txt file in the 'file' column"))
             else:
                 data = path.read_bytes()
                 try:
@@ -267,7 +275,8 @@ def read_folder_texts(spec: SourceSpec, manifest: pd.DataFrame,
                                                          f"file has {actual[:12]}…; the raw file has changed{listed}"),
                                                 fix="restore the original file (raw data is never edited), "
                                                     "or update SHA256SUMS if the change is intended"))
-            if not text.strip() and path.exists() and not any(p.file == str(path) for p in problems):
+            if (not text.strip() and not outside and path.is_file()
+                    and not any(p.file == str(path) for p in problems)):
                 problems.append(Problem(file=str(path), doc_id=doc_id, message=f"empty text{listed}",
                                         fix="remove the row from the manifest or supply the text"))
         texts.append(text)
@@ -275,6 +284,51 @@ def read_folder_texts(spec: SourceSpec, manifest: pd.DataFrame,
     manifest["_text"] = texts
     manifest["_file"] = manifest[spec.file_column] if spec.file_column in manifest else ""
     return manifest, problems
+
+
+def outside_folder(folder: Path, name: str) -> str:
+    """Why the manifest's file ``name`` is not inside corpus ``folder`` (an absolute path,
+    a path that climbs out with ``..``, a symbolic link, or a folder along the way,
+    that leads outside), or ``""`` when it is inside: a manifest may only make the build
+    read, report and fingerprint the corpus's own files."""
+    if Path(name).is_absolute() or Path(name).drive:
+        return f"'{name}' is an absolute path; files must be inside the corpus folder"
+    root = Path(folder).resolve()
+    target = (Path(folder) / name).resolve()
+    if target == root or root in target.parents:
+        return ""
+    if ".." in Path(name).parts and not (Path(folder) / name).is_symlink():
+        return f"'{name}' points outside the corpus folder"
+    return f"'{name}' is a symbolic link to {target}, outside the corpus folder"
+
+
+def strip_ids(table: pd.DataFrame, id_column: str) -> pd.DataFrame:
+    """``table`` with the spaces around each text id removed, as the corpus keeps them,
+    so ids that differ only by such spaces (``'a1'`` and ``'a1 '``) are duplicates
+    when validated, not only when built."""
+    if id_column in table.columns:
+        table = table.copy()
+        table[id_column] = table[id_column].map(lambda v: v.strip() if isinstance(v, str) else v)
+    return table
+
+
+_NUMBER = r"[+-]?\d+(?:[.,]\d+)*"
+
+
+def numeric_text_problem(table: pd.DataFrame, spec: SourceSpec) -> Problem | None:
+    """An error when the text column holds only numbers (the wrong column was named:
+    it would be read as articles a few characters long), else ``None``."""
+    column = spec.text_column
+    if column not in table.columns or not len(table):
+        return None
+    values = pd.Series(_texts(table[column]), dtype=str).str.strip()
+    values = values[values != ""]
+    if not len(values) or not values.str.fullmatch(_NUMBER).all():
+        return None
+    return Problem(file=str(spec.source), field=column,
+                   message=f"the text column '{column}' holds only numbers (e.g. {values.iloc[0]!r}), "
+                           "not article texts",
+                   fix="name the column that holds the texts with --text-column (parameter text_column)")
 
 
 def _read_table(spec: SourceSpec) -> tuple[pd.DataFrame, list[Problem]]:
@@ -289,7 +343,10 @@ def _read_table(spec: SourceSpec) -> tuple[pd.DataFrame, list[Problem]]:
                                     fix=f"add one row per article ({spec.id_column}, {spec.date_column}, "
                                         f"{spec.text_column})"))
         return table, problems
+    table = strip_ids(table, spec.id_column)
     problems += schema_problems(table, table_schema(spec, has_text=True), str(spec.source), spec.id_column)
+    numeric = numeric_text_problem(table, spec)
+    problems += [numeric] if numeric else []
     table["_text"] = _texts(table[spec.text_column]) if spec.text_column in table else ""
     table["_file"] = str(spec.source)
     return table, problems
@@ -331,8 +388,9 @@ def build_corpus(rows: pd.DataFrame, spec: SourceSpec, eras: pd.DataFrame,
     for i, row in enumerate(rows.to_dict("records")):
         doc_id = str(row[spec.id_column]).strip()
         title = _text_or_empty(row.get("title"))
-        text, metadata, _ = clean_text(row["_text"], rules, doc_id, title)
-        if row["_text"].strip() and not text.strip():
+        raw = normalize_newlines(row["_text"])
+        text, metadata, _ = clean_text(raw, rules, doc_id, title)
+        if raw.strip() and not text.strip():
             problems.append(Problem(file=str(row["_file"]), row=row.get("_row"), doc_id=doc_id,
                                     field=spec.text_column,
                                     message="no text left after cleaning",
@@ -346,7 +404,7 @@ def build_corpus(rows: pd.DataFrame, spec: SourceSpec, eras: pd.DataFrame,
             "doc_id": doc_id, "file": str(row["_file"]), "date": dates.iloc[i],
             "era": era_keys.iloc[i], "era_label": labels.get(era_keys.iloc[i], era_keys.iloc[i]),
             **{c: _text_or_empty(row.get(c)) for c in OPTIONAL_COLUMNS},
-            "text": text, "raw_text": row["_text"], "n_chars": len(text),
+            "text": text, "raw_text": raw, "n_chars": len(text),
             **{c: metadata.get(c, "") for c in meta_cols},
             **{c: _text_or_empty(row.get(c)) for c in evidence_cols},
         }
@@ -471,6 +529,7 @@ def corpus_from_records(records: list[dict], *, eras=None, rules=None, source: s
     spec.__dict__.update(source=Path(source), manifest=None, id_column="id", date_column="date",
                          text_column="text", file_column="file", verify_checksums=False,
                          kind="table", label=source)
+    table = strip_ids(table, "id")
     problems = schema_problems(table, table_schema(spec, has_text=True), source, "id")
     eras_table = eras if isinstance(eras, pd.DataFrame) else eras_mod.load_eras(eras)
     rule_list = rules if isinstance(rules, list) else load_rules(rules)

@@ -12,6 +12,7 @@ import html
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
+from .notebook import escape
 from .progress import BUILD_ENV, interactive  # noqa: F401  (BUILD_ENV for callers)
 
 ALL = "(all)"
@@ -93,7 +94,7 @@ def term_explorer(corpus: pd.DataFrame, tokens: pd.DataFrame | None = None, term
         return f"<p><b>{html.escape(query)}</b> — {rates}</p>" + _table_html(shown, max_rows)
 
     if not interactive():
-        display(Markdown(f"*The term explorer is interactive in JupyterLab; here is its view of '{term}'.*"))
+        display(Markdown(f"*The term explorer is interactive in JupyterLab; here is its view of '{escape(term)}'.*"))
         display(HTML(view(term, window)))
         return None
     import ipywidgets as w

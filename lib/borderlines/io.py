@@ -147,14 +147,46 @@ def read_checksums(path: str | os.PathLike) -> dict[str, str]:
     return sums
 
 
+#: Field separators a CSV file may use: comma, semicolon (spreadsheets in many
+#: European locales), tab and pipe.
+CSV_DELIMITERS = ",;\t|"
+
+
+def csv_delimiter(head: str, default: str = ",") -> str:
+    """The field separator of CSV text whose beginning is ``head``, judged from its
+    header line (column names seldom hold a separator; texts often do): the one of
+    :data:`CSV_DELIMITERS` that splits it, ``default`` when none does."""
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    try:
+        return csv.Sniffer().sniff(first, delimiters=CSV_DELIMITERS).delimiter
+    except csv.Error:
+        return default
+
+
+def read_head(path: str | os.PathLike, size: int = 64 * 1024) -> str:
+    """The first ``size`` bytes of a file as text (bad bytes replaced, BOM dropped)."""
+    with open(path, "rb") as fh:
+        return fh.read(size).decode("utf-8", "replace").removeprefix("\ufeff")
+
+
+def empty_file_problem(path: str | os.PathLike) -> Problem:
+    """The problem of a CSV table or manifest with nothing in it."""
+    return Problem(file=str(path), message="the file is empty: no header and no articles",
+                   fix="write a header line (a manifest: id,file,date; a table: id,date,text) "
+                       "and one row per article")
+
+
 def read_csv_strings(path: str | os.PathLike) -> pd.DataFrame:
-    """A CSV file with every column read as text (empty cells as ``""``)."""
+    """A CSV file with every column read as text (empty cells as ``""``); the field
+    separator is detected (:func:`csv_delimiter`)."""
     path = Path(path)
-    if not path.exists():
-        raise InputProblem(Problem(file=str(path), message="file not found",
-                                   fix="check the path"))
-    decode_utf8(path.read_bytes(), str(path))  # names the bad byte, if any
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    if not path.is_file():
+        raise InputProblem(Problem(file=str(path), message="a folder, not a file" if path.is_dir()
+                                   else "file not found", fix="check the path"))
+    text = decode_utf8(path.read_bytes(), str(path))  # names the bad byte, if any
+    if not text.strip():
+        raise InputProblem(empty_file_problem(path))
+    return pd.read_csv(_stdio.StringIO(text), dtype=str, keep_default_na=False, sep=csv_delimiter(text))
 
 
 SHEET_SUFFIXES = (".csv", ".xlsx")
@@ -285,13 +317,14 @@ def _report(problem: Problem, problems: list[Problem] | None) -> None:
 
 def _csv_batches(path: Path, batch_size: int, problems: list[Problem] | None,
                  id_column: str) -> Iterator[pd.DataFrame]:
+    sep = csv_delimiter(read_head(path))
+
     def read(source):
         try:
             return pd.read_csv(source, dtype=str, keep_default_na=False, chunksize=batch_size,
-                               encoding="utf-8")
+                               encoding="utf-8", sep=sep)
         except pd.errors.EmptyDataError:
-            raise InputProblem(Problem(file=str(path), message="the file is empty: no header and no articles",
-                                       fix="write a header line (id,date,text) and one row per article")) from None
+            raise InputProblem(empty_file_problem(path)) from None
     if problems is None:                                   # streaming, refusing bad bytes
         try:
             yield from _numbered(read(path))
@@ -307,12 +340,13 @@ def _csv_batches(path: Path, batch_size: int, problems: list[Problem] | None,
     yield from _numbered(read(_stdio.StringIO(text)))
 
 
-def csv_record_lines(text: str, delimiter: str = ",") -> list[tuple[int, int, list[str]]]:
+def csv_record_lines(text: str, delimiter: str | None = None) -> list[tuple[int, int, list[str]]]:
     """``(first line, last line, fields)`` of each record of CSV ``text`` (fields
-    separated by ``delimiter``), the header first; blank lines are skipped, as pandas
+    separated by ``delimiter``; detected by :func:`csv_delimiter` when None), the header first; blank lines are skipped, as pandas
     skips them, so record ``i`` is data row ``i``."""
     records = []
-    reader = csv.reader(_stdio.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(_stdio.StringIO(text, newline=""),
+                        delimiter=delimiter or csv_delimiter(text[:64 * 1024]))
     last = 0
     try:
         for fields in reader:

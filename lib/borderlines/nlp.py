@@ -7,13 +7,14 @@ tokens or sentences uses :func:`get_nlp` so all counts agree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-import spacy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START, SPACY
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -56,34 +57,87 @@ def sentence_fixes(doc: Doc) -> Doc:
     and keep an attribution after an exclaimed or asked quotation in its sentence
     (``BORDER!” he said`` is one sentence), and end a sentence at an abbreviation that
     ends one (``Lukeville, Ariz. While``; see ``_STATE_ABBREVIATIONS``)."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
-    for tok in doc[1:-1]:
-        if (tok.whitespace_ and doc[tok.i + 1].text in _SENTENCE_OPENERS
-                and (tok.text in _SUFFIX_ABBREVIATIONS
-                     or (tok.text in _STATE_ABBREVIATIONS and doc[tok.i - 1].text == ","))):
-            doc[tok.i + 1].is_sent_start = True
-    for tok in doc[1:-1]:
-        nxt = doc[tok.i + 1]
-        if (tok.text in _OPENING_QUOTES and nxt.is_sent_start and not tok.is_sent_start
-                and doc[tok.i - 1].whitespace_ and not tok.whitespace_):
-            tok.is_sent_start = True
-            nxt.is_sent_start = False
+    # The starts are edited in a list and set once: setting Token.is_sent_start checks the
+    # whole Doc each time, which made a long article's parse quadratic (a 1 MB text: 40 s).
+    start = [tok.is_sent_start for tok in doc]          # True, False or None (undecided)
+    text = [tok.text for tok in doc]
+    ws = [bool(tok.whitespace_) for tok in doc]
+    n = len(doc)
+    for i in range(n - 1):
+        if doc[i].is_space and "\n" in text[i]:
+            start[i + 1] = True
+    for i in range(1, n - 1):
+        if (ws[i] and text[i + 1] in _SENTENCE_OPENERS
+                and (text[i] in _SUFFIX_ABBREVIATIONS
+                     or (text[i] in _STATE_ABBREVIATIONS and text[i - 1] == ","))):
+            start[i + 1] = True
+    for i in range(1, n - 1):
+        if (text[i] in _OPENING_QUOTES and start[i + 1] and not start[i]
+                and ws[i - 1] and not ws[i]):
+            start[i] = True
+            start[i + 1] = False
     # “... CLOSE OUR SOUTHERN BORDER!” he said: the attribution continues the sentence
-    for tok in doc[2:]:
-        if (tok.is_sent_start and tok.text[:1].islower() and doc[tok.i - 1].text in _CLOSING_QUOTES
-                and doc[tok.i - 2].text in _EXCLAIM and doc[tok.i - 1].whitespace_):
-            tok.is_sent_start = False
+    for i in range(2, n):
+        if (start[i] and text[i][:1].islower() and text[i - 1] in _CLOSING_QUOTES
+                and text[i - 2] in _EXCLAIM and ws[i - 1]):
+            start[i] = False
+    if n:
+        values = np.array([0 if s is None else 1 if s else -1 for s in start], dtype=np.int64)
+        doc.from_array([SENT_START], values.view(np.uint64).reshape(-1, 1))
     return doc
+
+
+# Where a long text may be cut, best first: after a paragraph break, a line break, a space.
+_BREAKS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"\s+"))
+_SPACE_RUN = re.compile(r"\s*")
+
+
+def text_pieces(text: str, size: int) -> list[str]:
+    """``text`` cut into consecutive pieces of about ``size`` characters at most, whose
+    concatenation is ``text``: each piece ends after the last paragraph break within
+    ``size`` characters (else the last line break, else the last space; a text without
+    any is cut at ``size``), together with all the whitespace there. Tokenized one by
+    one, the pieces give the tokens of the whole text."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = start + size
+        for pattern in _BREAKS:
+            last = None
+            for last in pattern.finditer(window, 1):
+                pass
+            if last is not None:
+                cut = _SPACE_RUN.match(text, start + last.start()).end()
+                break
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+class LongTextEnglish(English):
+    """spaCy's blank English whose ``make_doc`` (so ``nlp(text)`` and ``nlp.pipe``)
+    takes a text of any length: one longer than ``max_length`` is tokenized in pieces
+    (:func:`text_pieces`) joined into one Doc, with the same tokens and character
+    offsets, instead of raising spaCy's E088."""
+
+    def make_doc(self, text: str) -> Doc:
+        if len(text) <= self.max_length:
+            return self.tokenizer(text)
+        doc = Doc.from_docs([self.tokenizer(piece) for piece in text_pieces(text, self.max_length)],
+                            ensure_whitespace=False)
+        # from_docs starts a sentence at each piece; the sentencizer decides, as for a short text
+        doc.from_array([SENT_START], np.zeros((len(doc), 1), dtype=np.uint64))
+        return doc
 
 
 @lru_cache(maxsize=4)
 def get_nlp(lemmas: bool = False) -> Language:
     """spaCy blank English with paragraph breaks and the sentencizer; with ``lemmas``,
-    also the lookup lemmatizer (tables from the ``spacy-lookups-data`` package)."""
-    nlp = spacy.blank("en")
-    nlp.max_length = 5_000_000
+    also the lookup lemmatizer (tables from the ``spacy-lookups-data`` package). Texts
+    longer than ``max_length`` (spaCy's default, 1,000,000 characters) are tokenized in
+    pieces (:class:`LongTextEnglish`), so an article of any size is parsed."""
+    nlp = LongTextEnglish.from_config({})
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("sentence_fixes")
     if lemmas:
@@ -204,8 +258,8 @@ def parse_texts(texts: Iterable[str]) -> list[Doc]:
     sentence starts), about twice as fast: the sentencizer and :func:`sentence_fixes`
     rules run as array operations. Parse once and pass the Docs to ``sentence_table``,
     ``token_table``, ``extract_quotes`` and ``sentence_frames`` (argument ``docs``)."""
-    tokenizer = get_nlp().tokenizer
-    docs = [tokenizer(text) for text in texts]
+    make_doc = get_nlp().make_doc
+    docs = [make_doc(text) for text in texts]
     arrays = [doc.to_array([ORTH, IS_PUNCT, IS_SPACE, SPACY]).view(np.int64).reshape(-1, 4) for doc in docs]
     if not docs or not sum(len(a) for a in arrays):
         return docs

@@ -154,7 +154,37 @@ def show_table(df: pd.DataFrame, caption: str = "", max_rows: int | None = None,
     else:
         display(HTML(static_table_html(shown, text_columns, caption)))
     if note:
-        display(Markdown(f"*{html.escape(note)}*"))
+        display(Markdown(f"*{escape(note)}*"))
+
+
+# Markdown syntax that can appear anywhere in a line: links and images ([ ]), emphasis,
+# code, strikethrough, tables, math ($) and the escape character itself.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]|~$])")
+# Markdown syntax that counts only at the start of a line: headings, lists, quotes, rules.
+_MARKDOWN_LINE_START = re.compile(r"^(\s*\d*)([#+=.)-])")
+
+
+def escape(text: object) -> str:
+    """``text`` (any value, as ``str``) made safe to put in Markdown or HTML output: it
+    shows as written and cannot become markup, a link, an image or a script. HTML
+    characters become entities (``&lt;``); Markdown syntax is backslash-escaped
+    (``\\[clickme\\](javascript:...)`` stays text); line breaks become spaces, so a value
+    cannot open a heading or list. The one escaping function for text from a corpus, a
+    study or a data file that enters a report."""
+    value = html.escape(" ".join(str(text).splitlines()), quote=True)
+    return _MARKDOWN_LINE_START.sub(r"\1\\\2", _MARKDOWN_INLINE.sub(r"\\\1", value))
+
+
+class MarkdownText(str):
+    """Markdown composed by a notebook, whose corpus values already went through
+    :func:`escape`: :func:`findings` inserts it as it is (see :func:`markdown_text`)."""
+
+
+def markdown_text(text: str) -> MarkdownText:
+    """Mark ``text`` as Markdown composed in the notebook (lists, emphasis) in which
+    every value taken from the corpus or a data file was passed through :func:`escape`,
+    so :func:`findings` keeps its markup instead of escaping it."""
+    return MarkdownText(text)
 
 
 def static_table_html(df: pd.DataFrame, text_columns: list[int], caption: str = "") -> str:
@@ -180,16 +210,13 @@ def static_table_html(df: pd.DataFrame, text_columns: list[int], caption: str = 
 
 class _EscapingFormatter(string.Formatter):
     def format_field(self, value, format_spec):
-        return html.escape(super().format_field(value, format_spec), quote=False)
+        formatted = super().format_field(value, format_spec)
+        return formatted if isinstance(value, MarkdownText) else escape(formatted)
 
 
 def findings(template: str, **values) -> Markdown:
     """Markdown for a Findings cell: ``template`` uses ``{name}`` / ``{name:,.1f}``
     placeholders filled from ``values`` (computed variables, never typed-in numbers).
-    Values are HTML-escaped, so corpus text cannot inject markup."""
+    Values are escaped for HTML and Markdown (:func:`escape`), so corpus text cannot
+    inject markup or links; a value made with :func:`markdown_text` is kept as it is."""
     return Markdown(_EscapingFormatter().format(template, **values))
-
-
-def escape(text: object) -> str:
-    """HTML-escape any value for use in Markdown or HTML output."""
-    return html.escape(str(text), quote=True)

@@ -51,8 +51,10 @@ import pandas as pd
 
 from . import eras as eras_mod
 from .cleaning import Rule, load_rules
-from .corpus import SourceSpec, build_corpus, read_folder_texts, schema_problems, table_schema
-from .io import InputProblem, iter_table_batches, read_checksums, write_bytes_atomic, write_json_atomic
+from .corpus import (SourceSpec, build_corpus, numeric_text_problem, read_folder_texts, schema_problems,
+                     strip_ids, table_schema)
+from .io import (InputProblem, csv_delimiter, empty_file_problem, iter_table_batches, read_checksums, read_head, write_bytes_atomic,
+                 write_json_atomic)
 from .problems import CorpusError, Problem, errors
 
 #: The tables the pipeline writes (``OUT/<table>/part-*.parquet``) and what they hold.
@@ -200,6 +202,8 @@ def _folder_chunks(spec: SourceSpec, batch_size: int):
     if not manifest.exists():
         raise InputProblem(Problem(file=str(manifest), message="file not found",
                                    fix="a corpus folder needs a manifest.csv (or pass --manifest)"))
+    if not read_head(manifest, 4096).strip():
+        raise InputProblem(empty_file_problem(manifest))
     with open(manifest, "rb") as fh:           # names the first bad byte, if any
         for line in fh:
             try:
@@ -210,12 +214,13 @@ def _folder_chunks(spec: SourceSpec, batch_size: int):
     sums = read_checksums(sums_path) if spec.verify_checksums and sums_path.exists() else None
     schema = table_schema(spec, has_text=False)
     offset = 0
-    with pd.read_csv(manifest, dtype=str, keep_default_na=False, encoding="utf-8",
-                     chunksize=batch_size) as reader:
+    with pd.read_csv(manifest, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=batch_size,
+                     sep=csv_delimiter(read_head(manifest))) as reader:
         for chunk in reader:
             chunk = chunk.reset_index(drop=True)
             chunk.insert(0, "_row", range(offset + 1, offset + 1 + len(chunk)))
             offset += len(chunk)
+            chunk = strip_ids(chunk, spec.id_column)
             problems = schema_problems(chunk, schema, str(manifest), spec.id_column)
             rows, file_problems = read_folder_texts(spec, chunk, sums)
             yield rows, problems + file_problems
@@ -224,7 +229,10 @@ def _folder_chunks(spec: SourceSpec, batch_size: int):
 def _table_chunks(spec: SourceSpec, batch_size: int):
     schema = table_schema(spec, has_text=True)
     for chunk in iter_table_batches(spec.source, batch_size):
+        chunk = strip_ids(chunk, spec.id_column)
         problems = schema_problems(chunk, schema, str(spec.source), spec.id_column)
+        numeric = numeric_text_problem(chunk, spec)
+        problems += [numeric] if numeric else []
         chunk["_text"] = chunk[spec.text_column].astype(str) if spec.text_column in chunk else ""
         chunk["_file"] = str(spec.source)
         yield chunk, problems

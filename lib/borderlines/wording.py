@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .notebook import escape, markdown_text
+
 HIGHER, LOWER, UNCLEAR, NO_INTERVAL, NO_DATA = "higher", "lower", "unclear", "no interval", "no data"
 
 
@@ -61,7 +63,13 @@ def difference_sentence(row, what: str, label_a: str, label_b: str, digits: int 
                         percent: bool = False) -> str:
     """One Markdown sentence comparing era B with era A on ``what`` (e.g. "quotes per
     1,000 words"), worded by :func:`verdict`. ``percent`` shows proportions as % and
-    differences in percentage points."""
+    differences in percentage points. ``what`` is Markdown composed by the caller (its
+    corpus values escaped); the era labels are escaped here (:func:`borderlines.notebook.escape`),
+    and the sentence is returned as :class:`~borderlines.notebook.MarkdownText`."""
+    return markdown_text(_difference_sentence(row, what, escape(label_a), escape(label_b), digits, percent))
+
+
+def _difference_sentence(row, what: str, label_a: str, label_b: str, digits: int, percent: bool) -> str:
     v = verdict(row)
     if v == NO_DATA:
         return f"{_upper(what)}: {label_a} and {label_b} cannot be compared ({row['note'] or 'no data'})."
@@ -105,8 +113,8 @@ def difference_lines(table: pd.DataFrame, names: dict, label_a: str, label_b: st
     (measure -> words, e.g. ``{"n_words": "words per article"}``), in that order,
     for the rows of ``table`` that have it."""
     rows = table.set_index("measure")
-    return "\n".join(f"- {difference_sentence(rows.loc[m], what, label_a, label_b, digits, percent)}"
-                      for m, what in names.items() if m in rows.index)
+    return markdown_text("\n".join(f"- {difference_sentence(rows.loc[m], what, label_a, label_b, digits, percent)}"
+                                    for m, what in names.items() if m in rows.index))
 
 
 def display_differences(table: pd.DataFrame, label_a: str, label_b: str, digits: int = 2,

@@ -12,11 +12,12 @@ from pathlib import Path
 from ..io import InputProblem
 from ..problems import Problem
 from .documents import decode_text, docx_lines, rtf_text, text_lines
+from ..io import csv_delimiter
 from .factiva import factiva_articles, factiva_html_articles, looks_like_factiva
 from .nexis import looks_like_nexis, nexis_articles
 from .records import Article, file_problem
 from .tables import (MEDIACLOUD_COLUMNS, TABLE_COLUMNS, TableProblem, column_map, delimited_rows,
-                     mediacloud_text, sniff_delimiter, table_articles, xlsx_rows)
+                     mediacloud_text, table_articles, xlsx_rows)
 from .web import page_article
 
 #: source families (``--format``), each with the file types it comes in
@@ -129,7 +130,7 @@ def _table_file(name: str, data: bytes, fmt: str | None, options: ImportOptions)
     else:
         text = decode_text(data, name, options.encoding)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        header, rows, stopped = delimited_rows(text, sniff_delimiter(text, "\t" if suffix == ".tsv" else ","))
+        header, rows, stopped = delimited_rows(text, csv_delimiter(text, "\t" if suffix == ".tsv" else ","))
         unit = "line"
     mediacloud = fmt == "mediacloud" or (fmt is None and _is_mediacloud(header))
     usual = MEDIACLOUD_COLUMNS if mediacloud else TABLE_COLUMNS

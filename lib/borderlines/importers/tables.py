@@ -41,15 +41,6 @@ class TableProblem(ValueError):
         self.fix = fix
 
 
-def sniff_delimiter(text: str, default: str = ",") -> str:
-    """The field separator of delimited ``text``, judged from its header line: one of
-    comma, semicolon, tab and bar."""
-    header = next((line for line in text.split("\n") if line.strip()), "")
-    try:
-        return csv.Sniffer().sniff(header, delimiters=",;\t|").delimiter
-    except csv.Error:
-        return default
-
 
 def delimited_rows(text: str, delimiter: str) -> tuple[list[str], list[Row], int | None]:
     """Header, data rows (numbered by their first line) and, if the file could not be
