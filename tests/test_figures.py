@@ -432,6 +432,124 @@ def test_telephone_numbers_are_not_quantities(text):
     assert figures_of(text).empty, figures_of(text)["surface"].tolist()
 
 
+# --- beyond migration wording: small counts, units, glued numbers, model names -------
+
+@pytest.mark.parametrize("text,surface,value,unit,kind", [
+    # small spelled-out counts of anything
+    ("Delegations from seven countries signed the accord.", "seven countries", 7, "countries", "count"),
+    ("Ministers of five Central American countries met in Panama.", "five Central American countries", 5,
+     "countries", "count"),
+    ("Two dozen reporters waited outside the consulate.", "Two dozen reporters", 24, "reporters", "count"),
+    ("A dozen lawmakers signed the letter.", "A dozen lawmakers", 12, "lawmakers", "count"),
+    # numbers glued to a unit or a scale
+    ("The tablet ships with 256GB of storage.", "256GB", 256, "gigabytes", "data"),
+    ("The ferry slowed to 5mph near the dock.", "5mph", 5, "miles per hour", "speed"),
+    ("The bridge project will cost $3bn.", "$3bn", 3e9, "dollars", "money"),
+    ("A contract worth $2.5 bn was signed.", "$2.5 bn", 2.5e9, "dollars", "money"),
+    ("The city paid a $250k settlement.", "$250k", 250e3, "dollars", "money"),
+    ("Organizers counted 50k runners at the start.", "50k runners", 50e3, "runners", "count"),
+    ("The new fence runs 10km along the canal.", "10km", 10, "kilometers", "distance"),
+    ("Her suitcase weighed 23kg at check-in.", "23kg", 23, "kilograms", "weight"),
+    ("Crews laid a 30m pipe under the road.", "30m", 30, "meters", "distance"),
+    ("Thermometers showed 43C in the shade.", "43C", 43, "degrees Celsius", "temperature"),
+    # units outside the migration vocabulary
+    ("Gusts reached 60 mph overnight.", "60 mph", 60, "miles per hour", "speed"),
+    ("The barge carried 1,200 tons of grain.", "1,200 tons", 1200, "tons", "weight"),
+    ("Temperatures climbed to 112 degrees in the valley.", "112 degrees", 112, "degrees", "temperature"),
+    ("It was 104 °F at noon.", "104 °F", 104, "degrees Fahrenheit", "temperature"),
+    ("The fire burned 3,000 acres of forest.", "3,000 acres", 3000, "acres", "area"),
+    ("The plant holds 2 million gallons of water.", "2 million gallons", 2e6, "gallons", "volume"),
+    ("The new turbines add 600 megawatts.", "600 megawatts", 600, "megawatts", "power"),
+    ("The index fell 500 points on the news.", "500 points", 500, "points", "change"),
+    ("The senator leads by 4 points in the poll.", "4 points", 4, "points", "points"),
+    ("Approval rose 6 percentage points.", "6 percentage points", 6, "percentage points", "change"),
+    ("The line ran a 12-mile stretch of desert.", "12-mile", 12, "miles", "distance"),
+])
+def test_counts_and_units_beyond_migration(text, surface, value, unit, kind):
+    row = one(text, surface)
+    assert row.surface == surface
+    assert (row.value, row.unit, row.kind, row.is_migration_stat) == (value, unit, kind, False)
+
+
+def test_measurements_have_a_measure_and_drugs_by_weight_stay_statistics():
+    assert one("The ferry slowed to 5mph near the dock.", "5mph").measure == "measurement"
+    drugs = one("Agents seized 40kg of fentanyl at the border crossing.", "40kg")
+    assert (drugs.measure, drugs.is_migration_stat) == ("drugs", True)
+    assert set(MEASURES) >= {"measurement"}
+
+
+@pytest.mark.parametrize("text", [
+    # product and model names, codes and labels carry numbers that are not quantities
+    "She bought an iPhone 11 at the airport.",
+    "A Boeing 787 landed in Houston.",
+    "COVID-19 closed the crossing.",
+    "The laptop still runs Windows 10.",
+    "The F-35 flew over the base.",
+    "Expulsions under Title 42 ended.",
+    "Traffic backed up on I-95.",
+    "Section 232 tariffs hit steel.",
+    "Leaders met at the G20 summit.",
+    "The 4K screen and the 5G phone were on sale.",
+    "Apple and 3M said nothing.",
+    # "one" before a plural is a pronoun before a verb
+    "One hopes the talks succeed.",
+])
+def test_model_names_and_codes_are_not_quantities(text):
+    assert figures_of(text).empty, figures_of(text)["surface"].tolist()
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Exactly 300 people waited at the gate.", "300 people"),
+    ("Precisely 40 migrants were on the bus.", "40 migrants"),
+])
+def test_a_capitalized_adverb_is_not_a_label(text, surface):
+    assert one(text, surface).value > 0
+
+
+def test_how_often_is_not_a_factor():
+    row = one("The governor has visited the border three times.", "three times")
+    assert (row.value, row.unit, row.kind, row.measure) == (3.0, "occurrences", "frequency", "")
+    assert one("Agents stopped migrants 75,000 times in December.", "75,000").unit == "apprehensions"
+
+
+@pytest.mark.parametrize("text", [
+    "Call the consulate at 202 555 0143 for an appointment.",
+    "The hotline is +52 55 5080 2000 in Mexico City.",
+    "Dial +44 (0)20 7946 0958 from abroad.",
+    "Or call (415) 555 0132 after noon.",
+])
+def test_telephone_numbers_with_spaces_are_not_quantities(text):
+    assert figures_of(text).empty, figures_of(text)["surface"].tolist()
+
+
+@pytest.mark.parametrize("text,date,surface,period,baseline,kind", [
+    # a change from a named past period, with no period of its own, runs to the article
+    ("Encounters are down 40% from their peak in May 2019.", "2019-09-10", "40%", "2019-05..2019-09",
+     "2019-05", "change"),
+    # a fraction of a baseline is a ratio
+    ("Crossings are now half what they were in May.", "2019-09-10", "half", "2019-05..2019-09", "2019-05",
+     "ratio"),
+    ("Arrests were a third as many as in March.", "2019-09-10", "a third", "2019-03..2019-09", "2019-03",
+     "ratio"),
+    # a time phrase closing a "since" clause dates from then
+    ("Deportations have risen 20 percent since Trump took office in 2017.", "2019-09-10", "20 percent",
+     "2017-01..2019-09", "", "change"),
+    ("Since the agency changed its rules in March, 4,000 asylum seekers have waited.", "2019-09-10", "4,000",
+     "2019-03..2019-09", "", "count"),
+    # ... and dates no figure after a record
+    ("Arrests hit 20,000, the most since the president took office in 2017.", "2019-09-10", "20,000", "", "",
+     "count"),
+])
+def test_periods_of_baselines_and_since_clauses(text, date, surface, period, baseline, kind):
+    row = one(text, surface, date=date)
+    assert (row.period, row.baseline, row.kind) == (period, baseline, kind)
+
+
+def test_fraction_of_a_baseline_is_a_ratio_down():
+    row = one("Crossings are now half what they were in May.", "half", date="2019-09-10")
+    assert (row.value, row.unit, row.direction, row.measure) == (0.5, "times", "down", "crossings")
+
+
 # --- attribution, quotes, posts ------------------------------------------------------
 
 @pytest.mark.parametrize("text,surface,source", [

@@ -19,6 +19,15 @@ Conventions
 * Vague magnitudes take the smallest value the words allow, with qualifier ``vague``:
   "thousands" 2,000, "hundreds" 200, "dozens" 24, "tens of thousands" 20,000, "several
   hundred" 300 (several = 3), "a few thousand" 2,000 (a few = 2).
+* Numbers glued to a scale or a unit are read with it: "$3bn" (3e9 ``dollars``), "$250k",
+  "50k runners", "256GB" (``gigabytes``), "5mph", "10km", "40kg", "43C"; a one-letter
+  scale without a currency sign only before a counted noun ("30m" is meters, "4K" and
+  "5G" are no numbers). Measurements take a kind of their own (``speed``,
+  ``temperature``, ``area``, ``volume``, ``data``, ``power``, ``energy``, ``points``;
+  :data:`UNITS`) and the measure ``measurement``; "500 points" after a direction ("fell
+  500 points") is a ``change``. Small spelled-out counts of any plural are counts
+  ("seven countries", "two dozen reporters"); "visited three times" is 3 ``occurrences``
+  (kind ``frequency``), not a factor.
 * A range has ``value`` = its low end and ``range_high`` = its high end; elsewhere
   ``range_high`` is NaN.
 * ``unit`` is what one unit of ``value`` is (:data:`UNITS`); counts of persons are
@@ -55,7 +64,12 @@ Conventions
   last year" is this year so far, ``2021-01``); a change carried from the previous
   sentence is compared with a year before that period ("70,000 in December. That was
   up 10% from a year earlier": baseline ``2019-12``). ``baseline`` holds the
-  comparison period ("than", "compared with", "as many as" introduce one). Figures with
+  comparison period ("than", "compared with", "as many as", "what they were" introduce
+  one); a change or ratio whose baseline is another past period and that names none of
+  its own runs from the baseline to the article's month ("down 40% from their peak in May
+  2019", "half what they were in May" in September 2019: ``2019-05..2019-09``). A time
+  phrase closing a clause opened by "since" ("since Trump took office in 2017") runs from
+  that period to the article's month, and after a record dates no figure. Figures with
   no time phrase in reach have ``period`` ``''``.
 * ``attributed_to`` is the source the sentence gives: "according to X" (with "quoting
   Y" kept as "X (citing Y)"), "X data/figures show", else the subject of a speech verb
@@ -71,8 +85,9 @@ Conventions
   34, was ...") is an age (``years``, kind ``age``).
 * Not quantities: calendar dates ("March 28, 2019", "Sept. 10", "2019-03-28"), years
   and decades ("2007", "until 2011", "the early 2000s"), times of day ("7:45am"),
-  handles, URLs, e-mail addresses and telephone numbers ("1-800-555-0199"), labels
-  ("Title 42", "No. 2", "Air Force One"),
+  handles, URLs, e-mail addresses and telephone numbers ("1-800-555-0199", "+52 55 1234
+  5678"), labels and model names ("Title 42", "No. 2", "Air Force One", "Boeing 787",
+  "iPhone 11", "COVID-19", "F-35", "I-95", "G20"),
   ordinals ("third"), relative-date anchors ("one day after", "three months later", "a
   year earlier": they date something, they are not cited amounts; "a day after" has no
   number at all), definite references to a small spelled-out number ("the two
@@ -114,7 +129,8 @@ FIGURE_COLUMNS = {
     "end": "end offset (exclusive) in the clean text (characters)",
     "range_high": "high end of a range (NaN when not a range)",
     "rate_per": "time unit of a per-unit rate: hour | day | week | month | year | ''",
-    "kind": "count | rate | change | share | ratio | record | duration | distance | money | weight | age",
+    "kind": "count | rate | change | share | ratio | record | frequency | duration | distance | money | "
+            "weight | speed | temperature | area | volume | data | power | energy | points | age",
     "direction": "up | down | '' (for changes and ratios)",
     "baseline": "period a change or ratio is compared with ('' when none)",
     "counted": "the counted noun phrase as written ('' when none)",
@@ -143,9 +159,17 @@ UNITS = {
                 "(dropped by half = 0.5)",
     "years": "years (durations, ages, and the span of an 'N-year high')",
     "months|weeks|days|hours|minutes|seconds|decades": "durations",
-    "miles|kilometers|feet|meters|yards": "distances",
+    "miles|kilometers|feet|meters|yards|inches|...": "distances (kind distance)",
     "dollars|pesos|euros|pounds sterling": "money",
-    "pounds|kilograms|tons": "weight",
+    "pounds|kilograms|grams|ounces|tons|...": "weight (kind weight)",
+    "miles per hour|kilometers per hour|knots": "speed (kind speed)",
+    "degrees|degrees Fahrenheit|degrees Celsius": "temperature (kind temperature)",
+    "acres|hectares|square miles|...": "area (kind area)",
+    "gallons|liters|barrels|cubic meters|...": "volume (kind volume)",
+    "kilobytes|megabytes|gigabytes|terabytes": "data size (kind data)",
+    "watts|kilowatts|megawatts|...|kilowatt-hours|...": "power and energy (kinds power, energy)",
+    "points": "points of a score, poll or index (kind points, or change with a direction)",
+    "occurrences": "how often something happened ('visited three times'; kind frequency)",
     "<thing counted>": "other counts: arrests, apprehensions, encounters, crossings, removals, "
                        "firearms, cases, deaths, or the counted noun itself",
 }
@@ -174,6 +198,8 @@ MEASURES = {
     "funding": "money",
     "duration": "lengths of time",
     "distance": "distances",
+    "measurement": "other measurements: speed, temperature, area, volume, data size, power, energy "
+                   "(`kind` says which)",
     "age": "ages",
     "other": "a counted noun outside this list (see `counted`)",
     "": "a number whose sentence does not say what it counts",
@@ -279,6 +305,10 @@ _THING_NOUNS = {
     "objective": "goal", "objectives": "goal", "goal": "goal", "goals": "goal",
     "target": "goal",
 }
+#: Modifiers that may stand between a number and the plural it counts ("seven new rules").
+_ADJECTIVES = frozenset("new additional different separate major minor small large big senior junior foreign "
+                        "local federal key top main young old private public partner member border".split())
+_ADJECTIVE_ENDINGS = ("al", "an", "ese", "ish", "ic", "ive", "ous", "ern", "ful", "ary")
 _UNIT_OF_THING = {"removals": "removals", "cases": "cases", "goal": "goal"}
 _EVENT_MEASURES = ("crossings", "arrests", "apprehensions", "encounters", "removals")
 #: Enforcement verbs -> what a count of the people they act on measures ("70,000 were
@@ -293,6 +323,94 @@ _ENFORCEMENT_VERBS = {
 #: Enforcement verbs that police use too: they give their measure only in a migration
 #: context (the sentence or the one before), like :data:`CONTEXT_MEASURES`.
 _GENERAL_VERBS = frozenset({"arrested", "detained"})
+
+
+def _forms(unit: str, kind: str, *written: str) -> dict[str, tuple[str, str]]:
+    return {w: (unit, kind) for w in written}
+
+
+#: Units of measurement after a number, spelled out (any case; singular forms for "a
+#: 10-mile stretch") -> (unit, kind). Written apart, hyphenated or glued ("10km").
+_UNIT_WORDS = {
+    **_forms("miles", "distance", "mile", "miles"),
+    **_forms("nautical miles", "distance", "nautical mile", "nautical miles"),
+    **_forms("kilometers", "distance", "kilometer", "kilometers", "kilometre", "kilometres"),
+    **_forms("feet", "distance", "foot", "feet"),
+    **_forms("meters", "distance", "meter", "meters", "metre", "metres"),
+    **_forms("yards", "distance", "yard", "yards"),
+    **_forms("inches", "distance", "inch", "inches"),
+    **_forms("centimeters", "distance", "centimeter", "centimeters", "centimetre", "centimetres"),
+    **_forms("millimeters", "distance", "millimeter", "millimeters", "millimetre", "millimetres"),
+    **_forms("pounds", "weight", "pound", "pounds"),
+    **_forms("kilograms", "weight", "kilogram", "kilograms", "kilo", "kilos"),
+    **_forms("grams", "weight", "gram", "grams"),
+    **_forms("milligrams", "weight", "milligram", "milligrams"),
+    **_forms("ounces", "weight", "ounce", "ounces"),
+    **_forms("tons", "weight", "ton", "tons", "tonne", "tonnes", "metric ton", "metric tons"),
+    **_forms("miles per hour", "speed", "miles per hour", "miles an hour"),
+    **_forms("kilometers per hour", "speed", "kilometers per hour", "kilometres per hour",
+             "kilometers an hour", "kilometres an hour"),
+    **_forms("knots", "speed", "knot", "knots"),
+    **_forms("degrees Fahrenheit", "temperature", "degrees fahrenheit", "degrees f"),
+    **_forms("degrees Celsius", "temperature", "degrees celsius", "degrees centigrade", "degrees c"),
+    **_forms("degrees", "temperature", "degrees"),
+    **_forms("acres", "area", "acre", "acres"),
+    **_forms("hectares", "area", "hectare", "hectares"),
+    **_forms("square miles", "area", "square mile", "square miles"),
+    **_forms("square kilometers", "area", "square kilometer", "square kilometers", "square kilometre",
+             "square kilometres"),
+    **_forms("square feet", "area", "square foot", "square feet"),
+    **_forms("square meters", "area", "square meter", "square meters", "square metre", "square metres"),
+    **_forms("gallons", "volume", "gallon", "gallons"),
+    **_forms("liters", "volume", "liter", "liters", "litre", "litres"),
+    **_forms("barrels", "volume", "barrel", "barrels"),
+    **_forms("cubic meters", "volume", "cubic meter", "cubic meters", "cubic metre", "cubic metres"),
+    **_forms("cubic feet", "volume", "cubic foot", "cubic feet"),
+    **_forms("bytes", "data", "byte", "bytes"),
+    **_forms("kilobytes", "data", "kilobyte", "kilobytes"),
+    **_forms("megabytes", "data", "megabyte", "megabytes"),
+    **_forms("gigabytes", "data", "gigabyte", "gigabytes"),
+    **_forms("terabytes", "data", "terabyte", "terabytes"),
+    **_forms("watts", "power", "watt", "watts"),
+    **_forms("kilowatts", "power", "kilowatt", "kilowatts"),
+    **_forms("megawatts", "power", "megawatt", "megawatts"),
+    **_forms("gigawatts", "power", "gigawatt", "gigawatts"),
+    **_forms("kilowatt-hours", "energy", "kilowatt-hour", "kilowatt-hours", "kilowatt hours"),
+    **_forms("megawatt-hours", "energy", "megawatt-hour", "megawatt-hours", "megawatt hours"),
+    **_forms("points", "points", "points"),  # not "point": "at one point"
+}
+#: Abbreviated units (case as written: "5 GB", "10km", "40kg").
+_UNIT_ABBREVIATIONS = {
+    **_forms("kilometers", "distance", "km", "kms", "KM"), **_forms("miles", "distance", "mi"),
+    **_forms("feet", "distance", "ft"), **_forms("yards", "distance", "yd", "yds"),
+    **_forms("centimeters", "distance", "cm"), **_forms("millimeters", "distance", "mm"),
+    **_forms("kilograms", "weight", "kg", "kgs", "KG"), **_forms("pounds", "weight", "lb", "lbs", "lb.", "lbs."),
+    **_forms("ounces", "weight", "oz"), **_forms("milligrams", "weight", "mg"),
+    **_forms("miles per hour", "speed", "mph", "MPH"), **_forms("kilometers per hour", "speed", "km/h", "kph", "kmh"),
+    **_forms("degrees Fahrenheit", "temperature", "°F", "ºF"), **_forms("degrees Celsius", "temperature", "°C", "ºC"),
+    **_forms("degrees", "temperature", "°"),
+    **_forms("square feet", "area", "sq ft", "sq. ft."), **_forms("square miles", "area", "sq mi"),
+    **_forms("square kilometers", "area", "sq km", "km2", "km²"),
+    **_forms("kilobytes", "data", "KB", "kB"), **_forms("megabytes", "data", "MB"),
+    **_forms("gigabytes", "data", "GB"), **_forms("terabytes", "data", "TB"),
+    **_forms("kilowatts", "power", "kW"), **_forms("megawatts", "power", "MW"),
+    **_forms("gigawatts", "power", "GW"),
+    **_forms("kilowatt-hours", "energy", "kWh"), **_forms("megawatt-hours", "energy", "MWh"),
+    **_forms("gigawatt-hours", "energy", "GWh"),
+}
+#: One-letter units read only glued to the number ("30m", "500g", "40C"): apart, they
+#: are initials or the start of the next word.
+_GLUED_UNITS = {**_forms("meters", "distance", "m"), **_forms("grams", "weight", "g"),
+                **_forms("degrees Fahrenheit", "temperature", "F"), **_forms("degrees Celsius", "temperature", "C")}
+#: Kinds of a measurement in a unit of :data:`_UNIT_WORDS` (distance, weight, ...): never
+#: migration statistics, except drugs by weight.
+_MEASUREMENT_KINDS = frozenset(kind for _, kind in _UNIT_WORDS.values()) - {"points"}
+#: Scales written glued to a number ("$3bn", "$250k", "50k migrants", "5m people") or
+#: apart ("$3 bn"). The one-letter ones are scales after a currency sign; without one,
+#: only before a counted noun ("50k migrants"; "30m" is meters, "4K" no number).
+_SCALE_SUFFIXES = {"bn": 1e9, "b": 1e9, "B": 1e9, "mn": 1e6, "m": 1e6, "M": 1e6, "k": 1e3, "K": 1e3,
+                   "tn": 1e12, "trn": 1e12}
+_BARE_SCALE_LETTERS = frozenset({"k", "K", "m"})
 
 # ---------------------------------------------------------------------------------------
 # Regular expressions (compiled once)
@@ -323,7 +441,9 @@ _BY_LOOKBEHIND = "|".join(rf"(?<=\bby\s{q})" for q in (
 _NUMBER_START = trie_pattern([*_SMALL, *_TENS, *_SCALES, "dozen", "half", "halved", "several", "many",
                        *_RATIO_WORDS])
 _NUMBER = re.compile(rf"""(?<![A-Za-z])(?=[\d$€£uotfsenhmbdaqz])(?=[\d$€£]|us\$|a\s|{_NUMBER_START})(?:
- (?P<share>\b(?P<sh_a>{_ONES_RE}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:every\s+)?
+ (?P<frac_ratio>\b(?:(?:a|one)\s+(?:half|third|quarter|fifth)|half|two[\s-]thirds|three[\s-]quarters)
+   (?=\s+(?:what\s|as\s+(?:many|much|high|large|big|great|low|few)\s+as\b)))
+|(?P<share>\b(?P<sh_a>{_ONES_RE}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:every\s+)?
    (?P<sh_b>{_ONES_RE}|\d{{1,3}})\b(?![,.]?\d))
 |(?P<fraction>\b(?:(?:a|one)\s+(?:half|third|quarter|fifth)|half|two[\s-]thirds|three[\s-]quarters)
    (?=\s+(?:of|were|are)\b))
@@ -345,9 +465,18 @@ _RECORD = re.compile(r"-(?P<ru>year|month|decade)[\s-]+(?P<rec>high|low|record|p
 _AGE = re.compile(r"-years?-old\b|\s+years?\s+old\b", re.I)
 _TIME_UNIT = re.compile(r"(?:\s+|-)(?P<tu>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?!-)", re.I)
 _ANCHOR_AFTER = re.compile(r"\s+(?:after|before|earlier|later|ago|prior|from\s+now|into|since)\b", re.I)
-_DISTANCE = re.compile(r"(?:\s+|-)(?P<du>miles?|kilometers?|kilometres?|km|feet|foot|meters?|metres?|yards?)\b", re.I)
+
+
+def _unit_alt(forms) -> str:
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+
+
+# A unit of measurement after a number: apart, hyphenated or glued ("10 km", "a 10-km
+# stretch", "10km"); one-letter units glued only.
+_MEASURE_UNIT = re.compile(rf"(?:\s+|-)?(?P<u>(?i:{_unit_alt(_UNIT_WORDS)})|{_unit_alt(_UNIT_ABBREVIATIONS)})"
+                           rf"(?![\w°/²])|(?P<g>{_unit_alt(_GLUED_UNITS)})(?![\w°/²])")
+_SCALE_SUFFIX = re.compile(r"\s?(?P<word>bn|mn|tn|trn)\b|(?P<letter>[kKmMbB])(?![\w°/²])")
 _MONEY_NOUN = re.compile(r"\s+(?:(?:in|of)\s+(?:[a-z]+\s+){0,2})?(?P<mu>dollars|pesos|euros)\b", re.I)
-_WEIGHT = re.compile(r"\s+(?P<wu>pounds|lbs?\.?|kilograms|kilos|kg|tons|tonnes)\b", re.I)
 _DRUGS = re.compile(r"\b(?:fentanyl|cocaine|heroin|meth|methamphetamine|marijuana|drugs|narcotics)\b", re.I)
 _QUAL_BEFORE = re.compile(r"""(?:\b(?P<q>more\s+than|over|above|upwards\s+of|in\s+excess\s+of|at\s+least
  |just\s+over|greater\s+than|exceeding|less\s+than|fewer\s+than|under|below|just\s+under|up\s+to
@@ -367,14 +496,16 @@ _QUAL_MAP = {
 }
 _DIRECTION_BEFORE = re.compile(r"""\b(?P<w>up|rose|risen|rise|rising|increased?|increasing|jumped|jump|grew|grown
  |climbed|surged|soared|spiked|higher|down|declined?|declining|dropped|drop|fell|fallen|falling
- |decreased?|plunged|plummeted|lower|reduced?|cut|slid|dipped)(?:\s+(?:by|of))?\s*$""", re.I | re.X)
+ |decreased?|plunged|plummeted|lower|reduced?|cut|slid|dipped|gained|added|lost|shed)(?:\s+(?:by|of))?\s*$""",
+                               re.I | re.X)
 _DIRECTION_AFTER = re.compile(r"""\s*(?P<w>increase|rise|jump|gain|growth|hike|surge|spike|higher|more
  |decline|drop|decrease|fall|reduction|cut|dip|plunge|lower|fewer|less)\b""", re.I | re.X)
 _UP_WORDS = frozenset("up rose risen rise rising increase increased increasing jumped jump grew grown "
-                      "climbed surged soared spiked higher gain growth hike surge spike more".split())
+                      "climbed surged soared spiked higher gain gained added growth hike surge spike more".split())
 _BASELINE_AFTER = re.compile(r"\s*(?:from|compared\s+(?:to|with)|than|versus|vs\.?)\b", re.I)
 _BASELINE_MARK = re.compile(r"\b(?:from|compared\s+(?:to|with)|than|versus|vs\.?"
-                            r"|as\s+(?:many|much|high|large|big|likely)\s+as)\b", re.I)
+                            r"|as\s+(?:many|much|high|large|big|great|low|few|likely)\s+as"
+                            r"|what\s+(?:it|they|this|that|those|these)\s+(?:was|were|had\s+been))\b", re.I)
 _BASELINE_TAIL = re.compile(r"(?:\bfrom|\bcompared\s+(?:to|with)|\bthan|\bversus|\bvs\.?)\s*$", re.I)
 _RATE_AFTER = re.compile(r"""\b(?:(?:per|a|an|every|each)\s+(?P<ru>hour|day|week|month|year)
  |(?P<adv>hourly|daily|weekly|monthly|annually|yearly))\b
@@ -428,6 +559,9 @@ _COORDINATION_TAIL = re.compile(r"(?:^|[\s,;—–])(?:and|but|while|whereas|yet
                                 r"(?:(?:in|during|by|on|through|for|since|throughout|around|until|from)\s+)?$",
                                 re.I)
 # "the lowest level since 2017": "since" dates the record the figure sets, not the figure.
+# "since Trump took office in 2017": a time phrase at the end of a clause opened by "since"
+# (up to six words, no number or punctuation between) dates from then to the article.
+_SINCE_CLAUSE = re.compile(r"\b[Ss]ince\s+(?P<rest>(?:[^\s,;:.\d“”\"]+\s+){1,6})$")
 _RECORD_SINCE = re.compile(r"\b(?:highest|lowest|most|fewest|least|largest|smallest|biggest|greatest|worst|best"
                            r"|busiest|slowest|quietest|sharpest|steepest|first\s+time|record"
                            r"|(?:a|an|the|its|their|new)\s+(?:[\w-]+\s+)?(?:highs?|lows?|peak))\b"
@@ -438,7 +572,10 @@ _TIMES_RATIO = re.compile(r"\s+times\s+(?:as\s+(?:many|much|high|large|big|likel
 _TIMES_DOWN = re.compile(r"\s+times\s+(?:lower|fewer|less|smaller)\b", re.I)
 # "stopped migrants 75,000 times": events counted by an enforcement verb.
 _VERB_BEFORE_TIMES = re.compile(rf"\b(?P<v>{_VERB_RE})\b[^,;:.\d]{{0,50}}$", re.I)
-_PHONE = re.compile(r"(?<![\w.])(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?!\w)")
+# North American ("(202) 344-1780", "202 344 1780", "+1 202.344.1780") and international
+# numbers ("+52 55 1234 5678", "+44 (0)20 7946 0958").
+_PHONE = re.compile(r"""(?<![\w.])(?:(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.\s]\d{4}
+ |\+\d{1,3}(?:[-.\s]?\(\d{1,4}\)\d{0,4}|[-.\s]\d{1,5}){2,5})(?!\w)""", re.X)
 _OWN_VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|will|would|\w+ed)\b", re.I)
 _MAKE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up\s*$", re.I)
 _PEOPLE_AS = re.compile(r"\s+(?:\w+\s+){0,3}?as\s+(?:families|family\s+units|family\s+members)\b", re.I)
@@ -815,7 +952,10 @@ def _parse_digits(num: str, scale: str | None) -> float:
 
 
 def _is_label(text: str, start: int, s0: int) -> bool:
-    """True when the word before ``start`` makes the number a label ("Title 42", "No. 2")."""
+    """True when the word before ``start`` makes the number a label or a model name
+    ("Title 42", "No. 2", "Boeing 787", "Windows 10", "iPhone 11"): a capitalized word
+    (or one with a capital inside) that is not a function word, a month or an adverb
+    ("Exactly 300")."""
     m = _PREV_TOKEN.search(text, max(0, start - 40), start)
     if m and m.group(1).lower() in _LABEL_WORDS:
         return True  # looked for across the sentence start: the sentencizer splits after "No."
@@ -824,10 +964,10 @@ def _is_label(text: str, start: int, s0: int) -> bool:
         return False
     tok = m.group(1)
     low = tok.lower()
-    if tok[-1] in ".!?:;,)”\"’'—–" or not tok[0].isupper():
+    if tok[-1] in ".!?:;,)”\"’'—–" or not (tok[0].isupper() or (tok[0].isalpha() and not tok.islower())):
         return False
     word = low.strip(".,")
-    return (word not in STOP_WORDS and word not in _QUALIFIER_WORDS
+    return (word not in STOP_WORDS and word not in _QUALIFIER_WORDS and not word.endswith("ly")
             and not re.fullmatch(_MONTH_RE, tok))
 
 
@@ -885,9 +1025,21 @@ def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
     if low in _THING_NOUNS:
         measure = _THING_NOUNS[low]
         return measure, _UNIT_OF_THING.get(measure, measure), counted, head.end()
-    if len(run) == 1 and low.endswith("s") and len(low) > 3 and low not in STOP_WORDS:
-        return "other", low, counted, head.end()
+    # Another counted noun: the first plural in the run, after at most two modifiers that
+    # are capitalized or adjectives ("seven countries", "seven Central American countries").
+    for n, tm in enumerate(run[:3]):
+        word = tm.group()
+        if _is_plural(word):
+            return "other", word.lower(), text[run[0].start():tm.end()], tm.end()
+        if not (word[0].isupper() or word.lower() in _ADJECTIVES or word.lower().endswith(_ADJECTIVE_ENDINGS)):
+            break
     return None
+
+
+def _is_plural(word: str) -> bool:
+    low = word.lower()
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) \
+        and low not in STOP_WORDS
 
 
 def _verb_measure(verb: str) -> tuple[str, bool]:
@@ -967,6 +1119,11 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
         if not a or not b or a >= b:
             return None
         value, unit, kind = a / b, "fraction", "share"
+    elif m.group("frac_ratio"):
+        # "half what they were in May", "a third as many as": a fraction of a baseline
+        words = m.group("frac_ratio").lower().split()
+        return _Figure(start=start, end=end, value=_FRACTIONS[words[-1].split("-")[-1]], unit="times",
+                       kind="ratio", direction="down")
     elif m.group("fraction"):
         words = m.group("fraction").lower().split()
         prev = _PREV_TOKEN.search(text, max(s0, start - 20), start)
@@ -1012,12 +1169,13 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
     elif m.group("digits"):
         num = m.group("num")
         start = m.start("cur") if m.group("cur") else m.start("num")
+        factor, end = _scale_suffix(text, m, s1)
         nxt = text[end:end + 4]
-        if re.match(r"[A-Za-z]", nxt):
-            return None  # ordinals (3rd), decades (2000s), times (7am), codes (24World)
+        if re.match(r"[A-Za-z]", nxt) and not _MEASURE_UNIT.match(text, end, s1):
+            return None  # ordinals (3rd), decades (2000s), times (7am), codes (24World, 4K); not "10km"
         if re.match(r":\d|/\d|-\d\d-\d\d|\.\d|@", nxt) or _TIME_OF_DAY.match(text, end):
             return None  # times (7:45, 10 p.m.), dates (3/28, 2019-03-28), e-mail addresses
-        plain_int = "," not in num and "." not in num and not m.group("scale")
+        plain_int = "," not in num and "." not in num and not m.group("scale") and factor == 1.0
         maybe_year = plain_int and len(num) == 4 and 1800 <= int(num) <= 2100 and not m.group("cur")
         if plain_int and (int(num) <= 31 or maybe_year) and _DAY_BEFORE.search(text, max(s0, start - 20), start):
             return None  # "March 28", "Sept. 10", the year of "March 28, 2019"
@@ -1028,7 +1186,7 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
             return None  # "28 March"
         if plain_int and not m.group("cur") and _is_label(text, start, s0):
             return None
-        value = _parse_digits(num, m.group("scale"))
+        value = _parse_digits(num, m.group("scale")) * factor
         if (plain_int and 0 < value <= 110 and not m.group("cur") and re.match(r"\s*,", text[end:end + 3])
                 and _APPOSITIVE_AGE_BEFORE.search(text, max(s0, start - 30), start)):
             return _Figure(start=start, end=end, value=value, unit="years", kind="age", measure="age")
@@ -1080,8 +1238,7 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
         rec = _RECORD.match(text, fig.end, limit)
         age = _AGE.match(text, fig.end, limit)
         tu = _TIME_UNIT.match(text, fig.end, limit)
-        dist = _DISTANCE.match(text, fig.end, limit)
-        weight = _WEIGHT.match(text, fig.end, limit)
+        measured = _MEASURE_UNIT.match(text, fig.end, limit)
         money = _MONEY_NOUN.match(text, fig.end, limit)
         if rec:
             fig.unit, fig.kind, fig.end = f"{rec.group('ru').lower()}s", "record", rec.end()
@@ -1092,17 +1249,15 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
                 return None  # "one day after", "three months later": a date, not an amount
             fig.unit = tu.group("tu").lower().rstrip("s") + "s"
             fig.kind, fig.measure, fig.end = "duration", "duration", tu.end()
-        elif dist:
-            du = dist.group("du").lower()
-            du = {"km": "kilometers", "kilometres": "kilometers", "metres": "meters", "foot": "feet"}.get(du, du)
-            fig.unit = du if du.endswith(("s", "feet")) else du + "s"
-            fig.kind, fig.measure, fig.end = "distance", "distance", dist.end()
-        elif weight:
-            wu = weight.group("wu").lower().rstrip(".")
-            fig.unit = {"lb": "pounds", "lbs": "pounds", "kilos": "kilograms", "kg": "kilograms",
-                        "tonnes": "tons"}.get(wu, wu)
-            fig.kind, fig.end = "weight", weight.end()
-            fig.measure = "drugs" if _DRUGS.search(text, weight.end(), min(limit, weight.end() + 40)) else "other"
+        elif measured:
+            fig.unit, fig.kind = _unit_of(measured)
+            fig.end = measured.end()
+            if fig.kind == "weight":
+                fig.measure = "drugs" if _DRUGS.search(text, fig.end, min(limit, fig.end + 40)) else "other"
+            elif fig.kind in ("distance", "points"):
+                fig.measure = "distance" if fig.kind == "distance" else ""
+            else:
+                fig.measure = "measurement"
         elif money and (money.group(0).strip().lower() in ("dollars", "pesos", "euros")
                         or m.group("vague") or (m.group("digits") and m.group("scale"))):
             fig.unit, fig.kind, fig.end = money.group("mu").lower(), "money", money.end()
@@ -1124,6 +1279,8 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
                     if verb:  # "agents stopped migrants 75,000 times"
                         _set_verb_measure(fig, *_verb_measure(verb.group("v")))
                         fig.unit = fig.measure
+                    else:  # "visited the border three times": how often, not a factor
+                        fig.unit, fig.kind, fig.measure = "occurrences", "frequency", ""
         elif fig.kind == "share" and not run:
             # "a third of those apprehended", "Of those stopped, 62% were ..."
             those = _OF_THOSE_VERB.match(text, fig.end, limit) or _OF_THOSE_BEFORE.search(
@@ -1141,11 +1298,34 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
                 if verb:
                     fig.unit = "people"
                     _set_verb_measure(fig, verb, general)
-    if small_word and not fig.unit:
-        return None  # "one of them", "zero tolerance"
+    if small_word and (not fig.unit or (fig.value == 1 and fig.measure == "other")):
+        return None  # "one of them", "zero tolerance", "one hopes"
     if maybe_year and not fig.unit:
         return None  # a year
     return fig
+
+
+def _unit_of(m: re.Match) -> tuple[str, str]:
+    """``(unit, kind)`` of a :data:`_MEASURE_UNIT` match."""
+    if m.group("g"):
+        return _GLUED_UNITS[m.group("g")]
+    written = m.group("u")
+    return _UNIT_ABBREVIATIONS.get(written) or _UNIT_WORDS[" ".join(written.lower().split())]
+
+
+def _scale_suffix(text: str, m: re.Match, s1: int) -> tuple[float, int]:
+    """``(factor, end)`` of a scale written after the digits of the :data:`_NUMBER` match
+    ``m`` ("$3bn", "$3 bn", "$250k", "50k migrants"; see :data:`_SCALE_SUFFIXES`);
+    ``(1.0, m.end())`` when there is none."""
+    end = m.end()
+    sfx = None if m.group("scale") else _SCALE_SUFFIX.match(text, end, s1)
+    if sfx is None:
+        return 1.0, end
+    letter = sfx.group("letter")
+    if letter and not m.group("cur") and (letter not in _BARE_SCALE_LETTERS
+                                          or _counted_run(text, sfx.end(), s1, False) is None):
+        return 1.0, end
+    return _SCALE_SUFFIXES[sfx.group("word") or letter], sfx.end()
 
 
 def _qual_start(text: str, fig: _Figure, s0: int) -> int:
@@ -1169,15 +1349,16 @@ def _finish_figure(text: str, fig: _Figure, s0: int, s1: int, prev_sentence: str
     clause_start = s0
     for cm in _CLAUSE_END.finditer(text, s0, fig.start):
         clause_start = cm.end()
-    if fig.kind in ("share", "ratio", "change"):
-        # a percentage is a change when a direction or a baseline goes with it
+    if fig.kind in ("share", "ratio", "change", "points"):
+        # a percentage (or points) is a change when a direction or a baseline goes with it
         d = _DIRECTION_BEFORE.search(text, max(clause_start, fig.start - 30), fig.start)
         if d and d.group("w").lower() == "up" and _MAKE_UP.search(text, max(clause_start, fig.start - 30),
                                                                    fig.start):
             d = None  # "made up 8 percent of": a share, not a rise
-        da = _DIRECTION_AFTER.match(text, fig.end, s1) if fig.kind == "share" else None
+        da = _DIRECTION_AFTER.match(text, fig.end, s1) if fig.kind in ("share", "points") else None
         word = (d.group("w") if d else da.group("w") if da else "").lower()
-        if fig.kind == "share" and fig.unit != "fraction" and (word or _BASELINE_AFTER.match(text, fig.end, s1)):
+        if (fig.kind in ("share", "points") and fig.unit != "fraction"
+                and (word or _BASELINE_AFTER.match(text, fig.end, s1))):
             fig.kind = "change"
         if fig.kind in ("change", "ratio") and not fig.direction:
             fig.direction = "down" if word and word not in _UP_WORDS else "up" if word or fig.kind == "ratio" else ""
@@ -1287,13 +1468,29 @@ def _phrases(text: str, s0: int, s1: int, date) -> list[_Phrase]:
         lead = _PREP_LEAD.match(text, m.start(), m.end())
         core = lead.end() if lead else m.start()
         since_end = core if lead and lead.group().lower().startswith("since") else m.start()
+        clause = _SINCE_CLAUSE.search(text, max(s0, m.start() - 70), m.start())
+        if clause:  # "since Trump took office in 2017" is since 2017
+            since_end = clause.start("rest")
         if _RECORD_SINCE.search(text, max(s0, since_end - 70), since_end):
             continue  # "the lowest level since 2017": no period of any figure
         inherent = bool(m.group("same") or (m.group("rel") and (
             m.group("ago_u") or m.group("prev_u") or m.group("bef_u"))))
         baseline_like = bool(_BASELINE_TAIL.search(text, max(0, m.start() - 25), core))
-        out.append(_Phrase(m.start(), m.end(), core, m, _resolve_match(m, date), inherent, baseline_like))
+        period = _resolve_match(m, date)
+        if clause:
+            period = _since_period(period, date)
+        out.append(_Phrase(m.start(), m.end(), core, m, period, inherent, baseline_like))
     return out
+
+
+def _since_period(period: str, date) -> str:
+    """From the start of ``period`` to the article's month (``''`` when either is missing
+    or the period starts after the article)."""
+    span = _parse_span(period)
+    if span is None or date is None:
+        return ""
+    ref = _ym(date.year, date.month)
+    return _span(span[0], ref) if span[0] <= ref else ""
 
 
 def _assign_periods(text: str, figures: list[_Figure], phrases: list[_Phrase], date) -> None:
@@ -1346,17 +1543,21 @@ def _assign_periods(text: str, figures: list[_Figure], phrases: list[_Phrase], d
             fig.period = chosen.period
 
 
-def _year_over_year_current(base: re.Match, baseline: str, date) -> str:
-    """Period of a change compared with a year before ("fell 10% from last year", "up 149
-    percent from a year earlier") that names no period of its own: the baseline a year
-    on, up to the article's month ("from a year earlier" in January 2021 is 2021-01,
-    "from last year" is this year so far). ``''`` for other baselines."""
+def _current_of_baseline(base: re.Match, baseline: str, date) -> str:
+    """Period of a change or ratio compared with ``baseline`` that names no period of its
+    own. Compared with a year before ("fell 10% from last year", "up 149 percent from a
+    year earlier"): the baseline a year on, up to the article's month ("from a year
+    earlier" in January 2021 is 2021-01, "from last year" is this year so far). Compared
+    with another period ("down 40% from their peak in May 2019", "half what they were in
+    May"): from the baseline to the article's month, as "since May 2019"."""
     year_back = bool(base.group("same") or (base.group("rel") and (
         (base.group("ago_u") or base.group("prev_u") or base.group("bef_u") or "").lower() == "year"
         or ((base.group("rel_w") or "").lower() == "last" and (base.group("rel_u") or "").lower() == "year"))))
     span = _parse_span(baseline)
-    if not year_back or span is None or date is None:
+    if span is None or date is None:
         return ""
+    if not year_back:
+        return _since_period(baseline, date) if span[1] < _ym(date.year, date.month) else ""
     ref = _ym(date.year, date.month)
     first, last = span[0] + 12, min(span[1] + 12, ref)
     return _span(first, last) if first <= last else ""
@@ -1418,9 +1619,13 @@ def _by_doc(table: pd.DataFrame, columns: list[str]) -> dict[object, tuple[list,
 
 def _in_phone(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is part of a telephone number ("1-800-555-0199",
-    "(202) 344-1780"). Looked for only next to a hyphen, dot or parenthesis (speed)."""
+    "(202) 344-1780", "+52 55 1234 5678"). Looked for only next to a hyphen, dot,
+    parenthesis, plus sign or a space between digits (speed)."""
     before = text[start - 1:start] if start else ""
-    if text[end:end + 1] not in ("-", ".", ")") and before not in ("(", "-", "."):
+    after = text[end:end + 1]
+    if (after not in ("-", ".", ")") and before not in ("(", "-", ".", "+")
+            and not (after == " " and text[end + 1:end + 2].isdigit())
+            and not (before == " " and text[start - 2:start - 1].isdigit())):
         return False
     return any(p.start() <= start < p.end() for p in _PHONE.finditer(text, max(0, start - 20), end + 20))
 
@@ -1482,7 +1687,7 @@ def _doc_figures(doc_id, text, date, starts, ends, sent_ids, posts) -> list[dict
                     fig.period = _combine_change(carry, fig.baseline) if carry else ""
             if (fig.kind in ("change", "ratio") and not fig.period and not fig.own_phrase
                     and fig.base_match is not None):
-                fig.period = _year_over_year_current(fig.base_match, fig.baseline, date)
+                fig.period = _current_of_baseline(fig.base_match, fig.baseline, date)
             post = next((a for ps, pe, a in posts if ps <= fig.start < pe), None)
             source = post if post is not None else _attribution(sources, fig.start - s0)
             rows.append({
