@@ -78,6 +78,20 @@ Conventions
   name; speech reported inside a relative clause ("a warning in which he said") and
   verbs such as "authorized" do not attribute. A figure in an embedded post is
   attributed to the post's author. ``''`` when unattributed.
+* ``status`` (:data:`STATUSES`) says whether the sentence reports the figure, projects it
+  or estimates it. A projection is a figure for the future or a hypothetical: a modal
+  ("would make 100,000 arrests", "6,000 will arrive"), "expected to", "could reach",
+  "projected", "forecast", "on track to", a plan or pledge ("agreed to send 6,000
+  troops"), an authorization ("authorized ... up to 4,000"), or a period after the
+  article ("12,000 next month"); a month name alone in a projection is the nearest such
+  month ("expected to reach 120,000 in October" in September is the coming October). An
+  estimate: "an estimated", "estimates (that)", "as many as", "up to", "is believed
+  to", "may have". The signal must govern the figure: in its clause, at most 80
+  characters before it with no new clause ("after", "which", "said", ...) between, or
+  after it as its verb ("6,000 are expected"); comparisons with a projection ("more
+  than expected", "as forecast") and poll findings ("46 percent would vote for") are
+  reported. A clause describing the figure before it ("..., up 30 percent from
+  February", "..., including 40,000 children") shares that figure's status.
 * ``is_migration_stat`` is True for the measures in :data:`MIGRATION_MEASURES` (counts,
   rates, changes and record spans of arrests, migrants, troops, firearms, ...) and for
   :data:`CONTEXT_MEASURES` when the sentence or the one before is about migration;
@@ -137,6 +151,17 @@ FIGURE_COLUMNS = {
     "sent_id": "sentence number within the article (as in sentence_table)",
     "in_quote": "True when the figure is inside quotation marks",
     "in_post": "True when the figure is inside an embedded post (tweet)",
+    "status": "reported | projection | estimate (see STATUSES)",
+}
+
+#: What a figure is, as the sentence words it.
+STATUSES = {
+    "reported": "a figure stated as a fact (also with a rounding hedge: 'about', 'more than')",
+    "projection": "a figure for the future or a hypothetical: 'will', 'would', 'could', 'may', "
+                  "'expected to', 'projected', 'forecast', 'on track to', 'plans to', a target, "
+                  "or a period after the article",
+    "estimate": "an approximation of an existing quantity: 'an estimated', 'estimates', 'as many as', "
+                "'up to', 'is believed to', 'may have'",
 }
 
 #: Qualifier vocabulary, with the words that signal each.
@@ -217,7 +242,7 @@ CONTEXT_MEASURES = frozenset({"people", "goal", "other"})
 #: Columns of :func:`migration_stats`.
 MIGRATION_STAT_COLUMNS = {c: FIGURE_COLUMNS[c] for c in (
     "doc_id", "surface", "value", "range_high", "qualifier", "unit", "rate_per", "measure",
-    "kind", "direction", "period", "baseline", "attributed_to", "start", "end")}
+    "kind", "direction", "period", "baseline", "status", "attributed_to", "start", "end")}
 
 #: Columns of :func:`figures_per_article` (one row per article).
 ARTICLE_FIGURE_COLUMNS = {
@@ -229,6 +254,8 @@ ARTICLE_FIGURE_COLUMNS = {
     "n_attributed": "quantities with a source (attributed_to not empty)",
     "n_attributed_stats": "migration statistics with a source",
     "n_words": "words in the clean text (borderlines.nlp.is_word)",
+    "n_projections": "quantities that are projections (status 'projection')",
+    "n_estimates": "quantities that are estimates (status 'estimate')",
 }
 
 #: Columns of :func:`recurring_measures` (one row per measure and period).
@@ -238,6 +265,7 @@ RECURRING_COLUMNS = {
     "kind": "count, change, rate, ...",
     "direction": "up | down | '' (changes)",
     "period": "period the figures refer to",
+    "status": "reported | projection | estimate: figures are compared only with figures of the same status",
     "n_outlets": "distinct outlets citing it (always > 1)",
     "n_figures": "figures citing it",
     "outlets": "the outlets, '; '-separated",
@@ -274,6 +302,15 @@ _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 ADMINISTRATION_STARTS = {"bush": ["2001-01"], "obama": ["2009-01"], "trump": ["2017-01", "2025-01"],
                          "biden": ["2021-01"]}
 
+#: People the coverage counts that are no measure of their own: counted as ``people``
+#: after a number, but not the measure of a bare number elsewhere in the sentence.
+_OTHER_PERSONS = frozenset(
+    "officials members workers residents voters students patients employees lawmakers legislators senators "
+    "staffers veterans sailors reporters journalists protesters protestors demonstrators victims prisoners "
+    "inmates detainees passengers civilians doctors nurses teachers volunteers supporters delegates donors "
+    "judges survivors hostages fighters militants rebels suspects democrats republicans independents latinos "
+    "latinas hispanics".split())
+
 # Counted nouns -> measure. Person nouns give unit 'people'.
 _PERSON_NOUNS = {
     "people": "people", "persons": "people", "person": "people", "individuals": "people",
@@ -289,6 +326,8 @@ _PERSON_NOUNS = {
     "troops": "troops", "soldiers": "troops", "marines": "troops", "guardsmen": "national_guard",
     "inspectors": "border_inspectors", "agents": "agents", "officers": "agents",
     "deportees": "removals", "nationals": "people", "citizens": "people",
+    # other people, counted as people whatever they are called ("two dozen reporters")
+    **dict.fromkeys(_OTHER_PERSONS, "people"),
     # nationalities: "9,000 Hondurans", "1,500 Guatemalans"
     **dict.fromkeys("mexicans hondurans guatemalans salvadorans salvadorians salvadoreans nicaraguans "
                     "haitians cubans venezuelans colombians ecuadorians ecuadoreans brazilians peruvians "
@@ -405,6 +444,8 @@ _GLUED_UNITS = {**_forms("meters", "distance", "m"), **_forms("grams", "weight",
 #: Kinds of a measurement in a unit of :data:`_UNIT_WORDS` (distance, weight, ...): never
 #: migration statistics, except drugs by weight.
 _MEASUREMENT_KINDS = frozenset(kind for _, kind in _UNIT_WORDS.values()) - {"points"}
+#: Kinds that are never migration statistics (drugs by weight excepted).
+_NON_STAT_KINDS = _MEASUREMENT_KINDS | {"duration", "money", "age", "frequency"}
 #: Scales written glued to a number ("$3bn", "$250k", "50k migrants", "5m people") or
 #: apart ("$3 bn"). The one-letter ones are scales after a currency sign; without one,
 #: only before a counted noun ("50k migrants"; "30m" is meters, "4K" no number).
@@ -475,7 +516,8 @@ def _unit_alt(forms) -> str:
 # stretch", "10km"); one-letter units glued only.
 _MEASURE_UNIT = re.compile(rf"(?:\s+|-)?(?P<u>(?i:{_unit_alt(_UNIT_WORDS)})|{_unit_alt(_UNIT_ABBREVIATIONS)})"
                            rf"(?![\w°/²])|(?P<g>{_unit_alt(_GLUED_UNITS)})(?![\w°/²])")
-_SCALE_SUFFIX = re.compile(r"\s?(?P<word>bn|mn|tn|trn)\b|(?P<letter>[kKmMbB])(?![\w°/²])")
+_SCALE_SUFFIX = re.compile(r"\s?(?P<word>bn|mn|tn|trn)\b|(?P<glued>(?i:thousand|million|billion|trillion))\b"
+                           r"|(?P<letter>[kKmMbB])(?![\w°/²])")
 _MONEY_NOUN = re.compile(r"\s+(?:(?:in|of)\s+(?:[a-z]+\s+){0,2})?(?P<mu>dollars|pesos|euros)\b", re.I)
 _DRUGS = re.compile(r"\b(?:fentanyl|cocaine|heroin|meth|methamphetamine|marijuana|drugs|narcotics)\b", re.I)
 _QUAL_BEFORE = re.compile(r"""(?:\b(?P<q>more\s+than|over|above|upwards\s+of|in\s+excess\s+of|at\s+least
@@ -514,7 +556,7 @@ _RATE_ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": 
                  "annually": "year", "yearly": "year"}
 _DAYS_WHEN = re.compile(r"\b(?:days|some\s+days|a\s+single\s+day|one\s+day)\b[^.;]{0,60}?"
                         r"\b(?:when|on\s+which|in\s+which)\b", re.I)
-_CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s|[.!?](?:\s|$)")
+_CLAUSE_END = re.compile(r"[,;:()](?:(?<!\d,)|(?!\d))|\s[—–]\s|[.!?](?:\s|$)")  # not the comma of "1,200"
 _RUN_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z’'\-]*|\S")
 _PREV_TOKEN = re.compile(r"(\S+)\s+$")
 _DAY_BEFORE = re.compile(rf"{_MONTH_RE}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$")
@@ -585,6 +627,41 @@ _MIGRATION_CONTEXT = re.compile(r"""\b(?:migra\w*|immigra\w*|caravans?|asylum|bo
 _TIME_OF_DAY = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b)", re.I)
 _LINK_MARKS = ("://", "www.", "@", ".com", ".org", ".gov")
 _QUOTE = re.compile(r"[“\"][^“”\"\n]*[”\"]")
+
+# Status of a figure (STATUSES). Estimate signals come first so that "may have crossed"
+# (an estimate of the past) is not read as the modal "may" (a projection).
+# (?=[...]): the letters a signal starts with, so the engine skips other positions (speed).
+_STATUS_SIGNAL = re.compile(r"""(?=[eauiwbmcsopfvdh’'])(?:\b|(?<=\w)(?=[’']))(?:
+ (?P<estimate>estimat(?:es?|ed|ing|ion)|as\s+(?:many|much)\s+as|up\s+to
+  |(?:is|are|was|were|been)\s+(?:believed|thought|reckoned|said)\s+to
+  |(?-i:may|might|could|must)\s+(?:well\s+)?(?:not\s+)?have)
+ |(?P<projection>(?P<modal>(?-i:will|would|could|may|might|shall)|won[’']t|wouldn[’']t|(?<=\w)[’']ll)
+  |expect(?:s|ed|ing|ations?)?|projected|projecting|projections?|forecast(?:s|ed|ing)?
+  |predict(?:s|ed|ing|ions?)?|anticipat(?:es?|ed|ing)|on\s+(?:track|pace|course)\s+(?:to|for)
+  |(?:is|are|was|were)\s+(?:likely|set|due|poised|going|about)\s+to
+  |(?:pledged|promised|vowed|agreed|committed|plans?|planned|planning|aims?|aimed|intends?|intended
+   |proposes?|proposed|seeks?|sought|wants?|wanted|hopes?|hoped)\s+to|authori[sz]ed))\b""",
+                            re.I | re.X)
+# "more than expected", "as forecast", "twice what it projected": the figure is compared
+# with a projection, it is not one.
+_STATUS_COMPARED = re.compile(r"\b(?:than|as|what\s+\w+)\s+(?:(?:had|has|have|was|were|been|previously"
+                              r"|initially|first|widely|originally)\s+)*$", re.I)
+# "46 percent would vote for her": a poll's finding, not a projection.
+_POLL_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:vote|choose|back|support|favou?r|prefer|pick|select|oppose|consider)\b",
+                        re.I)
+# After the figure, only what makes it the subject of a projection or an estimate counts:
+# a modal ("6,000 will arrive") or a passive ("6,000 are expected", "is estimated at").
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+# Between a signal and the figure, a new clause: "expects 6,000 after 5,000 crossed".
+_STATUS_BLOCK = re.compile(r"\b(?:after|before|when|whenever|while|because|since|although|though|than|but|who"
+                           r"|whom|which|that|where|whereas|if|unless|said|says|say|told)\b", re.I)
+_THAT_LEAD = re.compile(r"^\s*that\b")
+_STATUS_BLOCK_AFTER = re.compile(r"\b(?:and|or|it|they|he|she|we|i|you|this|there)\b|[,;…]", re.I)
+# A clause that describes the figure before it ("..., up 30 percent from February",
+# "..., including 40,000 children") shares that figure's status.
+_STATUS_APPOSITION = re.compile(r"(?:and\s+|or\s+)?(?:up|down|including|among\s+(?:them|whom|which)"
+                                r"|of\s+(?:whom|which|them)|an?\s+(?:increase|decrease|rise|drop|decline|jump|fall"
+                                r"|gain|loss|total)\s+of)\b", re.I)
 
 # Time phrases. Month names are case-sensitive ("may" is a verb) and need a preposition,
 # a day or a year next to them; the other forms are case-insensitive.
@@ -933,6 +1010,7 @@ class _Figure:
     by_verb: bool = False  # measure given by an enforcement verb ("70,000 were stopped")
     general_verb: bool = False  # ... by "arrested" or "detained" (needs a migration context)
     base_match: re.Match | None = None  # the time phrase of `baseline`
+    phrase: _Phrase | None = None  # the time phrase of `period` (counts and the like)
 
 
 @dataclass
@@ -1030,7 +1108,10 @@ def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
     for n, tm in enumerate(run[:3]):
         word = tm.group()
         if _is_plural(word):
-            return "other", word.lower(), text[run[0].start():tm.end()], tm.end()
+            counted = text[run[0].start():tm.end()]
+            if word[0].isupper() and word.endswith(("ans", "is")):  # "29 Texans", "40 Iraqis"
+                return "people", "people", counted, tm.end()
+            return "other", word.lower(), counted, tm.end()
         if not (word[0].isupper() or word.lower() in _ADJECTIVES or word.lower().endswith(_ADJECTIVE_ENDINGS)):
             break
     return None
@@ -1038,8 +1119,9 @@ def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
 
 def _is_plural(word: str) -> bool:
     low = word.lower()
-    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) \
-        and low not in STOP_WORDS
+    return (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "'s", "’s"))
+            and not (low.endswith("is") and word[0].islower())  # "crisis"; "Iraqis" is plural
+            and low not in STOP_WORDS)
 
 
 def _verb_measure(verb: str) -> tuple[str, bool]:
@@ -1101,7 +1183,7 @@ def _context_measure(text: str, s0: int, pos: int, prev_sentence: str) -> tuple[
             low = tm.group().lower()
             if low in _THING_NOUNS and _THING_NOUNS[low] != "goal":
                 found = (_THING_NOUNS[low], tm.group())
-            elif low in _PERSON_NOUNS and low not in ("officials", "members", "workers", "residents"):
+            elif low in _PERSON_NOUNS and low not in _OTHER_PERSONS:
                 found = (_PERSON_NOUNS[low], tm.group())
         if found:
             return found
@@ -1300,8 +1382,8 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
                     _set_verb_measure(fig, verb, general)
     if small_word and (not fig.unit or (fig.value == 1 and fig.measure == "other")):
         return None  # "one of them", "zero tolerance", "one hopes"
-    if maybe_year and not fig.unit:
-        return None  # a year
+    if maybe_year and (not fig.unit or fig.measure == "other"):
+        return None  # a year ("2005 levels", "the 2016 elections")
     return fig
 
 
@@ -1325,6 +1407,8 @@ def _scale_suffix(text: str, m: re.Match, s1: int) -> tuple[float, int]:
     if letter and not m.group("cur") and (letter not in _BARE_SCALE_LETTERS
                                           or _counted_run(text, sfx.end(), s1, False) is None):
         return 1.0, end
+    if sfx.group("glued"):  # "$1million"
+        return _SCALES[sfx.group("glued").lower()], sfx.end()
     return _SCALE_SUFFIXES[sfx.group("word") or letter], sfx.end()
 
 
@@ -1468,7 +1552,8 @@ def _phrases(text: str, s0: int, s1: int, date) -> list[_Phrase]:
         lead = _PREP_LEAD.match(text, m.start(), m.end())
         core = lead.end() if lead else m.start()
         since_end = core if lead and lead.group().lower().startswith("since") else m.start()
-        clause = _SINCE_CLAUSE.search(text, max(s0, m.start() - 70), m.start())
+        lo = max(s0, m.start() - 70)
+        clause = _SINCE_CLAUSE.search(text, lo, m.start()) if text.find("ince ", lo, m.start()) >= 0 else None
         if clause:  # "since Trump took office in 2017" is since 2017
             since_end = clause.start("rest")
         if _RECORD_SINCE.search(text, max(s0, since_end - 70), since_end):
@@ -1481,6 +1566,19 @@ def _phrases(text: str, s0: int, s1: int, date) -> list[_Phrase]:
             period = _since_period(period, date)
         out.append(_Phrase(m.start(), m.end(), core, m, period, inherent, baseline_like))
     return out
+
+
+def _projected_period(phrase: _Phrase, period: str, date) -> str:
+    """Period of a projection dated by a month name without a year ("expected to reach
+    120,000 in October"): the nearest such month, which may lie after the article (October
+    in a September article is the coming one; August the last). ``period`` otherwise."""
+    m = phrase.match
+    if (date is None or not m.group("mon") or m.group("my") or period != phrase.period
+            or (m.group("mprep") or "").lower() in ("last", "next", "since", "this")):
+        return period
+    ref = _ym(date.year, date.month)
+    latest = _recent_month(_month_number(m.group("m")), ref)
+    return _fmt(latest + 12) if latest + 12 - ref < ref - latest else period
 
 
 def _since_period(period: str, date) -> str:
@@ -1540,7 +1638,7 @@ def _assign_periods(text: str, figures: list[_Figure], phrases: list[_Phrase], d
         if chosen is None and before:
             chosen = before[-1]
         if chosen is not None:
-            fig.period = chosen.period
+            fig.period, fig.phrase = chosen.period, chosen
 
 
 def _current_of_baseline(base: re.Match, baseline: str, date) -> str:
@@ -1565,6 +1663,65 @@ def _current_of_baseline(base: re.Match, baseline: str, date) -> str:
 
 def _main_period(phrases: list[_Phrase]) -> str:
     return next((p.period for p in phrases if not p.inherent and not p.baseline_like and p.period), "")
+
+
+# ---------------------------------------------------------------------------------------
+# Status: reported, projection or estimate
+
+def _signal_status(text: str, fig: _Figure, signals: list[re.Match], lo: int, hi: int) -> str:
+    """Status given by the ``signals`` (:data:`_STATUS_SIGNAL` matches of the sentence)
+    within ``text[lo:hi]`` around ``fig``: ``projection`` or
+    ``estimate`` from the words before the figure, else from its own words ("an
+    estimated", "up to"), else from the words after it; ``''`` when none applies. A
+    signal applies when no new clause (:data:`_STATUS_BLOCK`) stands between it and the
+    figure and it does not compare ("than expected"); after the figure, only a modal or
+    a passive whose subject the figure is ("6,000 will arrive", "6,000 are expected")."""
+    found: dict[int, str] = {}  # zone (0 before, 1 in the figure, 2 after) -> status
+    for m in signals:
+        if m.start() < lo or m.end() > hi:
+            continue
+        if m.start() < fig.end:
+            zone = 0 if m.start() < fig.start else 1
+            gap = text[m.end():fig.start if zone == 0 else fig.end]
+            gap = _THAT_LEAD.sub("", gap)  # "estimated that 5,000"
+        else:
+            zone, gap = 2, text[fig.end:m.start()]
+            if (len(gap) > 30 or _STATUS_BLOCK_AFTER.search(gap)
+                    or not (m.group("modal") or _BE_BEFORE.search(text, max(0, m.start() - 20), m.start()))):
+                continue
+        if (_STATUS_BLOCK.search(gap) or _STATUS_COMPARED.search(text, max(0, m.start() - 40), m.start())
+                or (m.group("modal") and _POLL_VERB.match(text, m.end()))):
+            continue
+        if found.get(zone) != "projection":
+            found[zone] = "projection" if m.group("projection") else "estimate"
+    return found.get(0) or found.get(1) or found.get(2) or ""
+
+
+def _figure_status(text: str, fig: _Figure, s0: int, s1: int, next_start: int, earlier: list[tuple[int, str]],
+                   signals: list[re.Match], date) -> str:
+    """``reported``, ``projection`` or ``estimate`` (:data:`STATUSES`) for ``fig`` of the
+    sentence ``text[s0:s1]``: a period after the article, else the signal words around
+    it within its clause (at most 80 characters before it, 60 after, not past the next
+    figure), else the status of the figure a describing clause follows ("..., up 30
+    percent", "..., including 40,000 children"). ``next_start`` is where the sentence's
+    next figure starts, ``earlier`` the ``(end, status)`` of the figures before it,
+    ``signals`` the :data:`_STATUS_SIGNAL` matches of the sentence."""
+    if date is not None and fig.period:
+        span = _parse_span(fig.period)
+        if span[0] > _ym(date.year, date.month):
+            return "projection"  # about a period after the article
+    if not signals and all(st == "reported" for _, st in earlier):
+        return "reported"
+    lo = max(s0, fig.start - 80)
+    clause_start = s0 if lo == s0 else None
+    for cm in _CLAUSE_END.finditer(text, lo, fig.start):
+        clause_start = cm.end()
+    after_end = min(_clause_end(text, fig.end, s1), next_start, fig.end + 60)
+    status = _signal_status(text, fig, signals, lo if clause_start is None else clause_start, after_end)
+    if not status and clause_start and clause_start > s0 and _STATUS_APPOSITION.match(
+            text, clause_start + len(text[clause_start:fig.start]) - len(text[clause_start:fig.start].lstrip())):
+        status = next((st for e, st in reversed(earlier) if e <= clause_start), "")
+    return status or "reported"
 
 
 # ---------------------------------------------------------------------------------------
@@ -1674,10 +1831,12 @@ def _doc_figures(doc_id, text, date, starts, ends, sent_ids, posts) -> list[dict
         carry = _main_period(phrases_by_sentence.get(k - 1, []))
         sources = _sentence_sources(sentence)
         context = bool(_MIGRATION_CONTEXT.search(sentence) or _MIGRATION_CONTEXT.search(prev_sentence))
-        for fig in figures:
+        earlier: list[tuple[int, str]] = []
+        signals = list(_STATUS_SIGNAL.finditer(text, s0, s1))
+        for n, fig in enumerate(figures):
             if fig.general_verb and not context:
                 fig.measure = "people"  # "Police detained two men": not about migration
-            stat = fig.kind not in ("duration", "distance", "money", "age", "weight") or fig.measure == "drugs"
+            stat = fig.kind not in _NON_STAT_KINDS or fig.measure == "drugs"
             stat = stat and (fig.measure in MIGRATION_MEASURES or (fig.measure in CONTEXT_MEASURES and context))
             if stat and not fig.period and not fig.own_phrase:
                 fig.period = carry
@@ -1688,6 +1847,11 @@ def _doc_figures(doc_id, text, date, starts, ends, sent_ids, posts) -> list[dict
             if (fig.kind in ("change", "ratio") and not fig.period and not fig.own_phrase
                     and fig.base_match is not None):
                 fig.period = _current_of_baseline(fig.base_match, fig.baseline, date)
+            next_start = figures[n + 1].start if n + 1 < len(figures) else s1
+            status = _figure_status(text, fig, s0, s1, next_start, earlier, signals, date)
+            earlier.append((fig.end, status))
+            if status == "projection" and fig.phrase is not None:
+                fig.period = _projected_period(fig.phrase, fig.period, date)
             post = next((a for ps, pe, a in posts if ps <= fig.start < pe), None)
             source = post if post is not None else _attribution(sources, fig.start - s0)
             rows.append({
@@ -1699,7 +1863,7 @@ def _doc_figures(doc_id, text, date, starts, ends, sent_ids, posts) -> list[dict
                 "direction": fig.direction, "baseline": fig.baseline, "counted": fig.counted,
                 "sent_id": int(sent_ids[k]),
                 "in_quote": any(qs < fig.start and fig.end <= qe for qs, qe in quotes),
-                "in_post": post is not None,
+                "in_post": post is not None, "status": status,
             })
     return rows
 
@@ -1727,11 +1891,14 @@ def figures_per_article(figures: pd.DataFrame, corpus: pd.DataFrame,
         "n_migration_stats": grouped["is_migration_stat"].sum(),
         "n_attributed": grouped["attributed"].sum(),
         "n_attributed_stats": (f["attributed"] & f["is_migration_stat"]).groupby(f["doc_id"]).sum(),
+        "n_projections": (f["status"] == "projection").groupby(f["doc_id"]).sum(),
+        "n_estimates": (f["status"] == "estimate").groupby(f["doc_id"]).sum(),
     })
     out = corpus[["doc_id", "era"]].copy()
     out["outlet"] = corpus["outlet"] if "outlet" in corpus.columns else ""
     out = out.join(counts, on="doc_id")
-    for col in ("n_figures", "n_migration_stats", "n_attributed", "n_attributed_stats"):
+    for col in ("n_figures", "n_migration_stats", "n_attributed", "n_attributed_stats", "n_projections",
+                "n_estimates"):
         out[col] = out[col].fillna(0).astype("int64")
     out["n_words"] = out["doc_id"].map(words).fillna(0).astype("int64")
     return out[list(ARTICLE_FIGURE_COLUMNS)].reset_index(drop=True)
@@ -1755,7 +1922,8 @@ def figure_interval(value: float, qualifier: str, range_high: float = np.nan,
 def recurring_measures(figures: pd.DataFrame, corpus: pd.DataFrame,
                        include_undated: bool = False) -> pd.DataFrame:
     """Migration statistics cited by more than one outlet for the same measure, unit,
-    kind, direction and period, and whether their values agree (their
+    kind, direction, period and status (a projection is never compared with a reported
+    figure), and whether their values agree (their
     :func:`figure_interval` overlap). One row per such measure and period, columns
     :data:`RECURRING_COLUMNS`. Figures without a period are left out unless
     ``include_undated`` (then all undated figures of a measure form one group)."""
@@ -1765,7 +1933,7 @@ def recurring_measures(figures: pd.DataFrame, corpus: pd.DataFrame,
     outlets = corpus.set_index("doc_id")["outlet"] if "outlet" in corpus.columns else pd.Series(dtype=object)
     stats = stats.assign(outlet=stats["doc_id"].map(outlets).fillna(stats["doc_id"]))
     rows = []
-    keys = ["measure", "unit", "kind", "direction", "period"]
+    keys = ["measure", "unit", "kind", "direction", "period", "status"]
     for key, g in stats.groupby(keys, sort=True):
         if g["outlet"].nunique() < 2:
             continue
@@ -1870,8 +2038,37 @@ def migration_stats_by_era(placed: pd.DataFrame, eras: pd.DataFrame | None = Non
     stats = placed[placed["is_migration_stat"]].assign(_order=lambda d: _era_order(d, eras))
     stats = stats.sort_values(["_order", "doc_id", "start"], kind="stable")
     cols = ["era_label", "outlet", "article_date", "doc_id", "surface", "value", "range_high", "qualifier",
-            "unit", "measure", "kind", "direction", "period", "baseline", "attributed_to"]
+            "unit", "measure", "kind", "direction", "period", "baseline", "status", "attributed_to"]
     return stats[cols].reset_index(drop=True)
+
+
+#: Columns of :func:`status_counts` (one row per era and status).
+STATUS_COUNT_COLUMNS = {
+    "era": "era key of the citing articles",
+    "era_label": "era label",
+    "status": "reported | projection | estimate (see STATUSES)",
+    "n_figures": "figures of that status cited in the era's articles",
+    "n_migration_stats": "of which statistics about migration or enforcement",
+    "pct_of_figures": "n_figures as a percentage of all the era's figures (NaN when it has none)",
+}
+
+
+def status_counts(placed: pd.DataFrame, eras: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How many of each era's figures are reported, projections or estimates: one row
+    per era present in ``placed`` (from :func:`figures_with_articles`, ordered as in
+    ``eras``) and status of :data:`STATUSES` (zeros included), columns
+    :data:`STATUS_COUNT_COLUMNS`."""
+    order = _era_order(placed, eras)
+    era_keys = list(dict.fromkeys(placed.assign(_o=order).sort_values("_o", kind="stable")["era"]))
+    labels = dict(zip(placed["era"], placed["era_label"]))
+    grid = pd.MultiIndex.from_product([era_keys, list(STATUSES)], names=["era", "status"])
+    grouped = placed.groupby(["era", "status"])
+    out = pd.DataFrame({"n_figures": grouped.size(), "n_migration_stats": grouped["is_migration_stat"].sum()})
+    out = out.reindex(grid, fill_value=0).reset_index().astype({"n_figures": "int64", "n_migration_stats": "int64"})
+    totals = out.groupby("era")["n_figures"].transform("sum")
+    out["pct_of_figures"] = (100.0 * out["n_figures"] / totals.where(totals > 0)).astype(float)
+    out["era_label"] = out["era"].map(labels)
+    return out[list(STATUS_COUNT_COLUMNS)]
 
 
 def measure_counts(placed: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
