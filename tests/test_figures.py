@@ -586,6 +586,9 @@ def test_fraction_of_a_baseline_is_a_ratio_down():
     ("In the poll, 46 percent would vote for the mayor.", "46 percent", "reported"),
     ("The 300 delegates who will vote on Friday arrived.", "300 delegates", "reported"),
     ("Crossings will be counted next week, after 7,000 were stopped in May.", "7,000", "reported"),
+    ("The sheriff had no plans to release 12 videos of the raid.", "12 videos", "reported"),
+    ("Nobody expected 400 people at the hearing.", "400 people", "reported"),
+    ("Arrests will not exceed 3,000 this month.", "3,000", "projection"),
 ])
 def test_status_of_a_figure(text, surface, status):
     row = one(text, surface, date="2019-03-28")

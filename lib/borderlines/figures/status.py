@@ -36,6 +36,9 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$",
 # Between a signal and the figure, a new clause: "expects 6,000 after 5,000 crossed".
 _STATUS_BLOCK = re.compile(r"\b(?:after|before|when|whenever|while|because|since|although|though|than|but|who"
                            r"|whom|which|that|where|whereas|if|unless|said|says|say|told)\b", re.I)
+# "had no plans to release two recordings", "nobody expected 90 minutes": a plan or
+# expectation denied projects nothing.
+_NEGATED = re.compile(r"\b(?:no|not|never|nobody|none)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.I)
 _THAT_LEAD = re.compile(r"^\s*that\b")
 _STATUS_BLOCK_AFTER = re.compile(r"\b(?:and|or|it|they|he|she|we|i|you|this|there)\b|[,;…]", re.I)
 # A clause that describes the figure before it ("..., up 30 percent from February",
@@ -70,7 +73,8 @@ def _signal_status(text: str, fig: _Figure, signals: list[re.Match], lo: int, hi
                     or not (m.group("modal") or _BE_BEFORE.search(text, max(0, m.start() - 20), m.start()))):
                 continue
         if (_STATUS_BLOCK.search(gap) or _STATUS_COMPARED.search(text, max(0, m.start() - 40), m.start())
-                or (m.group("modal") and _POLL_VERB.match(text, m.end()))):
+                or (m.group("modal") and _POLL_VERB.match(text, m.end()))
+                or (not m.group("modal") and _NEGATED.search(text, max(0, m.start() - 25), m.start()))):
             continue
         if found.get(zone) != "projection":
             found[zone] = "projection" if m.group("projection") else "estimate"
