@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from borderlines.figures import (ARTICLE_FIGURE_COLUMNS, FIGURE_COLUMNS, MEASURES,
-                                 MIGRATION_STAT_COLUMNS, QUALIFIERS, RECURRING_COLUMNS,
+                                 MIGRATION_STAT_COLUMNS, QUALIFIERS, RECURRING_COLUMNS, STATUSES,
                                  extract_figures, figure_interval, figures_per_article,
                                  migration_stats, recurring_measures, resolve_period)
 from borderlines.nlp import get_nlp, is_word, sentence_table
@@ -432,6 +432,184 @@ def test_telephone_numbers_are_not_quantities(text):
     assert figures_of(text).empty, figures_of(text)["surface"].tolist()
 
 
+# --- beyond migration wording: small counts, units, glued numbers, model names -------
+
+@pytest.mark.parametrize("text,surface,value,unit,kind", [
+    # small spelled-out counts of anything
+    ("Delegations from seven countries signed the accord.", "seven countries", 7, "countries", "count"),
+    ("Ministers of five Central American countries met in Panama.", "five Central American countries", 5,
+     "countries", "count"),
+    ("Two dozen reporters waited outside the consulate.", "Two dozen reporters", 24, "people", "count"),
+    ("A dozen lawmakers signed the letter.", "A dozen lawmakers", 12, "people", "count"),
+    ("Nine Texans and 40 Iraqis were on the flight.", "40 Iraqis", 40, "people", "count"),
+    ("The club fielded a dozen new volunteers.", "a dozen new volunteers", 12, "people", "count"),
+    # numbers glued to a unit or a scale
+    ("The tablet ships with 256GB of storage.", "256GB", 256, "gigabytes", "data"),
+    ("The ferry slowed to 5mph near the dock.", "5mph", 5, "miles per hour", "speed"),
+    ("The bridge project will cost $3bn.", "$3bn", 3e9, "dollars", "money"),
+    ("A contract worth $2.5 bn was signed.", "$2.5 bn", 2.5e9, "dollars", "money"),
+    ("The city paid a $250k settlement.", "$250k", 250e3, "dollars", "money"),
+    ("Organizers counted 50k runners at the start.", "50k runners", 50e3, "runners", "count"),
+    ("The new fence runs 10km along the canal.", "10km", 10, "kilometers", "distance"),
+    ("Her suitcase weighed 23kg at check-in.", "23kg", 23, "kilograms", "weight"),
+    ("Crews laid a 30m pipe under the road.", "30m", 30, "meters", "distance"),
+    ("Thermometers showed 43C in the shade.", "43C", 43, "degrees Celsius", "temperature"),
+    # units outside the migration vocabulary
+    ("Gusts reached 60 mph overnight.", "60 mph", 60, "miles per hour", "speed"),
+    ("The barge carried 1,200 tons of grain.", "1,200 tons", 1200, "tons", "weight"),
+    ("Temperatures climbed to 112 degrees in the valley.", "112 degrees", 112, "degrees", "temperature"),
+    ("It was 104 °F at noon.", "104 °F", 104, "degrees Fahrenheit", "temperature"),
+    ("The fire burned 3,000 acres of forest.", "3,000 acres", 3000, "acres", "area"),
+    ("The plant holds 2 million gallons of water.", "2 million gallons", 2e6, "gallons", "volume"),
+    ("The new turbines add 600 megawatts.", "600 megawatts", 600, "megawatts", "power"),
+    ("The index fell 500 points on the news.", "500 points", 500, "points", "change"),
+    ("The senator leads by 4 points in the poll.", "4 points", 4, "points", "points"),
+    ("Approval rose 6 percentage points.", "6 percentage points", 6, "percentage points", "change"),
+    ("The line ran a 12-mile stretch of desert.", "12-mile", 12, "miles", "distance"),
+])
+def test_counts_and_units_beyond_migration(text, surface, value, unit, kind):
+    row = one(text, surface)
+    assert row.surface == surface
+    assert (row.value, row.unit, row.kind, row.is_migration_stat) == (value, unit, kind, False)
+
+
+def test_measurements_have_a_measure_and_drugs_by_weight_stay_statistics():
+    assert one("The ferry slowed to 5mph near the dock.", "5mph").measure == "measurement"
+    drugs = one("Agents seized 40kg of fentanyl at the border crossing.", "40kg")
+    assert (drugs.measure, drugs.is_migration_stat) == ("drugs", True)
+    assert set(MEASURES) >= {"measurement"}
+
+
+@pytest.mark.parametrize("text", [
+    # product and model names, codes and labels carry numbers that are not quantities
+    "She bought an iPhone 11 at the airport.",
+    "A Boeing 787 landed in Houston.",
+    "COVID-19 closed the crossing.",
+    "The laptop still runs Windows 10.",
+    "The F-35 flew over the base.",
+    "Expulsions under Title 42 ended.",
+    "Traffic backed up on I-95.",
+    "Section 232 tariffs hit steel.",
+    "Leaders met at the G20 summit.",
+    "The 4K screen and the 5G phone were on sale.",
+    "Apple and 3M said nothing.",
+    # "one" before a plural is a pronoun before a verb
+    "One hopes the talks succeed.",
+])
+def test_model_names_and_codes_are_not_quantities(text):
+    assert figures_of(text).empty, figures_of(text)["surface"].tolist()
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Exactly 300 people waited at the gate.", "300 people"),
+    ("Precisely 40 migrants were on the bus.", "40 migrants"),
+])
+def test_a_capitalized_adverb_is_not_a_label(text, surface):
+    assert one(text, surface).value > 0
+
+
+def test_how_often_is_not_a_factor():
+    row = one("The governor has visited the border three times.", "three times")
+    assert (row.value, row.unit, row.kind, row.measure) == (3.0, "occurrences", "frequency", "")
+    assert one("Agents stopped migrants 75,000 times in December.", "75,000").unit == "apprehensions"
+
+
+@pytest.mark.parametrize("text", [
+    "Call the consulate at 202 555 0143 for an appointment.",
+    "The hotline is +52 55 5080 2000 in Mexico City.",
+    "Dial +44 (0)20 7946 0958 from abroad.",
+    "Or call (415) 555 0132 after noon.",
+])
+def test_telephone_numbers_with_spaces_are_not_quantities(text):
+    assert figures_of(text).empty, figures_of(text)["surface"].tolist()
+
+
+@pytest.mark.parametrize("text,date,surface,period,baseline,kind", [
+    # a change from a named past period, with no period of its own, runs to the article
+    ("Encounters are down 40% from their peak in May 2019.", "2019-09-10", "40%", "2019-05..2019-09",
+     "2019-05", "change"),
+    # a fraction of a baseline is a ratio
+    ("Crossings are now half what they were in May.", "2019-09-10", "half", "2019-05..2019-09", "2019-05",
+     "ratio"),
+    ("Arrests were a third as many as in March.", "2019-09-10", "a third", "2019-03..2019-09", "2019-03",
+     "ratio"),
+    # a time phrase closing a "since" clause dates from then
+    ("Deportations have risen 20 percent since Trump took office in 2017.", "2019-09-10", "20 percent",
+     "2017-01..2019-09", "", "change"),
+    ("Since the agency changed its rules in March, 4,000 asylum seekers have waited.", "2019-09-10", "4,000",
+     "2019-03..2019-09", "", "count"),
+    # ... and dates no figure after a record
+    ("Arrests hit 20,000, the most since the president took office in 2017.", "2019-09-10", "20,000", "", "",
+     "count"),
+])
+def test_periods_of_baselines_and_since_clauses(text, date, surface, period, baseline, kind):
+    row = one(text, surface, date=date)
+    assert (row.period, row.baseline, row.kind) == (period, baseline, kind)
+
+
+def test_fraction_of_a_baseline_is_a_ratio_down():
+    row = one("Crossings are now half what they were in May.", "half", date="2019-09-10")
+    assert (row.value, row.unit, row.direction, row.measure) == (0.5, "times", "down", "crossings")
+
+
+# --- status: reported, projection, estimate -----------------------------------------
+
+@pytest.mark.parametrize("text,surface,status", [
+    # projections: modals, expectations, forecasts, plans and pledges
+    ("The ministry said it would hire 2,000 inspectors this year.", "2,000", "projection"),
+    ("Shelters are expected to hold 9,000 families by winter.", "9,000", "projection"),
+    ("Port traffic could reach 40,000 trucks a week.", "40,000", "projection"),
+    ("The state projected 1.2 million visitors for the fair.", "1.2 million", "projection"),
+    ("Economists forecast growth of 3 percent.", "3 percent", "projection"),
+    ("The city is on track to build 500 homes.", "500 homes", "projection"),
+    ("The two governments agreed to resettle 3,000 refugees.", "3,000", "projection"),
+    ("About 8,000 students will graduate in June.", "8,000", "projection"),
+    ("Guatemala may send up to 1,500 police officers.", "1,500", "projection"),
+    ("The plan will cost $3bn over a decade.", "$3bn", "projection"),
+    ("Mexico will post 6,000 guards and 2,000 soldiers on the river.", "2,000 soldiers", "projection"),
+    # a describing clause shares the status of the figure it describes
+    ("Officials expect 90,000 arrivals this month, up 20 percent from last month.", "20 percent", "projection"),
+    ("Some 30,000 people will have moved by spring, including 9,000 children.", "9,000", "projection"),
+    # estimates
+    ("An estimated 11 million people live there without papers.", "11 million", "estimate"),
+    ("Analysts estimate that 4,000 people left the island.", "4,000", "estimate"),
+    ("As many as 600 workers walked out.", "600", "estimate"),
+    ("As many as 70 people may have drowned.", "70", "estimate"),
+    ("Attendance is believed to have topped 20,000 fans.", "20,000", "estimate"),
+    # reported
+    ("Police arrested 40 people on Friday.", "40", "reported"),
+    ("About 5,000 people marched downtown, organizers said.", "5,000", "reported"),
+    ("Sales rose 12% more than expected.", "12%", "reported"),
+    ("Exports grew 4 percent, as forecast.", "4 percent", "reported"),
+    ("Officials expect 6,000 in June after 5,000 arrived in May.", "5,000", "reported"),
+    ("The factory holds 3,000 tons of steel and would need more.", "3,000 tons", "reported"),
+    ("In the poll, 46 percent would vote for the mayor.", "46 percent", "reported"),
+    ("The 300 delegates who will vote on Friday arrived.", "300 delegates", "reported"),
+    ("Crossings will be counted next week, after 7,000 were stopped in May.", "7,000", "reported"),
+    ("The sheriff had no plans to release 12 videos of the raid.", "12 videos", "reported"),
+    ("Nobody expected 400 people at the hearing.", "400 people", "reported"),
+    ("Arrests will not exceed 3,000 this month.", "3,000", "projection"),
+])
+def test_status_of_a_figure(text, surface, status):
+    row = one(text, surface, date="2019-03-28")
+    assert row.status == status and row.status in STATUSES
+
+
+def test_a_figure_about_a_later_period_is_a_projection():
+    row = one("Arrests reached 9,000 in May and 12,000 next month.", "12,000", date="2019-03-28")
+    assert (row.period, row.status) == ("2019-04", "projection")
+    assert one("Arrests reached 9,000 in May and 12,000 next month.", "9,000", date="2019-03-28").status == \
+        "reported"
+
+
+def test_a_projection_names_the_coming_month():
+    # a month name alone is the latest such month, except in a projection, where it is the nearest
+    projected = one("Arrests are expected to reach 120,000 in October.", "120,000", date="2019-09-10")
+    assert (projected.period, projected.status) == ("2019-10", "projection")
+    assert one("Arrests reached 120,000 in October.", "120,000", date="2019-09-10").period == "2018-10"
+    assert one("Arrests could reach 120,000 in August.", "120,000", date="2019-09-10").period == "2019-08"
+
+
 # --- attribution, quotes, posts ------------------------------------------------------
 
 @pytest.mark.parametrize("text,surface,source", [
@@ -545,6 +723,8 @@ def test_bundled_expected_rows(bundled_figures):
         "U.S. Customs and Border Protection officials"
     assert f.loc[("004", "567 illegal firearms"), "attributed_to"].startswith("the Mexican government’s presentation")
     assert not f.loc[("003", "roughly 1,000 miles"), "is_migration_stat"]
+    assert f.loc[("000", "100,000 arrests"), "status"] == "projection"  # "on track to make"
+    assert f.loc[("000", "66,450"), "status"] == "reported"
     assert not bundled_figures["surface"].str.contains("Title|2019|2007|2011|2000s|one day|two countries").any()
 
 
@@ -558,6 +738,7 @@ def test_bundled_invariants(bundled_corpus, bundled_figures):
         assert PERIOD.match(row.period) and PERIOD.match(row.baseline)
     assert set(f["measure"]) <= set(MEASURES)
     assert set(f["qualifier"]) <= set(QUALIFIERS)
+    assert set(f["status"]) <= set(STATUSES)
     assert f["value"].dtype == float and f["is_migration_stat"].dtype == bool
 
 
@@ -631,6 +812,54 @@ def test_recurring_measures_disagreement_and_undated():
     guard = undated[undated["measure"] == "national_guard"].iloc[0]
     assert guard.agree and guard.period == ""
     assert recurring_measures(figures.iloc[0:0], corpus).empty
+
+
+def test_recurring_measures_compare_like_with_like():
+    corpus = make_corpus([
+        {"doc_id": "a", "text": "Arrests reached 90,000 in May.", "date": "2019-06-10"},
+        {"doc_id": "b", "text": "Arrests reached 91,000 in May.", "date": "2019-06-11"},
+        {"doc_id": "c", "text": "Officials said arrests would reach 150,000 in May.", "date": "2019-05-02"},
+    ])
+    corpus["outlet"] = ["A", "B", "C"]
+    figures = extract_figures(corpus)
+    assert figures["status"].tolist() == ["reported", "reported", "projection"]
+    rec = recurring_measures(figures, corpus)
+    assert len(rec) == 1 and rec.iloc[0].status == "reported" and rec.iloc[0].agree
+    assert rec.iloc[0].outlets == "A; B"
+
+
+def test_figures_per_article_counts_projections_and_estimates_apart():
+    corpus = make_corpus([
+        {"doc_id": "a", "text": "Arrests hit 5,000 in May. Officials expect 7,000 in June. An estimated 300 "
+                                "people hid.", "date": "2019-05-20"},
+        {"doc_id": "b", "text": "Arrests hit 6,000 in May.", "date": "2019-05-21"},
+    ])
+    table = figures_per_article(extract_figures(corpus), corpus)
+    assert table["n_figures"].tolist() == [3, 1]
+    assert table["n_projections"].tolist() == [1, 0] and table["n_estimates"].tolist() == [1, 0]
+
+
+def test_status_counts():
+    from borderlines.figures import STATUS_COUNT_COLUMNS, status_counts
+    corpus = make_corpus([
+        {"doc_id": "a", "text": "Arrests hit 5,000 in May. Officials expect 7,000 arrests in June.",
+         "date": "2019-05-20"},
+        {"doc_id": "b", "text": "Crossings will reach 9,000 next month.", "date": "2021-05-21", "era": "biden",
+         "era_label": "Biden"},
+    ])
+    placed = figures_with_articles(extract_figures(corpus), corpus)
+    counts = status_counts(placed, load_eras())
+    assert list(counts.columns) == list(STATUS_COUNT_COLUMNS)
+    assert counts["era"].tolist() == ["trump_1"] * 3 + ["biden"] * 3
+    assert counts["era_label"].tolist()[-1] == "Biden"
+    assert counts["status"].tolist() == list(STATUSES) * 2
+    got = counts.set_index(["era", "status"])
+    assert got.loc[("trump_1", "reported"), "n_figures"] == 1 and got.loc[("trump_1", "projection"), "n_figures"] == 1
+    assert got.loc[("trump_1", "projection"), "pct_of_figures"] == 50.0
+    assert got.loc[("biden", "projection"), "n_migration_stats"] == 1
+    assert got.loc[("biden", "estimate"), "n_figures"] == 0
+    assert counts["n_figures"].sum() == len(placed)
+    assert status_counts(placed.iloc[0:0], load_eras()).empty
 
 
 def test_figure_interval():
