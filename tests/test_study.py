@@ -177,13 +177,33 @@ def test_two_callers_at_once_extract_each_article_once(tmp_path, spy):
     assert _bytes(results[0]) == _bytes(results[1])
 
 
-def test_a_bad_article_is_named_and_earlier_batches_are_kept(tmp_path, spy):
+def test_a_bad_article_is_named_before_anything_is_extracted(tmp_path, spy):
     from borderlines.problems import CorpusError
     rows = [_article(i) for i in range(6)]
     rows[5]["date"] = "last Tuesday"
     path = _write(tmp_path / "corpus.csv", rows)
     with pytest.raises(CorpusError, match="row 6.*date|date.*row 6"):
         _tables(path, tmp_path / "cache", batch_size=3)
+    assert spy == []
+
+
+def test_an_interrupted_build_keeps_the_batches_it_finished(tmp_path, spy, monkeypatch):
+    path = _write(tmp_path / "corpus.csv", [_article(i) for i in range(6)])
+    counting = pipeline.extract_batch
+
+    def interrupted(corpus, *args, **kwargs):
+        if len(spy) >= 3:
+            raise KeyboardInterrupt
+        return counting(corpus, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_batch", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        _tables(path, tmp_path / "cache", batch_size=3)
+    monkeypatch.setattr(pipeline, "extract_batch", counting)
+    spy.clear()
+    resumed = _tables(path, tmp_path / "cache", batch_size=3)
+    assert sorted(spy) == ["n003", "n004", "n005"]
+    assert _bytes(resumed) == _bytes(_tables(path, tmp_path / "cold", batch_size=3))
 
 
 @pytest.mark.parametrize("output_dir, expected", [

@@ -55,6 +55,9 @@ CACHE_ENV = "BORDERLINES_CACHE"
 #: Set (by the build, or by hand) to the folder every notebook of a study reads its tables from.
 TABLES_ENV = "BORDERLINES_TABLES"
 
+#: Articles read (and validated) at a time when the corpus is scanned for new ones.
+SCAN_BATCH = 2000
+
 #: Columns :func:`~borderlines.pipeline.extract_batch` adds to the corpus in ``articles``.
 ARTICLE_COUNTS = ("n_words", "n_sentences", "n_quotes", "n_figures")
 
@@ -191,7 +194,8 @@ def _scan(spec, batch_size: int, fingerprint: str, known: dict):
     full batches (a few edits anywhere make one small batch)."""
     seen, fresh, fresh_warnings = [], [], []
     content = hashlib.blake2b(digest_size=16)
-    for raw in pipeline.iter_raw_batches(spec, batch_size):
+    # read in large batches (validation has a cost per batch); extract in batch_size ones
+    for raw in pipeline.iter_raw_batches(spec, max(batch_size, SCAN_BATCH)):
         new = []
         for i, row in enumerate(raw.rows.to_dict("records")):
             content_key = _row_digest(row, spec.text_column)
