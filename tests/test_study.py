@@ -144,6 +144,17 @@ def test_another_actors_file_extracts_every_article_again(tmp_path, spy):
     assert set(tables.quotes.loc[tables.quotes["speaker"] == "Marta Ruiz", "role"]) == {"expert_or_ngo"}
 
 
+def test_a_moved_corpus_is_not_extracted_again(tmp_path, spy):
+    _write(tmp_path / "old.csv", [_article(i) for i in range(3)])
+    _tables(tmp_path / "old.csv", tmp_path / "cache")
+    spy.clear()
+    moved = (tmp_path / "old.csv").rename(tmp_path / "new.csv")
+    tables = _tables(moved, tmp_path / "cache")
+    assert spy == []
+    assert set(tables.articles["file"]) == set(tables.corpus["file"]) == {str(moved)}
+    assert _bytes(tables) == _bytes(_tables(moved, tmp_path / "cold"))
+
+
 def test_removed_articles_leave_the_tables_and_their_chunks_go(tmp_path, spy):
     path = tmp_path / "corpus.csv"
     _write(path, [_article(i) for i in range(6)])

@@ -138,8 +138,9 @@ def config_fingerprint(config: pipeline.PipelineConfig) -> str:
 
 
 def _row_digest(row: dict, text_column: str) -> str:
-    # the source row as read, text included (as _text); _row is only its position
-    fields = {k: v for k, v in row.items() if k not in ("_row", text_column)}
+    # the source row as read, text included (as _text); _row is only its position, and
+    # _file where the corpus lies (moving it re-extracts nothing: see _with_files)
+    fields = {k: v for k, v in row.items() if k not in ("_row", "_file", text_column)}
     return _digest(json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False))
 
 
@@ -189,7 +190,7 @@ def _read_index(cache: Path, fingerprint: str) -> dict:
 
 
 def _scan(spec, batch_size: int, fingerprint: str, known: dict):
-    """Every source article as ``(key, doc_id, raw_text)`` in source order, the corpus
+    """Every source article as ``(key, doc_id, raw_text, file)`` in source order, the corpus
     checksum, and the source rows of articles whose key is not ``known``, regrouped in
     full batches (a few edits anywhere make one small batch)."""
     seen, fresh, fresh_warnings = [], [], []
@@ -201,7 +202,7 @@ def _scan(spec, batch_size: int, fingerprint: str, known: dict):
             content_key = _row_digest(row, spec.text_column)
             content.update(content_key.encode())
             key = _digest(content_key, fingerprint)
-            seen.append((key, str(row.get(spec.id_column, "")).strip(), row["_text"]))
+            seen.append((key, str(row.get(spec.id_column, "")).strip(), row["_text"], str(row["_file"])))
             if key not in known:
                 new.append(i)
         if new:
@@ -219,7 +220,7 @@ def _scan(spec, batch_size: int, fingerprint: str, known: dict):
 def _extract(batches, seen, cache: Path, index: dict, config, scheduler, n_workers: int, progress: bool) -> int:
     """Extract ``batches`` into new chunks, recording them in ``index``; articles done."""
     from .progress import progress_bar
-    key_of = {doc_id: key for key, doc_id, _ in seen}
+    key_of = {doc_id: key for key, doc_id, *_ in seen}
     total = sum(len(b.rows) for b in batches)
     done = 0
     with progress_bar(total, "Extracting articles", enabled=progress) as bar, \
@@ -251,10 +252,10 @@ def _assemble(cache: Path, index: dict, seen) -> dict[str, pd.DataFrame]:
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
     wanted: dict[str, list[str]] = {}
-    for key, _, _ in seen:
+    for key, *_ in seen:
         entry = index["articles"][key]
         wanted.setdefault(entry["chunk"], []).append(entry["doc_id"])
-    order = sorted(doc_id for _, doc_id, _ in seen)     # as load_corpus sorts: by doc_id
+    order = sorted(doc_id for _, doc_id, *_ in seen)     # as load_corpus sorts: by doc_id
     rank = {doc_id: i for i, doc_id in enumerate(order)}
     out = {}
     for name in pipeline.TABLES:
@@ -274,7 +275,7 @@ def _snapshot(cache: Path, index: dict, seen, fingerprint: str) -> dict[str, pd.
     """The assembled tables of the articles ``seen``, from ``CACHE/snapshot-<digest of
     their keys>/`` (made from the chunks when missing; its files only ever hold that)."""
     import pyarrow.parquet as pq
-    folder = cache / f"snapshot-{_digest(fingerprint, *(key for key, _, _ in seen))}"
+    folder = cache / f"snapshot-{_digest(fingerprint, *(key for key, *_ in seen))}"
     if not all((folder / f"{name}.parquet").exists() for name in pipeline.TABLES):
         for name, df in _assemble(cache, index, seen).items():
             write_bytes_atomic(folder / f"{name}.parquet", pipeline.parquet_bytes(df))
@@ -286,7 +287,7 @@ def _collect(cache: Path, index: dict, seen) -> None:
     """Keep only the current articles in ``index``; write it; remove unused chunks and
     older snapshots."""
     import shutil
-    index["articles"] = {key: index["articles"][key] for key, _, _ in seen}
+    index["articles"] = {key: index["articles"][key] for key, *_ in seen}
     live = {entry["chunk"] for entry in index["articles"].values()}
     index["chunks"] = {c: v for c, v in index["chunks"].items() if c in live}
     write_json_atomic(cache / INDEX, index)
@@ -297,9 +298,18 @@ def _collect(cache: Path, index: dict, seen) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _with_files(articles: pd.DataFrame, seen) -> pd.DataFrame:
+    """``articles`` with ``file`` where each article is read from now."""
+    if "file" not in articles.columns:
+        return articles
+    files = {doc_id: file for _, doc_id, _, file in seen}
+    return articles.assign(file=pd.array([files[d] for d in articles["doc_id"].astype(str)],
+                                         dtype=articles["file"].dtype))
+
+
 def _corpus(articles: pd.DataFrame, seen) -> pd.DataFrame:
     """The corpus table (as ``load_corpus``): ``articles`` without the counts, with raw_text."""
-    raw = {doc_id: text for _, doc_id, text in seen}
+    raw = {doc_id: text for _, doc_id, text, _ in seen}
     corpus = articles.drop(columns=[c for c in ARTICLE_COUNTS if c in articles.columns])
     at = list(corpus.columns).index("text") + 1 if "text" in corpus.columns else len(corpus.columns)
     corpus.insert(at, "raw_text", pd.array([raw[d] for d in corpus["doc_id"].astype(str)], dtype="str"))
@@ -351,6 +361,7 @@ def study_tables(corpus_path=None, *, eras_path=None, rules_path=None, actors_pa
             warnings.warn(problem, CorpusWarning, stacklevel=2)
     provenance = {"fingerprint": fingerprint, "corpus_checksum": checksum, "n_articles": len(seen),
                   "n_extracted": n_extracted, "cache_dir": str(cache)}
+    tables["articles"] = _with_files(tables["articles"], seen)
     return StudyTables(corpus=_corpus(tables["articles"], seen), **tables,
                        provenance=provenance, warnings=problems)
 
