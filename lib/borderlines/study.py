@@ -47,13 +47,16 @@ import pandas as pd
 from . import pipeline
 from .io import write_bytes_atomic, write_json_atomic
 from .paths import PACKAGE_DIR
-from .problems import CorpusError, errors
+from .problems import CorpusError, Problem, errors
 
 FORMAT_VERSION = 1
 INDEX = "index.json"
 CACHE_ENV = "BORDERLINES_CACHE"
 #: Set (by the build, or by hand) to the folder every notebook of a study reads its tables from.
 TABLES_ENV = "BORDERLINES_TABLES"
+
+#: In a snapshot folder: the keys of the articles its tables hold.
+SNAPSHOT_KEYS = "keys.json"
 
 #: Articles read (and validated) at a time when the corpus is scanned for new ones.
 SCAN_BATCH = 2000
@@ -233,7 +236,7 @@ def _extract(batches, seen, cache: Path, index: dict, config, scheduler, n_worke
             chunk = _digest(*keys)
             for name, data in result["tables"].items():
                 write_bytes_atomic(cache / "chunks" / chunk / f"{name}.parquet", data)
-            index["chunks"][chunk] = {"warnings": [str(p) for p in result["problems"]]}
+            index["chunks"][chunk] = {"n_articles": len(ids), "warnings": [str(p) for p in result["problems"]]}
             for d in ids:
                 index["articles"][key_of[str(d)]] = {"chunk": chunk, "doc_id": str(d)}
             done += result["n_articles"]
@@ -246,39 +249,61 @@ def _io_bytes(data: bytes):
     return io.BytesIO(data)
 
 
-def _assemble(cache: Path, index: dict, seen) -> dict[str, pd.DataFrame]:
-    """The tables of the articles ``seen`` from their chunks, in ``doc_id`` order."""
+def _sources(cache: Path, index: dict, seen) -> dict[Path, tuple[int, list[str]]]:
+    """Where each article ``seen`` is read from: ``{file folder: (articles it holds,
+    doc_ids wanted)}``, the last snapshot for the articles it holds, else their chunk."""
+    previous = cache / str(index.get("snapshot") or "-")
+    try:
+        held = json.loads((previous / SNAPSHOT_KEYS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        held = []
+    held = set(held)
+    sources: dict[Path, tuple[int, list[str]]] = {}
+    for key, doc_id, *_ in seen:
+        if key in held:
+            folder, n = previous, len(held)
+        else:
+            chunk = index["articles"][key]["chunk"]
+            folder, n = cache / "chunks" / chunk, index["chunks"][chunk]["n_articles"]
+        sources.setdefault(folder, (n, []))[1].append(doc_id)
+    return sources
+
+
+def _assemble(cache: Path, index: dict, seen) -> dict:
+    """The tables (``pyarrow.Table``) of the articles ``seen``, rows in ``doc_id`` order
+    (stable: an article's rows keep their order)."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
-    wanted: dict[str, list[str]] = {}
-    for key, *_ in seen:
-        entry = index["articles"][key]
-        wanted.setdefault(entry["chunk"], []).append(entry["doc_id"])
-    order = sorted(doc_id for _, doc_id, *_ in seen)     # as load_corpus sorts: by doc_id
-    rank = {doc_id: i for i, doc_id in enumerate(order)}
+    sources = _sources(cache, index, seen)
+    order = pa.array(sorted(doc_id for _, doc_id, *_ in seen), pa.string())   # as load_corpus sorts
     out = {}
     for name in pipeline.TABLES:
         parts = []
-        for chunk in sorted(wanted):
-            table = pq.read_table(cache / "chunks" / chunk / f"{name}.parquet")
-            parts.append(table.filter(pc.is_in(table["doc_id"].cast(pa.string()),
-                                               value_set=pa.array(wanted[chunk], pa.string()))))
-        table = pa.concat_tables(parts, promote_options="default") if parts else None
-        df = table.to_pandas() if table is not None else pd.DataFrame({"doc_id": pd.Series(dtype="str")})
-        position = df["doc_id"].astype(str).map(rank).to_numpy()
-        out[name] = df.take(np.argsort(position, kind="stable")).reset_index(drop=True)
+        for folder in sorted(sources):
+            n_held, wanted = sources[folder]
+            table = pq.read_table(folder / f"{name}.parquet")
+            if n_held != len(wanted):           # some of its articles left the corpus
+                table = table.filter(pc.is_in(table["doc_id"].cast(pa.string()),
+                                              value_set=pa.array(wanted, pa.string())))
+            parts.append(table)
+        table = pa.concat_tables(parts, promote_options="default")
+        position = pc.index_in(table["doc_id"].cast(pa.string()), value_set=order).to_numpy(zero_copy_only=False)
+        out[name] = table.take(pa.array(np.argsort(position, kind="stable")))
     return out
 
 
 def _snapshot(cache: Path, index: dict, seen, fingerprint: str) -> dict[str, pd.DataFrame]:
     """The assembled tables of the articles ``seen``, from ``CACHE/snapshot-<digest of
-    their keys>/`` (made from the chunks when missing; its files only ever hold that)."""
+    their keys>/``, made when missing from the last snapshot and the chunks of articles
+    it lacks; :data:`SNAPSHOT_KEYS`, written last, lists the keys it holds."""
     import pyarrow.parquet as pq
-    folder = cache / f"snapshot-{_digest(fingerprint, *(key for key, *_ in seen))}"
-    if not all((folder / f"{name}.parquet").exists() for name in pipeline.TABLES):
-        for name, df in _assemble(cache, index, seen).items():
-            write_bytes_atomic(folder / f"{name}.parquet", pipeline.parquet_bytes(df))
+    keys = [key for key, *_ in seen]
+    folder = cache / f"snapshot-{_digest(fingerprint, *keys)}"
+    if not (folder / SNAPSHOT_KEYS).exists():
+        for name, table in _assemble(cache, index, seen).items():
+            write_bytes_atomic(folder / f"{name}.parquet", pipeline.parquet_bytes(table))
+        write_json_atomic(folder / SNAPSHOT_KEYS, keys)
     index["snapshot"] = folder.name
     return {name: pq.read_table(folder / f"{name}.parquet").to_pandas() for name in pipeline.TABLES}
 
@@ -333,7 +358,7 @@ def study_tables(corpus_path=None, *, eras_path=None, rules_path=None, actors_pa
     as :class:`~borderlines.corpus.CorpusWarning` when ``warn``.
 
     Raises :class:`~borderlines.problems.CorpusError` naming file, row and field of a bad
-    article (nothing of the cache is lost: articles extracted before it are kept)."""
+    article, or when there is none; an interrupted call keeps the batches it finished."""
     import locket
 
     from .corpus import CorpusWarning
@@ -345,6 +370,9 @@ def study_tables(corpus_path=None, *, eras_path=None, rules_path=None, actors_pa
     with locket.lock_file(str(cache / ".lock")):
         index = _read_index(cache, fingerprint)
         seen, checksum, batches = _scan(spec, batch_size, fingerprint, index["articles"])
+        if not seen:
+            raise CorpusError([Problem(file=spec.label, message="the corpus has no articles",
+                                       fix="add articles: a study needs at least one")])
         n_extracted = 0
         try:
             if batches:
