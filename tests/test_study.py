@@ -245,3 +245,11 @@ def test_a_build_prepares_the_tables_its_notebooks_load(tmp_path, spy, monkeypat
     loaded = study.load_study_tables(dict(params, output_dir=str(staged)), progress=False)
     assert spy == [] and loaded.provenance["cache_dir"] == str(tmp_path / "study" / "tables")
     assert _bytes(loaded) == _bytes(prepared)
+
+
+def test_worker_processes_give_the_same_tables(tmp_path):
+    path = _write(tmp_path / "corpus.csv", [_article(i) for i in range(5)])
+    local = _tables(path, tmp_path / "local", batch_size=2)
+    spread = _tables(path, tmp_path / "spread", batch_size=2, scheduler="processes", n_workers=2)
+    assert spread.provenance["n_extracted"] == 5
+    assert _bytes(spread) == _bytes(local)

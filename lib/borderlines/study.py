@@ -34,6 +34,7 @@ user's cache (``platformdirs.user_cache_dir("borderlines")/tables/``; set
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import warnings
@@ -231,22 +232,18 @@ def _extract(batches, seen, cache: Path, index: dict, config, scheduler, n_worke
         for result in runner.run(iter(batches)):
             if errors(result["problems"]):
                 raise CorpusError(result["problems"])
-            ids = pd.read_parquet(_io_bytes(result["tables"]["articles"]), columns=["doc_id"])["doc_id"]
+            ids = pd.read_parquet(io.BytesIO(result["tables"]["articles"]), columns=["doc_id"])["doc_id"]
             keys = sorted(key_of[str(d)] for d in ids)
             chunk = _digest(*keys)
             for name, data in result["tables"].items():
                 write_bytes_atomic(cache / "chunks" / chunk / f"{name}.parquet", data)
-            index["chunks"][chunk] = {"n_articles": len(ids), "warnings": [str(p) for p in result["problems"]]}
+            index["chunks"][chunk] = {"n_articles": len(ids),
+                                      "warnings": [[p.doc_id or "", str(p)] for p in result["problems"]]}
             for d in ids:
                 index["articles"][key_of[str(d)]] = {"chunk": chunk, "doc_id": str(d)}
             done += result["n_articles"]
             bar.update(result["n_articles"])
     return done
-
-
-def _io_bytes(data: bytes):
-    import io
-    return io.BytesIO(data)
 
 
 def _sources(cache: Path, index: dict, seen) -> dict[Path, tuple[int, list[str]]]:
@@ -383,7 +380,9 @@ def study_tables(corpus_path=None, *, eras_path=None, rules_path=None, actors_pa
         tables = _snapshot(cache, index, seen, fingerprint)
         _collect(cache, index, seen)
         live = {entry["chunk"] for entry in index["articles"].values()}
-        problems = tuple(w for chunk in sorted(live) for w in index["chunks"][chunk]["warnings"])
+        ids = {doc_id for _, doc_id, *_ in seen}
+        problems = tuple(sorted({text for chunk in live for doc_id, text in index["chunks"][chunk]["warnings"]
+                                 if not doc_id or doc_id in ids}))
     if warn:
         for problem in problems:
             warnings.warn(problem, CorpusWarning, stacklevel=2)
