@@ -253,3 +253,16 @@ def test_worker_processes_give_the_same_tables(tmp_path):
     spread = _tables(path, tmp_path / "spread", batch_size=2, scheduler="processes", n_workers=2)
     assert spread.provenance["n_extracted"] == 5
     assert _bytes(spread) == _bytes(local)
+
+
+def test_a_progress_bar_only_when_articles_are_extracted(tmp_path, monkeypatch):
+    from borderlines import progress
+    bars = []
+    real = progress.progress_bar
+    monkeypatch.setattr(progress, "progress_bar", lambda total, *a, **k: bars.append(total) or real(total, *a, **k))
+    path = _write(tmp_path / "corpus.csv", [_article(i) for i in range(3)])
+    study.study_tables(path, cache_dir=tmp_path / "cache", warn=False)
+    study.study_tables(path, cache_dir=tmp_path / "cache", warn=False)
+    _write(path, [_article(i) for i in range(4)])
+    study.study_tables(path, cache_dir=tmp_path / "cache", warn=False)
+    assert bars == [3, 1]
