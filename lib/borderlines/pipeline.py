@@ -385,12 +385,13 @@ def _extract(corpus: pd.DataFrame, config: PipelineConfig, timings: dict[str, fl
             "figures": figures, "frame_matches": matches, "frames": framed, "tone": tone}
 
 
-def parquet_bytes(df: pd.DataFrame) -> bytes:
-    """``df`` as Parquet (zstd), deterministically: the same table gives the same bytes."""
+def parquet_bytes(df) -> bytes:
+    """``df`` (a DataFrame or a ``pyarrow.Table``) as Parquet (zstd), deterministically:
+    the same table gives the same bytes."""
     import pyarrow as pa
     import pyarrow.parquet as pq
     buf = _io.BytesIO()
-    table = pa.Table.from_pandas(df.reset_index(drop=True), preserve_index=False)
+    table = df if isinstance(df, pa.Table) else pa.Table.from_pandas(df.reset_index(drop=True), preserve_index=False)
     pq.write_table(table, buf, compression="zstd", write_statistics=True)
     return buf.getvalue()
 

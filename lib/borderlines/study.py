@@ -1,0 +1,424 @@
+"""The tables of a study: extract the corpus once, cache it per article, load it in one call.
+
+Every notebook of a study reads the same :class:`StudyTables`: the clean corpus and the
+tables of :data:`borderlines.pipeline.TABLES` (``articles`` with ``n_words`` and the other
+per-article counts, ``sentences``, ``doc_terms``, ``quotes``, ``figures``,
+``frame_matches``, ``frames``, ``tone``), so a number is the same in every report.
+:func:`study_tables` makes them with the pipeline's own reading, cleaning and extraction
+(:func:`~borderlines.pipeline.iter_raw_batches`, :func:`~borderlines.pipeline.process_batch`,
+which runs :func:`~borderlines.pipeline.extract_batch`) and caches them by content:
+
+* an article's key hashes its source row (raw text and metadata) with the extraction's
+  fingerprint (:func:`config_fingerprint`: eras, cleaning rules, actors and frames as
+  loaded, term settings, the package's extraction code, the libraries' versions);
+* extracted articles are kept as chunks, ``CACHE/chunks/<chunk>/<table>.parquet``, one
+  per batch extracted together and named by its keys; ``CACHE/index.json`` maps each key
+  to its chunk;
+* a later call extracts only the articles whose key is not in the index (new or edited
+  articles; all of them when the fingerprint changed), in batches on the pipeline's
+  schedulers, then drops chunks no article of the corpus uses;
+* the assembled tables are kept as ``CACHE/snapshot-<digest>/<table>.parquet``, so a
+  call with nothing to extract reads eight files.
+
+Order is fixed (articles by ``doc_id``, as :func:`~borderlines.corpus.load_corpus` sorts
+them; an article's rows as extraction made them): a cold build and a cached one give the
+same bytes. Files are written atomically (:mod:`borderlines.io`), ``index.json`` last;
+``CACHE/.lock`` makes a second process wait for the first.
+
+Where the cache lives (:func:`tables_dir`): ``<study report folder>/tables`` in
+``borderlines build`` (:func:`prepare_study_tables`), else one folder per corpus under the
+user's cache (``platformdirs.user_cache_dir("borderlines")/tables/``; set
+``BORDERLINES_CACHE`` to move it), so a read-only checkout still works.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import warnings
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import pipeline
+from .io import write_bytes_atomic, write_json_atomic
+from .paths import PACKAGE_DIR
+from .problems import CorpusError, Problem, errors
+
+FORMAT_VERSION = 1
+INDEX = "index.json"
+CACHE_ENV = "BORDERLINES_CACHE"
+#: Set (by the build, or by hand) to the folder every notebook of a study reads its tables from.
+TABLES_ENV = "BORDERLINES_TABLES"
+
+#: In a snapshot folder: the keys of the articles its tables hold.
+SNAPSHOT_KEYS = "keys.json"
+
+#: Articles read (and validated) at a time when the corpus is scanned for new ones.
+SCAN_BATCH = 2000
+
+#: Columns :func:`~borderlines.pipeline.extract_batch` adds to the corpus in ``articles``.
+ARTICLE_COUNTS = ("n_words", "n_sentences", "n_quotes", "n_figures")
+
+#: Parts of the package that do not change what extraction gives; a change anywhere
+#: else in ``lib/borderlines`` re-extracts every article.
+NOT_EXTRACTION = frozenset({
+    "build.py", "cli.py", "index.py", "notebook.py", "report.py", "nbtools.py", "explore.py",
+    "exercises.py", "lockfile.py", "uncertainty.py", "validation.py", "progress.py", "study.py",
+    "charts", "importers", "templates"})
+
+#: Libraries whose version can change the extracted tables.
+LIBRARIES = ("spacy", "vaderSentiment", "pandas", "pyarrow", "numpy")
+
+
+@dataclass(frozen=True, eq=False)
+class StudyTables:
+    """The tables of one study (columns: :data:`borderlines.pipeline.TABLES`; ``corpus``
+    as :func:`~borderlines.corpus.load_corpus` returns it). ``provenance``: ``fingerprint``
+    (extraction settings and code), ``corpus_checksum`` (the articles' content, in
+    source order), ``n_articles``, ``n_extracted`` (by this call), ``cache_dir``.
+    ``warnings``: the corpus's warnings (e.g. dates outside every era) as text."""
+
+    corpus: pd.DataFrame
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    doc_terms: pd.DataFrame
+    quotes: pd.DataFrame
+    figures: pd.DataFrame
+    frame_matches: pd.DataFrame
+    frames: pd.DataFrame
+    tone: pd.DataFrame
+    provenance: dict = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    def table(self, name: str) -> pd.DataFrame:
+        """One table by name (``"corpus"`` or a key of :data:`~borderlines.pipeline.TABLES`)."""
+        if name != "corpus" and name not in pipeline.TABLES:
+            raise KeyError(f"no table '{name}'; tables: corpus, {', '.join(pipeline.TABLES)}")
+        return getattr(self, name)
+
+
+# --------------------------------------------------------------------------- fingerprints
+
+
+def _digest(*parts: bytes | str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little") + data)
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the package's source files that shape extraction (all but
+    :data:`NOT_EXTRACTION`) and of the :data:`LIBRARIES`' versions."""
+    from importlib.metadata import PackageNotFoundError, version
+    parts = []
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        rel = path.relative_to(PACKAGE_DIR)
+        if rel.parts[0] not in NOT_EXTRACTION:
+            parts += [rel.as_posix(), path.read_bytes()]
+    for name in LIBRARIES:
+        try:
+            parts.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            parts.append(f"{name} missing")
+    return _digest(*parts)
+
+
+def config_fingerprint(config: pipeline.PipelineConfig) -> str:
+    """Hash of everything besides an article that decides its tables: the settings of
+    ``config`` (eras, rules, actors, frames as loaded; n-grams; column names), the cache
+    format and :func:`code_fingerprint`."""
+    settings = dict(config.settings(), columns=[config.id_column, config.date_column,
+                                                config.text_column, config.file_column])
+    return _digest(f"format {FORMAT_VERSION}", json.dumps(settings, sort_keys=True), code_fingerprint())
+
+
+def _row_digest(row: dict, text_column: str) -> str:
+    # the source row as read, text included (as _text); _row is only its position, and
+    # _file where the corpus lies (moving it re-extracts nothing: see _with_files)
+    fields = {k: v for k, v in row.items() if k not in ("_row", "_file", text_column)}
+    return _digest(json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False))
+
+
+# --------------------------------------------------------------------------- where
+
+
+def default_cache_dir(corpus_path=None) -> Path:
+    """The cache folder of a corpus outside a build: ``<user cache>/tables/<name>-<hash
+    of its absolute path>`` (``bundled`` for the bundled corpus); see :data:`CACHE_ENV`."""
+    import platformdirs
+    root = Path(os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir("borderlines"))
+    if corpus_path is None:
+        return root / "tables" / "bundled"
+    source = Path(corpus_path).expanduser().resolve()
+    return root / "tables" / f"{source.stem[:40]}-{_digest(str(source))[:12]}"
+
+
+def tables_dir(params: dict) -> Path:
+    """Where a notebook with parameters ``params`` finds its study's tables:
+    ``$BORDERLINES_TABLES`` if set; ``<study folder>/tables`` when ``output_dir`` is a
+    build's staging folder (``<study folder>/.partial/<notebook>/data``); otherwise
+    :func:`default_cache_dir` of ``corpus_path``."""
+    if os.environ.get(TABLES_ENV):
+        return Path(os.environ[TABLES_ENV]).expanduser()
+    out = params.get("output_dir")
+    if out:
+        parents = Path(out).expanduser().resolve().parents
+        for parent in parents:
+            if parent.name == ".partial":
+                return parent.parent / "tables"
+    return default_cache_dir(params.get("corpus_path"))
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _read_index(cache: Path, fingerprint: str) -> dict:
+    path = cache / INDEX
+    empty = {"format": FORMAT_VERSION, "fingerprint": fingerprint, "articles": {}, "chunks": {}, "snapshot": ""}
+    if not path.exists():
+        return empty
+    try:
+        index = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return empty            # unreadable: rebuilt from scratch, chunks collected below
+    return index if index.get("format") == FORMAT_VERSION else empty
+
+
+def _scan(spec, batch_size: int, fingerprint: str, known: dict):
+    """Every source article as ``(key, doc_id, raw_text, file)`` in source order, the corpus
+    checksum, and the source rows of articles whose key is not ``known``, regrouped in
+    full batches (a few edits anywhere make one small batch)."""
+    seen, fresh, fresh_warnings = [], [], []
+    content = hashlib.blake2b(digest_size=16)
+    # read in large batches (validation has a cost per batch); extract in batch_size ones
+    for raw in pipeline.iter_raw_batches(spec, max(batch_size, SCAN_BATCH)):
+        new = []
+        for i, row in enumerate(raw.rows.to_dict("records")):
+            content_key = _row_digest(row, spec.text_column)
+            content.update(content_key.encode())
+            key = _digest(content_key, fingerprint)
+            seen.append((key, str(row.get(spec.id_column, "")).strip(), row["_text"], str(row["_file"])))
+            if key not in known:
+                new.append(i)
+        if new:
+            fresh.append(raw.rows.iloc[new])
+            fresh_warnings += raw.warnings
+    batches = []
+    if fresh:
+        rows = pd.concat(fresh, ignore_index=True)
+        for first in range(0, len(rows), batch_size):
+            part = rows.iloc[first:first + batch_size].reset_index(drop=True)
+            batches.append(pipeline.RawBatch(len(batches), part, spec, fresh_warnings if first == 0 else []))
+    return seen, content.hexdigest(), batches
+
+
+def _extract(batches, seen, cache: Path, index: dict, config, scheduler, n_workers: int, progress: bool) -> int:
+    """Extract ``batches`` into new chunks, recording them in ``index``; articles done."""
+    from .progress import progress_bar
+    key_of = {doc_id: key for key, doc_id, *_ in seen}
+    total = sum(len(b.rows) for b in batches)
+    done = 0
+    with progress_bar(total, "Extracting articles", enabled=progress) as bar, \
+            pipeline._Runner(scheduler, n_workers, config) as runner:
+        for result in runner.run(iter(batches)):
+            if errors(result["problems"]):
+                raise CorpusError(result["problems"])
+            ids = pd.read_parquet(io.BytesIO(result["tables"]["articles"]), columns=["doc_id"])["doc_id"]
+            keys = sorted(key_of[str(d)] for d in ids)
+            chunk = _digest(*keys)
+            for name, data in result["tables"].items():
+                write_bytes_atomic(cache / "chunks" / chunk / f"{name}.parquet", data)
+            index["chunks"][chunk] = {"n_articles": len(ids),
+                                      "warnings": [[p.doc_id or "", str(p)] for p in result["problems"]]}
+            for d in ids:
+                index["articles"][key_of[str(d)]] = {"chunk": chunk, "doc_id": str(d)}
+            done += result["n_articles"]
+            bar.update(result["n_articles"])
+    return done
+
+
+def _sources(cache: Path, index: dict, seen) -> dict[Path, tuple[int, list[str]]]:
+    """Where each article ``seen`` is read from: ``{file folder: (articles it holds,
+    doc_ids wanted)}``, the last snapshot for the articles it holds, else their chunk."""
+    previous = cache / str(index.get("snapshot") or "-")
+    try:
+        held = json.loads((previous / SNAPSHOT_KEYS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        held = []
+    held = set(held)
+    sources: dict[Path, tuple[int, list[str]]] = {}
+    for key, doc_id, *_ in seen:
+        if key in held:
+            folder, n = previous, len(held)
+        else:
+            chunk = index["articles"][key]["chunk"]
+            folder, n = cache / "chunks" / chunk, index["chunks"][chunk]["n_articles"]
+        sources.setdefault(folder, (n, []))[1].append(doc_id)
+    return sources
+
+
+def _assemble(cache: Path, index: dict, seen) -> dict:
+    """The tables (``pyarrow.Table``) of the articles ``seen``, rows in ``doc_id`` order
+    (stable: an article's rows keep their order)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+    sources = _sources(cache, index, seen)
+    order = pa.array(sorted(doc_id for _, doc_id, *_ in seen), pa.string())   # as load_corpus sorts
+    out = {}
+    for name in pipeline.TABLES:
+        parts = []
+        for folder in sorted(sources):
+            n_held, wanted = sources[folder]
+            table = pq.read_table(folder / f"{name}.parquet")
+            if n_held != len(wanted):           # some of its articles left the corpus
+                table = table.filter(pc.is_in(table["doc_id"].cast(pa.string()),
+                                              value_set=pa.array(wanted, pa.string())))
+            parts.append(table)
+        table = pa.concat_tables(parts, promote_options="default")
+        position = pc.index_in(table["doc_id"].cast(pa.string()), value_set=order).to_numpy(zero_copy_only=False)
+        out[name] = table.take(pa.array(np.argsort(position, kind="stable")))
+    return out
+
+
+def _snapshot(cache: Path, index: dict, seen, fingerprint: str) -> dict[str, pd.DataFrame]:
+    """The assembled tables of the articles ``seen``, from ``CACHE/snapshot-<digest of
+    their keys>/``, made when missing from the last snapshot and the chunks of articles
+    it lacks; :data:`SNAPSHOT_KEYS`, written last, lists the keys it holds."""
+    import pyarrow.parquet as pq
+    keys = [key for key, *_ in seen]
+    folder = cache / f"snapshot-{_digest(fingerprint, *keys)}"
+    if not (folder / SNAPSHOT_KEYS).exists():
+        for name, table in _assemble(cache, index, seen).items():
+            write_bytes_atomic(folder / f"{name}.parquet", pipeline.parquet_bytes(table))
+        write_json_atomic(folder / SNAPSHOT_KEYS, keys)
+    index["snapshot"] = folder.name
+    return {name: pq.read_table(folder / f"{name}.parquet").to_pandas() for name in pipeline.TABLES}
+
+
+def _collect(cache: Path, index: dict, seen) -> None:
+    """Keep only the current articles in ``index``; write it; remove unused chunks and
+    older snapshots."""
+    import shutil
+    index["articles"] = {key: index["articles"][key] for key, *_ in seen}
+    live = {entry["chunk"] for entry in index["articles"].values()}
+    index["chunks"] = {c: v for c, v in index["chunks"].items() if c in live}
+    write_json_atomic(cache / INDEX, index)
+    chunks = cache / "chunks"
+    stale = [f for f in chunks.iterdir() if f.name not in live] if chunks.is_dir() else []
+    stale += [f for f in cache.glob("snapshot-*") if f.name != index.get("snapshot")]
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _with_files(articles: pd.DataFrame, seen) -> pd.DataFrame:
+    """``articles`` with ``file`` where each article is read from now."""
+    if "file" not in articles.columns:
+        return articles
+    files = {doc_id: file for _, doc_id, _, file in seen}
+    return articles.assign(file=pd.array([files[d] for d in articles["doc_id"].astype(str)],
+                                         dtype=articles["file"].dtype))
+
+
+def _corpus(articles: pd.DataFrame, seen) -> pd.DataFrame:
+    """The corpus table (as ``load_corpus``): ``articles`` without the counts, with raw_text."""
+    raw = {doc_id: text for _, doc_id, text, _ in seen}
+    corpus = articles.drop(columns=[c for c in ARTICLE_COUNTS if c in articles.columns])
+    at = list(corpus.columns).index("text") + 1 if "text" in corpus.columns else len(corpus.columns)
+    corpus.insert(at, "raw_text", pd.array([raw[d] for d in corpus["doc_id"].astype(str)], dtype="str"))
+    return corpus
+
+
+def study_tables(corpus_path=None, *, eras_path=None, rules_path=None, actors_path=None,
+                 frames_path=None, cache_dir=None, progress: bool = True, scheduler=None,
+                 n_workers: int = 2, batch_size: int = pipeline.DEFAULT_BATCH_SIZE,
+                 manifest=None, config: pipeline.PipelineConfig | None = None,
+                 warn: bool = True) -> StudyTables:
+    """The :class:`StudyTables` of a corpus, extracting only articles not in the cache.
+
+    ``corpus_path``: as for :func:`~borderlines.corpus.load_corpus` (``None``: the
+    bundled corpus); ``eras_path``, ``rules_path``, ``actors_path``, ``frames_path``: as
+    for :func:`~borderlines.pipeline.make_config` (``None``: the project's files), or a
+    ready ``config``. ``cache_dir``: the cache folder (default
+    :func:`default_cache_dir`). New articles are extracted ``batch_size`` at a time on
+    ``scheduler`` (as :func:`~borderlines.pipeline.run_pipeline`), with a progress bar
+    when ``progress`` and there is anything to extract. The corpus's warnings are issued
+    as :class:`~borderlines.corpus.CorpusWarning` when ``warn``.
+
+    Raises :class:`~borderlines.problems.CorpusError` naming file, row and field of a bad
+    article, or when there is none; an interrupted call keeps the batches it finished."""
+    import locket
+
+    from .corpus import CorpusWarning
+    config = config or pipeline.make_config(eras_path, rules_path, actors_path, frames_path)
+    spec = pipeline._spec(corpus_path, manifest, config, True)
+    fingerprint = config_fingerprint(config)
+    cache = Path(cache_dir).expanduser() if cache_dir is not None else default_cache_dir(corpus_path)
+    cache.mkdir(parents=True, exist_ok=True)
+    with locket.lock_file(str(cache / ".lock")):
+        index = _read_index(cache, fingerprint)
+        seen, checksum, batches = _scan(spec, batch_size, fingerprint, index["articles"])
+        if not seen:
+            raise CorpusError([Problem(file=spec.label, message="the corpus has no articles",
+                                       fix="add articles: a study needs at least one")])
+        n_extracted = 0
+        try:
+            if batches:
+                n_extracted = _extract(batches, seen, cache, index, config, scheduler, n_workers, progress)
+        finally:
+            if n_extracted < sum(len(b.rows) for b in batches):   # interrupted: keep what is done
+                write_json_atomic(cache / INDEX, index)
+        tables = _snapshot(cache, index, seen, fingerprint)
+        _collect(cache, index, seen)
+        live = {entry["chunk"] for entry in index["articles"].values()}
+        ids = {doc_id for _, doc_id, *_ in seen}
+        problems = tuple(sorted({text for chunk in live for doc_id, text in index["chunks"][chunk]["warnings"]
+                                 if not doc_id or doc_id in ids}))
+    if warn:
+        for problem in problems:
+            warnings.warn(problem, CorpusWarning, stacklevel=2)
+    provenance = {"fingerprint": fingerprint, "corpus_checksum": checksum, "n_articles": len(seen),
+                  "n_extracted": n_extracted, "cache_dir": str(cache)}
+    tables["articles"] = _with_files(tables["articles"], seen)
+    return StudyTables(corpus=_corpus(tables["articles"], seen), **tables,
+                       provenance=provenance, warnings=problems)
+
+
+# --------------------------------------------------------------------------- notebooks, build
+
+
+def _arguments(params: dict) -> dict:
+    return {"eras_path": params.get("eras_path"), "rules_path": params.get("cleaning_rules_path"),
+            "actors_path": params.get("actors_path"), "frames_path": params.get("frames_path")}
+
+
+def load_study_tables(params: dict, *, progress: bool = True) -> StudyTables:
+    """The one call a notebook makes: its study's tables, from the notebook's parameters
+    (``corpus_path``, ``eras_path``, ``cleaning_rules_path``, ``actors_path``,
+    ``frames_path``, ``output_dir``; missing ones take their defaults), e.g.
+    ``load_study_tables(globals())``. In a build it reads the tables
+    :func:`prepare_study_tables` made (:func:`tables_dir`); run by hand, it builds
+    what is missing first, with a progress bar."""
+    from .progress import interactive
+    return study_tables(params.get("corpus_path"), **_arguments(params), cache_dir=tables_dir(params),
+                        progress=progress and interactive())
+
+
+def prepare_study_tables(params: dict, out_dir, *, scheduler=None, n_workers: int = 2,
+                         progress: bool = True) -> StudyTables:
+    """For ``borderlines build``: make the study's tables once, before its notebooks run,
+    in ``out_dir/tables`` (``out_dir``: the study's report folder; ``params``: the
+    study's parameters with absolute paths). The notebooks then find them with
+    :func:`load_study_tables`, as the build stages them under ``out_dir/.partial``."""
+    return study_tables(params.get("corpus_path"), **_arguments(params),
+                        cache_dir=Path(out_dir) / "tables", scheduler=scheduler,
+                        n_workers=n_workers, progress=progress, warn=False)
