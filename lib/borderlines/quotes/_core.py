@@ -45,12 +45,12 @@ from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
 
-from .cleaning import embedded_posts
-from .io import InputProblem, read_csv_strings
-from .nlp import doc_sentences, get_nlp, is_word
-from .paths import default_actors
-from .patterns import trie_pattern
-from .problems import Problem
+from ..cleaning import embedded_posts
+from ..io import InputProblem, read_csv_strings
+from ..nlp import doc_sentences, get_nlp, is_word
+from ..paths import default_actors
+from ..patterns import trie_pattern
+from ..problems import Problem
 
 # --------------------------------------------------------------------------- vocabularies
 
@@ -1927,8 +1927,8 @@ def quotes_and_sentences(corpus: pd.DataFrame, actors: pd.DataFrame | None = Non
     :func:`~borderlines.nlp.sentence_table`, computed ``batch_size`` articles at a time
     so that a large corpus shows a progress bar (``progress``). Same tables as calling
     the two functions on the whole corpus."""
-    from .nlp import sentence_table
-    from .progress import in_batches
+    from ..nlp import sentence_table
+    from ..progress import in_batches
 
     actors = load_actors() if actors is None else checked_actors(actors)
 
@@ -2009,7 +2009,7 @@ def era_quote_rates(per_article: pd.DataFrame, eras: Sequence[str], seed: int = 
     intervals over articles. ``per_article`` is ``quote_counts_per_article(..., by=None)``
     (one row per article: ``era``, ``n``, ``n_words``). Columns ``measure``,
     ``description`` (:data:`QUOTE_RATES`) and :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS`."""
-    from .uncertainty import era_means, era_rates
+    from ..uncertainty import era_means, era_rates
 
     eras = list(eras)
     parts = [era_means(per_article, "n", seed=seed, eras=eras, n_resamples=n_resamples)
