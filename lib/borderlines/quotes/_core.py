@@ -266,6 +266,7 @@ _ADVERBS = (r"(?:(?:\w+ly|also|later|then|again|further|previously|earlier|recen
 # parenthetical between commas, adverbs, auxiliaries and days.
 _GAP_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+    r"(?:\s*\([^()\n]{1,40}\))?"
     r"(?:\s*,[^,;:“”\"]{1,160},)?"
     rf"(?:\s+{_ADVERBS})*\s*")
 _APPOSITIVE_RE = re.compile(
@@ -628,6 +629,7 @@ class _Article:
     genders: dict[str, str] = field(default_factory=dict)
     paragraph_starts: list[int] = field(default_factory=list)
     eligible: dict[int, bool] = field(default_factory=dict)   # _eligible_subject by id(mention)
+    full_names: dict[str, dict[str, int]] | None = None       # _full_names, once computed
 
     def __post_init__(self):
         self.paragraph_starts = [p[0] for p in self.paragraphs]
@@ -997,6 +999,13 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         if (s < keyword_start or right) and free(s, e):
             take(_Mention(s, e, text[s:e], "institution", "institution",
                           possessive=_is_possessive(text, e)))
+    # speakers the text names next to a speech verb, listed or not ("Halvorsen said",
+    # "said Sen. Dana Kolb", "the Times reported"); a bare surname is the person the
+    # article named in full before
+    for verb in art.verbs:
+        for s, e in _speaker_runs(art, verb):
+            if free(s, e):
+                take(_text_mention(art, s, e, index))
     # groups: "U.S. officials", "experts", "his aides"; not the role noun of a person's
     # appositive ("Theresa C. Brown, an immigration analyst at ...")
     appositives = [a.span() for a in (_APPOSITIVE_RE.match(text, m.end) for m in found if m.type == "person") if a]
@@ -1054,6 +1063,121 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
 
 
 _GROUP_WORDS = frozenset(_GROUP_NOUNS)
+
+# A run of capitalized words (a name, a title and name, "the New York Times"), with the
+# small words names hold ("Secretary of State", "Luis de la Cruz").
+_RUN_RE = re.compile(
+    r"(?<![\w'’.@#-])(?:[Tt]he\s+)?[A-Z][\w'’.&-]*"
+    r"(?:\s+(?:(?:of|de|del|la|van|von|da|dos|bin|al|and|for)\s+(?:the\s+)?)?[A-Z][\w'’.&-]*)*")
+_RUN_TRIM_RE = re.compile(r"[.,'’-]+$")
+# Words of a title that the title list leaves out ("Senate Majority Whip", "Press Secretary").
+_EXTRA_TITLE_WORDS = frozenset("""Whip Majority Minority Press Deputy Acting Assistant Associate
+    Former Sens. Reps. Govs. Supt. Superintendent Inspector Lt. Sgt. Capt. Cmdr. Maj. Prof.
+    Professor Rabbi Rev. Reverend Pope Queen King Prince Princess Sir Dame Lord Lady Pastor
+    Congressman Congresswoman Councilman Councilwoman Councilmember Delegate Del. Assemblyman
+    Assemblywoman Host Anchor Correspondent Editor Columnist Chief Officer CEO Founder""".split())
+_NAME_TITLE_WORDS = _CORE_TITLES | _EXTRA_TITLE_WORDS
+_NOT_NAMES = frozenset({w.capitalize() for w in _GROUP_NOUNS} | {"Democrats", "Republicans",
+                                                                 "Officials", "Police", "Protesters"})
+
+
+def _speaker_runs(art: _Article, verb: _Verb) -> list[tuple[int, int]]:
+    """Spans of the capitalized names that are the subject of ``verb``: the nearest run
+    before it with only a gap (adverbs, a party "(D-Ore.)", an appositive) between, and
+    for verbs that invert, the run right after it ("said Kolb")."""
+    text = art.text
+    out = []
+    si = art.sentence_of(verb.start)
+    lo = max(art.sent_starts[si], verb.start - 220)
+    runs = [m for m in _RUN_RE.finditer(text, lo, verb.start) if not art.in_quoted(m.start())]
+    for m in reversed(runs[-3:]):
+        s, e = _trimmed_run(text, m.start(), m.end())
+        if e > s and _GAP_RE.fullmatch(text, e, verb.start):
+            out.append((s, e))
+            break
+    if verb.lemma in _INVERTIBLE:
+        gap = _INVERTED_GAP_RE.match(text, verb.end)
+        m = _RUN_RE.match(text, gap.end()) if gap else None
+        if m and not art.in_quoted(m.start()):
+            s, e = _trimmed_run(text, m.start(), m.end())
+            if e > s:
+                out.append((s, e))
+    return out
+
+
+def _trimmed_run(text: str, s: int, e: int) -> tuple[int, int]:
+    """The name inside a capitalized run: leading sentence words ("But", "Meanwhile") and
+    a trailing abbreviation stop or possessive left out; ``(s, s)`` when nothing is left."""
+    tokens = _tokens(text, s, e)
+    while tokens and tokens[0][2] in _FUNCTION_CAPS and tokens[0][2] not in _TITLE_ADJECTIVES:
+        tokens.pop(0)
+    while tokens and tokens[-1][2].lower() in _JOINERS:
+        tokens.pop()
+    if not tokens:
+        return s, s
+    if len(tokens) == 1 and (tokens[0][2] in _NOT_NAMES or len(tokens[0][2]) < 2):
+        return s, s
+    start, end = tokens[0][0], tokens[-1][1]
+    word = text[tokens[-1][0]:end]
+    if _POSSESSIVE_RE.search(word):
+        return s, s                 # "Kolb’s aide said": not Kolb
+    if word.endswith(".") and word not in _NAME_TITLE_WORDS and not _INITIALS_RE.fullmatch(word) \
+            and not word.endswith(("Jr.", "Sr.")) and "-" not in word:
+        end -= 1
+    return start, end
+
+
+def _text_mention(art: _Article, s: int, e: int, index: _ActorIndex) -> _Mention:
+    """The mention of a speaker the text names at ``text[s:e]`` (title included): a
+    person (titled, full name, or a surname resolved to the full name the article gave)
+    or an institution ("the Times", "Homeland Security Department")."""
+    text = art.text
+    words = text[s:e].split()
+    last_title = max((i for i, w in enumerate(words) if w in _NAME_TITLE_WORDS), default=-1)
+    if last_title == len(words) - 1 or (last_title < 0 and (
+            words[0] in ("The", "the") or any(w in _ORG_KEYWORD_SET for w in words))):
+        return _Mention(s, e, text[s:e].removeprefix("The ").removeprefix("the "), "institution",
+                        "institution", possessive=_is_possessive(text, e))
+    name = " ".join(words[last_title + 1:]) or text[s:e]
+    gender = next(("f" if w in _FEMALE_TITLES else "m" for w in words[:last_title + 1]
+                   if w in _FEMALE_TITLES or w in _MALE_TITLES), "")
+    method = "title_name" if last_title >= 0 else "name"
+    flags: tuple[str, ...] = ()
+    if len(name.split()) == 1:
+        full = _full_names(art).get(name, {})
+        earlier = [n for n, first in full.items() if first < s] or (list(full) if len(full) == 1 else [])
+        if len(earlier) == 1:
+            name, method = earlier[0], ("title_name" if last_title >= 0 else "surname")
+        elif earlier:
+            flags = ("ambiguous_surname",)
+    listed = index.lookup.get(_key(name), ())
+    if len(listed) == 1:
+        name = listed[0]
+        actor = index.actors[name]
+        gender = gender or actor.gender
+    return _Mention(s, e, name, "person", method, gender=gender, possessive=_is_possessive(text, e),
+                    flags=flags)
+
+
+def _full_names(art: _Article) -> dict[str, dict[str, int]]:
+    """``{surname: {full name: first offset}}`` of the people the article names with two
+    or more words (titles left out), outside quotations; computed once per article."""
+    if art.full_names is None:
+        found: dict[str, dict[str, int]] = {}
+        for m in _RUN_RE.finditer(art.text):
+            if art.in_quoted(m.start()):
+                continue
+            s, e = _trimmed_run(art.text, m.start(), m.end())
+            words = art.text[s:e].split()
+            if len(words) < 2 or words[0] in ("The", "the") or any(w in _ORG_KEYWORD_SET for w in words):
+                continue
+            last_title = max((i for i, w in enumerate(words) if w in _NAME_TITLE_WORDS), default=-1)
+            name = words[last_title + 1:]
+            if len(name) >= 2 and not any(w in _FUNCTION_CAPS for w in name):
+                found.setdefault(name[-1], {}).setdefault(" ".join(name), s)
+        art.full_names = found
+    return art.full_names
+
 # Speech verbs, organisation keywords, group nouns and pronouns are all whole words: one
 # scan finds them all (as _VERB_RE, _ORG_KEYWORD_RE, _GROUP_NOUN_RE and _PRONOUN_RE
 # would each), and each step takes its own.
