@@ -278,7 +278,9 @@ _SUBJECT_POSITION_RE = re.compile(
     r"(?:\s*,[^,;:“”\"]{1,160},)?(?:\s+" + _ADVERBS + r")*"
     r"\s+(?!(?:and|or|but|of|in|at|on|to|for|with|by|from|about|as|the|a|an|that|this|who|"
     r"which|whose|is|are|was|were)\b)[a-z][a-z’'-]+\b")
-_LEAD_FILLER_RE = re.compile(r"[\s,.!?;:—–-]*(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome)\s+)?")
+# Between a closing mark and the speaker: punctuation and up to five words describing the
+# speaker ("Acme lawyer", "Obama's former campaign strategist").
+_LEAD_FILLER_RE = re.compile(r"[\s,.!?;:—–-]*(?:[\w.'’-]+\s+){0,5}")
 _PUNCT_ONLY_RE = re.compile(r"[\s,.!?;:—–-]*")
 _INVERTED_GAP_RE = re.compile(r"\s+(?:(?:later|also|then|again)\s+)?(?:(?:the|an?|one|another)\s+)?")
 # An attribution inside an unclosed quotation shows where its closing mark was forgotten.
@@ -1392,7 +1394,11 @@ def _post_limit(art: _Article, seg: _Segment, next_open: int) -> int:
     si = art.sentence_of(max(seg.close_end - 1, seg.open))
     end = art.sent_ends[si]
     # The sentencizer ends a sentence at "!”" even when a lowercase attribution follows.
-    while (si + 1 < len(art.sent_starts) and art.text[art.sent_starts[si + 1]:art.sent_starts[si + 1] + 1].islower()
+    # It does so too before a capitalized one ("“Why wait?” Kolb asked."), which the
+    # attribution rules then check word by word.
+    while (si + 1 < len(art.sent_starts)
+           and (art.text[art.sent_starts[si + 1]:art.sent_starts[si + 1] + 1].islower()
+                or (art.sent_starts[si + 1] <= seg.close_end + 1 and art.text[seg.close - 1:seg.close] in "?!"))
            and "\n" not in art.text[end:art.sent_starts[si + 1]]):
         si += 1
         end = art.sent_ends[si]
