@@ -89,7 +89,9 @@ _REQUIRED_ACTOR_COLUMNS = ("name", "aliases", "role", "country")
 _OPTIONAL_ACTOR_COLUMNS = {"type": "person", "gender": "", "notes": ""}
 
 #: Kinds of quotes, in the order rows are sorted when at the same offset.
-KINDS = ("direct", "partial", "embedded", "indirect")
+#: ``term``: a quoted name or scare quote ("Remain in Mexico" policy, the so-called “caravan”),
+#: nobody's voice: left out of every rate and share that counts quotes by kind.
+KINDS = ("direct", "partial", "embedded", "indirect", "term")
 
 #: Attribution methods and the base confidence of each (explicit name adjacent > title +
 #: name > surname > pronoun > institution > none).
@@ -116,7 +118,7 @@ _UNRESOLVED_PRONOUN_CONFIDENCE = 0.2
 #: Columns of :func:`extract_quotes` (the interface columns first, in this order).
 QUOTE_COLUMNS = {
     "doc_id": "article id",
-    "kind": "direct | partial | embedded | indirect",
+    "kind": "direct | partial | embedded | indirect | term",
     "quote": "the quoted words (text[start:end]): no quotation marks, no trailing comma",
     "start": "offset of the quote in the article's clean text (characters)",
     "end": "end offset (exclusive) in the clean text (characters)",
@@ -1509,6 +1511,77 @@ def _share_attributions(art: _Article, segments: list[_Segment]) -> None:
             seg.attribution = (*prev.attribution[:2], ("inherited_speaker",))
 
 
+# A quoted name: followed by the noun it names, or after a naming word.
+_NAMED_NOUN_RE = re.compile(r"[,”\"»]?\s*[”\"»]?\s*(?:policy|policies|program|programme|agreement|plan|act|law|bill|"
+                            r"initiative|doctrine|operation|strategy|deal|campaign|slogan|label|rule|status|"
+                            r"designation|accord|pact|treaty|protocol|movement|era|show|book|film|series)\b")
+_NAMING_BEFORE_RE = re.compile(r"(?:so-called|dubbed|nicknamed|known\s+as|titled|entitled|labeled|labelled|"
+                               r"termed|the\s+term|the\s+word|the\s+phrase|the\s+slogan|the\s+hashtag)\s*[“\"«]?$")
+_TERM_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_MINOR_WORDS = frozenset("a an the of in on at to for and or but with by from as vs nor".split())
+
+
+def _is_term(text: str, seg: _Segment, attributed: bool) -> bool:
+    """Whether a partial quote names something rather than quoting someone: followed by
+    the noun it names ("the “Remain in Mexico” policy"), after a naming word ("the
+    so-called “caravan”"), or, when no speech verb attributes it, a short title in title
+    case ("Fox News Sunday", "War on Drugs")."""
+    if _NAMED_NOUN_RE.match(text, seg.close_end) or (
+            _NAMED_NOUN_RE.search(text, seg.q_start, seg.q_end) and text[seg.q_end - 6:seg.q_end].strip().isalpha()
+            and _NAMED_NOUN_RE.search(text, seg.q_start, seg.q_end).end() == seg.q_end):
+        return True
+    if _NAMING_BEFORE_RE.search(text, max(0, seg.open - 30), seg.open + 1):
+        return True
+    if attributed:
+        return False
+    words = _TERM_WORD_RE.findall(text, seg.q_start, seg.q_end)
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return (0 < len(words) <= 6 and bool(content) and all(w[0].isupper() for w in content)
+            and not text[seg.q_end - 1:seg.q_end] in "!?" and not all(w.isupper() for w in content))
+
+
+# A word that reads as the verb of a subject: a past or present tense, an auxiliary.
+_SUBJECT_VERB_RE = re.compile(
+    r"(?:\s+(?:\w+ly|also|then|again|once|later|never|not|repeatedly|recently|often))*"
+    r"\s+(?:\w+ed|\w+[^s\W]s|has|have|had|is|was|are|were|will|would|did|does|do|can|could|may|"
+    r"might|must|should|took|told|said|gave|made|put|wrote|spoke|went|came|saw|kept|got|called|"
+    r"sent|threw|began|brought|held|led|left|lost|won|sang|sings|ran|set|stood|struck|thought|"
+    r"chose|drew|felt|found|hit|knew|let|meant|met|paid|read|rose|shot|sought|taught|tore|"
+    r"understood|woke|wore|withdrew)\b")
+_INTRO_RE = re.compile(r"\s*[^,;:“”\"«»\n]{1,80},\s*")
+
+
+def _sentence_subject(art: _Article, pos: int, index: _ActorIndex) -> _Mention | None:
+    """The subject of the sentence holding the quotation that opens at ``pos``, when it
+    names someone before the quotation: its first words, or the words after a short
+    introductory phrase ("In a statement, Senator Roe condemned ..."), followed by a verb."""
+    text = art.text
+    si = art.sentence_of(pos)
+    lo = art.sent_starts[si]
+    intro = _INTRO_RE.match(text, lo, pos)
+    for start in (lo, intro.end() if intro else None):
+        if start is None or start >= pos:
+            continue
+        while start < pos and text[start].isspace():
+            start += 1
+        known = [m for m in art.mentions_in(start, pos) if m.start == start]
+        if known:
+            m = known[0]
+            if m.speaker and not m.possessive and _SUBJECT_VERB_RE.match(text, m.end):
+                return m
+            continue
+        run = _RUN_RE.match(text, start, pos)
+        if not run:
+            continue
+        s, e = _trimmed_run(text, run.start(), run.end())
+        if e <= s or s != start or not _SUBJECT_VERB_RE.match(text, e) or _is_possessive(text, e):
+            continue
+        if s == lo and len(text[s:e].split()) == 1 and (" " + text[s:e].lower() + " ") in text:
+            continue   # a common word starting the sentence ("Voting fraud is ...")
+        return _text_mention(art, s, e, index)
+    return None
+
+
 def _quoted_rows(art: _Article, segments: list[_Segment], index: _ActorIndex) -> tuple[list[dict], set[int]]:
     """Rows for quotes in quotation marks, and the offsets of the speech verbs that
     attribute them after the closing mark (not reported speech of their own)."""
@@ -1524,11 +1597,18 @@ def _quoted_rows(art: _Article, segments: list[_Segment], index: _ActorIndex) ->
         post = _post_attribution(art, seg, limit)
         pre = _pre_attribution(art, seg, floor) if seg.kind == "partial" or not post else None
         found = pre or post if seg.kind == "partial" else post or pre
+        if seg.kind == "partial" and _is_term(text, seg, bool(found)):
+            seg.kind, found = "term", None
         if found:
             seg.attribution = (found[0], _method_of(found[0], found[1]), ())
         if found and found[2] is not None and (found is post or seg.kind == "direct"):
             used_verbs.add(found[2].start)
     _share_attributions(art, segments)
+    for seg in segments:
+        if seg.attribution is None and seg.kind in ("direct", "partial"):
+            subject = _sentence_subject(art, seg.open, index)
+            if subject is not None:
+                seg.attribution = (subject, _method_of(subject, False), ("sentence_subject",))
     rows = []
     group = -1
     for k, seg in enumerate(segments):
