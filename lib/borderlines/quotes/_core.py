@@ -223,23 +223,32 @@ _VERB_FORMS = {
     "boast": "boasted boasting", "continue": "continued", "conclude": "concluded",
     "dub": "dubbed", "label": "labeled labelled", "denounce": "denounced denouncing",
     "criticize": "criticized criticised criticizing", "blast": "blasted", "slam": "slammed",
+    "demand": "demanded demanding", "shout": "shouted shouting", "yell": "yelled",
+    "exclaim": "exclaimed", "quip": "quipped", "joke": "joked", "retort": "retorted",
+    "counter": "countered", "observe": "observed", "lament": "lamented", "scoff": "scoffed",
+    "muse": "mused", "report": "reported", "allege": "alleged alleges alleging",
 }
+# A sentence may open with the verb of an inverted attribution ("Said Kolb: ...").
+for _lemma, _forms in [("say", "Said"), ("add", "Added"), ("ask", "Asked"), ("write", "Wrote")]:
+    _VERB_FORMS[_lemma] += " " + _forms
 _FORM_LEMMA = {form: lemma for lemma, forms in _VERB_FORMS.items() for form in forms.split()}
 # Verbs whose complement is a reported clause (indirect speech).
 _CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain argue claim
     insist warn declare announce acknowledge reiterate stress emphasize reply respond
     suggest predict promise vow concede admit contend complain caution confirm maintain
-    assert testify boast conclude""".split())
+    assert testify boast conclude demand shout yell exclaim quip joke retort counter observe
+    lament report allege""".split())
 # Clause verbs that also take a plain object ("declared a national emergency",
 # "emphasized the need for ..."): their complement is reported speech only after "that",
 # a comma or a colon (and, for a promise, "to": "promising to employ more troops").
 _OBJECT_VERBS = frozenset("""declare announce acknowledge reiterate stress emphasize promise vow
-    confirm predict admit concede maintain boast conclude""".split())
+    confirm predict admit concede maintain boast conclude demand report observe""".split())
 _PROMISE_VERBS = frozenset({"promise", "vow"})
 _CLAUSE_LEAD_END_RE = re.compile(r"(?:\bthat|[,:])\s*$")
 # Verbs that can come before their subject ("..., said Brown").
 _INVERTIBLE = frozenset("say add write tweet explain note ask insist argue warn declare reply "
-                        "respond continue conclude according".split())
+                        "respond continue conclude according demand shout yell exclaim quip joke "
+                        "retort counter observe report".split())
 
 # --------------------------------------------------------------------------- regexes
 
@@ -634,6 +643,7 @@ class _Article:
     paragraph_starts: list[int] = field(default_factory=list)
     eligible: dict[int, bool] = field(default_factory=dict)   # _eligible_subject by id(mention)
     full_names: dict[str, dict[str, int]] | None = None       # _full_names, once computed
+    index: _ActorIndex | None = None
 
     def __post_init__(self):
         self.paragraph_starts = [p[0] for p in self.paragraphs]
@@ -1061,6 +1071,19 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         s, e = m.span()
         if free(s, e) and _next_to_verb(art, e):
             take(_Mention(s, e, "", "title", "pronoun", weak=True, word=" ".join(m.group("head").lower().split())))
+    # "according to X": X as a speaker, named or described
+    for m in _ACCORDING_RE.finditer(text):
+        gap = _INVERTED_GAP_RE.match(text, m.end())
+        run = _RUN_RE.match(text, gap.end()) if gap else None
+        if run and not art.in_quoted(m.start()):
+            s, e = _trimmed_run(text, run.start(), run.end())
+            if e > s and free(s, e):
+                take(_text_mention(art, s, e, index))
+    # described speakers: "the Indiana governor said", "a narrator in the ad asks"
+    for verb in art.verbs:
+        span = _described_before(art, verb)
+        if span and free(*span):
+            take(_described_mention(text, *span))
     found.sort(key=lambda m: m.start)
     art.mentions = found
     art.mention_starts = [m.start for m in found]
@@ -1131,18 +1154,18 @@ def _trimmed_run(text: str, s: int, e: int) -> tuple[int, int]:
     return start, end
 
 
-def _text_mention(art: _Article, s: int, e: int, index: _ActorIndex) -> _Mention:
+def _text_mention(art: _Article, s: int, e: int, index: _ActorIndex, written: str | None = None) -> _Mention:
     """The mention of a speaker the text names at ``text[s:e]`` (title included): a
     person (titled, full name, or a surname resolved to the full name the article gave)
     or an institution ("the Times", "Homeland Security Department")."""
     text = art.text
-    words = text[s:e].split()
+    words = (written or text[s:e]).split()
     last_title = max((i for i, w in enumerate(words) if w in _NAME_TITLE_WORDS), default=-1)
     if last_title == len(words) - 1 or (last_title < 0 and (
             words[0] in ("The", "the") or any(w in _ORG_KEYWORD_SET for w in words))):
         return _Mention(s, e, text[s:e].removeprefix("The ").removeprefix("the "), "institution",
                         "institution", possessive=_is_possessive(text, e))
-    name = " ".join(words[last_title + 1:]) or text[s:e]
+    name = " ".join(words[last_title + 1:]) or " ".join(words)
     gender = next(("f" if w in _FEMALE_TITLES else "m" for w in words[:last_title + 1]
                    if w in _FEMALE_TITLES or w in _MALE_TITLES), "")
     method = "title_name" if last_title >= 0 else "name"
@@ -1161,6 +1184,52 @@ def _text_mention(art: _Article, s: int, e: int, index: _ActorIndex) -> _Mention
         gender = gender or actor.gender
     return _Mention(s, e, name, "person", method, gender=gender, possessive=_is_possessive(text, e),
                     flags=flags)
+
+
+_DETERMINERS = r"(?:[Tt]he|[Aa]n?|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any)"
+_DESCRIBED_RE = re.compile(
+    rf"(?<![\w'’]){_DETERMINERS}\s+(?:[\w.'’-]+\s+){{0,5}}?[\w'’-]*[A-Za-z][\w'’-]*"
+    rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+{_ADVERBS})*\s*$")
+_NOT_IN_DESCRIPTION = frozenset("""that which who whom whose is was are were has have had and or but if
+    when to be been not it he she they we i you this these those there what as than""".split())
+_PERSON_HEADS = frozenset([*(w for w in _ROLE_NOUNS if " " not in w), "man", "woman", "businessman",
+                           "businesswoman", "narrator", "announcer", "host", "anchor", "moderator",
+                           "congressman", "congresswoman", "nominee", "son", "daughter", "wife",
+                           "husband", "brother", "sister", "friend", "colleague", "aide", "widow",
+                           "veteran", "voter", "supporter", "critic", "questioner", "witness", "victim",
+                           "mom", "dad", "niece", "nephew", "neighbor", "lady", "boy", "girl"])
+
+
+def _described_before(art: _Article, verb: _Verb) -> tuple[int, int] | None:
+    """The span of a described speaker right before ``verb``: a determiner or a
+    possessive and up to six words without a verb-like word ("the New York businessman",
+    "my father", "a narrator in the ad"), or None."""
+    text = art.text
+    lo = max(art.sent_starts[art.sentence_of(verb.start)], verb.start - 90)
+    m = _DESCRIBED_RE.search(text[lo:verb.start])
+    if not m or art.in_quoted(lo + m.start()):
+        return None
+    words = m.group().split()
+    if any(w.lower() in _NOT_IN_DESCRIPTION for w in words[1:]) or words[-1] in _FORM_LEMMA:
+        return None
+    s = lo + m.start()
+    e = s + len(m.group().rstrip())
+    adverbs = re.search(rf"(?:\s+{_ADVERBS})+$", text[s:e])
+    e = s + (adverbs.start() if adverbs else e - s)
+    paren = text.rfind(" (", s, e)
+    return (s, paren if paren > 0 and text[e - 1] == ")" else e)
+
+
+def _described_mention(text: str, s: int, e: int) -> _Mention:
+    """A described speaker: a person when its head noun names one ("the businessman"),
+    else a group or an institution ("the ruling", "the letter", "protesters")."""
+    head = text[s:e].split()[-1].lower()
+    label = text[s:e]
+    label = label[4:] if label.startswith(("The ", "the ")) else label
+    if head in _PERSON_HEADS:
+        return _Mention(s, e, label, "person", "pronoun", possessive=False)
+    typ = "group" if head.endswith("s") and not head.endswith("ss") else "institution"
+    return _Mention(s, e, label, typ, "institution")
 
 
 def _full_names(art: _Article) -> dict[str, dict[str, int]]:
@@ -1407,18 +1476,40 @@ def _post_limit(art: _Article, seg: _Segment, next_open: int) -> int:
     return min(max(end, seg.close_end), next_open, art.paragraphs[seg.para][1])
 
 
+# A quotation signed after a dash, alone to the end of its line: “...” ― Ana Roe
+_SIGNATURE_RE = re.compile(r"[ \t]*[―—–][ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t.]*(?=\n|$)")
+# A transcript's speaker label opening a quotation: “ROE: We will ...”
+_LABEL_RE = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
+
+
+def _label_attribution(art: _Article, seg: _Segment):
+    """(mention, False, None) of a transcript label opening the quotation ("PENCE: ..."),
+    the name resolved like any surname the article names."""
+    m = _LABEL_RE.match(art.text, seg.q_start)
+    if not m:
+        return None
+    written = m.group(1).title()
+    mention = _text_mention(art, m.start(1), m.end(1), art.index, written)
+    return mention, False, None
+
+
 def _post_attribution(art: _Article, seg: _Segment, limit: int):
     """(mention, appositive?, verb) named right after the closing mark: “...,” he said /
     said Brown / Ebrard said / according to X."""
     text = art.text
     a = seg.close_end
+    signed = _SIGNATURE_RE.match(text, a)
+    if signed:
+        s, e = _trimmed_run(text, signed.start(1), signed.end(1))
+        if e > s:
+            return _text_mention(art, s, e, art.index), False, None
     verbs = art.verbs_in(a, min(limit, a + 220))
     if verbs:
         verb = verbs[0]
         if _PUNCT_ONLY_RE.fullmatch(text, a, verb.start):
             found = _subject_after(art, verb, limit)
             return (*found, verb) if found else None
-        for m in art.mentions_in(a, verb.start)[:1]:
+        for m in art.mentions_in(a, verb.start):
             if _LEAD_FILLER_RE.fullmatch(text, a, m.start) and _GAP_RE.fullmatch(text, m.end, verb.start):
                 return m, _appositive_between(text, m.end, verb.start), verb
     according = _ACCORDING_RE.search(text, a, limit)
@@ -1594,7 +1685,7 @@ def _quoted_rows(art: _Article, segments: list[_Segment], index: _ActorIndex) ->
                     prev.close_end if prev and prev.close_end <= seg.open else 0)
         seg.kind = _quote_kind(seg, text, sent_start)
         limit = _post_limit(art, seg, segments[k + 1].open if k + 1 < len(segments) else len(text))
-        post = _post_attribution(art, seg, limit)
+        post = _label_attribution(art, seg) or _post_attribution(art, seg, limit)
         pre = _pre_attribution(art, seg, floor) if seg.kind == "partial" or not post else None
         found = pre or post if seg.kind == "partial" else post or pre
         if seg.kind == "partial" and _is_term(text, seg, bool(found)):
@@ -1949,6 +2040,7 @@ def _renumber_groups(doc_ids: list, groups: list[int]) -> list[int]:
 def _article_quotes(doc_id, text, ents, sent_rows, posts, index, kinds, person_spans) -> list[dict]:
     """All rows of one article (see :func:`extract_quotes`)."""
     art = _article(doc_id, text, sent_rows)
+    art.index = index
     post_spans = [] if posts is None else sorted((p.start, p.text_end) for p in posts)
     segments = _quote_segments(text, post_spans)
     art.quoted = sorted([(s.open, max(s.close_end, s.q_end)) for s in segments] + post_spans)
