@@ -1623,12 +1623,20 @@ def _is_term(text: str, seg: _Segment, attributed: bool) -> bool:
         return True
     if _NAMING_BEFORE_RE.search(text, max(0, seg.open - 30), seg.open + 1):
         return True
-    if attributed:
-        return False
     words = _TERM_WORD_RE.findall(text, seg.q_start, seg.q_end)
+    if attributed and len(words) < 2:
+        return False
     content = [w for w in words if w.lower() not in _MINOR_WORDS]
     return (0 < len(words) <= 6 and bool(content) and all(w[0].isupper() for w in content)
             and not text[seg.q_end - 1:seg.q_end] in "!?" and not all(w.isupper() for w in content))
+
+
+def _is_scare_quote(text: str, seg: _Segment) -> bool:
+    """Whether a quotation nobody is said to speak is a word or two set off (“quack”,
+    “sex tape”), a parenthesis ("(CROSSTALK.)") or no words at all (a number, a link)."""
+    quote = text[seg.q_start:seg.q_end]
+    words = _TERM_WORD_RE.findall(quote)
+    return len(words) <= 2 or (quote.startswith("(") and quote.endswith((")", ").")))
 
 
 # A word that reads as the verb of a subject: a past or present tense, an auxiliary.
@@ -1700,6 +1708,8 @@ def _quoted_rows(art: _Article, segments: list[_Segment], index: _ActorIndex) ->
             subject = _sentence_subject(art, seg.open, index)
             if subject is not None:
                 seg.attribution = (subject, _method_of(subject, False), ("sentence_subject",))
+            elif _is_scare_quote(text, seg):
+                seg.kind = "term"
     rows = []
     group = -1
     for k, seg in enumerate(segments):
