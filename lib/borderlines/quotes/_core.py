@@ -226,7 +226,7 @@ _VERB_FORMS = {
     "demand": "demanded demanding", "shout": "shouted shouting", "yell": "yelled",
     "exclaim": "exclaimed", "quip": "quipped", "joke": "joked", "retort": "retorted",
     "counter": "countered", "observe": "observed", "lament": "lamented", "scoff": "scoffed",
-    "muse": "mused", "report": "reported", "allege": "alleged alleges alleging",
+    "muse": "mused", "report": "reported reports", "read": "reads", "allege": "alleged alleges alleging",
 }
 # A sentence may open with the verb of an inverted attribution ("Said Kolb: ...").
 for _lemma, _forms in [("say", "Said"), ("add", "Added"), ("ask", "Asked"), ("write", "Wrote")]:
@@ -291,7 +291,7 @@ _SUBJECT_POSITION_RE = re.compile(
     r"which|whose|is|are|was|were)\b)[a-z][a-z’'-]+\b")
 # Between a closing mark and the speaker: punctuation and up to five words describing the
 # speaker ("Acme lawyer", "Obama's former campaign strategist").
-_LEAD_FILLER_RE = re.compile(r"[\s,.!?;:—–-]*(?:[\w.'’-]+\s+){0,5}")
+_LEAD_FILLER_RE = re.compile(r"[\s,.!?;:—–-]*(?:[\w.'’$%-]+,?\s+){0,10}")
 _PUNCT_ONLY_RE = re.compile(r"[\s,.!?;:—–-]*")
 _INVERTED_GAP_RE = re.compile(r"\s+(?:(?:later|also|then|again)\s+)?(?:(?:the|an?|one|another)\s+)?")
 # An attribution inside an unclosed quotation shows where its closing mark was forgotten.
@@ -1003,6 +1003,10 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         left = _ORG_LEFT_RE.search(text[max(0, s - 90):s])
         if left:
             words = _tokens(text, s - len(left.group()), s)
+            stops = [k for k, w in enumerate(words) if w[2].endswith(".") and not (
+                _INITIALS_RE.fullmatch(w[2]) or w[2] in _NAME_TITLE_WORDS or w[2] in _ABBREVIATIONS)]
+            if stops:
+                words = words[stops[-1] + 1:]     # "Reuters. Police": a new sentence starts
             while words and (words[0][2] in (*_JOINERS, "on")
                              or (words[0][2] in _FUNCTION_CAPS and words[0][2] not in _TITLE_ADJECTIVES)):
                 words.pop(0)
@@ -1104,8 +1108,14 @@ _EXTRA_TITLE_WORDS = frozenset("""Whip Majority Minority Press Deputy Acting Ass
     Congressman Congresswoman Councilman Councilwoman Councilmember Delegate Del. Assemblyman
     Assemblywoman Host Anchor Correspondent Editor Columnist Chief Officer CEO Founder""".split())
 _NAME_TITLE_WORDS = _CORE_TITLES | _EXTRA_TITLE_WORDS
-_NOT_NAMES = frozenset({w.capitalize() for w in _GROUP_NOUNS} | {"Democrats", "Republicans",
-                                                                 "Officials", "Police", "Protesters"})
+_NOT_NAMES = frozenset({w.capitalize() for w in _GROUP_NOUNS})
+_ABBREVIATIONS = frozenset("Jr. Sr. St. Mt. Ft. Co. Corp. Inc. Ltd. Bros.".split())
+
+
+# After an inverted verb, up to three words may describe the speaker before the name
+# ("said 9/11 widow Ana Roe", "says longtime aide Li Pell"); the name then ends the clause.
+_INVERTED_DESCRIBED_RE = re.compile(r"\s+(?:(?:later|also|then|again)\s+)?(?:[a-z0-9][\w/'’-]*\s+){0,3}")
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:!?)(]|\n|$)")
 
 
 def _speaker_runs(art: _Article, verb: _Verb) -> list[tuple[int, int]]:
@@ -1123,11 +1133,11 @@ def _speaker_runs(art: _Article, verb: _Verb) -> list[tuple[int, int]]:
             out.append((s, e))
             break
     if verb.lemma in _INVERTIBLE:
-        gap = _INVERTED_GAP_RE.match(text, verb.end)
+        gap = _INVERTED_DESCRIBED_RE.match(text, verb.end)
         m = _RUN_RE.match(text, gap.end()) if gap else None
         if m and not art.in_quoted(m.start()):
             s, e = _trimmed_run(text, m.start(), m.end())
-            if e > s:
+            if e > s and (gap.end() - verb.end < 12 or _CLAUSE_END_RE.match(text, e)):
                 out.append((s, e))
     return out
 
@@ -1136,6 +1146,11 @@ def _trimmed_run(text: str, s: int, e: int) -> tuple[int, int]:
     """The name inside a capitalized run: leading sentence words ("But", "Meanwhile") and
     a trailing abbreviation stop or possessive left out; ``(s, s)`` when nothing is left."""
     tokens = _tokens(text, s, e)
+    for k, (_, _, tok) in enumerate(tokens[:-1]):
+        if tok.endswith(".") and not (_INITIALS_RE.fullmatch(tok) or tok in _NAME_TITLE_WORDS
+                                      or tok in _ABBREVIATIONS):
+            del tokens[k + 1:]          # a full stop ends the sentence, and the name
+            break
     while tokens and tokens[0][2] in _FUNCTION_CAPS and tokens[0][2] not in _TITLE_ADJECTIVES:
         tokens.pop(0)
     while tokens and tokens[-1][2].lower() in _JOINERS:
@@ -1455,7 +1470,9 @@ def _subject_after(art: _Article, verb: _Verb, limit: int):
     if verb.lemma not in _INVERTIBLE:
         return None
     for m in art.mentions_in(verb.end, min(limit, verb.end + 80))[:1]:
-        if m.method != "pronoun" and _INVERTED_GAP_RE.fullmatch(art.text, verb.end, m.start):
+        if m.method != "pronoun" and (_INVERTED_GAP_RE.fullmatch(art.text, verb.end, m.start) or (
+                _INVERTED_DESCRIBED_RE.fullmatch(art.text, verb.end, m.start)
+                and _CLAUSE_END_RE.match(art.text, m.end))):
             return m, bool(_APPOSITIVE_RE.match(art.text, m.end))
     return None
 
@@ -1591,7 +1608,7 @@ def _share_attributions(art: _Article, segments: list[_Segment]) -> None:
         donors = [s for s in segments if seg.chain >= 0 and s.chain == seg.chain and s.attribution]
         if donors:
             seg.attribution = (*donors[0].attribution[:2], ())
-        elif prev and prev.para == seg.para and prev.attribution and prev.kind == "direct":
+        elif prev and prev.para == seg.para and prev.attribution and prev.kind in ("direct", "partial"):
             seg.attribution = (*prev.attribution[:2], ("split_quote",))
         elif (nxt and nxt.para == seg.para and nxt.attribution and nxt.kind == "direct"
               and not _WORD_RE.search(text, seg.close_end, nxt.open)):
@@ -1647,7 +1664,11 @@ _SUBJECT_VERB_RE = re.compile(
     r"sent|threw|began|brought|held|led|left|lost|won|sang|sings|ran|set|stood|struck|thought|"
     r"chose|drew|felt|found|hit|knew|let|meant|met|paid|read|rose|shot|sought|taught|tore|"
     r"understood|woke|wore|withdrew)\b")
-_INTRO_RE = re.compile(r"\s*[^,;:“”\"«»\n]{1,80},\s*")
+_INTRO_RE = re.compile(r"\s*[^,;:“”\"«»\n]{1,160},\s*")
+# Between a sentence's subject and its verb: a party "(D-Vt.)", an appositive or a relative clause.
+_SUBJECT_GAP = r"(?:\s*\([^()\n]{1,40}\))?(?:\s*,[^,;:“”\"«»\n]{1,160},)?"
+_SUBJECT_VERB_AFTER_RE = re.compile(_SUBJECT_GAP + _SUBJECT_VERB_RE.pattern)
+_DESCRIBED_START_RE = re.compile(rf"{_DETERMINERS}\s+(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*[A-Za-z][\w'’-]*(?=\s)")
 
 
 def _sentence_subject(art: _Article, pos: int, index: _ActorIndex) -> _Mention | None:
@@ -1656,6 +1677,9 @@ def _sentence_subject(art: _Article, pos: int, index: _ActorIndex) -> _Mention |
     introductory phrase ("In a statement, Senator Roe condemned ..."), followed by a verb."""
     text = art.text
     si = art.sentence_of(pos)
+    while si > 0 and not text[art.sent_starts[si]:art.sent_starts[si] + 1].isupper() \
+            and text[art.sent_starts[si]:art.sent_starts[si] + 1] not in "“\"«‘'(":
+        si -= 1                          # a false break after an abbreviation ("(D-Vt.), who")
     lo = art.sent_starts[si]
     intro = _INTRO_RE.match(text, lo, pos)
     for start in (lo, intro.end() if intro else None):
@@ -1666,14 +1690,18 @@ def _sentence_subject(art: _Article, pos: int, index: _ActorIndex) -> _Mention |
         known = [m for m in art.mentions_in(start, pos) if m.start == start]
         if known:
             m = known[0]
-            if m.speaker and not m.possessive and _SUBJECT_VERB_RE.match(text, m.end):
+            if m.speaker and not m.possessive and _SUBJECT_VERB_AFTER_RE.match(text, m.end):
                 return m
             continue
         run = _RUN_RE.match(text, start, pos)
+        described = _DESCRIBED_START_RE.match(text, start, pos) if not run else None
+        if described and _SUBJECT_VERB_RE.match(text, described.end()) and not any(
+                w.lower() in _NOT_IN_DESCRIPTION for w in described.group().split()[1:]):
+            return _described_mention(text, start, described.end())
         if not run:
             continue
         s, e = _trimmed_run(text, run.start(), run.end())
-        if e <= s or s != start or not _SUBJECT_VERB_RE.match(text, e) or _is_possessive(text, e):
+        if e <= s or s != start or not _SUBJECT_VERB_AFTER_RE.match(text, e) or _is_possessive(text, e):
             continue
         if s == lo and len(text[s:e].split()) == 1 and (" " + text[s:e].lower() + " ") in text:
             continue   # a common word starting the sentence ("Voting fraud is ...")
