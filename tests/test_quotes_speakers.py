@@ -1,0 +1,90 @@
+"""Speakers found in the text itself, without the actors table (borderlines.quotes).
+
+Every sentence here is written for these tests: invented people, places and bodies, so
+that no rule can lean on the bundled actors table.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from borderlines.quotes import extract_quotes
+from conftest import make_corpus
+
+NO_ACTORS = pd.DataFrame(columns=["name", "aliases", "role", "country"])
+
+
+def quotes_of(text: str) -> pd.DataFrame:
+    return extract_quotes(make_corpus([{"doc_id": "s1", "text": text}]), actors=NO_ACTORS)
+
+
+def row_of(q: pd.DataFrame, quote: str) -> pd.Series:
+    rows = q[q["quote"] == quote]
+    assert len(rows) == 1, f"{quote!r} not found once in {list(q['quote'])}"
+    return rows.iloc[0]
+
+
+# (text, quote, expected speaker, expected kind)
+QUOTED = [
+    # name after the closing mark, bare surname and inverted order
+    ("“The ferry will run again by June,” Halvorsen said on Friday.", "The ferry will run again by June",
+     "Halvorsen", "direct"),
+    ("“We have no money left for the dam,” said Okonkwo.", "We have no money left for the dam", "Okonkwo", "direct"),
+    # titles, party labels and appositives between the name and the verb
+    ("“The vote is done,” Senate Minority Whip Dana Kolb, D-Ore., said Tuesday.", "The vote is done",
+     "Dana Kolb", "direct"),
+    ("“The ledger is wrong,” Rep. Lara Quist (D-Vt.) said.", "The ledger is wrong", "Lara Quist", "direct"),
+    ("“Stock up on water,” said 9/11 widow Ana Roe.", "Stock up on water", "Ana Roe", "direct"),
+    ('"We are pleased with the ruling," Acme lawyer Mark Pell said.', "We are pleased with the ruling",
+     "Mark Pell", "direct"),
+    # a question or exclamation ends the sentence before a capitalized attribution
+    ("“Why should farmers pay twice?” Brandvold asked.", "Why should farmers pay twice?", "Brandvold", "direct"),
+    # a surname is the full name given earlier in the article
+    ("Harbor chief Lena Marsh toured the docks. “The cranes are too old,” Marsh said.",
+     "The cranes are too old", "Lena Marsh", "direct"),
+    # organizations and described speakers
+    ("The tide tables are “badly out of date,” the Coastal Herald reported.", "badly out of date",
+     "Coastal Herald", "partial"),
+    ("“Prices will fall,” the Ohio grain trader said.", "Prices will fall", "Ohio grain trader", "direct"),
+    # signed quotations and transcript labels
+    ("“I moved here for the schools and stayed for the river.” ― Mira Tovar\n\nOther readers wrote in too.",
+     "I moved here for the schools and stayed for the river.", "Mira Tovar", "direct"),
+    ("Dana Kolb hosts the morning show.\n\n“KOLB: Welcome back to the show, everyone.”",
+     "KOLB: Welcome back to the show, everyone.", "Dana Kolb", "direct"),
+    # the subject of the sentence a phrase is quoted in
+    ("In a statement, Mayor Ines Varga condemned the closure as “reckless and cruel.”", "reckless and cruel.",
+     "Ines Varga", "partial"),
+    ("Sen. Li Pell (D-Vt.), who lost the race, named the cause: “We ran out of money in May.”",
+     "We ran out of money in May.", "Li Pell", "direct"),
+    ("According to Ana Roe, the bridge “will not survive another winter.”", "will not survive another winter.",
+     "Ana Roe", "partial"),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker, kind", QUOTED)
+def test_quoted_speaker_named_in_the_text(text, quote, speaker, kind):
+    row = row_of(quotes_of(text), quote)
+    assert (row["speaker"], row["kind"]) == (speaker, kind)
+    assert row["speaker_start"] >= 0 and row["role"] == "unknown"
+
+
+# (text, quote): names, titles and scare quotes are nobody's words
+TERMS = [
+    ("The ministry ended the “Stay Home” program in March.", "Stay Home"),
+    ("Critics mocked the so-called “iron wall” along the river.", "iron wall"),
+    ("She appeared on “Good Morning Lakeside” twice last week.", "Good Morning Lakeside"),
+    ("The word on the docks was “strike.”", "strike."),
+    ("Dockworkers shouted over each other. (CROSSTALK.) “(CROSSTALK.)”", "(CROSSTALK.)"),
+]
+
+
+@pytest.mark.parametrize("text, quote", TERMS)
+def test_quoted_names_and_scare_quotes_are_terms(text, quote):
+    row = row_of(quotes_of(text), quote)
+    assert (row["kind"], row["speaker"]) == ("term", "")
+
+
+def test_a_full_stop_ends_a_name():
+    q = quotes_of("The lead is “the same as in May,” reported Reuters. Police say they have “enough officers.”")
+    assert row_of(q, "the same as in May")["speaker"] == "Reuters"
