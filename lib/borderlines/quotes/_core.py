@@ -1180,7 +1180,9 @@ def _text_mention(art: _Article, s: int, e: int, index: _ActorIndex, written: st
             words[0] in ("The", "the") or any(w in _ORG_KEYWORD_SET for w in words))):
         return _Mention(s, e, text[s:e].removeprefix("The ").removeprefix("the "), "institution",
                         "institution", possessive=_is_possessive(text, e))
-    name = " ".join(words[last_title + 1:]) or " ".join(words)
+    name_words = words[last_title + 1:]
+    cut = next((i for i, w in enumerate(name_words) if w in ("of", "and", "for")), len(name_words))
+    name = " ".join(name_words[:cut]) or " ".join(words)   # "Ana Roe of Ohio" is Ana Roe
     gender = next(("f" if w in _FEMALE_TITLES else "m" for w in words[:last_title + 1]
                    if w in _FEMALE_TITLES or w in _MALE_TITLES), "")
     method = "title_name" if last_title >= 0 else "name"
@@ -1201,7 +1203,8 @@ def _text_mention(art: _Article, s: int, e: int, index: _ActorIndex, written: st
                     flags=flags)
 
 
-_DETERMINERS = r"(?:[Tt]he|[Aa]n?|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any)"
+_DETERMINERS = (r"(?:[Tt]he|[Aa]n?|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|"
+                r"[Ss]ome|[Mm]any|[Oo]ther|[A-Z][\w.-]*['’]s)")
 _DESCRIBED_RE = re.compile(
     rf"(?<![\w'’]){_DETERMINERS}\s+(?:[\w.'’-]+\s+){{0,5}}?[\w'’-]*[A-Za-z][\w'’-]*"
     rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+{_ADVERBS})*\s*$")
@@ -1595,6 +1598,22 @@ def _row(art: _Article, kind: str, start: int, end: int, sent_a: int, sent_b: in
     }
 
 
+def _introduced_by_colon(art: _Article, seg: _Segment):
+    """The attribution of a quotation opening a paragraph after a paragraph that
+    introduces it with a colon ("Kolb added:" / "The Herald reports:"), or None."""
+    para = art.paragraph_of(seg.open)
+    if para == 0 or art.text[art.paragraphs[para][0]:seg.open].strip():
+        return None
+    lo, hi = art.paragraphs[para - 1]
+    if not art.text[lo:hi].rstrip().endswith(":"):
+        return None
+    for verb in reversed(art.verbs_in(lo, hi)):
+        found = _subject_after(art, verb, hi) or _subject_before(art, verb, lo)
+        if found:
+            return found[0], _method_of(*found), ()
+    return None
+
+
 def _share_attributions(art: _Article, segments: list[_Segment]) -> None:
     """Parts of one quotation take its speaker: the other parts of a quotation continued
     across paragraphs, the part before or after it in the same paragraph ("“A,” he said.
@@ -1706,6 +1725,10 @@ def _sentence_subject(art: _Article, pos: int, index: _ActorIndex) -> _Mention |
         if s == lo and len(text[s:e].split()) == 1 and (" " + text[s:e].lower() + " ") in text:
             continue   # a common word starting the sentence ("Voting fraud is ...")
         return _text_mention(art, s, e, index)
+    # else the nearest name before the quotation that a verb follows ("after she blamed ...")
+    for m in reversed(art.mentions_in(lo, pos)):
+        if m.speaker and _eligible_subject(art, m) and _SUBJECT_VERB_AFTER_RE.match(text, m.end):
+            return m
     return None
 
 
@@ -1732,6 +1755,8 @@ def _quoted_rows(art: _Article, segments: list[_Segment], index: _ActorIndex) ->
             used_verbs.add(found[2].start)
     _share_attributions(art, segments)
     for seg in segments:
+        if seg.attribution is None and seg.kind == "direct":
+            seg.attribution = _introduced_by_colon(art, seg)
         if seg.attribution is None and seg.kind in ("direct", "partial"):
             subject = _sentence_subject(art, seg.open, index)
             if subject is not None:
