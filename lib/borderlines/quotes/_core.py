@@ -204,7 +204,7 @@ _VERB_FORMS = {
     "say": "said says say saying", "tell": "told tells telling", "add": "added adds adding",
     "state": "stated stating", "write": "wrote writes writing", "tweet": "tweeted tweeting",
     "post": "posted", "note": "noted noting", "explain": "explained explains explaining",
-    "ask": "asked asks asking", "argue": "argued argues arguing", "claim": "claimed claiming",
+    "ask": "asked asks asking", "argue": "argued argues arguing", "claim": "claimed claiming claims",
     "insist": "insisted insists insisting", "warn": "warned warns warning",
     "declare": "declared declares declaring", "announce": "announced announces announcing",
     "acknowledge": "acknowledged acknowledges acknowledging",
@@ -213,12 +213,12 @@ _VERB_FORMS = {
     "stress": "stressed stressing", "emphasize": "emphasized emphasised emphasizing",
     "urge": "urged urges urging", "reply": "replied replies replying",
     "respond": "responded responds responding", "recall": "recalled recalling",
-    "predict": "predicted predicting", "promise": "promised promising", "vow": "vowed vowing",
+    "predict": "predicted predicting predicts", "promise": "promised promising", "vow": "vowed vowing",
     "concede": "conceded conceding", "admit": "admitted admits admitting",
-    "suggest": "suggested suggests suggesting", "contend": "contended contending",
+    "suggest": "suggested suggests suggesting", "contend": "contended contending contends",
     "complain": "complained complaining", "caution": "cautioned cautioning",
     "describe": "described describes describing", "confirm": "confirmed confirming",
-    "deny": "denied denying", "brief": "briefed briefing", "speak": "spoke speaks", "maintain": "maintained", "assert": "asserted asserting",
+    "deny": "denied denying denies", "brief": "briefed briefing", "speak": "spoke speaks", "maintain": "maintained maintains", "assert": "asserted asserting asserts",
     "remark": "remarked", "comment": "commented", "testify": "testified testifying",
     "boast": "boasted boasting", "continue": "continued", "conclude": "concluded",
     "dub": "dubbed", "label": "labeled labelled", "denounce": "denounced denouncing",
@@ -244,6 +244,11 @@ _CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain ar
 _OBJECT_VERBS = frozenset("""declare announce acknowledge reiterate stress emphasize promise vow
     confirm predict admit concede maintain boast conclude demand report observe""".split())
 _PROMISE_VERBS = frozenset({"promise", "vow"})
+# "called for a ban", "called on police to act": a demand, reported like speech.
+_CALL_FOR_RE = re.compile(r"\s+(?:for|on)\b")
+# A reported clause without "that" after a verb that also takes objects: its own subject and verb.
+_BARE_CLAUSE_RE = re.compile(r"\s+(?:it|he|she|they|we|I|there)\s+(?:\w+ed|\w+s|will|would|could|can|may|might|must|"
+                             r"should|had|has|have|is|was|are|were|did|does|do)\b")
 _CLAUSE_LEAD_END_RE = re.compile(r"(?:\bthat|[,:])\s*$")
 # Verbs that can come before their subject ("..., said Brown").
 _INVERTIBLE = frozenset("say add write tweet explain note ask insist argue warn declare reply "
@@ -277,9 +282,10 @@ _ADVERBS = (r"(?:(?:\w+ly|also|later|then|again|further|previously|earlier|recen
 # parenthetical between commas, adverbs, auxiliaries and days.
 _GAP_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+    r"(?:\s+(?:on|at|for|from|with|in|of)\s+(?:the\s+|a\s+|an\s+)?[\w.'’-]+(?:\s+(?:and\s+)?[\w.'’-]+){0,4})?"
     r"(?:\s*\([^()\n]{1,40}\))?"
     r"(?:\s*,[^,;:“”\"]{1,160},)?"
-    rf"(?:\s+{_ADVERBS})*\s*")
+    rf"(?:\s+{_ADVERBS})*(?:\s*,)?\s*")
 _APPOSITIVE_RE = re.compile(
     r"\s*,\s+(?:a|an|the|its|his|her|their|[A-Z][\w.'’-]*’s|[A-Z][\w.'’-]*'s)\s"
     r"[^,;:“”\"]{0,140}?\b(?:" + "|".join(_ROLE_NOUNS) + r")s?\b")
@@ -374,6 +380,8 @@ _COMMA_THE_END_RE = re.compile(r",\s*(?:the\s+)?$")
 _COMMA_ACCORDING_RE = re.compile(r",\s+according to\b")
 _ACCORDING_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}")
 _COMMA_END_RE = re.compile(r",\s*$")
+# The source after "according to" when no name is there: up to eight words to a comma or a stop.
+_ACCORDING_SOURCE_RE = re.compile(r"\s+((?:[\w.'’/-]+\s+){0,7}[\w'’/-]+)\s*(?=[,.;]|$)")
 _THE_GAP_RE = re.compile(r"\s+(?:the\s+)?")
 
 
@@ -1109,6 +1117,7 @@ _EXTRA_TITLE_WORDS = frozenset("""Whip Majority Minority Press Deputy Acting Ass
     Assemblywoman Host Anchor Correspondent Editor Columnist Chief Officer CEO Founder""".split())
 _NAME_TITLE_WORDS = _CORE_TITLES | _EXTRA_TITLE_WORDS
 _NOT_NAMES = frozenset({w.capitalize() for w in _GROUP_NOUNS})
+_PARTY_RE = re.compile(r"[DRI]-[A-Z]")   # a party and state label, "D-Ore."
 _ABBREVIATIONS = frozenset("Jr. Sr. St. Mt. Ft. Co. Corp. Inc. Ltd. Bros.".split())
 
 
@@ -1151,11 +1160,11 @@ def _trimmed_run(text: str, s: int, e: int) -> tuple[int, int]:
                                       or tok in _ABBREVIATIONS):
             del tokens[k + 1:]          # a full stop ends the sentence, and the name
             break
-    while tokens and tokens[0][2] in _FUNCTION_CAPS and tokens[0][2] not in _TITLE_ADJECTIVES:
+    while tokens and tokens[0][2].rstrip(".,") in _FUNCTION_CAPS and tokens[0][2] not in _TITLE_ADJECTIVES:
         tokens.pop(0)
     while tokens and tokens[-1][2].lower() in _JOINERS:
         tokens.pop()
-    if not tokens:
+    if not tokens or _PARTY_RE.match(tokens[0][2]):
         return s, s
     if len(tokens) == 1 and (tokens[0][2] in _NOT_NAMES or len(tokens[0][2]) < 2):
         return s, s
@@ -1848,7 +1857,8 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         taken.append(cover)
 
     for verb in art.verbs:
-        if verb.lemma not in _CLAUSE_VERBS or verb.start in used_verbs or inside_taken(verb.start):
+        calls = verb.lemma == "call" and _CALL_FOR_RE.match(text, verb.end)
+        if (verb.lemma not in _CLAUSE_VERBS and not calls) or verb.start in used_verbs or inside_taken(verb.start):
             continue
         si = art.sentence_of(verb.start)
         s_lo, s_hi = art.sent_starts[si], art.sent_ends[si]
@@ -1871,7 +1881,8 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         if start < s_hi and text[start] in "“\"«":
             continue   # the complement is a quotation: a direct or partial row already
         if (verb.lemma in _OBJECT_VERBS and not _CLAUSE_LEAD_END_RE.search(text, verb.end, start)
-                and not (verb.lemma in _PROMISE_VERBS and text.startswith(" to ", verb.end))):
+                and not (verb.lemma in _PROMISE_VERBS and text.startswith(" to ", verb.end))
+                and not _BARE_CLAUSE_RE.match(text, verb.end)):
             continue   # an object, not a reported clause
         end = s_hi
         tail = _REVERSE_TAIL_RE.search(text, start, s_hi)
@@ -1889,7 +1900,10 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         men = next((x for x in art.mentions_in(m.end(), min(s_hi, m.end() + 60))
                     if _ACCORDING_GAP_RE.fullmatch(text[m.end():x.start])), None)
         if men is None or not men.speaker:
-            continue
+            source = _ACCORDING_SOURCE_RE.match(text, m.end(), s_hi)
+            if not source:
+                continue
+            men = _described_mention(text, source.start(1), source.end(1))
         if _COMMA_END_RE.search(text[s_lo:m.start()]):
             add(s_lo, m.start(), si, men, False, (s_lo, s_hi))
         elif not text[s_lo:m.start()].strip():
