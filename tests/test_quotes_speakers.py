@@ -59,6 +59,9 @@ QUOTED = [
      "We ran out of money in May.", "Li Pell", "direct"),
     ("According to Ana Roe, the bridge “will not survive another winter.”", "will not survive another winter.",
      "Ana Roe", "partial"),
+    # two apostrophes as quotation marks, as some newswire archives write them
+    ("''We raised the tolls twice,'' Mr. Lindqvist said.", "We raised the tolls twice", "Lindqvist", "direct"),
+    ("The levy ''is a blunt instrument,'' said Ms. Okafor.", "is a blunt instrument", "Okafor", "partial"),
 ]
 
 

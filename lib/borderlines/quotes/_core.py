@@ -265,8 +265,8 @@ _ACCORDING_RE = re.compile(trie_pattern(["According to", "according to"], r"\w")
 _MARK_RE = re.compile(r"[“”\"«»]")
 _OPENING_GLYPHS = "“«"
 _CLOSING_GLYPHS = "”»"
-_BEFORE_OPEN = set("([{—–-/‘'“«")
-_AFTER_CLOSE = set(".,;:!?)]}—–-/’'”»")
+_BEFORE_OPEN = set("([{—–-/‘'“«\u200b")
+_AFTER_CLOSE = set(".,;:!?)]}—–-/’'”»\u200b")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -810,6 +810,21 @@ def _quote_segments(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[_Se
             end = inner.start() if inner else hi
             emit(state[0], state[1], end, end, p_index, state[3] + ["unclosed_quote"], state[4])
     return segments
+
+
+_TWO_APOSTROPHES_RE = re.compile(r"''")
+
+
+def _marks_view(text: str) -> str:
+    """``text`` with each pair of apostrophes used as a double quotation mark (''like
+    this,'' in some newswire archives) written as a straight mark and a zero-width space,
+    the mark on the side of the quoted words, so offsets are unchanged."""
+    if "''" not in text:
+        return text
+    def mark(m):
+        before = text[m.start() - 1] if m.start() else " "
+        return "\u200b\"" if before.isspace() or before in "([{—–-" else "\"\u200b"
+    return _TWO_APOSTROPHES_RE.sub(mark, text)
 
 
 def _quote_kind(seg: _Segment, text: str, sent_start: int) -> str:
@@ -2119,7 +2134,12 @@ def _article_quotes(doc_id, text, ents, sent_rows, posts, index, kinds, person_s
     art = _article(doc_id, text, sent_rows)
     art.index = index
     post_spans = [] if posts is None else sorted((p.start, p.text_end) for p in posts)
-    segments = _quote_segments(text, post_spans)
+    view = _marks_view(text)
+    segments = _quote_segments(view, post_spans)
+    if view is not text:
+        for seg in segments:        # a two-apostrophe mark spans both characters
+            seg.open -= view[seg.open - 1:seg.open] == "\u200b"
+            seg.close_end += view[seg.close_end:seg.close_end + 1] == "\u200b"
     art.quoted = sorted([(s.open, max(s.close_end, s.q_end)) for s in segments] + post_spans)
     art.quoted_starts = [a for a, _ in art.quoted]
     listed = _listed_words(text)
