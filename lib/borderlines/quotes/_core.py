@@ -650,7 +650,7 @@ class _Article:
     genders: dict[str, str] = field(default_factory=dict)
     paragraph_starts: list[int] = field(default_factory=list)
     eligible: dict[int, bool] = field(default_factory=dict)   # _eligible_subject by id(mention)
-    full_names: dict[str, dict[str, int]] | None = None       # _full_names, once computed
+    full_names: dict[str, dict[str, int]] = field(default_factory=dict)   # _full_names by surname
     index: _ActorIndex | None = None
 
     def __post_init__(self):
@@ -1108,6 +1108,9 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
                 take(_text_mention(art, s, e, index))
     # described speakers: "the Indiana governor said", "a narrator in the ad asks"
     for verb in art.verbs:
+        before = verb.start - 2
+        if before < 0 or covered[before] or not text[before].islower():
+            continue                       # named already, or not a described noun before it
         span = _described_before(art, verb)
         if span and free(*span):
             take(_described_mention(text, *span))
@@ -1212,7 +1215,7 @@ def _text_mention(art: _Article, s: int, e: int, index: _ActorIndex, written: st
     method = "title_name" if last_title >= 0 else "name"
     flags: tuple[str, ...] = ()
     if len(name.split()) == 1:
-        full = _full_names(art).get(name, {})
+        full = _full_names(art, name)
         earlier = [n for n, first in full.items() if first < s] or (list(full) if len(full) == 1 else [])
         if len(earlier) == 1:
             name, method = earlier[0], ("title_name" if last_title >= 0 else "surname")
@@ -1274,12 +1277,14 @@ def _described_mention(text: str, s: int, e: int) -> _Mention:
     return _Mention(s, e, label, typ, "institution")
 
 
-def _full_names(art: _Article) -> dict[str, dict[str, int]]:
-    """``{surname: {full name: first offset}}`` of the people the article names with two
-    or more words (titles left out), outside quotations; computed once per article."""
-    if art.full_names is None:
-        found: dict[str, dict[str, int]] = {}
-        for m in _RUN_RE.finditer(art.text):
+def _full_names(art: _Article, surname: str) -> dict[str, int]:
+    """``{full name: first offset}`` of the people the article names with two or more
+    words ending in ``surname`` (titles left out), outside quotations; remembered per
+    article and surname."""
+    known = art.full_names.get(surname)
+    if known is None:
+        known = art.full_names[surname] = {}
+        for m in _full_name_re(surname).finditer(art.text):
             if art.in_quoted(m.start()):
                 continue
             s, e = _trimmed_run(art.text, m.start(), m.end())
@@ -1288,10 +1293,16 @@ def _full_names(art: _Article) -> dict[str, dict[str, int]]:
                 continue
             last_title = max((i for i, w in enumerate(words) if w in _NAME_TITLE_WORDS), default=-1)
             name = words[last_title + 1:]
-            if len(name) >= 2 and not any(w in _FUNCTION_CAPS for w in name):
-                found.setdefault(name[-1], {}).setdefault(" ".join(name), s)
-        art.full_names = found
-    return art.full_names
+            if len(name) >= 2 and name[-1] == surname and not any(w in _FUNCTION_CAPS for w in name):
+                known.setdefault(" ".join(name), s)
+    return known
+
+
+@lru_cache(maxsize=4096)
+def _full_name_re(surname: str) -> re.Pattern:
+    """Capitalized words (with name particles) ending in ``surname``."""
+    return re.compile(r"(?<![\w'’.@#-])[A-Z][\w'’.&-]*(?:\s+(?:(?:de|del|la|van|von|da|dos|bin|al)\s+)?"
+                      r"[A-Z][\w'’.&-]*)*?\s+" + re.escape(surname) + r"\b")
 
 # Speech verbs, organisation keywords, group nouns and pronouns are all whole words: one
 # scan finds them all (as _VERB_RE, _ORG_KEYWORD_RE, _GROUP_NOUN_RE and _PRONOUN_RE
