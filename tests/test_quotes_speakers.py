@@ -69,7 +69,7 @@ QUOTED = [
 def test_quoted_speaker_named_in_the_text(text, quote, speaker, kind):
     row = row_of(quotes_of(text), quote)
     assert (row["speaker"], row["kind"]) == (speaker, kind)
-    assert row["speaker_start"] >= 0 and row["role"] == "unknown"
+    assert row["speaker_start"] >= 0
 
 
 # (text, quote): names, titles and scare quotes are nobody's words
@@ -91,3 +91,35 @@ def test_quoted_names_and_scare_quotes_are_terms(text, quote):
 def test_a_full_stop_ends_a_name():
     q = quotes_of("The lead is “the same as in May,” reported Reuters. Police say they have “enough officers.”")
     assert row_of(q, "the same as in May")["speaker"] == "Reuters"
+
+
+# (text, quote, role, country): roles and countries from the words describing the speaker
+ROLES_FROM_TEXT = [
+    ("“The levee held,” said Rep. Lara Quist (D-Vt.).", "The levee held", "us_congress_or_state", "US"),
+    ("“We will not sign,” Honduran Foreign Minister Rosa Ipiña said.", "We will not sign",
+     "central_america_government", "Honduras"),
+    ("“Crossings fell,” said Tomas Reyes, an analyst at the Harbor Institute.", "Crossings fell",
+     "expert_or_ngo", ""),
+    # the role stated once holds for the later surname and pronoun
+    ("Mexican Interior Secretary Ines Varga met the governors. “The plan stands,” Varga said. "
+     "“It is final,” she added.", "It is final", "mexico_government", "Mexico"),
+    # nothing in the text places her: unknown, never a default
+    ("“I sell bread here,” said Ana Roe.", "I sell bread here", "unknown", ""),
+]
+
+
+@pytest.mark.parametrize("text, quote, role, country", ROLES_FROM_TEXT)
+def test_role_and_country_from_the_text(text, quote, role, country):
+    row = row_of(quotes_of(text), quote)
+    assert (row["role"], row["country"]) == (role, country)
+
+
+def test_speaker_source_and_ambiguous_surnames():
+    q = extract_quotes(make_corpus([{"doc_id": "s2", "text":
+                       "Nora Pell and Ivo Pell run the mill. “Wages will rise,” Pell said.\n\n"
+                       "Mayor Ana Roe agreed. “Good,” Roe said."}]), actors=NO_ACTORS)
+    wages = row_of(q, "Wages will rise")
+    assert (wages["speaker"], wages["ambiguous"], wages["speaker_source"]) == ("Pell", True, "text")
+    good = row_of(q, "Good")
+    assert (good["speaker"], good["ambiguous"]) == ("Ana Roe", False)
+    assert set(q["speaker_source"]) <= {"text", "actor_table", "none"}

@@ -51,6 +51,7 @@ from ..nlp import doc_sentences, get_nlp, is_word
 from ..paths import default_actors
 from ..patterns import trie_pattern
 from ..problems import Problem
+from .roles import role_and_country
 
 # --------------------------------------------------------------------------- vocabularies
 
@@ -127,8 +128,9 @@ QUOTE_COLUMNS = {
                        "Andres Manuel Lopez Obrador', 'Donald J. Trump (@realDonaldTrump)')",
     "speaker": "canonical name from the actors table; the name as written for unlisted "
                "speakers; '' when unattributed",
-    "role": "role category (ROLES) or 'unknown' (unlisted or unattributed)",
-    "country": "speaker's country; '' when unknown",
+    "role": "role category (ROLES): from the words the article describes the speaker with "
+            "(titles, appositives), else from the actors table; 'unknown' otherwise",
+    "country": "speaker's country, from the text, else from the actors table; '' when unknown",
     "method": "how the speaker was found: name (full name), title_name (title + name), surname, "
               "appositive (name, a role, said), pronoun (also a title alone: 'the president'), "
               "institution (also groups: 'U.S. officials'), tweet_signature, or none",
@@ -142,6 +144,10 @@ QUOTE_COLUMNS = {
              "(split by the attribution or continued across paragraphs) share it",
     "speaker_start": "offset of the speaker mention in the clean text (-1 when none)",
     "speaker_end": "end offset of the speaker mention (-1 when none)",
+    "speaker_source": "where the speaker's name comes from: text (named in the article only), "
+                      "actor_table (the name is a listed actor's), or none (unattributed)",
+    "ambiguous": "True when the text cannot decide between people who share the name "
+                 "(speaker is then the name as written)",
 }
 
 _TITLE_WORDS = (
@@ -306,10 +312,11 @@ _INNER_ATTRIBUTION_RE = re.compile(
     r"(?:later\s+|also\s+)?(?:said|says|added|told|wrote|tweeted|explained|noted)\b")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][’'”\")\]]*(?=\s)")
 
-_NAME_TOKEN = r"[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*"
+_NAME_TOKEN = r"[A-Z](?:[^\W\d_]|['’-])*[^\W\d_A-Z](?:[^\W\d_]|['’-])*"   # letters of any alphabet
 _NAME_PART = rf"(?:{_NAME_TOKEN}|[A-Z]\.|de|del|la|van|von|da|dos|bin)"
 # _NAME_TOKEN not after a word character, "@" or ".", then more name parts
-_FULL_NAME_RE = re.compile(rf"[A-Z](?<![\w@.].)[a-zA-Z'’-]*[a-z][a-zA-Z'’-]*(?:\s+{_NAME_PART}){{0,3}}\s+{_NAME_TOKEN}\b")
+_FULL_NAME_RE = re.compile(rf"[A-Z](?<![\w@.].)(?:[^\W\d_]|['’-])*[^\W\d_A-Z](?:[^\W\d_]|['’-])*"
+                            rf"(?:\s+{_NAME_PART}){{0,3}}\s+{_NAME_TOKEN}\b")
 _TITLE_NAME_RE = re.compile(
     r"(?P<title>" + trie_pattern(_TITLE_WORDS, r"[\w.]") + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
     + rf"\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_PART}){{0,3}})")
@@ -651,6 +658,7 @@ class _Article:
     paragraph_starts: list[int] = field(default_factory=list)
     eligible: dict[int, bool] = field(default_factory=dict)   # _eligible_subject by id(mention)
     full_names: dict[str, dict[str, int]] = field(default_factory=dict)   # _full_names by surname
+    descriptions: dict[str, str] | None = None                 # _descriptions, once computed
     index: _ActorIndex | None = None
 
     def __post_init__(self):
@@ -1618,19 +1626,55 @@ def _row(art: _Article, kind: str, start: int, end: int, sent_a: int, sent_b: in
                   else METHOD_CONFIDENCE[method])
     for f in [*flags, kind]:
         confidence *= FLAG_CONFIDENCE.get(f, 1.0)
+    role, country = role_and_country(_descriptions(art).get(speaker, "")) if speaker else (UNKNOWN_ROLE, "")
+    if actor is not None:
+        role = actor.role if role == UNKNOWN_ROLE else role
+        country = country or actor.country
     return {
         "doc_id": art.doc_id, "kind": kind, "quote": text[start:end], "start": start, "end": end,
         "sentence": text[sent_a:sent_b],
         "speaker_mention": text[mention.start:mention.end] if mention is not None else "",
         "speaker": speaker,
-        "role": actor.role if actor else UNKNOWN_ROLE,
-        "country": actor.country if actor else "",
+        "role": role,
+        "country": country,
         "method": method, "confidence": round(confidence, 3), "flags": "|".join(flags),
         "paragraph": art.paragraph_of(start), "sent_id": art.sent_ids[art.sentence_of(start)],
         "group": group,
         "speaker_start": mention.start if mention is not None else -1,
         "speaker_end": mention.end if mention is not None else -1,
+        "speaker_source": ("actor_table" if actor is not None else "text") if speaker else "none",
+        "ambiguous": any(f in _AMBIGUOUS_FLAGS for f in flags),
     }
+
+
+_AMBIGUOUS_FLAGS = frozenset({"ambiguous_surname", "ambiguous_alias"})
+# Lowercase role words and a possessive owner right before a name ("Mexico's foreign minister").
+_DESCRIPTION_BEFORE_RE = re.compile(r"(?<![\w.'’-])(?:[\w.'’-]+[ \t]+){1,3}$")
+_PARTY_AFTER_RE = re.compile(r"\s*(?:\([DRI][^()\n]{0,20}\)|,\s*[DRI]-[A-Z][a-z]{1,3}\.)")
+
+
+def _descriptions(art: _Article) -> dict[str, str]:
+    """``{speaker: the words describing them}`` over the whole article: each named
+    mention as written (titles included), its appositive, a party label after it and the
+    role words before it; computed once per article, after coreference."""
+    if art.descriptions is None:
+        text = art.text
+        out: dict[str, list[str]] = {}
+        for m in art.mentions:
+            if not m.speaker or m.method == "pronoun" and m.type != "person":
+                continue
+            parts = out.setdefault(m.speaker, [])
+            if m.method != "pronoun":
+                parts.append(text[m.start:m.end])
+            for pattern in (_APPOSITIVE_RE, _PARTY_AFTER_RE):
+                found = pattern.match(text, m.end)
+                if found:
+                    parts.append(found.group())
+            before = _DESCRIPTION_BEFORE_RE.search(text, max(0, m.start - 50), m.start)
+            if before:
+                parts.append(before.group())
+        art.descriptions = {k: " | ".join(v) for k, v in out.items()}
+    return art.descriptions
 
 
 def _introduced_by_colon(art: _Article, seg: _Segment):
@@ -2118,7 +2162,7 @@ def extract_quotes(corpus: pd.DataFrame, actors: pd.DataFrame | None = None,
                                     kinds, spans))
     table = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
     table = table.astype({"start": "int64", "end": "int64", "paragraph": "int64", "sent_id": "int64",
-                          "group": "int64", "speaker_start": "int64", "speaker_end": "int64",
+                          "group": "int64", "speaker_start": "int64", "speaker_end": "int64", "ambiguous": "bool",
                           "confidence": "float64"})
     order = {k: i for i, k in enumerate(KINDS)}
     table = (table.assign(_k=table["kind"].map(order))
