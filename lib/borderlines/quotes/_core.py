@@ -2245,6 +2245,27 @@ def quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
     return out[list(SPEAKER_COLUMNS)].reset_index(drop=True).rename_axis(None, axis=1)
 
 
+#: Where the speakers of :func:`speaker_sources` come from, in display order.
+SPEAKER_SOURCES = {
+    "text": "named in the article only (not in the actors table)",
+    "actor_table": "named in the article and found in the actors table",
+    "none": "no speaker: the text names nobody",
+}
+
+
+def speaker_sources(quotes: pd.DataFrame) -> pd.DataFrame:
+    """How the speakers of ``quotes`` (from :func:`extract_quotes`) were found: one row per
+    :data:`SPEAKER_SOURCES` key, in its order, with ``description``, ``n`` (quotes),
+    ``share`` (0–1 of all rows) and ``n_ambiguous`` (quotes whose surname the text could
+    not decide between people)."""
+    counts = quotes["speaker_source"].value_counts()
+    ambiguous = quotes.loc[quotes["ambiguous"].astype(bool), "speaker_source"].value_counts()
+    total = max(len(quotes), 1)
+    return pd.DataFrame([{"speaker_source": key, "description": text, "n": int(counts.get(key, 0)),
+                          "share": counts.get(key, 0) / total, "n_ambiguous": int(ambiguous.get(key, 0))}
+                         for key, text in SPEAKER_SOURCES.items()])
+
+
 #: Columns of :func:`unknown_speakers`.
 UNKNOWN_SPEAKER_COLUMNS = {
     "speaker": "the speaker as written in the articles",
