@@ -229,7 +229,7 @@ _VERB_FORMS = {
     "boast": "boasted boasting", "continue": "continued", "conclude": "concluded",
     "dub": "dubbed", "label": "labeled labelled", "denounce": "denounced denouncing",
     "criticize": "criticized criticised criticizing", "blast": "blasted", "slam": "slammed",
-    "demand": "demanded demanding", "shout": "shouted shouting", "yell": "yelled",
+    "demand": "demanded demanding", "shout": "shouted shouting shouts", "yell": "yelled yells",
     "exclaim": "exclaimed", "quip": "quipped", "joke": "joked", "retort": "retorted",
     "counter": "countered", "observe": "observed", "lament": "lamented", "scoff": "scoffed",
     "muse": "mused", "report": "reported reports", "read": "reads", "allege": "alleged alleges alleging",
@@ -1153,6 +1153,19 @@ _INVERTED_DESCRIBED_RE = re.compile(r"\s+(?:(?:later|also|then|again)\s+)?(?:[a-
 _CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:!?)(]|\n|$)")
 
 
+def _inverted_subject(text: str, verb_end: int, s: int, e: int) -> bool:
+    """Whether the name at ``text[s:e]`` after a verb of saying is its subject ("said
+    Kolb", "said longtime aide Li Pell."), not the subject of a reported clause ("said
+    Kolb was late", "saying that Kolb should go")."""
+    if _SUBJECT_VERB_RE.match(text, e):
+        return False
+    if _INVERTED_GAP_RE.fullmatch(text, verb_end, s):
+        return True
+    words = text[verb_end:s].split()
+    return (bool(_INVERTED_DESCRIBED_RE.fullmatch(text, verb_end, s)) and bool(_CLAUSE_END_RE.match(text, e))
+            and not any(w.lower() in _NOT_IN_DESCRIPTION for w in words))
+
+
 def _speaker_runs(art: _Article, verb: _Verb) -> list[tuple[int, int]]:
     """Spans of the capitalized names that are the subject of ``verb``: the nearest run
     before it with only a gap (adverbs, a party "(D-Ore.)", an appositive) between, and
@@ -1172,7 +1185,7 @@ def _speaker_runs(art: _Article, verb: _Verb) -> list[tuple[int, int]]:
         m = _RUN_RE.match(text, gap.end()) if gap else None
         if m and not art.in_quoted(m.start()):
             s, e = _trimmed_run(text, m.start(), m.end())
-            if e > s and (gap.end() - verb.end < 12 or _CLAUSE_END_RE.match(text, e)):
+            if e > s and _inverted_subject(text, verb.end, s, e):
                 out.append((s, e))
     return out
 
@@ -1243,7 +1256,7 @@ _DETERMINERS = (r"(?:[Tt]he|[Aa]n?|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[O
 _DESCRIBED_RE = re.compile(
     rf"(?<![\w'’]){_DETERMINERS}\s+(?:[\w.'’-]+\s+){{0,5}}?[\w'’-]*[A-Za-z][\w'’-]*"
     rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+{_ADVERBS})*\s*$")
-_NOT_IN_DESCRIPTION = frozenset("""that which who whom whose is was are were has have had and or but if
+_NOT_IN_DESCRIPTION = frozenset("""that which who whom whose is was are were has have had or but if
     when to be been not it he she they we i you this these those there what as than""".split())
 _PERSON_HEADS = frozenset([*(w for w in _ROLE_NOUNS if " " not in w), "man", "woman", "businessman",
                            "businesswoman", "narrator", "announcer", "host", "anchor", "moderator",
@@ -1516,9 +1529,7 @@ def _subject_after(art: _Article, verb: _Verb, limit: int):
     if verb.lemma not in _INVERTIBLE:
         return None
     for m in art.mentions_in(verb.end, min(limit, verb.end + 80))[:1]:
-        if m.method != "pronoun" and (_INVERTED_GAP_RE.fullmatch(art.text, verb.end, m.start) or (
-                _INVERTED_DESCRIBED_RE.fullmatch(art.text, verb.end, m.start)
-                and _CLAUSE_END_RE.match(art.text, m.end))):
+        if m.method != "pronoun" and _inverted_subject(art.text, verb.end, m.start, m.end):
             return m, bool(_APPOSITIVE_RE.match(art.text, m.end))
     return None
 
