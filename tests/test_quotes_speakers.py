@@ -59,6 +59,12 @@ QUOTED = [
      "We ran out of money in May.", "Li Pell", "direct"),
     ("According to Ana Roe, the bridge “will not survive another winter.”", "will not survive another winter.",
      "Ana Roe", "partial"),
+    # the attribution in the sentence before, or a paragraph introducing the quotation
+    ("The fund is empty, Halvorsen said. “We will ask the state for a loan.”",
+     "We will ask the state for a loan.", "Halvorsen", "direct"),
+    ("Ana Roe made this remark at the hearing:\n\n“We will not move the market.”", "We will not move the market.",
+     "Ana Roe", "direct"),
+    ("“The levy is void,” said the ruling.", "The levy is void", "ruling", "direct"),
     # two apostrophes as quotation marks, as some newswire archives write them
     ("''We raised the tolls twice,'' Mr. Lindqvist said.", "We raised the tolls twice", "Lindqvist", "direct"),
     ("The levy ''is a blunt instrument,'' said Ms. Okafor.", "is a blunt instrument", "Okafor", "partial"),

@@ -232,7 +232,7 @@ _VERB_FORMS = {
     "demand": "demanded demanding", "shout": "shouted shouting shouts", "yell": "yelled yells",
     "exclaim": "exclaimed", "quip": "quipped", "joke": "joked", "retort": "retorted",
     "counter": "countered", "observe": "observed", "lament": "lamented", "scoff": "scoffed",
-    "muse": "mused", "report": "reported reports", "read": "reads", "allege": "alleged alleges alleging",
+    "muse": "mused", "report": "reported reports", "read": "reads read", "allege": "alleged alleges alleging",
 }
 # A sentence may open with the verb of an inverted attribution ("Said Kolb: ...").
 for _lemma, _forms in [("say", "Said"), ("add", "Added"), ("ask", "Asked"), ("write", "Wrote")]:
@@ -290,7 +290,7 @@ _GAP_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
     r"(?:\s+(?:on|at|for|from|with|in|of)\s+(?:the\s+|a\s+|an\s+)?[\w.'’-]+(?:\s+(?:and\s+)?[\w.'’-]+){0,4})?"
     r"(?:\s*\([^()\n]{1,40}\))?"
-    r"(?:\s*,[^,;:“”\"]{1,160},)?"
+    r"(?:\s*,[^,;:“”\"]{1,160},){0,2}"
     rf"(?:\s+{_ADVERBS})*(?:\s*,)?\s*")
 _APPOSITIVE_RE = re.compile(
     r"\s*,\s+(?:a|an|the|its|his|her|their|[A-Z][\w.'’-]*’s|[A-Z][\w.'’-]*'s)\s"
@@ -1052,9 +1052,9 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
     # "said Sen. Dana Kolb", "the Times reported"); a bare surname is the person the
     # article named in full before
     for verb in art.verbs:
-        for s, e in _speaker_runs(art, verb):
+        for s, e, described in _speaker_runs(art, verb):
             if free(s, e):
-                take(_text_mention(art, s, e, index))
+                take(_described_mention(text, s, e) if described else _text_mention(art, s, e, index))
     # groups: "U.S. officials", "experts", "his aides"; not the role noun of a person's
     # appositive ("Theresa C. Brown, an immigration analyst at ...")
     appositives = [a.span() for a in (_APPOSITIVE_RE.match(text, m.end) for m in found if m.type == "person") if a]
@@ -1166,10 +1166,11 @@ def _inverted_subject(text: str, verb_end: int, s: int, e: int) -> bool:
             and not any(w.lower() in _NOT_IN_DESCRIPTION for w in words))
 
 
-def _speaker_runs(art: _Article, verb: _Verb) -> list[tuple[int, int]]:
-    """Spans of the capitalized names that are the subject of ``verb``: the nearest run
-    before it with only a gap (adverbs, a party "(D-Ore.)", an appositive) between, and
-    for verbs that invert, the run right after it ("said Kolb")."""
+def _speaker_runs(art: _Article, verb: _Verb) -> list[tuple[int, int, bool]]:
+    """``(start, end, described?)`` of the speakers of ``verb`` the text names: the nearest
+    capitalized run before it with only a gap (adverbs, a party "(D-Ore.)", an
+    appositive) between, and for verbs that invert, the run right after it ("said Kolb")
+    or a described speaker ending the clause ("said the ruling.")."""
     text = art.text
     out = []
     si = art.sentence_of(verb.start)
@@ -1178,15 +1179,19 @@ def _speaker_runs(art: _Article, verb: _Verb) -> list[tuple[int, int]]:
     for m in reversed(runs[-3:]):
         s, e = _trimmed_run(text, m.start(), m.end())
         if e > s and _GAP_RE.fullmatch(text, e, verb.start):
-            out.append((s, e))
+            out.append((s, e, False))
             break
     if verb.lemma in _INVERTIBLE:
+        described = _DESCRIBED_AFTER_RE.match(text, verb.end)
+        if described and not art.in_quoted(described.start(1)) and not any(
+                w.lower() in _NOT_IN_DESCRIPTION for w in described.group(1).split()[1:]):
+            out.append((*described.span(1), True))
         gap = _INVERTED_DESCRIBED_RE.match(text, verb.end)
         m = _RUN_RE.match(text, gap.end()) if gap else None
         if m and not art.in_quoted(m.start()):
             s, e = _trimmed_run(text, m.start(), m.end())
             if e > s and _inverted_subject(text, verb.end, s, e):
-                out.append((s, e))
+                out.append((s, e, False))
     return out
 
 
@@ -1284,6 +1289,11 @@ def _described_before(art: _Article, verb: _Verb) -> tuple[int, int] | None:
     e = s + (adverbs.start() if adverbs else e - s)
     paren = text.rfind(" (", s, e)
     return (s, paren if paren > 0 and text[e - 1] == ")" else e)
+
+
+# A described speaker after an inverted verb, ending its clause: "said the ruling.",
+# "said one source on the panel,".
+_DESCRIBED_AFTER_RE = re.compile(rf"\s+({_DETERMINERS}\s+(?:[\w'’-]+\s+){{0,5}}?[a-z][\w'’-]*)(?=\s*[,.;:!?]|\s*$)")
 
 
 def _described_mention(text: str, s: int, e: int) -> _Mention:
@@ -1688,7 +1698,23 @@ def _descriptions(art: _Article) -> dict[str, str]:
     return art.descriptions
 
 
-def _introduced_by_colon(art: _Article, seg: _Segment):
+def _after_attributed_sentence(art: _Article, seg: _Segment):
+    """The attribution of a quotation that opens right after a sentence ending in its
+    verb of saying ("..., Kolb said. “The rest ...”", "Kolb said: “...”"), or None."""
+    lo = art.paragraphs[art.paragraph_of(seg.open)][0]
+    verbs = art.verbs_in(max(lo, seg.open - 120), seg.open)
+    if not verbs or not _AFTER_VERB_END_RE.fullmatch(art.text, verbs[-1].end, seg.open):
+        return None
+    verb = verbs[-1]
+    found = _subject_after(art, verb, seg.open) or _subject_before(art, verb, art.sent_starts[art.sentence_of(verb.start)])
+    return (found[0], _method_of(*found), ()) if found else None
+
+
+# After a sentence's verb of saying: when and where, then its end.
+_AFTER_VERB_END_RE = re.compile(r"(?:\s+[\w'’.-]+){0,4}?\s*[.:]\s*")
+
+
+def _introduced_by_colon(art: _Article, seg: _Segment, index: _ActorIndex):
     """The attribution of a quotation opening a paragraph after a paragraph that
     introduces it with a colon ("Kolb added:" / "The Herald reports:"), or None."""
     para = art.paragraph_of(seg.open)
@@ -1701,7 +1727,8 @@ def _introduced_by_colon(art: _Article, seg: _Segment):
         found = _subject_after(art, verb, hi) or _subject_before(art, verb, lo)
         if found:
             return found[0], _method_of(*found), ()
-    return None
+    subject = _sentence_subject(art, hi - 1, index)     # "Kolb made this remark:"
+    return (subject, _method_of(subject, False), ()) if subject is not None else None
 
 
 def _share_attributions(art: _Article, segments: list[_Segment]) -> None:
@@ -1846,7 +1873,7 @@ def _quoted_rows(art: _Article, segments: list[_Segment], index: _ActorIndex) ->
     _share_attributions(art, segments)
     for seg in segments:
         if seg.attribution is None and seg.kind == "direct":
-            seg.attribution = _introduced_by_colon(art, seg)
+            seg.attribution = _introduced_by_colon(art, seg, index) or _after_attributed_sentence(art, seg)
         if seg.attribution is None and seg.kind in ("direct", "partial"):
             subject = _sentence_subject(art, seg.open, index)
             if subject is not None:
