@@ -129,3 +129,26 @@ def test_speaker_source_and_ambiguous_surnames():
     good = row_of(q, "Good")
     assert (good["speaker"], good["ambiguous"]) == ("Ana Roe", False)
     assert set(q["speaker_source"]) <= {"text", "actor_table", "none"}
+
+
+# (text, reported clause, speaker): reported speech in any order, with described speakers
+INDIRECT = [
+    ("Dana Kolb said the ferry would run again by June.", "the ferry would run again by June", "Dana Kolb"),
+    ("The budget is short by a third, noted Herald columnist Dana Kolb.", "The budget is short by a third",
+     "Dana Kolb"),
+    ("The plan is an insult to farmers, top state lawmakers said Friday.", "The plan is an insult to farmers",
+     "top state lawmakers"),
+    ("The Roe team has said single parents would qualify for the credit.",
+     "single parents would qualify for the credit", "Roe team"),
+    ("Turnout rose by a fifth, according to the county election office.", "Turnout rose by a fifth",
+     "county election office"),
+    ("The harbor board called for a ban on night fishing.", "for a ban on night fishing", "harbor board"),
+    ("Lindqvist announced he will retire in May.", "he will retire in May", "Lindqvist"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", INDIRECT)
+def test_reported_speech(text, content, speaker):
+    q = quotes_of(text)
+    row = row_of(q[q["kind"] == "indirect"], content)
+    assert row["speaker"] == speaker

@@ -209,7 +209,7 @@ _SUBORDINATORS = frozenset({"because", "if", "when", "while", "although", "thoug
 _VERB_FORMS = {
     "say": "said says say saying", "tell": "told tells telling", "add": "added adds adding",
     "state": "stated stating", "write": "wrote writes writing", "tweet": "tweeted tweeting",
-    "post": "posted", "note": "noted noting", "explain": "explained explains explaining",
+    "post": "posted", "note": "noted noting notes", "explain": "explained explains explaining",
     "ask": "asked asks asking", "argue": "argued argues arguing", "claim": "claimed claiming claims",
     "insist": "insisted insists insisting", "warn": "warned warns warning",
     "declare": "declared declares declaring", "announce": "announced announces announcing",
@@ -290,7 +290,7 @@ _GAP_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
     r"(?:\s+(?:on|at|for|from|with|in|of)\s+(?:the\s+|a\s+|an\s+)?[\w.'’-]+(?:\s+(?:and\s+)?[\w.'’-]+){0,4})?"
     r"(?:\s*\([^()\n]{1,40}\))?"
-    r"(?:\s*,[^,;:“”\"]{1,160},){0,2}"
+    r"(?:\s*,[^,;:“”\"]{1,250},){0,2}"
     rf"(?:\s+{_ADVERBS})*(?:\s*,)?\s*")
 _APPOSITIVE_RE = re.compile(
     r"\s*,\s+(?:a|an|the|its|his|her|their|[A-Z][\w.'’-]*’s|[A-Z][\w.'’-]*'s)\s"
@@ -383,7 +383,7 @@ _ORG_RIGHT_RE = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s
 _WORD_BEFORE_RE = re.compile(r"(\w+)\s+(?:(?:the|a|an)\s+)?$")
 _HEAD_OF_BEFORE_RE = re.compile(r"(\w+)\s+of\s+(?:(?:the|a|an)\s+)?$")
 _TO_COLON_RE = re.compile(r"[^.!?“”\"]*?[,:]\s*")
-_COMMA_THE_END_RE = re.compile(r",\s*(?:the\s+)?$")
+_COMMA_THE_END_RE = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}$")   # ", the", ", top state"
 _COMMA_ACCORDING_RE = re.compile(r",\s+according to\b")
 _ACCORDING_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}")
 _COMMA_END_RE = re.compile(r",\s*$")
@@ -1149,7 +1149,10 @@ _ABBREVIATIONS = frozenset("Jr. Sr. St. Mt. Ft. Co. Corp. Inc. Ltd. Bros.".split
 
 # After an inverted verb, up to three words may describe the speaker before the name
 # ("said 9/11 widow Ana Roe", "says longtime aide Li Pell"); the name then ends the clause.
-_INVERTED_DESCRIBED_RE = re.compile(r"\s+(?:(?:later|also|then|again)\s+)?(?:[a-z0-9][\w/'’-]*\s+){0,3}")
+_INVERTED_DESCRIBED_RE = re.compile(r"\s+(?:(?:later|also|then|again)\s+)?(?:[\w/'’.-]+\s+){0,3}")
+_NEXT_LOWER_WORD_RE = re.compile(r"\s+([a-z][\w'’-]*)")
+_MAY_FOLLOW_SPEAKER = _PREPOSITIONS | frozenset("""and who whose which as during when while after before
+    told said added says wrote asked noted explained recently later also today yesterday tonight""".split())
 _CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:!?)(]|\n|$)")
 
 
@@ -1159,6 +1162,9 @@ def _inverted_subject(text: str, verb_end: int, s: int, e: int) -> bool:
     Kolb was late", "saying that Kolb should go")."""
     if _SUBJECT_VERB_RE.match(text, e):
         return False
+    after = _NEXT_LOWER_WORD_RE.match(text, e)
+    if after and after.group(1) not in _MAY_FOLLOW_SPEAKER:
+        return False                  # "said Herald columnist ...": a description goes on
     if _INVERTED_GAP_RE.fullmatch(text, verb_end, s):
         return True
     words = text[verb_end:s].split()
@@ -1186,12 +1192,13 @@ def _speaker_runs(art: _Article, verb: _Verb) -> list[tuple[int, int, bool]]:
         if described and not art.in_quoted(described.start(1)) and not any(
                 w.lower() in _NOT_IN_DESCRIPTION for w in described.group(1).split()[1:]):
             out.append((*described.span(1), True))
-        gap = _INVERTED_DESCRIBED_RE.match(text, verb.end)
-        m = _RUN_RE.match(text, gap.end()) if gap else None
-        if m and not art.in_quoted(m.start()):
+        for m in _RUN_RE.finditer(text, verb.end, min(len(text), verb.end + 60)):
+            if art.in_quoted(m.start()):
+                break
             s, e = _trimmed_run(text, m.start(), m.end())
             if e > s and _inverted_subject(text, verb.end, s, e):
                 out.append((s, e, False))
+                break
     return out
 
 
@@ -1271,6 +1278,9 @@ _PERSON_HEADS = frozenset([*(w for w in _ROLE_NOUNS if " " not in w), "man", "wo
                            "mom", "dad", "niece", "nephew", "neighbor", "lady", "boy", "girl"])
 
 
+_TRAILING_ADVERBS_RE = re.compile(rf"(?:\s+{_ADVERBS})+$")
+
+
 def _described_before(art: _Article, verb: _Verb) -> tuple[int, int] | None:
     """The span of a described speaker right before ``verb``: a determiner or a
     possessive and up to six words without a verb-like word ("the New York businessman",
@@ -1280,13 +1290,13 @@ def _described_before(art: _Article, verb: _Verb) -> tuple[int, int] | None:
     m = _DESCRIBED_RE.search(text[lo:verb.start])
     if not m or art.in_quoted(lo + m.start()):
         return None
-    words = m.group().split()
-    if any(w.lower() in _NOT_IN_DESCRIPTION for w in words[1:]) or words[-1] in _FORM_LEMMA:
-        return None
     s = lo + m.start()
     e = s + len(m.group().rstrip())
-    adverbs = re.search(rf"(?:\s+{_ADVERBS})+$", text[s:e])
-    e = s + (adverbs.start() if adverbs else e - s)
+    adverbs = _TRAILING_ADVERBS_RE.search(text, s, e)
+    e = adverbs.start() if adverbs else e
+    words = text[s:e].split()
+    if len(words) < 2 or any(w.lower() in _NOT_IN_DESCRIPTION for w in words[1:]) or words[-1] in _FORM_LEMMA:
+        return None
     paren = text.rfind(" (", s, e)
     return (s, paren if paren > 0 and text[e - 1] == ")" else e)
 
@@ -1971,6 +1981,13 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         si = art.sentence_of(verb.start)
         s_lo, s_hi = art.sent_starts[si], art.sent_ends[si]
         found = _subject_before(art, verb, s_lo)
+        inverted = _subject_after(art, verb, s_hi) if not found else None
+        if inverted:
+            # "..., noted Dana Kolb." — the reported clause comes first, the speaker after
+            lead = _COMMA_END_RE.search(text, s_lo, verb.start)
+            if lead and text[s_lo:lead.start()].strip() and _REVERSE_REST_RE.fullmatch(text, inverted[0].end, s_hi):
+                add(s_lo, lead.start(), si, inverted[0], inverted[1], (s_lo, s_hi))
+            continue
         if not found:
             continue
         mention, appositive = found
