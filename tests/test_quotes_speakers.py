@@ -144,6 +144,10 @@ INDIRECT = [
      "county election office"),
     ("The harbor board called for a ban on night fishing.", "for a ban on night fishing", "harbor board"),
     ("Lindqvist announced he will retire in May.", "he will retire in May", "Lindqvist"),
+    ("Several dock workers said the cranes had failed twice.", "the cranes had failed twice",
+     "Several dock workers"),
+    ("The Lakeside Port Authority Safety Center said that 40 percent of the cranes are idle.",
+     "40 percent of the cranes are idle", "Lakeside Port Authority Safety Center"),
 ]
 
 

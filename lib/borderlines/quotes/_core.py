@@ -379,6 +379,8 @@ _POSSESSIVE_RE = re.compile(r"['’]s\b")
 _NAME_BEFORE_RE = re.compile(rf"({_NAME_TOKEN})\s+$")
 _INITIAL_RE = re.compile(r"[A-Z]\.")
 _ORG_LEFT_RE = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|and|for|on|the)\s+){1,6}$")
+# More capitalized words after an organisation keyword: "State Department Refugee Center".
+_CAP_TAIL_RE = re.compile(r"(?:\s+[A-Z][\w'’-]*)+")
 _ORG_RIGHT_RE = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
 _WORD_BEFORE_RE = re.compile(r"(\w+)\s+(?:(?:the|a|an)\s+)?$")
 _HEAD_OF_BEFORE_RE = re.compile(r"(\w+)\s+of\s+(?:(?:the|a|an)\s+)?$")
@@ -1045,6 +1047,12 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         right = _ORG_RIGHT_RE.match(text, e)
         if right:
             e = right.end()
+        else:
+            tail = _CAP_TAIL_RE.match(text, e)
+            ends = [w.end() for w in _NONSPACE_RE.finditer(text, e, tail.end()) if w.group() in _ORG_KEYWORD_SET] \
+                if tail else []
+            if ends:                       # "State Department Refugee Center": up to its last keyword
+                e = ends[-1]
         if (s < keyword_start or right) and free(s, e):
             take(_Mention(s, e, text[s:e], "institution", "institution",
                           possessive=_is_possessive(text, e)))
@@ -1117,11 +1125,16 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
     # described speakers: "the Indiana governor said", "a narrator in the ad asks"
     for verb in art.verbs:
         before = verb.start - 2
-        if before < 0 or covered[before] or not text[before].islower():
+        if verb.participle or before < 0 or covered[before] or not text[before].islower():
             continue                       # named already, or not a described noun before it
         span = _described_before(art, verb)
-        if span and free(*span):
-            take(_described_mention(text, *span))
+        if span and not art.in_quoted(span[0]):
+            inside = [m for m in found if span[0] <= m.start and m.end < span[1]]
+            for m in inside:                 # "The [Clinton] campaign": the campaign speaks
+                found.remove(m)
+                covered[m.start:m.end] = b"\x00" * (m.end - m.start)
+            if free(*span):
+                take(_described_mention(text, *span))
     found.sort(key=lambda m: m.start)
     art.mentions = found
     art.mention_starts = [m.start for m in found]
@@ -1264,7 +1277,8 @@ def _text_mention(art: _Article, s: int, e: int, index: _ActorIndex, written: st
 
 
 _DETERMINERS = (r"(?:[Tt]he|[Aa]n?|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|"
-                r"[Ss]ome|[Mm]any|[Oo]ther|[A-Z][\w.-]*['’]s)")
+                r"[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Aa]ll|[Bb]oth|[Mm]ost|[Tt]hose|[Tt]hese|[Ff]ew|"
+                r"[A-Z][\w.-]*['’]s)")
 _DESCRIBED_RE = re.compile(
     rf"(?<![\w'’]){_DETERMINERS}\s+(?:[\w.'’-]+\s+){{0,5}}?[\w'’-]*[A-Za-z][\w'’-]*"
     rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+{_ADVERBS})*\s*$")
