@@ -11,6 +11,17 @@ from __future__ import annotations
 
 import re
 
+#: Role categories of ``data/actors.csv``; speakers not in the table get ``unknown``.
+ROLES = {
+    "us_executive": "US president, vice president, cabinet, White House and their offices",
+    "us_agency": "US federal agencies and their officials (CBP, Border Patrol, ATF)",
+    "us_congress_or_state": "Congress, its members, state and local governments",
+    "mexico_government": "Mexican federal government, ministries and officials",
+    "central_america_government": "governments and officials of Central American countries",
+    "international_org": "UN agencies and other international organisations",
+    "expert_or_ngo": "analysts, think tanks, advocacy and rights groups",
+    "other": "anyone else listed",
+}
 UNKNOWN_ROLE = "unknown"
 
 #: Country words (demonyms, names, possessives) -> the country as the actors table spells it.
