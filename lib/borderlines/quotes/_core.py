@@ -825,7 +825,8 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
     # "said Sen. Dana Kolb", "the Times reported"); a bare surname is the person the
     # article named in full before
     for verb in art.verbs:
-        for s, e, described in _speaker_runs(art, verb):
+        named_before = verb.start >= 2 and covered[verb.start - 2]
+        for s, e, described in _speaker_runs(art, verb, left=not named_before):
             if free(s, e):
                 take(_described_mention(text, s, e) if described else _text_mention(art, s, e, index))
     # groups: "U.S. officials", "experts", "his aides"; not the role noun of a person's
@@ -894,10 +895,11 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
             continue                       # named already, or not a described noun before it
         span = _described_before(art, verb)
         if span and not art.in_quoted(span[0]):
-            inside = [m for m in found if span[0] <= m.start and m.end < span[1]]
-            for m in inside:                 # "The [Clinton] campaign": the campaign speaks
-                found.remove(m)
-                covered[m.start:m.end] = b"\x00" * (m.end - m.start)
+            if not free(*span):
+                inside = [m for m in found if span[0] <= m.start and m.end < span[1]]
+                for m in inside:             # "The [Clinton] campaign": the campaign speaks
+                    found.remove(m)
+                    covered[m.start:m.end] = b"\x00" * (m.end - m.start)
             if free(*span):
                 take(_described_mention(text, *span))
     found.sort(key=lambda m: m.start)
@@ -950,16 +952,17 @@ def _inverted_subject(text: str, verb_end: int, s: int, e: int) -> bool:
             and not any(w.lower() in _NOT_IN_DESCRIPTION for w in words))
 
 
-def _speaker_runs(art: _Article, verb: _Verb) -> list[tuple[int, int, bool]]:
+def _speaker_runs(art: _Article, verb: _Verb, left: bool = True) -> list[tuple[int, int, bool]]:
     """``(start, end, described?)`` of the speakers of ``verb`` the text names: the nearest
     capitalized run before it with only a gap (adverbs, a party "(D-Ore.)", an
-    appositive) between, and for verbs that invert, the run right after it ("said Kolb")
-    or a described speaker ending the clause ("said the ruling.")."""
+    appositive) between (unless ``left`` is False: a name stands there already), and for
+    verbs that invert, the run right after it ("said Kolb") or a described speaker ending
+    the clause ("said the ruling.")."""
     text = art.text
     out = []
     si = art.sentence_of(verb.start)
     lo = max(art.sent_starts[si], verb.start - 220)
-    runs = [m for m in _RUN_RE.finditer(text, lo, verb.start) if not art.in_quoted(m.start())]
+    runs = [m for m in _RUN_RE.finditer(text, lo, verb.start) if not art.in_quoted(m.start())] if left else []
     for m in reversed(runs[-3:]):
         s, e = _trimmed_run(text, m.start(), m.end())
         if e > s and _GAP_RE.fullmatch(text, e, verb.start):

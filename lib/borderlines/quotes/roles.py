@@ -10,6 +10,7 @@ do not say. Pure functions of strings: no actors table, no model.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Role categories of ``data/actors.csv``; speakers not in the table get ``unknown``.
 ROLES = {
@@ -49,7 +50,12 @@ CENTRAL_AMERICA = frozenset({"Guatemala", "Honduras", "El Salvador", "Nicaragua"
 
 # A US party and state label: "(D-Vt.)", "R-Ky.", "(R)".
 _PARTY_RE = re.compile(r"\((?:[DRI](?:-[A-Z][\w. ]*)?)\)|\b[DRI]-[A-Z][a-z]{1,3}\.")
-_WORD = r"(?<![\w.]){}(?![\w])"
+
+
+def _words_re(words) -> re.Pattern:
+    """One pattern for whole words or phrases (not inside a longer word or abbreviation)."""
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                      + r")(?![\w])")
 
 _EXECUTIVE = ("president", "vice president", "secretary", "white house", "press secretary", "cabinet",
               "attorney general", "chief of staff", "adviser", "advisor", "spokesman", "spokeswoman",
@@ -68,24 +74,23 @@ _GOVERNMENT = _EXECUTIVE + _LEGISLATIVE_OR_STATE + ("ministry", "government", "o
                                                     "foreign ministry", "secretariat", "embassy", "consul")
 
 
-def _has(text: str, words: tuple[str, ...]) -> bool:
-    return any(re.search(_WORD.format(re.escape(w)), text) for w in words)
+_COUNTRY_OF_WORD = {w: country for country, words in COUNTRY_WORDS.items() for w in words}
+_COUNTRY_RE = _words_re(_COUNTRY_OF_WORD)
+_EXECUTIVE_RE, _LEGISLATIVE_OR_STATE_RE, _AGENCY_RE, _EXPERT_RE = map(
+    _words_re, (_EXECUTIVE, _LEGISLATIVE_OR_STATE, _AGENCY, _EXPERT))
+_GOVERNMENT_OR_AGENCY_RE = _words_re(_GOVERNMENT + _AGENCY)
 
 
 def country_of(description: str) -> str:
     """The country the words name ("Mexican", "of Honduras", "U.S.", a US party label),
     the first named when several are; ``""`` when none is."""
-    found = []
-    for country, words in COUNTRY_WORDS.items():
-        for w in words:
-            m = re.search(_WORD.format(re.escape(w)), description)
-            if m:
-                found.append((m.start(), country))
-    if _PARTY_RE.search(description):
-        found.append((len(description), "US"))
-    return min(found)[1] if found else ""
+    m = _COUNTRY_RE.search(description)
+    if m:
+        return _COUNTRY_OF_WORD[m.group()]
+    return "US" if _PARTY_RE.search(description) else ""
 
 
+@lru_cache(maxsize=65536)
 def role_and_country(description: str) -> tuple[str, str]:
     """``(role, country)`` of a speaker described by ``description`` (titles and
     appositives as the article writes them): a role of ``ROLES`` or ``"unknown"``, and a
@@ -95,17 +100,17 @@ def role_and_country(description: str) -> tuple[str, str]:
     low = description.lower()
     if country == "international":
         return "international_org", country
-    if _has(low, _EXPERT):
+    if _EXPERT_RE.search(low):
         return "expert_or_ngo", country
     if country == "US":
-        if _has(low, _LEGISLATIVE_OR_STATE) or _PARTY_RE.search(description):
+        if _LEGISLATIVE_OR_STATE_RE.search(low) or _PARTY_RE.search(description):
             return "us_congress_or_state", country
-        if _has(low, _AGENCY):
+        if _AGENCY_RE.search(low):
             return "us_agency", country
-        if _has(low, _EXECUTIVE):
+        if _EXECUTIVE_RE.search(low):
             return "us_executive", country
-    elif country == "Mexico" and _has(low, _GOVERNMENT + _AGENCY):
+    elif country == "Mexico" and _GOVERNMENT_OR_AGENCY_RE.search(low):
         return "mexico_government", country
-    elif country in CENTRAL_AMERICA and _has(low, _GOVERNMENT + _AGENCY):
+    elif country in CENTRAL_AMERICA and _GOVERNMENT_OR_AGENCY_RE.search(low):
         return "central_america_government", country
     return UNKNOWN_ROLE, country
