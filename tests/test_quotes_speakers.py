@@ -57,6 +57,14 @@ QUOTED = [
      "Ines Varga", "partial"),
     ("Sen. Li Pell (D-Vt.), who lost the race, named the cause: “We ran out of money in May.”",
      "We ran out of money in May.", "Li Pell", "direct"),
+    # the subject past a relative clause; a participle belongs to the sentence's subject
+    ("Kolb, who has worked for Mayor Ana Roe since she took office in May, blasted the plan as a “disgrace.”",
+     "disgrace.", "Kolb", "partial"),
+    ("Dana Kolb spoke Tuesday about the flood in Tulsa, Oklahoma, arguing that the levee “was never inspected.”",
+     "was never inspected.", "Dana Kolb", "partial"),
+    # "claims" after a name is a noun: the quotation is the sentence subject's
+    ("FactDesk rated 30% of Harbor claims as “false” or “pants on fire,” against 9% of Valley claims.",
+     "pants on fire", "FactDesk", "partial"),
     ("According to Ana Roe, the bridge “will not survive another winter.”", "will not survive another winter.",
      "Ana Roe", "partial"),
     # the attribution in the sentence before, or a paragraph introducing the quotation

@@ -175,7 +175,7 @@ _VERB_FORMS = {
     "say": "said says say saying", "tell": "told tells telling", "add": "added adds adding",
     "state": "stated stating", "write": "wrote writes writing", "tweet": "tweeted tweeting",
     "post": "posted", "note": "noted noting notes", "explain": "explained explains explaining",
-    "ask": "asked asks asking", "argue": "argued argues arguing", "claim": "claimed claiming claims",
+    "ask": "asked asks asking", "argue": "argued argues arguing", "claim": "claimed claiming",
     "insist": "insisted insists insisting", "warn": "warned warns warning",
     "declare": "declared declares declaring", "announce": "announced announces announcing",
     "acknowledge": "acknowledged acknowledges acknowledging",
@@ -1310,9 +1310,15 @@ def _subject_before(art: _Article, verb: _Verb, floor: int, depth: int = 0):
     for m in reversed(cands):
         if not _eligible_subject(art, m):
             continue
-        if _GAP_RE.fullmatch(text, m.end, verb.start):
+        # a participle after a comma belongs to the sentence's subject, not to the
+        # name before the comma ("... in Tulsa, Oklahoma, arguing that")
+        if _GAP_RE.fullmatch(text, m.end, verb.start) and not (verb.participle and "," in text[m.end:verb.start]):
             return m, _appositive_between(text, m.end, verb.start)
         break
+    for m in reversed(cands):               # "Kolb, who ... Ana Roe since ..., blasted"
+        if (not m.weak and _eligible_subject(art, m) and "," in text[m.end:verb.start]
+                and not verb.participle and _GAP_RE.fullmatch(text, m.end, verb.start)):
+            return m, _appositive_between(text, m.end, verb.start)
     for m in reversed(cands):
         if (not m.weak and _eligible_subject(art, m)
                 and _SUBJECT_POSITION_RE.match(text, m.end)):
