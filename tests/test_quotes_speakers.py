@@ -152,6 +152,8 @@ INDIRECT = [
      "county election office"),
     ("The harbor board called for a ban on night fishing.", "for a ban on night fishing", "harbor board"),
     ("Lindqvist announced he will retire in May.", "he will retire in May", "Lindqvist"),
+    ("Members met Friday, shortly after Roe said the vote was rigged.", "the vote was rigged", "Roe"),
+    ("The architect Ana Roe, who said she was never paid, sued the firm.", "she was never paid", "Ana Roe"),
     ("Several dock workers said the cranes had failed twice.", "the cranes had failed twice",
      "Several dock workers"),
     ("The Lakeside Port Authority Safety Center said that 40 percent of the cranes are idle.",

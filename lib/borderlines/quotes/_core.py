@@ -166,6 +166,8 @@ _PREPOSITIONS = frozenset({"in", "at", "on", "with", "from", "to", "for", "by", 
                            "over", "against", "after", "before", "during", "between", "among",
                            "near", "toward", "towards", "across", "through", "under", "than",
                            "like", "of", "via", "without"})
+# Prepositions that also open a clause: "after Roe said ..." (its subject may speak).
+_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "than"})
 _SUBJECT_OPENERS = frozenset({"i", "we", "you", "he", "she", "they", "there", "it"})
 _SUBORDINATORS = frozenset({"because", "if", "when", "while", "although", "though", "since",
                             "unless", "whether", "once"})
@@ -888,6 +890,23 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
             s, e = _trimmed_run(text, run.start(), run.end())
             if e > s and free(s, e):
                 take(_text_mention(art, s, e, index))
+    # relative pronouns that speak: "Ana Roe, who said ..." (the mention is "who", its
+    # speaker the name before it)
+    for verb in art.verbs:
+        rel = _RELATIVE_BEFORE_RE.search(text, max(0, verb.start - 60), verb.start)
+        if rel and free(*rel.span(1)):
+            antecedent = next((m for m in reversed(found[-8:]) if m.end <= rel.start(1) and m.speaker
+                               and _ANTECEDENT_GAP_RE.fullmatch(text, m.end, rel.start(1))), None)
+            if antecedent is None:
+                runs = list(_RUN_RE.finditer(text, max(0, rel.start(1) - 80), rel.start(1)))
+                if runs:
+                    s, e = _trimmed_run(text, runs[-1].start(), runs[-1].end())
+                    if e > s and _ANTECEDENT_GAP_RE.fullmatch(text, e, rel.start(1)) and free(s, e):
+                        antecedent = _text_mention(art, s, e, index)
+                        take(antecedent)
+            if antecedent is not None:
+                take(_Mention(*rel.span(1), antecedent.speaker, antecedent.type, "pronoun",
+                              gender=antecedent.gender, word=rel.group(1)))
     # described speakers: "the Indiana governor said", "a narrator in the ad asks"
     for verb in art.verbs:
         before = verb.start - 2
@@ -1060,6 +1079,8 @@ _PERSON_HEADS = frozenset([*(w for w in _ROLE_NOUNS if " " not in w), "man", "wo
                            "mom", "dad", "niece", "nephew", "neighbor", "lady", "boy", "girl"])
 
 
+_RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w'’])(who|which)(?:\s+{_ADVERBS})*\s+$")
+_ANTECEDENT_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*,?\s*")
 _TRAILING_ADVERBS_RE = re.compile(rf"(?:\s+{_ADVERBS})+$")
 
 
@@ -1288,7 +1309,8 @@ def _eligible(text: str, m: _Mention) -> bool:
     if m.possessive:
         return False
     before = _WORD_BEFORE_RE.search(text[max(0, m.start - 40):m.start])
-    if before and before.group(1).lower() in _PREPOSITIONS:
+    if before and before.group(1).lower() in _PREPOSITIONS and not (
+            before.group(1).lower() in _CONJUNCTIONS and not before.group(0).endswith(("the ", "a ", "an "))):
         if before.group(1).lower() != "of":
             return False
         head = _HEAD_OF_BEFORE_RE.search(text[max(0, m.start - 60):m.start])
@@ -1798,6 +1820,9 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
                 and not _BARE_CLAUSE_RE.match(text, verb.end)):
             continue   # an object, not a reported clause
         end = s_hi
+        if mention.word in ("who", "which"):
+            comma = text.find(",", start, s_hi)      # the relative clause ends at its comma
+            end = comma if comma > 0 else end
         tail = _REVERSE_TAIL_RE.search(text, start, s_hi)
         if tail:
             end = tail.start()
