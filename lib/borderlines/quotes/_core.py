@@ -201,8 +201,10 @@ _VERB_FORMS = {
     "counter": "countered", "observe": "observed", "lament": "lamented", "scoff": "scoffed",
     "muse": "mused", "report": "reported reports", "read": "reads read", "allege": "alleged alleges alleging",
 }
-# A sentence may open with the verb of an inverted attribution ("Said Kolb: ...").
-for _lemma, _forms in [("say", "Said"), ("add", "Added"), ("ask", "Asked"), ("write", "Wrote")]:
+# A sentence may open with the verb of an inverted attribution ("Said Kolb: ..."); a
+# headline capitalizes its verb ("Roe Says Levee Will Hold").
+_VERB_FORMS["pledge"] = "pledged pledging pledges"
+for _lemma, _forms in [("say", "Said Says"), ("add", "Added"), ("ask", "Asked"), ("write", "Wrote")]:
     _VERB_FORMS[_lemma] += " " + _forms
 _FORM_LEMMA = {form: lemma for lemma, forms in _VERB_FORMS.items() for form in forms.split()}
 # Verbs whose complement is a reported clause (indirect speech).
@@ -210,15 +212,19 @@ _CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain ar
     insist warn declare announce acknowledge reiterate stress emphasize reply respond
     suggest predict promise vow concede admit contend complain caution confirm maintain
     assert testify boast conclude demand shout yell exclaim quip joke retort counter observe
-    lament report allege""".split())
+    lament report allege pledge""".split())
 # Clause verbs that also take a plain object ("declared a national emergency",
 # "emphasized the need for ..."): their complement is reported speech only after "that",
 # a comma or a colon (and, for a promise, "to": "promising to employ more troops").
 _OBJECT_VERBS = frozenset("""declare announce acknowledge reiterate stress emphasize promise vow
-    confirm predict admit concede maintain boast conclude demand report observe""".split())
-_PROMISE_VERBS = frozenset({"promise", "vow"})
+    confirm predict admit concede maintain boast conclude demand report observe pledge""".split())
+_PROMISE_VERBS = frozenset({"promise", "vow", "pledge"})
 # "called for a ban", "called on police to act": a demand, reported like speech.
 _CALL_FOR_RE = re.compile(r"\s+(?:for|on)\b")
+# A question reported ("asked whether ...", "asked the board why ...") and an appeal
+# ("urged Congress to act").
+_ASKED_RE = re.compile(r"(?:\s+[\w'’.-]+){0,3}?\s+(?:whether|if|why|how|what|when|who|where)\b")
+_URGED_RE = re.compile(r"(?:\s+[\w'’.-]+){1,4}?\s+to\s+[a-z]")
 # A reported clause without "that" after a verb that also takes objects: its own subject and verb.
 _BARE_CLAUSE_RE = re.compile(r"\s+(?:it|he|she|they|we|I|there)\s+(?:\w+ed|\w+s|will|would|could|can|may|might|must|"
                              r"should|had|has|have|is|was|are|were|did|does|do)\b")
@@ -1785,7 +1791,9 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         taken.append(cover)
 
     for verb in art.verbs:
-        calls = verb.lemma == "call" and _CALL_FOR_RE.match(text, verb.end)
+        calls = ((verb.lemma == "call" and _CALL_FOR_RE.match(text, verb.end))
+                 or (verb.lemma == "ask" and _ASKED_RE.match(text, verb.end))
+                 or (verb.lemma == "urge" and _URGED_RE.match(text, verb.end)))
         if (verb.lemma not in _CLAUSE_VERBS and not calls) or verb.start in used_verbs or inside_taken(verb.start):
             continue
         si = art.sentence_of(verb.start)
