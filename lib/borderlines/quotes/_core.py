@@ -219,8 +219,6 @@ _CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain ar
 _OBJECT_VERBS = frozenset("""declare announce acknowledge reiterate stress emphasize promise vow
     confirm predict admit concede maintain boast conclude demand report observe pledge""".split())
 _PROMISE_VERBS = frozenset({"promise", "vow", "pledge"})
-# "called for a ban", "called on police to act": a demand, reported like speech.
-_CALL_FOR_RE = re.compile(r"\s+(?:for|on)\b")
 # A question reported ("asked whether ...", "asked the board why ...") and an appeal
 # ("urged Congress to act").
 _ASKED_RE = re.compile(r"(?:\s+[\w'’.-]+){0,3}?\s+(?:whether|if|why|how|what|when|who|where)\b")
@@ -252,7 +250,7 @@ _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
            r"December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)")
 _ADVERBS = (r"(?:(?:\w+ly|also|later|then|again|further|previously|earlier|recently|once|often|"
-            r"still|even|already|now|afterwards?|too|first|never|not|has|have|had|would|will|"
+            r"still|even|just|already|now|afterwards?|too|first|never|not|has|have|had|would|will|"
             r"could|did|does|do|was|were|is|are|might|may|can|should|must|"
             rf"(?:on\s+)?{_DAYS}|(?:last|this|next)\s+(?:week|month|year|night|{_DAYS})|"
             rf"(?:in|on|since|last)\s+{_MONTHS}(?:\s+\d{{1,2}})?|"
@@ -274,7 +272,11 @@ _SUBJECT_POSITION_RE = re.compile(
     r"(?:\s*,[^,;:“”\"]{1,160},)?(?:\s+" + _ADVERBS + r")*"
     r"\s+(?!(?:and|or|but|of|in|at|on|to|for|with|by|from|about|as|the|a|an|that|this|who|"
     r"which|whose|is|are|was|were)\b)[a-z][a-z’'-]+\b")
-# Between a closing mark and the speaker: punctuation and up to five words describing the
+# "called for a ban", "called Friday on police to act": a demand, reported like speech.
+_CALL_FOR_RE = re.compile(rf"(?:\s+{_ADVERBS})*\s+(?:for|on)\b")
+# A verb of saying coordinated with an earlier verb: "... and said", "..., and later said".
+_AND_BEFORE_RE = re.compile(rf"\band(?:\s+{_ADVERBS})*\s+$")
+# Between a closing mark and the speaker: punctuation and up to ten words describing the
 # speaker ("Acme lawyer", "Obama's former campaign strategist").
 _LEAD_FILLER_RE = re.compile(r"[\s,.!?;:—–-]*(?:[\w.'’$%-]+,?\s+){0,10}")
 _PUNCT_ONLY_RE = re.compile(r"[\s,.!?;:—–-]*")
@@ -910,6 +912,10 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
                     if e > s and _ANTECEDENT_GAP_RE.fullmatch(text, e, rel.start(1)) and free(s, e):
                         antecedent = _text_mention(art, s, e, index)
                         take(antecedent)
+            if antecedent is None:           # "an architect who said": the description speaks
+                described = _NOUN_BEFORE_RE.search(text, max(0, rel.start(1) - 40), rel.start(1))
+                if described and described.group(1).lower() not in _NOT_IN_DESCRIPTION:
+                    antecedent = _described_mention(text, described.start(1), described.end(1))
             if antecedent is not None:
                 take(_Mention(*rel.span(1), antecedent.speaker, antecedent.type, "pronoun",
                               gender=antecedent.gender, word=rel.group(1)))
@@ -1076,7 +1082,8 @@ _DESCRIBED_RE = re.compile(
     rf"(?<![\w'’]){_DETERMINERS}\s+(?:[\w.'’-]+\s+){{0,5}}?[\w'’-]*[A-Za-z][\w'’-]*"
     rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+{_ADVERBS})*\s*$")
 _NOT_IN_DESCRIPTION = frozenset("""that which who whom whose is was are were has have had or but if
-    when to be been not it he she they we i you this these those there what as than""".split())
+    when to be been not it he she they we i you this these those there what as than would will could
+    can may might must should shall did does do""".split())
 _PERSON_HEADS = frozenset([*(w for w in _ROLE_NOUNS if " " not in w), "man", "woman", "businessman",
                            "businesswoman", "narrator", "announcer", "host", "anchor", "moderator",
                            "congressman", "congresswoman", "nominee", "son", "daughter", "wife",
@@ -1085,6 +1092,7 @@ _PERSON_HEADS = frozenset([*(w for w in _ROLE_NOUNS if " " not in w), "man", "wo
                            "mom", "dad", "niece", "nephew", "neighbor", "lady", "boy", "girl"])
 
 
+_NOUN_BEFORE_RE = re.compile(r"(?<![\w'’])((?:an?|the|one|some)\s+[a-z][\w'’-]*)\s+$")
 _RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w'’])(who|which)(?:\s+{_ADVERBS})*\s+$")
 _ANTECEDENT_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*,?\s*")
 _TRAILING_ADVERBS_RE = re.compile(rf"(?:\s+{_ADVERBS})+$")
@@ -1799,6 +1807,12 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         si = art.sentence_of(verb.start)
         s_lo, s_hi = art.sent_starts[si], art.sent_ends[si]
         found = _subject_before(art, verb, s_lo)
+        coordinated = False
+        if (not found or not (verb.participle or _GAP_RE.fullmatch(text, found[0].end, verb.start))) \
+                and _AND_BEFORE_RE.search(text, max(s_lo, verb.start - 40), verb.start):
+            # "Democrats described the plan as ominous, and said ...": the sentence's subject
+            subject = _sentence_subject(art, verb.start, index)
+            found, coordinated = ((subject, False), True) if subject is not None else (None, False)
         inverted = _subject_after(art, verb, s_hi) if not found else None
         if inverted:
             # "..., noted Dana Kolb." — the reported clause comes first, the speaker after
@@ -1809,7 +1823,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         if not found:
             continue
         mention, appositive = found
-        if not verb.participle and not _GAP_RE.fullmatch(text, mention.end, verb.start):
+        if not verb.participle and not coordinated and not _GAP_RE.fullmatch(text, mention.end, verb.start):
             continue
         before = text[s_lo:mention.start]
         comma = _COMMA_THE_END_RE.search(before)
