@@ -62,6 +62,9 @@ QUOTED = [
      "disgrace.", "Kolb", "partial"),
     ("Dana Kolb spoke Tuesday about the flood in Tulsa, Oklahoma, arguing that the levee “was never inspected.”",
      "was never inspected.", "Dana Kolb", "partial"),
+    # a contraction between the subject and its verb
+    ("Ana Roe spoke first. She’s claiming that the count is “a big, big fraud” again.", "a big, big fraud",
+     "Ana Roe", "partial"),
     # "claims" after a name is a noun: the quotation is the sentence subject's
     ("FactDesk rated 30% of Harbor claims as “false” or “pants on fire,” against 9% of Valley claims.",
      "pants on fire", "FactDesk", "partial"),

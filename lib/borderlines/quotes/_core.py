@@ -258,6 +258,7 @@ _ADVERBS = (r"(?:(?:\w+ly|also|later|then|again|further|previously|earlier|recen
 # What may stand between a speaker and the speech verb: "of Mexico", an appositive or a
 # parenthetical between commas, adverbs, auxiliaries and days.
 _GAP_RE = re.compile(
+    r"(?:['’](?:s|ve|d|ll|re)\b)?"        # "He’s claiming", "They’ve said"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
     r"(?:\s+(?:on|at|for|from|with|in|of)\s+(?:the\s+|a\s+|an\s+)?[\w.'’-]+(?:\s+(?:and\s+)?[\w.'’-]+){0,4})?"
     r"(?:\s*\([^()\n]{1,40}\))?"
@@ -1628,8 +1629,9 @@ def _is_scare_quote(text: str, seg: _Segment) -> bool:
 
 # A word that reads as the verb of a subject: a past or present tense, an auxiliary.
 _SUBJECT_VERB_RE = re.compile(
+    r"(?:['’](?:s|ve|d|ll|re)\b)?"
     r"(?:\s+(?:\w+ly|also|then|again|once|later|never|not|repeatedly|recently|often))*"
-    r"\s+(?:\w+ed|\w+[^s\W]s|has|have|had|is|was|are|were|will|would|did|does|do|can|could|may|"
+    r"\s+(?:\w+ed|\w+ing|\w+[^s\W]s|has|have|had|is|was|are|were|will|would|did|does|do|can|could|may|"
     r"might|must|should|took|told|said|gave|made|put|wrote|spoke|went|came|saw|kept|got|called|"
     r"sent|threw|began|brought|held|led|left|lost|won|sang|sings|ran|set|stood|struck|thought|"
     r"chose|drew|felt|found|hit|knew|let|meant|met|paid|read|rose|shot|sought|taught|tore|"
