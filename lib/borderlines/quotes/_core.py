@@ -902,7 +902,9 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
     # relative pronouns that speak: "Ana Roe, who said ..." (the mention is "who", its
     # speaker the name before it)
     for verb in art.verbs:
-        rel = _RELATIVE_BEFORE_RE.search(text, max(0, verb.start - 60), verb.start)
+        window = text[max(0, verb.start - 60):verb.start]
+        rel = _RELATIVE_BEFORE_RE.search(text, max(0, verb.start - 60), verb.start) \
+            if "who" in window or "which" in window else None
         if rel and free(*rel.span(1)):
             antecedent = next((m for m in reversed(found[-8:]) if m.end <= rel.start(1) and m.speaker
                                and _ANTECEDENT_GAP_RE.fullmatch(text, m.end, rel.start(1))), None)
