@@ -206,13 +206,19 @@ _VERB_FORMS = {
 _VERB_FORMS["pledge"] = "pledged pledging pledges"
 for _lemma, _forms in [("say", "Said Says"), ("add", "Added"), ("ask", "Asked"), ("write", "Wrote")]:
     _VERB_FORMS[_lemma] += " " + _forms
+_VERB_FORMS["charge"] = "charged charges"
+for _lemma, _forms in [("claim", "claims"), ("warn", "warn"), ("argue", "argue"), ("insist", "insist"),
+                       ("contend", "contend"), ("complain", "complain complains"), ("suggest", "suggest")]:
+    _VERB_FORMS[_lemma] += " " + _forms
 _FORM_LEMMA = {form: lemma for lemma, forms in _VERB_FORMS.items() for form in forms.split()}
+# Forms that are nouns as often as verbs ("his claims", "the charges"): verbs only before "that".
+_NOUN_LIKE_FORMS = frozenset({"claims", "charges", "charged"})
 # Verbs whose complement is a reported clause (indirect speech).
 _CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain argue claim
     insist warn declare announce acknowledge reiterate stress emphasize reply respond
     suggest predict promise vow concede admit contend complain caution confirm maintain
     assert testify boast conclude demand shout yell exclaim quip joke retort counter observe
-    lament report allege pledge""".split())
+    lament report allege pledge charge""".split())
 # Clause verbs that also take a plain object ("declared a national emergency",
 # "emphasized the need for ..."): their complement is reported speech only after "that",
 # a comma or a colon (and, for a promise, "to": "promising to employ more troops").
@@ -357,7 +363,7 @@ _INITIAL_RE = re.compile(r"[A-Z]\.")
 _ORG_LEFT_RE = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|and|for|on|the)\s+){1,6}$")
 # More capitalized words after an organisation keyword: "State Department Refugee Center".
 _CAP_TAIL_RE = re.compile(r"(?:\s+[A-Z][\w'’-]*)+")
-_ORG_RIGHT_RE = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
+_ORG_RIGHT_RE = re.compile(r"\s+(?:of|for|on)\s+(?:(?:the|a|an)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
 _WORD_BEFORE_RE = re.compile(r"(\w+)\s+(?:(?:the|a|an)\s+)?$")
 _HEAD_OF_BEFORE_RE = re.compile(r"(\w+)\s+of\s+(?:(?:the|a|an)\s+)?$")
 _TO_COLON_RE = re.compile(r"[^.!?“”\"]*?[,:]\s*")
@@ -829,9 +835,15 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
                 if tail else []
             if ends:                       # "State Department Refugee Center": up to its last keyword
                 e = ends[-1]
-        if (s < keyword_start or right) and free(s, e):
-            take(_Mention(s, e, text[s:e], "institution", "institution",
-                          possessive=_is_possessive(text, e)))
+        if (s < keyword_start or right) and not art.in_quoted(s):
+            inside = [m for m in found[-6:] if s <= m.start and m.end <= e and m.method == "name"
+                      and m.type == "person" and not m.candidates]
+            for m in inside:                # "Committee for a [Fair Harbor]": the committee's name
+                found.remove(m)
+                covered[m.start:m.end] = b"\x00" * (m.end - m.start)
+            if free(s, e):
+                take(_Mention(s, e, text[s:e], "institution", "institution",
+                              possessive=_is_possessive(text, e)))
     # speakers the text names next to a speech verb, listed or not ("Halvorsen said",
     # "said Sen. Dana Kolb", "the Times reported"); a bare surname is the person the
     # article named in full before
@@ -925,7 +937,8 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
     # described speakers: "the Indiana governor said", "a narrator in the ad asks"
     for verb in art.verbs:
         before = verb.start - 2
-        if verb.participle or before < 0 or covered[before] or not text[before].islower():
+        if (verb.participle and not _BE_BEFORE_RE.search(text, max(0, verb.start - 12), verb.start)) \
+                or before < 0 or covered[before] or not text[before].islower():
             continue                       # named already, or not a described noun before it
         span = _described_before(art, verb)
         if span and not art.in_quoted(span[0]):
@@ -1098,6 +1111,7 @@ _PERSON_HEADS = frozenset([*(w for w in _ROLE_NOUNS if " " not in w), "man", "wo
 _NOUN_BEFORE_RE = re.compile(r"(?<![\w'’])((?:an?|the|one|some)\s+[a-z][\w'’-]*)\s+$")
 _RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w'’])(who|which)(?:\s+{_ADVERBS})*\s+$")
 _ANTECEDENT_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*,?\s*")
+_BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were)\s+$")   # "the attorney general is confirming"
 _TRAILING_ADVERBS_RE = re.compile(rf"(?:\s+{_ADVERBS})+$")
 
 
@@ -2093,7 +2107,8 @@ def _article_quotes(doc_id, text, ents, sent_rows, posts, index, kinds, person_s
     art.quoted_starts = [a for a, _ in art.quoted]
     listed = _listed_words(text)
     for start, end, form in listed:
-        if form in _FORM_LEMMA and not art.in_quoted(start):
+        if form in _FORM_LEMMA and not art.in_quoted(start) and (
+                form not in _NOUN_LIKE_FORMS or text.startswith(" that ", end)):
             art.verbs.append(_Verb(start, end, _FORM_LEMMA[form], form.endswith("ing")))
     art.verb_starts = [v.start for v in art.verbs]
     _article_mentions(art, ents, index, person_spans, listed)
