@@ -62,6 +62,9 @@ QUOTED = [
      "disgrace.", "Kolb", "partial"),
     ("Dana Kolb spoke Tuesday about the flood in Tulsa, Oklahoma, arguing that the levee “was never inspected.”",
      "was never inspected.", "Dana Kolb", "partial"),
+    # "footage of X saying": the participle's subject after "of"
+    ("The ad uses footage of Ana Roe asking, “Why aren’t we ahead by now?”", "Why aren’t we ahead by now?",
+     "Ana Roe", "direct"),
     # a contraction between the subject and its verb
     ("Ana Roe spoke first. She’s claiming that the count is “a big, big fraud” again.", "a big, big fraud",
      "Ana Roe", "partial"),

@@ -1111,6 +1111,7 @@ _PERSON_HEADS = frozenset([*(w for w in _ROLE_NOUNS if " " not in w), "man", "wo
 _NOUN_BEFORE_RE = re.compile(r"(?<![\w'’])((?:an?|the|one|some)\s+[a-z][\w'’-]*)\s+$")
 _RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w'’])(who|which)(?:\s+{_ADVERBS})*\s+$")
 _ANTECEDENT_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*,?\s*")
+_OF_BEFORE_RE = re.compile(r"\bof\s+$")
 _BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were)\s+$")   # "the attorney general is confirming"
 _TRAILING_ADVERBS_RE = re.compile(rf"(?:\s+{_ADVERBS})+$")
 
@@ -1362,6 +1363,9 @@ def _subject_before(art: _Article, verb: _Verb, floor: int, depth: int = 0):
     cands = art.mentions_in(floor, verb.start)
     for m in reversed(cands):
         if not _eligible_subject(art, m):
+            if (verb.participle and not m.possessive and not text[m.end:verb.start].strip()
+                    and _OF_BEFORE_RE.search(text, max(0, m.start - 5), m.start)):
+                return m, False          # "footage of Ana Roe asking ...", "a video of him saying"
             continue
         # a participle after a comma belongs to the sentence's subject, not to the
         # name before the comma ("... in Tulsa, Oklahoma, arguing that")
