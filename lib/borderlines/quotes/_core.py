@@ -1009,8 +1009,10 @@ def _speaker_runs(art: _Article, verb: _Verb, left: bool = True) -> list[tuple[i
     out = []
     si = art.sentence_of(verb.start)
     lo = max(art.sent_starts[si], verb.start - 220)
-    runs = [m for m in _RUN_RE.finditer(text, lo, verb.start) if not art.in_quoted(m.start())] if left else []
-    for m in reversed(runs[-3:]):
+    runs = list(_RUN_RE.finditer(text, lo, verb.start))[-3:] if left else []
+    for m in reversed(runs):
+        if art.in_quoted(m.start()):
+            continue
         s, e = _trimmed_run(text, m.start(), m.end())
         if e > s and _GAP_RE.fullmatch(text, e, verb.start):
             out.append((s, e, False))
