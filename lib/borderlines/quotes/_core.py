@@ -30,66 +30,34 @@ lists them. Bad text is flagged, never fatal: see the ``flags`` column.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import spacy
 from spacy.attrs import IDX, LENGTH, ORTH
-from spacy.matcher import PhraseMatcher
-from spacy.pipeline import EntityRuler
 
-from .cleaning import embedded_posts
-from .io import InputProblem, read_csv_strings
-from .nlp import doc_sentences, get_nlp, is_word
-from .paths import default_actors
-from .patterns import trie_pattern
-from .problems import Problem
+from ..cleaning import embedded_posts
+from ..io import InputProblem
+from ..nlp import doc_sentences, get_nlp
+from ..patterns import trie_pattern
+from ..problems import Problem
+from .actors import (_FOLD, _FOLD_CHAR_RE, _FOLD_RANGES, _ActorIndex, _actor_index, _actor_rows, _key,
+                     checked_actors, fold_accents, load_actors)
+from .roles import UNKNOWN_ROLE, role_and_country
 
 # --------------------------------------------------------------------------- vocabularies
 
-#: Role categories of ``data/actors.csv``; speakers not in the table get ``unknown``.
-ROLES = {
-    "us_executive": "US president, vice president, cabinet, White House and their offices",
-    "us_agency": "US federal agencies and their officials (CBP, Border Patrol, ATF)",
-    "us_congress_or_state": "Congress, its members, state and local governments",
-    "mexico_government": "Mexican federal government, ministries and officials",
-    "central_america_government": "governments and officials of Central American countries",
-    "international_org": "UN agencies and other international organisations",
-    "expert_or_ngo": "analysts, think tanks, advocacy and rights groups",
-    "other": "anyone else listed",
-}
-UNKNOWN_ROLE = "unknown"
 
-#: What an actor is: decides which pronouns can refer to it.
-ACTOR_TYPES = {
-    "person": "one person (he/she)",
-    "institution": "a government, ministry, agency or organisation (it)",
-    "group": "unnamed people speaking together, e.g. 'U.S. officials' (they)",
-}
-
-#: Columns of :func:`load_actors` (and of ``data/actors.csv``).
-ACTOR_COLUMNS = {
-    "name": "canonical name, used as the speaker (unique)",
-    "aliases": "other spellings, separated by '|': full names, surnames, handles (@name); "
-               "accents never matter; an all-lowercase alias also matches capitalized",
-    "role": "role category, one of ROLES",
-    "country": "country of the speaker ('US', 'Mexico', 'Honduras', ..., 'international'; '' unknown)",
-    "type": "person | institution | group (optional column; default person)",
-    "gender": "f | m | '' (optional column; lets she/he find the right person)",
-    "notes": "free text for the researcher (optional column)",
-}
-_REQUIRED_ACTOR_COLUMNS = ("name", "aliases", "role", "country")
-_OPTIONAL_ACTOR_COLUMNS = {"type": "person", "gender": "", "notes": ""}
 
 #: Kinds of quotes, in the order rows are sorted when at the same offset.
-KINDS = ("direct", "partial", "embedded", "indirect")
+#: ``term``: a quoted name or scare quote ("Remain in Mexico" policy, the so-called “caravan”),
+#: nobody's voice: left out of every rate and share that counts quotes by kind.
+KINDS = ("direct", "partial", "embedded", "indirect", "term")
 
 #: Attribution methods and the base confidence of each (explicit name adjacent > title +
 #: name > surname > pronoun > institution > none).
@@ -116,7 +84,7 @@ _UNRESOLVED_PRONOUN_CONFIDENCE = 0.2
 #: Columns of :func:`extract_quotes` (the interface columns first, in this order).
 QUOTE_COLUMNS = {
     "doc_id": "article id",
-    "kind": "direct | partial | embedded | indirect",
+    "kind": "direct | partial | embedded | indirect | term",
     "quote": "the quoted words (text[start:end]): no quotation marks, no trailing comma",
     "start": "offset of the quote in the article's clean text (characters)",
     "end": "end offset (exclusive) in the clean text (characters)",
@@ -125,8 +93,9 @@ QUOTE_COLUMNS = {
                        "Andres Manuel Lopez Obrador', 'Donald J. Trump (@realDonaldTrump)')",
     "speaker": "canonical name from the actors table; the name as written for unlisted "
                "speakers; '' when unattributed",
-    "role": "role category (ROLES) or 'unknown' (unlisted or unattributed)",
-    "country": "speaker's country; '' when unknown",
+    "role": "role category (ROLES): from the words the article describes the speaker with "
+            "(titles, appositives), else from the actors table; 'unknown' otherwise",
+    "country": "speaker's country, from the text, else from the actors table; '' when unknown",
     "method": "how the speaker was found: name (full name), title_name (title + name), surname, "
               "appositive (name, a role, said), pronoun (also a title alone: 'the president'), "
               "institution (also groups: 'U.S. officials'), tweet_signature, or none",
@@ -140,6 +109,10 @@ QUOTE_COLUMNS = {
              "(split by the attribution or continued across paragraphs) share it",
     "speaker_start": "offset of the speaker mention in the clean text (-1 when none)",
     "speaker_end": "end offset of the speaker mention (-1 when none)",
+    "speaker_source": "where the speaker's name comes from: text (named in the article only), "
+                      "actor_table (the name is a listed actor's), or none (unattributed)",
+    "ambiguous": "True when the text cannot decide between people who share the name "
+                 "(speaker is then the name as written)",
 }
 
 _TITLE_WORDS = (
@@ -193,6 +166,8 @@ _PREPOSITIONS = frozenset({"in", "at", "on", "with", "from", "to", "for", "by", 
                            "over", "against", "after", "before", "during", "between", "among",
                            "near", "toward", "towards", "across", "through", "under", "than",
                            "like", "of", "via", "without"})
+# Prepositions that also open a clause: "after Roe said ..." (its subject may speak).
+_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "than"})
 _SUBJECT_OPENERS = frozenset({"i", "we", "you", "he", "she", "they", "there", "it"})
 _SUBORDINATORS = frozenset({"because", "if", "when", "while", "although", "though", "since",
                             "unless", "whether", "once"})
@@ -201,7 +176,7 @@ _SUBORDINATORS = frozenset({"because", "if", "when", "while", "although", "thoug
 _VERB_FORMS = {
     "say": "said says say saying", "tell": "told tells telling", "add": "added adds adding",
     "state": "stated stating", "write": "wrote writes writing", "tweet": "tweeted tweeting",
-    "post": "posted", "note": "noted noting", "explain": "explained explains explaining",
+    "post": "posted", "note": "noted noting notes", "explain": "explained explains explaining",
     "ask": "asked asks asking", "argue": "argued argues arguing", "claim": "claimed claiming",
     "insist": "insisted insists insisting", "warn": "warned warns warning",
     "declare": "declared declares declaring", "announce": "announced announces announcing",
@@ -211,33 +186,57 @@ _VERB_FORMS = {
     "stress": "stressed stressing", "emphasize": "emphasized emphasised emphasizing",
     "urge": "urged urges urging", "reply": "replied replies replying",
     "respond": "responded responds responding", "recall": "recalled recalling",
-    "predict": "predicted predicting", "promise": "promised promising", "vow": "vowed vowing",
+    "predict": "predicted predicting predicts", "promise": "promised promising", "vow": "vowed vowing",
     "concede": "conceded conceding", "admit": "admitted admits admitting",
-    "suggest": "suggested suggests suggesting", "contend": "contended contending",
+    "suggest": "suggested suggests suggesting", "contend": "contended contending contends",
     "complain": "complained complaining", "caution": "cautioned cautioning",
     "describe": "described describes describing", "confirm": "confirmed confirming",
-    "deny": "denied denying", "brief": "briefed briefing", "speak": "spoke speaks", "maintain": "maintained", "assert": "asserted asserting",
+    "deny": "denied denying denies", "brief": "briefed briefing", "speak": "spoke speaks", "maintain": "maintained maintains", "assert": "asserted asserting asserts",
     "remark": "remarked", "comment": "commented", "testify": "testified testifying",
     "boast": "boasted boasting", "continue": "continued", "conclude": "concluded",
     "dub": "dubbed", "label": "labeled labelled", "denounce": "denounced denouncing",
     "criticize": "criticized criticised criticizing", "blast": "blasted", "slam": "slammed",
+    "demand": "demanded demanding", "shout": "shouted shouting shouts", "yell": "yelled yells",
+    "exclaim": "exclaimed", "quip": "quipped", "joke": "joked", "retort": "retorted",
+    "counter": "countered", "observe": "observed", "lament": "lamented", "scoff": "scoffed",
+    "muse": "mused", "report": "reported reports", "read": "reads read", "allege": "alleged alleges alleging",
 }
+# A sentence may open with the verb of an inverted attribution ("Said Kolb: ..."); a
+# headline capitalizes its verb ("Roe Says Levee Will Hold").
+_VERB_FORMS["pledge"] = "pledged pledging pledges"
+for _lemma, _forms in [("say", "Said Says"), ("add", "Added"), ("ask", "Asked"), ("write", "Wrote")]:
+    _VERB_FORMS[_lemma] += " " + _forms
+_VERB_FORMS["charge"] = "charged charges"
+for _lemma, _forms in [("claim", "claims"), ("warn", "warn"), ("argue", "argue"), ("insist", "insist"),
+                       ("contend", "contend"), ("complain", "complain complains"), ("suggest", "suggest")]:
+    _VERB_FORMS[_lemma] += " " + _forms
 _FORM_LEMMA = {form: lemma for lemma, forms in _VERB_FORMS.items() for form in forms.split()}
+# Forms that are nouns as often as verbs ("his claims", "the charges"): verbs only before "that".
+_NOUN_LIKE_FORMS = frozenset({"claims", "charges", "charged"})
 # Verbs whose complement is a reported clause (indirect speech).
 _CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain argue claim
     insist warn declare announce acknowledge reiterate stress emphasize reply respond
     suggest predict promise vow concede admit contend complain caution confirm maintain
-    assert testify boast conclude""".split())
+    assert testify boast conclude demand shout yell exclaim quip joke retort counter observe
+    lament report allege pledge charge""".split())
 # Clause verbs that also take a plain object ("declared a national emergency",
 # "emphasized the need for ..."): their complement is reported speech only after "that",
 # a comma or a colon (and, for a promise, "to": "promising to employ more troops").
 _OBJECT_VERBS = frozenset("""declare announce acknowledge reiterate stress emphasize promise vow
-    confirm predict admit concede maintain boast conclude""".split())
-_PROMISE_VERBS = frozenset({"promise", "vow"})
+    confirm predict admit concede maintain boast conclude demand report observe pledge""".split())
+_PROMISE_VERBS = frozenset({"promise", "vow", "pledge"})
+# A question reported ("asked whether ...", "asked the board why ...") and an appeal
+# ("urged Congress to act").
+_ASKED_RE = re.compile(r"(?:\s+[\w'’.-]+){0,3}?\s+(?:whether|if|why|how|what|when|who|where)\b")
+_URGED_RE = re.compile(r"(?:\s+[\w'’.-]+){1,4}?\s+to\s+[a-z]")
+# A reported clause without "that" after a verb that also takes objects: its own subject and verb.
+_BARE_CLAUSE_RE = re.compile(r"\s+(?:it|he|she|they|we|I|there)\s+(?:\w+ed|\w+s|will|would|could|can|may|might|must|"
+                             r"should|had|has|have|is|was|are|were|did|does|do)\b")
 _CLAUSE_LEAD_END_RE = re.compile(r"(?:\bthat|[,:])\s*$")
 # Verbs that can come before their subject ("..., said Brown").
 _INVERTIBLE = frozenset("say add write tweet explain note ask insist argue warn declare reply "
-                        "respond continue conclude according".split())
+                        "respond continue conclude according demand shout yell exclaim quip joke "
+                        "retort counter observe report".split())
 
 # --------------------------------------------------------------------------- regexes
 
@@ -249,15 +248,15 @@ _ACCORDING_RE = re.compile(trie_pattern(["According to", "according to"], r"\w")
 _MARK_RE = re.compile(r"[“”\"«»]")
 _OPENING_GLYPHS = "“«"
 _CLOSING_GLYPHS = "”»"
-_BEFORE_OPEN = set("([{—–-/‘'“«")
-_AFTER_CLOSE = set(".,;:!?)]}—–-/’'”»")
+_BEFORE_OPEN = set("([{—–-/‘'“«\u200b")
+_AFTER_CLOSE = set(".,;:!?)]}—–-/’'”»\u200b")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
            r"December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)")
 _ADVERBS = (r"(?:(?:\w+ly|also|later|then|again|further|previously|earlier|recently|once|often|"
-            r"still|even|already|now|afterwards?|too|first|never|not|has|have|had|would|will|"
+            r"still|even|just|already|now|afterwards?|too|first|never|not|has|have|had|would|will|"
             r"could|did|does|do|was|were|is|are|might|may|can|should|must|"
             rf"(?:on\s+)?{_DAYS}|(?:last|this|next)\s+(?:week|month|year|night|{_DAYS})|"
             rf"(?:in|on|since|last)\s+{_MONTHS}(?:\s+\d{{1,2}})?|"
@@ -265,9 +264,12 @@ _ADVERBS = (r"(?:(?:\w+ly|also|later|then|again|further|previously|earlier|recen
 # What may stand between a speaker and the speech verb: "of Mexico", an appositive or a
 # parenthetical between commas, adverbs, auxiliaries and days.
 _GAP_RE = re.compile(
+    r"(?:['’](?:s|ve|d|ll|re)\b)?"        # "He’s claiming", "They’ve said"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
-    r"(?:\s*,[^,;:“”\"]{1,160},)?"
-    rf"(?:\s+{_ADVERBS})*\s*")
+    r"(?:\s+(?:on|at|for|from|with|in|of)\s+(?:the\s+|a\s+|an\s+)?[\w.'’-]+(?:\s+(?:and\s+)?[\w.'’-]+){0,4})?"
+    r"(?:\s*\([^()\n]{1,40}\))?"
+    r"(?:\s*,[^,;:“”\"]{1,250},){0,2}"
+    rf"(?:\s+{_ADVERBS})*(?:\s*,)?\s*")
 _APPOSITIVE_RE = re.compile(
     r"\s*,\s+(?:a|an|the|its|his|her|their|[A-Z][\w.'’-]*’s|[A-Z][\w.'’-]*'s)\s"
     r"[^,;:“”\"]{0,140}?\b(?:" + "|".join(_ROLE_NOUNS) + r")s?\b")
@@ -277,7 +279,13 @@ _SUBJECT_POSITION_RE = re.compile(
     r"(?:\s*,[^,;:“”\"]{1,160},)?(?:\s+" + _ADVERBS + r")*"
     r"\s+(?!(?:and|or|but|of|in|at|on|to|for|with|by|from|about|as|the|a|an|that|this|who|"
     r"which|whose|is|are|was|were)\b)[a-z][a-z’'-]+\b")
-_LEAD_FILLER_RE = re.compile(r"[\s,.!?;:—–-]*(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome)\s+)?")
+# "called for a ban", "called Friday on police to act": a demand, reported like speech.
+_CALL_FOR_RE = re.compile(rf"(?:\s+{_ADVERBS})*\s+(?:for|on)\b")
+# A verb of saying coordinated with an earlier verb: "... and said", "..., and later said".
+_AND_BEFORE_RE = re.compile(rf"\band(?:\s+{_ADVERBS})*\s+$")
+# Between a closing mark and the speaker: punctuation and up to ten words describing the
+# speaker ("Acme lawyer", "Obama's former campaign strategist").
+_LEAD_FILLER_RE = re.compile(r"[\s,.!?;:—–-]*(?:[\w.'’$%-]+,?\s+){0,10}")
 _PUNCT_ONLY_RE = re.compile(r"[\s,.!?;:—–-]*")
 _INVERTED_GAP_RE = re.compile(r"\s+(?:(?:later|also|then|again)\s+)?(?:(?:the|an?|one|another)\s+)?")
 # An attribution inside an unclosed quotation shows where its closing mark was forgotten.
@@ -286,10 +294,11 @@ _INNER_ATTRIBUTION_RE = re.compile(
     r"(?:later\s+|also\s+)?(?:said|says|added|told|wrote|tweeted|explained|noted)\b")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][’'”\")\]]*(?=\s)")
 
-_NAME_TOKEN = r"[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*"
+_NAME_TOKEN = r"[A-Z](?:[^\W\d_]|['’-])*[^\W\d_A-Z](?:[^\W\d_]|['’-])*"   # letters of any alphabet
 _NAME_PART = rf"(?:{_NAME_TOKEN}|[A-Z]\.|de|del|la|van|von|da|dos|bin)"
 # _NAME_TOKEN not after a word character, "@" or ".", then more name parts
-_FULL_NAME_RE = re.compile(rf"[A-Z](?<![\w@.].)[a-zA-Z'’-]*[a-z][a-zA-Z'’-]*(?:\s+{_NAME_PART}){{0,3}}\s+{_NAME_TOKEN}\b")
+_FULL_NAME_RE = re.compile(rf"[A-Z](?<![\w@.].)(?:[^\W\d_]|['’-])*[^\W\d_A-Z](?:[^\W\d_]|['’-])*"
+                            rf"(?:\s+{_NAME_PART}){{0,3}}\s+{_NAME_TOKEN}\b")
 _TITLE_NAME_RE = re.compile(
     r"(?P<title>" + trie_pattern(_TITLE_WORDS, r"[\w.]") + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
     + rf"\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_PART}){{0,3}})")
@@ -352,14 +361,18 @@ _POSSESSIVE_RE = re.compile(r"['’]s\b")
 _NAME_BEFORE_RE = re.compile(rf"({_NAME_TOKEN})\s+$")
 _INITIAL_RE = re.compile(r"[A-Z]\.")
 _ORG_LEFT_RE = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|and|for|on|the)\s+){1,6}$")
-_ORG_RIGHT_RE = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
+# More capitalized words after an organisation keyword: "State Department Refugee Center".
+_CAP_TAIL_RE = re.compile(r"(?:\s+[A-Z][\w'’-]*)+")
+_ORG_RIGHT_RE = re.compile(r"\s+(?:of|for|on)\s+(?:(?:the|a|an)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
 _WORD_BEFORE_RE = re.compile(r"(\w+)\s+(?:(?:the|a|an)\s+)?$")
 _HEAD_OF_BEFORE_RE = re.compile(r"(\w+)\s+of\s+(?:(?:the|a|an)\s+)?$")
 _TO_COLON_RE = re.compile(r"[^.!?“”\"]*?[,:]\s*")
-_COMMA_THE_END_RE = re.compile(r",\s*(?:the\s+)?$")
+_COMMA_THE_END_RE = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}$")   # ", the", ", top state"
 _COMMA_ACCORDING_RE = re.compile(r",\s+according to\b")
 _ACCORDING_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}")
 _COMMA_END_RE = re.compile(r",\s*$")
+# The source after "according to" when no name is there: up to eight words to a comma or a stop.
+_ACCORDING_SOURCE_RE = re.compile(r"\s+((?:[\w.'’/-]+\s+){0,7}[\w'’/-]+)\s*(?=[,.;]|$)")
 _THE_GAP_RE = re.compile(r"\s+(?:the\s+)?")
 
 
@@ -368,206 +381,6 @@ def _surname_re(surname: str) -> re.Pattern:
     """``(?<![\\w@])surname\\b``, written to start with the surname's first character (so
     the engine scans for it instead of trying every position)."""
     return re.compile(re.escape(surname[0]) + r"(?<![\w@].)" + re.escape(surname[1:]) + r"\b")
-
-
-# --------------------------------------------------------------------------- accents
-
-
-def _fold_table() -> dict[int, str]:
-    table = {}
-    for cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
-        parts = unicodedata.normalize("NFD", chr(cp))
-        if (len(parts) > 1 and parts[0].isascii() and parts[0].isalpha()
-                and all(unicodedata.combining(c) for c in parts[1:])):
-            table[cp] = parts[0]
-    return table
-
-
-_FOLD = _fold_table()
-_FOLD_CHARS = frozenset(map(chr, _FOLD))   # texts without these are unchanged by fold_accents
-# The same set as a regex class: searching a text for one is much faster than a set test per character.
-_FOLD_CHAR_RE = re.compile("[" + "".join(sorted(_FOLD_CHARS)) + "]")
-_FOLD_RANGES = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")   # holds every key of _FOLD
-
-
-def fold_accents(text: str) -> str:
-    """``text`` with accented Latin letters replaced by their base letter, one character
-    for one, so offsets are unchanged ("López" -> "Lopez")."""
-    return text.translate(_FOLD) if _FOLD_CHAR_RE.search(text) else text
-
-
-def _key(text: str) -> str:
-    """Lookup key of a name: accents folded, lowercase, straight apostrophes, single spaces."""
-    return " ".join(fold_accents(text).replace("’", "'").lower().split())
-
-
-# --------------------------------------------------------------------------- actors
-
-
-class ActorsError(ValueError):
-    """The actors table cannot be used; ``problems`` lists every problem found."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__()
-        self.problems = problems
-
-    def __str__(self) -> str:
-        n = len(self.problems)
-        return "\n".join([f"{n} problem{'s' if n != 1 else ''} in the actors table:"]
-                         + [f"  - {p}" for p in self.problems])
-
-
-def load_actors(path: str | Path | None = None) -> pd.DataFrame:
-    """The actors table (default ``data/actors.csv``): one row per speaker the study
-    knows, columns :data:`ACTOR_COLUMNS`.
-
-    Raises :class:`~borderlines.io.InputProblem` if the file is missing or not UTF-8 and
-    :class:`ActorsError` naming file, row and field of every bad value."""
-    path = Path(path) if path is not None else default_actors()
-    return checked_actors(read_csv_strings(path), str(path))
-
-
-def checked_actors(table: pd.DataFrame, file: str = "<actors table>") -> pd.DataFrame:
-    """``table`` validated and completed (optional columns filled with their defaults),
-    columns :data:`ACTOR_COLUMNS`; :class:`ActorsError` lists every problem (rows are
-    1-based data rows of ``file``)."""
-    missing = [c for c in _REQUIRED_ACTOR_COLUMNS if c not in table.columns]
-    if missing:
-        raise ActorsError([Problem(file=file, field=c, message="required column is missing",
-                                   fix="the actors table needs columns name, aliases, role, "
-                                       "country (and optionally type, gender, notes)")
-                           for c in missing])
-    table = table.copy()
-    for column, default in _OPTIONAL_ACTOR_COLUMNS.items():
-        if column not in table.columns:
-            table[column] = default
-    table = table[list(ACTOR_COLUMNS)].fillna("").astype(str).apply(lambda s: s.str.strip())
-    problems = []
-    seen: dict[str, int] = {}
-    for row, actor in enumerate(table.itertuples(index=False), start=1):
-        def problem(column, message, fix):
-            problems.append(Problem(file=file, row=row, field=column, message=message, fix=fix,
-                                    doc_id=actor.name or None))
-        if not actor.name:
-            problem("name", "empty name", "give the canonical name, or delete the row")
-        elif actor.name in seen:
-            problem("name", f"'{actor.name}' is listed twice (also row {seen[actor.name]})",
-                    "keep one row; put other spellings in its 'aliases'")
-        else:
-            seen[actor.name] = row
-        if actor.role not in ROLES:
-            problem("role", f"unknown role '{actor.role}'", f"use one of: {', '.join(ROLES)}")
-        if actor.type not in ACTOR_TYPES:
-            problem("type", f"unknown type '{actor.type}'", f"use one of: {', '.join(ACTOR_TYPES)}")
-        if actor.gender not in ("", "f", "m"):
-            problem("gender", f"unknown gender '{actor.gender}'", "use f, m, or leave it empty")
-        if actor.aliases and any(not a.strip() for a in actor.aliases.split("|")):
-            problem("aliases", f"empty alias in '{actor.aliases}'",
-                    "separate aliases with a single '|' and no '|' at either end")
-    if problems:
-        raise ActorsError(problems)
-    return table.reset_index(drop=True)
-
-
-@dataclass(frozen=True)
-class _Actor:
-    name: str
-    role: str
-    country: str
-    type: str
-    gender: str
-
-
-@dataclass
-class _ActorIndex:
-    actors: dict[str, _Actor]
-    ruler: EntityRuler
-    alias_kind: dict[str, str]              # folded alias text -> name | surname | handle | institution
-    candidates: dict[str, tuple[str, ...]]  # ruler id -> actor names (several when ambiguous)
-    lookup: dict[str, tuple[str, ...]]      # _key(alias) -> actor names
-    # the ruler's phrase patterns as token ORTH ids, by first token: {orth: [(orths, ruler id)]},
-    # and in a PhraseMatcher keyed by ruler id; None when two patterns are the same tokens
-    # (then only the ruler itself decides between them)
-    phrases: dict[int, list[tuple[tuple[int, ...], str]]] | None = None
-    matcher: PhraseMatcher | None = None
-
-
-def _actor_rows(actors: pd.DataFrame) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(r) for r in actors[["name", "aliases", "role", "country", "type", "gender"]]
-                 .itertuples(index=False))
-
-
-@lru_cache(maxsize=8)
-def _actor_index(rows: tuple[tuple[str, ...], ...]) -> _ActorIndex:
-    """Entity ruler and lookups for one actors table, built once per table."""
-    actors: dict[str, _Actor] = {}
-    names_of: dict[str, list[str]] = {}     # folded alias -> names
-    kind_of: dict[str, str] = {}
-    lookup: dict[str, list[str]] = {}
-    for name, aliases, role, country, typ, gender in rows:
-        actors[name] = _Actor(name, role, country, typ, gender)
-        spellings = list(dict.fromkeys([name, *(a.strip() for a in aliases.split("|") if a.strip())]))
-        full = [_key(s).split() for s in spellings if not s.startswith("@") and len(s.split()) > 1]
-        for spelling in spellings:
-            toks = _key(spelling).split()
-            if spelling.startswith("@"):
-                kind = "handle"
-            elif typ != "person":
-                kind = "institution"
-            elif any(len(f) > len(toks) and f[-len(toks):] == toks for f in full):
-                kind = "surname"
-            else:
-                kind = "name"
-            variants = {fold_accents(spelling)}
-            for v in list(variants):
-                variants |= {v.replace("'", "’"), v.replace("’", "'")}
-            if spelling == spelling.lower():
-                variants |= {v[:1].upper() + v[1:] for v in variants}
-            for v in variants:
-                names_of.setdefault(v, [])
-                if name not in names_of[v]:
-                    names_of[v].append(name)
-                kind_of.setdefault(v, kind)
-            lookup.setdefault(_key(spelling), [])
-            if name not in lookup[_key(spelling)]:
-                lookup[_key(spelling)].append(name)
-    ruler = EntityRuler(spacy.blank("en", vocab=get_nlp().vocab), phrase_matcher_attr="ORTH")
-    patterns, candidates = [], {}
-    for alias, names in names_of.items():
-        ent_id = names[0] if len(names) == 1 else "?" + alias
-        candidates[ent_id] = tuple(names)
-        label = "PERSON" if any(actors[n].type == "person" for n in names) else "ORG"
-        patterns.append({"label": label, "pattern": alias, "id": ent_id})
-    ruler.add_patterns(patterns)
-    return _ActorIndex(actors, ruler, kind_of, candidates, {k: tuple(v) for k, v in lookup.items()},
-                       *_phrase_tables(ruler, patterns))
-
-
-def _phrase_tables(ruler: EntityRuler, patterns: list[dict]):
-    """The ruler's patterns tokenized as the ruler tokenizes them: by first token, and
-    in a PhraseMatcher keyed by ruler id (see :func:`_actor_entities`); ``(None, None)``
-    when two patterns are the same tokens."""
-    table: dict[int, list[tuple[tuple[int, ...], str]]] = {}
-    matcher = PhraseMatcher(ruler.nlp.vocab, attr="ORTH")
-    seen: set[tuple[int, ...]] = set()
-    for entry, doc in zip(patterns, ruler.nlp.pipe([e["pattern"] for e in patterns])):
-        orths = tuple(doc.to_array(ORTH).tolist())
-        if not orths:
-            continue
-        if orths in seen:
-            return None, None
-        seen.add(orths)
-        table.setdefault(orths[0], []).append((orths, entry["id"]))
-        matcher.add(entry["id"], [doc])
-    return table, matcher
-
-
-def actor_ruler(actors: pd.DataFrame | None = None) -> EntityRuler:
-    """The spaCy ``EntityRuler`` built from the actors table (labels PERSON/ORG, entity
-    id = canonical name, or ``?alias`` when an alias fits several actors). It matches
-    accent-folded text: apply it to ``get_nlp()(fold_accents(text))``."""
-    actors = checked_actors(actors) if actors is not None else load_actors()
-    return _actor_index(_actor_rows(actors)).ruler
 
 
 # --------------------------------------------------------------------------- per-article state
@@ -628,6 +441,9 @@ class _Article:
     genders: dict[str, str] = field(default_factory=dict)
     paragraph_starts: list[int] = field(default_factory=list)
     eligible: dict[int, bool] = field(default_factory=dict)   # _eligible_subject by id(mention)
+    full_names: dict[str, dict[str, int]] = field(default_factory=dict)   # _full_names by surname
+    descriptions: dict[str, str] | None = None                 # _descriptions, once computed
+    index: _ActorIndex | None = None
 
     def __post_init__(self):
         self.paragraph_starts = [p[0] for p in self.paragraphs]
@@ -786,6 +602,21 @@ def _quote_segments(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[_Se
             end = inner.start() if inner else hi
             emit(state[0], state[1], end, end, p_index, state[3] + ["unclosed_quote"], state[4])
     return segments
+
+
+_TWO_APOSTROPHES_RE = re.compile(r"''")
+
+
+def _marks_view(text: str) -> str:
+    """``text`` with each pair of apostrophes used as a double quotation mark (''like
+    this,'' in some newswire archives) written as a straight mark and a zero-width space,
+    the mark on the side of the quoted words, so offsets are unchanged."""
+    if "''" not in text:
+        return text
+    def mark(m):
+        before = text[m.start() - 1] if m.start() else " "
+        return "\u200b\"" if before.isspace() or before in "([{—–-" else "\"\u200b"
+    return _TWO_APOSTROPHES_RE.sub(mark, text)
 
 
 def _quote_kind(seg: _Segment, text: str, sent_start: int) -> str:
@@ -987,6 +818,10 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         left = _ORG_LEFT_RE.search(text[max(0, s - 90):s])
         if left:
             words = _tokens(text, s - len(left.group()), s)
+            stops = [k for k, w in enumerate(words) if w[2].endswith(".") and not (
+                _INITIALS_RE.fullmatch(w[2]) or w[2] in _NAME_TITLE_WORDS or w[2] in _ABBREVIATIONS)]
+            if stops:
+                words = words[stops[-1] + 1:]     # "Reuters. Police": a new sentence starts
             while words and (words[0][2] in (*_JOINERS, "on")
                              or (words[0][2] in _FUNCTION_CAPS and words[0][2] not in _TITLE_ADJECTIVES)):
                 words.pop(0)
@@ -994,9 +829,29 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         right = _ORG_RIGHT_RE.match(text, e)
         if right:
             e = right.end()
-        if (s < keyword_start or right) and free(s, e):
-            take(_Mention(s, e, text[s:e], "institution", "institution",
-                          possessive=_is_possessive(text, e)))
+        else:
+            tail = _CAP_TAIL_RE.match(text, e)
+            ends = [w.end() for w in _NONSPACE_RE.finditer(text, e, tail.end()) if w.group() in _ORG_KEYWORD_SET] \
+                if tail else []
+            if ends:                       # "State Department Refugee Center": up to its last keyword
+                e = ends[-1]
+        if (s < keyword_start or right) and not art.in_quoted(s):
+            inside = [m for m in found[-6:] if s <= m.start and m.end <= e and m.method == "name"
+                      and m.type == "person" and not m.candidates]
+            for m in inside:                # "Committee for a [Fair Harbor]": the committee's name
+                found.remove(m)
+                covered[m.start:m.end] = b"\x00" * (m.end - m.start)
+            if free(s, e):
+                take(_Mention(s, e, text[s:e], "institution", "institution",
+                              possessive=_is_possessive(text, e)))
+    # speakers the text names next to a speech verb, listed or not ("Halvorsen said",
+    # "said Sen. Dana Kolb", "the Times reported"); a bare surname is the person the
+    # article named in full before
+    for verb in art.verbs:
+        named_before = verb.start >= 2 and covered[verb.start - 2]
+        for s, e, described in _speaker_runs(art, verb, left=not named_before):
+            if free(s, e):
+                take(_described_mention(text, s, e) if described else _text_mention(art, s, e, index))
     # groups: "U.S. officials", "experts", "his aides"; not the role noun of a person's
     # appositive ("Theresa C. Brown, an immigration analyst at ...")
     appositives = [a.span() for a in (_APPOSITIVE_RE.match(text, m.end) for m in found if m.type == "person") if a]
@@ -1048,12 +903,285 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         s, e = m.span()
         if free(s, e) and _next_to_verb(art, e):
             take(_Mention(s, e, "", "title", "pronoun", weak=True, word=" ".join(m.group("head").lower().split())))
+    # "according to X": X as a speaker, named or described
+    for m in _ACCORDING_RE.finditer(text):
+        gap = _INVERTED_GAP_RE.match(text, m.end())
+        run = _RUN_RE.match(text, gap.end()) if gap else None
+        if run and not art.in_quoted(m.start()):
+            s, e = _trimmed_run(text, run.start(), run.end())
+            if e > s and free(s, e):
+                take(_text_mention(art, s, e, index))
+    # relative pronouns that speak: "Ana Roe, who said ..." (the mention is "who", its
+    # speaker the name before it)
+    for verb in art.verbs:
+        window = text[max(0, verb.start - 60):verb.start]
+        rel = _RELATIVE_BEFORE_RE.search(text, max(0, verb.start - 60), verb.start) \
+            if "who" in window or "which" in window else None
+        if rel and free(*rel.span(1)):
+            antecedent = next((m for m in reversed(found[-8:]) if m.end <= rel.start(1) and m.speaker
+                               and _ANTECEDENT_GAP_RE.fullmatch(text, m.end, rel.start(1))), None)
+            if antecedent is None:
+                runs = list(_RUN_RE.finditer(text, max(0, rel.start(1) - 80), rel.start(1)))
+                if runs:
+                    s, e = _trimmed_run(text, runs[-1].start(), runs[-1].end())
+                    if e > s and _ANTECEDENT_GAP_RE.fullmatch(text, e, rel.start(1)) and free(s, e):
+                        antecedent = _text_mention(art, s, e, index)
+                        take(antecedent)
+            if antecedent is None:           # "an architect who said": the description speaks
+                described = _NOUN_BEFORE_RE.search(text, max(0, rel.start(1) - 40), rel.start(1))
+                if described and described.group(1).lower() not in _NOT_IN_DESCRIPTION:
+                    antecedent = _described_mention(text, described.start(1), described.end(1))
+            if antecedent is not None:
+                take(_Mention(*rel.span(1), antecedent.speaker, antecedent.type, "pronoun",
+                              gender=antecedent.gender, word=rel.group(1)))
+    # described speakers: "the Indiana governor said", "a narrator in the ad asks"
+    for verb in art.verbs:
+        before = verb.start - 2
+        if (verb.participle and not _BE_BEFORE_RE.search(text, max(0, verb.start - 12), verb.start)) \
+                or before < 0 or covered[before] or not text[before].islower():
+            continue                       # named already, or not a described noun before it
+        span = _described_before(art, verb)
+        if span and not art.in_quoted(span[0]):
+            if not free(*span):
+                inside = [m for m in found if span[0] <= m.start and m.end < span[1]]
+                for m in inside:             # "The [Clinton] campaign": the campaign speaks
+                    found.remove(m)
+                    covered[m.start:m.end] = b"\x00" * (m.end - m.start)
+            if free(*span):
+                take(_described_mention(text, *span))
     found.sort(key=lambda m: m.start)
     art.mentions = found
     art.mention_starts = [m.start for m in found]
 
 
 _GROUP_WORDS = frozenset(_GROUP_NOUNS)
+
+# A run of capitalized words (a name, a title and name, "the New York Times"), with the
+# small words names hold ("Secretary of State", "Luis de la Cruz").
+_RUN_RE = re.compile(
+    r"(?<![\w'’.@#-])(?:[Tt]he\s+)?[A-Z][\w'’.&-]*"
+    r"(?:\s+(?:(?:of|de|del|la|van|von|da|dos|bin|al|and|for)\s+(?:the\s+)?)?[A-Z][\w'’.&-]*)*")
+_RUN_TRIM_RE = re.compile(r"[.,'’-]+$")
+# Words of a title that the title list leaves out ("Senate Majority Whip", "Press Secretary").
+_EXTRA_TITLE_WORDS = frozenset("""Whip Majority Minority Press Deputy Acting Assistant Associate
+    Former Sens. Reps. Govs. Supt. Superintendent Inspector Lt. Sgt. Capt. Cmdr. Maj. Prof.
+    Professor Rabbi Rev. Reverend Pope Queen King Prince Princess Sir Dame Lord Lady Pastor
+    Congressman Congresswoman Councilman Councilwoman Councilmember Delegate Del. Assemblyman
+    Assemblywoman Host Anchor Correspondent Editor Columnist Chief Officer CEO Founder""".split())
+_NAME_TITLE_WORDS = _CORE_TITLES | _EXTRA_TITLE_WORDS
+_NOT_NAMES = frozenset({w.capitalize() for w in _GROUP_NOUNS})
+_PARTY_RE = re.compile(r"[DRI]-[A-Z]")   # a party and state label, "D-Ore."
+_ABBREVIATIONS = frozenset("Jr. Sr. St. Mt. Ft. Co. Corp. Inc. Ltd. Bros.".split())
+
+
+# After an inverted verb, up to three words may describe the speaker before the name
+# ("said 9/11 widow Ana Roe", "says longtime aide Li Pell"); the name then ends the clause.
+_INVERTED_DESCRIBED_RE = re.compile(r"\s+(?:(?:later|also|then|again)\s+)?(?:[\w/'’.-]+\s+){0,3}")
+_NEXT_LOWER_WORD_RE = re.compile(r"\s+([a-z][\w'’-]*)")
+_MAY_FOLLOW_SPEAKER = _PREPOSITIONS | frozenset("""and who whose which as during when while after before
+    told said added says wrote asked noted explained recently later also today yesterday tonight""".split())
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:!?)(]|\n|$)")
+
+
+def _inverted_subject(text: str, verb_end: int, s: int, e: int) -> bool:
+    """Whether the name at ``text[s:e]`` after a verb of saying is its subject ("said
+    Kolb", "said longtime aide Li Pell."), not the subject of a reported clause ("said
+    Kolb was late", "saying that Kolb should go")."""
+    if _SUBJECT_VERB_RE.match(text, e):
+        return False
+    after = _NEXT_LOWER_WORD_RE.match(text, e)
+    if after and after.group(1) not in _MAY_FOLLOW_SPEAKER:
+        return False                  # "said Herald columnist ...": a description goes on
+    if _INVERTED_GAP_RE.fullmatch(text, verb_end, s):
+        return True
+    words = text[verb_end:s].split()
+    return (bool(_INVERTED_DESCRIBED_RE.fullmatch(text, verb_end, s)) and bool(_CLAUSE_END_RE.match(text, e))
+            and not any(w.lower() in _NOT_IN_DESCRIPTION for w in words))
+
+
+def _speaker_runs(art: _Article, verb: _Verb, left: bool = True) -> list[tuple[int, int, bool]]:
+    """``(start, end, described?)`` of the speakers of ``verb`` the text names: the nearest
+    capitalized run before it with only a gap (adverbs, a party "(D-Ore.)", an
+    appositive) between (unless ``left`` is False: a name stands there already), and for
+    verbs that invert, the run right after it ("said Kolb") or a described speaker ending
+    the clause ("said the ruling.")."""
+    text = art.text
+    out = []
+    si = art.sentence_of(verb.start)
+    lo = max(art.sent_starts[si], verb.start - 220)
+    runs = list(_RUN_RE.finditer(text, lo, verb.start))[-3:] if left else []
+    for m in reversed(runs):
+        if art.in_quoted(m.start()):
+            continue
+        s, e = _trimmed_run(text, m.start(), m.end())
+        if e > s and _GAP_RE.fullmatch(text, e, verb.start):
+            out.append((s, e, False))
+            break
+    if verb.lemma in _INVERTIBLE:
+        described = _DESCRIBED_AFTER_RE.match(text, verb.end)
+        if described and not art.in_quoted(described.start(1)) and not any(
+                w.lower() in _NOT_IN_DESCRIPTION for w in described.group(1).split()[1:]):
+            out.append((*described.span(1), True))
+        for m in _RUN_RE.finditer(text, verb.end, min(len(text), verb.end + 60)):
+            if art.in_quoted(m.start()):
+                break
+            s, e = _trimmed_run(text, m.start(), m.end())
+            if e > s and _inverted_subject(text, verb.end, s, e):
+                out.append((s, e, False))
+                break
+    return out
+
+
+def _trimmed_run(text: str, s: int, e: int) -> tuple[int, int]:
+    """The name inside a capitalized run: leading sentence words ("But", "Meanwhile") and
+    a trailing abbreviation stop or possessive left out; ``(s, s)`` when nothing is left."""
+    tokens = _tokens(text, s, e)
+    for k, (_, _, tok) in enumerate(tokens[:-1]):
+        if tok.endswith(".") and not (_INITIALS_RE.fullmatch(tok) or tok in _NAME_TITLE_WORDS
+                                      or tok in _ABBREVIATIONS):
+            del tokens[k + 1:]          # a full stop ends the sentence, and the name
+            break
+    while tokens and tokens[0][2].rstrip(".,") in _FUNCTION_CAPS and tokens[0][2] not in _TITLE_ADJECTIVES:
+        tokens.pop(0)
+    while tokens and tokens[-1][2].lower() in _JOINERS:
+        tokens.pop()
+    if not tokens or _PARTY_RE.match(tokens[0][2]):
+        return s, s
+    if len(tokens) == 1 and (tokens[0][2] in _NOT_NAMES or len(tokens[0][2]) < 2):
+        return s, s
+    start, end = tokens[0][0], tokens[-1][1]
+    word = text[tokens[-1][0]:end]
+    if _POSSESSIVE_RE.search(word):
+        return s, s                 # "Kolb’s aide said": not Kolb
+    if word.endswith(".") and word not in _NAME_TITLE_WORDS and not _INITIALS_RE.fullmatch(word) \
+            and not word.endswith(("Jr.", "Sr.")) and "-" not in word:
+        end -= 1
+    return start, end
+
+
+def _text_mention(art: _Article, s: int, e: int, index: _ActorIndex, written: str | None = None) -> _Mention:
+    """The mention of a speaker the text names at ``text[s:e]`` (title included): a
+    person (titled, full name, or a surname resolved to the full name the article gave)
+    or an institution ("the Times", "Homeland Security Department")."""
+    text = art.text
+    words = (written or text[s:e]).split()
+    last_title = max((i for i, w in enumerate(words) if w in _NAME_TITLE_WORDS), default=-1)
+    if last_title == len(words) - 1 or (last_title < 0 and (
+            words[0] in ("The", "the") or any(w in _ORG_KEYWORD_SET for w in words))):
+        return _Mention(s, e, text[s:e].removeprefix("The ").removeprefix("the "), "institution",
+                        "institution", possessive=_is_possessive(text, e))
+    name_words = words[last_title + 1:]
+    cut = next((i for i, w in enumerate(name_words) if w in ("of", "and", "for")), len(name_words))
+    name = " ".join(name_words[:cut]) or " ".join(words)   # "Ana Roe of Ohio" is Ana Roe
+    gender = next(("f" if w in _FEMALE_TITLES else "m" for w in words[:last_title + 1]
+                   if w in _FEMALE_TITLES or w in _MALE_TITLES), "")
+    method = "title_name" if last_title >= 0 else "name"
+    flags: tuple[str, ...] = ()
+    if len(name.split()) == 1:
+        full = _full_names(art, name)
+        earlier = [n for n, first in full.items() if first < s] or (list(full) if len(full) == 1 else [])
+        if len(earlier) == 1:
+            name, method = earlier[0], ("title_name" if last_title >= 0 else "surname")
+        elif earlier:
+            flags = ("ambiguous_surname",)
+    listed = index.lookup.get(_key(name), ())
+    if len(listed) == 1:
+        name = listed[0]
+        actor = index.actors[name]
+        gender = gender or actor.gender
+    return _Mention(s, e, name, "person", method, gender=gender, possessive=_is_possessive(text, e),
+                    flags=flags)
+
+
+_DETERMINERS = (r"(?:[Tt]he|[Aa]n?|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|"
+                r"[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Aa]ll|[Bb]oth|[Mm]ost|[Tt]hose|[Tt]hese|[Ff]ew|"
+                r"[A-Z][\w.-]*['’]s)")
+_DESCRIBED_RE = re.compile(
+    rf"(?<![\w'’]){_DETERMINERS}\s+(?:[\w.'’-]+\s+){{0,5}}?[\w'’-]*[A-Za-z][\w'’-]*"
+    rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+{_ADVERBS})*\s*$")
+_NOT_IN_DESCRIPTION = frozenset("""that which who whom whose is was are were has have had or but if
+    when to be been not it he she they we i you this these those there what as than would will could
+    can may might must should shall did does do""".split())
+_PERSON_HEADS = frozenset([*(w for w in _ROLE_NOUNS if " " not in w), "man", "woman", "businessman",
+                           "businesswoman", "narrator", "announcer", "host", "anchor", "moderator",
+                           "congressman", "congresswoman", "nominee", "son", "daughter", "wife",
+                           "husband", "brother", "sister", "friend", "colleague", "aide", "widow",
+                           "veteran", "voter", "supporter", "critic", "questioner", "witness", "victim",
+                           "mom", "dad", "niece", "nephew", "neighbor", "lady", "boy", "girl"])
+
+
+_NOUN_BEFORE_RE = re.compile(r"(?<![\w'’])((?:an?|the|one|some)\s+[a-z][\w'’-]*)\s+$")
+_RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w'’])(who|which)(?:\s+{_ADVERBS})*\s+$")
+_ANTECEDENT_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*,?\s*")
+_OF_BEFORE_RE = re.compile(r"\bof\s+$")
+_BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were)\s+$")   # "the attorney general is confirming"
+_TRAILING_ADVERBS_RE = re.compile(rf"(?:\s+{_ADVERBS})+$")
+
+
+def _described_before(art: _Article, verb: _Verb) -> tuple[int, int] | None:
+    """The span of a described speaker right before ``verb``: a determiner or a
+    possessive and up to six words without a verb-like word ("the New York businessman",
+    "my father", "a narrator in the ad"), or None."""
+    text = art.text
+    lo = max(art.sent_starts[art.sentence_of(verb.start)], verb.start - 90)
+    m = _DESCRIBED_RE.search(text[lo:verb.start])
+    if not m or art.in_quoted(lo + m.start()):
+        return None
+    s = lo + m.start()
+    e = s + len(m.group().rstrip())
+    adverbs = _TRAILING_ADVERBS_RE.search(text, s, e)
+    e = adverbs.start() if adverbs else e
+    words = text[s:e].split()
+    if len(words) < 2 or any(w.lower() in _NOT_IN_DESCRIPTION for w in words[1:]) or words[-1] in _FORM_LEMMA:
+        return None
+    paren = text.rfind(" (", s, e)
+    return (s, paren if paren > 0 and text[e - 1] == ")" else e)
+
+
+# A described speaker after an inverted verb, ending its clause: "said the ruling.",
+# "said one source on the panel,".
+_DESCRIBED_AFTER_RE = re.compile(rf"\s+({_DETERMINERS}\s+(?:[\w'’-]+\s+){{0,5}}?[a-z][\w'’-]*)(?=\s*[,.;:!?]|\s*$)")
+
+
+def _described_mention(text: str, s: int, e: int) -> _Mention:
+    """A described speaker: a person when its head noun names one ("the businessman"),
+    else a group or an institution ("the ruling", "the letter", "protesters")."""
+    head = text[s:e].split()[-1].lower()
+    label = text[s:e]
+    label = label[4:] if label.startswith(("The ", "the ")) else label
+    if head in _PERSON_HEADS:
+        return _Mention(s, e, label, "person", "pronoun", possessive=False)
+    typ = "group" if head.endswith("s") and not head.endswith("ss") else "institution"
+    return _Mention(s, e, label, typ, "institution")
+
+
+def _full_names(art: _Article, surname: str) -> dict[str, int]:
+    """``{full name: first offset}`` of the people the article names with two or more
+    words ending in ``surname`` (titles left out), outside quotations; remembered per
+    article and surname."""
+    known = art.full_names.get(surname)
+    if known is None:
+        known = art.full_names[surname] = {}
+        for m in _full_name_re(surname).finditer(art.text):
+            if art.in_quoted(m.start()):
+                continue
+            s, e = _trimmed_run(art.text, m.start(), m.end())
+            words = art.text[s:e].split()
+            if len(words) < 2 or words[0] in ("The", "the") or any(w in _ORG_KEYWORD_SET for w in words):
+                continue
+            last_title = max((i for i, w in enumerate(words) if w in _NAME_TITLE_WORDS), default=-1)
+            name = words[last_title + 1:]
+            if len(name) >= 2 and name[-1] == surname and not any(w in _FUNCTION_CAPS for w in name):
+                known.setdefault(" ".join(name), s)
+    return known
+
+
+@lru_cache(maxsize=4096)
+def _full_name_re(surname: str) -> re.Pattern:
+    """Capitalized words (with name particles) ending in ``surname``."""
+    return re.compile(r"(?<![\w'’.@#-])[A-Z][\w'’.&-]*(?:\s+(?:(?:de|del|la|van|von|da|dos|bin|al)\s+)?"
+                      r"[A-Z][\w'’.&-]*)*?\s+" + re.escape(surname) + r"\b")
+
 # Speech verbs, organisation keywords, group nouns and pronouns are all whole words: one
 # scan finds them all (as _VERB_RE, _ORG_KEYWORD_RE, _GROUP_NOUN_RE and _PRONOUN_RE
 # would each), and each step takes its own.
@@ -1215,7 +1343,8 @@ def _eligible(text: str, m: _Mention) -> bool:
     if m.possessive:
         return False
     before = _WORD_BEFORE_RE.search(text[max(0, m.start - 40):m.start])
-    if before and before.group(1).lower() in _PREPOSITIONS:
+    if before and before.group(1).lower() in _PREPOSITIONS and not (
+            before.group(1).lower() in _CONJUNCTIONS and not before.group(0).endswith(("the ", "a ", "an "))):
         if before.group(1).lower() != "of":
             return False
         head = _HEAD_OF_BEFORE_RE.search(text[max(0, m.start - 60):m.start])
@@ -1236,10 +1365,19 @@ def _subject_before(art: _Article, verb: _Verb, floor: int, depth: int = 0):
     cands = art.mentions_in(floor, verb.start)
     for m in reversed(cands):
         if not _eligible_subject(art, m):
+            if (verb.participle and not m.possessive and not text[m.end:verb.start].strip()
+                    and _OF_BEFORE_RE.search(text, max(0, m.start - 5), m.start)):
+                return m, False          # "footage of Ana Roe asking ...", "a video of him saying"
             continue
-        if _GAP_RE.fullmatch(text, m.end, verb.start):
+        # a participle after a comma belongs to the sentence's subject, not to the
+        # name before the comma ("... in Tulsa, Oklahoma, arguing that")
+        if _GAP_RE.fullmatch(text, m.end, verb.start) and not (verb.participle and "," in text[m.end:verb.start]):
             return m, _appositive_between(text, m.end, verb.start)
         break
+    for m in reversed(cands):               # "Kolb, who ... Ana Roe since ..., blasted"
+        if (not m.weak and _eligible_subject(art, m) and "," in text[m.end:verb.start]
+                and not verb.participle and _GAP_RE.fullmatch(text, m.end, verb.start)):
+            return m, _appositive_between(text, m.end, verb.start)
     for m in reversed(cands):
         if (not m.weak and _eligible_subject(art, m)
                 and _SUBJECT_POSITION_RE.match(text, m.end)):
@@ -1258,7 +1396,7 @@ def _subject_after(art: _Article, verb: _Verb, limit: int):
     if verb.lemma not in _INVERTIBLE:
         return None
     for m in art.mentions_in(verb.end, min(limit, verb.end + 80))[:1]:
-        if m.method != "pronoun" and _INVERTED_GAP_RE.fullmatch(art.text, verb.end, m.start):
+        if m.method != "pronoun" and _inverted_subject(art.text, verb.end, m.start, m.end):
             return m, bool(_APPOSITIVE_RE.match(art.text, m.end))
     return None
 
@@ -1268,11 +1406,32 @@ def _post_limit(art: _Article, seg: _Segment, next_open: int) -> int:
     si = art.sentence_of(max(seg.close_end - 1, seg.open))
     end = art.sent_ends[si]
     # The sentencizer ends a sentence at "!”" even when a lowercase attribution follows.
-    while (si + 1 < len(art.sent_starts) and art.text[art.sent_starts[si + 1]:art.sent_starts[si + 1] + 1].islower()
+    # It does so too before a capitalized one ("“Why wait?” Kolb asked."), which the
+    # attribution rules then check word by word.
+    while (si + 1 < len(art.sent_starts)
+           and (art.text[art.sent_starts[si + 1]:art.sent_starts[si + 1] + 1].islower()
+                or (art.sent_starts[si + 1] <= seg.close_end + 1 and art.text[seg.close - 1:seg.close] in "?!"))
            and "\n" not in art.text[end:art.sent_starts[si + 1]]):
         si += 1
         end = art.sent_ends[si]
     return min(max(end, seg.close_end), next_open, art.paragraphs[seg.para][1])
+
+
+# A quotation signed after a dash, alone to the end of its line: “...” ― Ana Roe
+_SIGNATURE_RE = re.compile(r"[ \t]*[―—–][ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t.]*(?=\n|$)")
+# A transcript's speaker label opening a quotation: “ROE: We will ...”
+_LABEL_RE = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
+
+
+def _label_attribution(art: _Article, seg: _Segment):
+    """(mention, False, None) of a transcript label opening the quotation ("PENCE: ..."),
+    the name resolved like any surname the article names."""
+    m = _LABEL_RE.match(art.text, seg.q_start)
+    if not m:
+        return None
+    written = m.group(1).title()
+    mention = _text_mention(art, m.start(1), m.end(1), art.index, written)
+    return mention, False, None
 
 
 def _post_attribution(art: _Article, seg: _Segment, limit: int):
@@ -1280,13 +1439,18 @@ def _post_attribution(art: _Article, seg: _Segment, limit: int):
     said Brown / Ebrard said / according to X."""
     text = art.text
     a = seg.close_end
+    signed = _SIGNATURE_RE.match(text, a)
+    if signed:
+        s, e = _trimmed_run(text, signed.start(1), signed.end(1))
+        if e > s:
+            return _text_mention(art, s, e, art.index), False, None
     verbs = art.verbs_in(a, min(limit, a + 220))
     if verbs:
         verb = verbs[0]
         if _PUNCT_ONLY_RE.fullmatch(text, a, verb.start):
             found = _subject_after(art, verb, limit)
             return (*found, verb) if found else None
-        for m in art.mentions_in(a, verb.start)[:1]:
+        for m in art.mentions_in(a, verb.start):
             if _LEAD_FILLER_RE.fullmatch(text, a, m.start) and _GAP_RE.fullmatch(text, m.end, verb.start):
                 return m, _appositive_between(text, m.end, verb.start), verb
     according = _ACCORDING_RE.search(text, a, limit)
@@ -1340,19 +1504,88 @@ def _row(art: _Article, kind: str, start: int, end: int, sent_a: int, sent_b: in
                   else METHOD_CONFIDENCE[method])
     for f in [*flags, kind]:
         confidence *= FLAG_CONFIDENCE.get(f, 1.0)
+    role, country = role_and_country(_descriptions(art).get(speaker, "")) if speaker else (UNKNOWN_ROLE, "")
+    if actor is not None:
+        role = actor.role if role == UNKNOWN_ROLE else role
+        country = country or actor.country
     return {
         "doc_id": art.doc_id, "kind": kind, "quote": text[start:end], "start": start, "end": end,
         "sentence": text[sent_a:sent_b],
         "speaker_mention": text[mention.start:mention.end] if mention is not None else "",
         "speaker": speaker,
-        "role": actor.role if actor else UNKNOWN_ROLE,
-        "country": actor.country if actor else "",
+        "role": role,
+        "country": country,
         "method": method, "confidence": round(confidence, 3), "flags": "|".join(flags),
         "paragraph": art.paragraph_of(start), "sent_id": art.sent_ids[art.sentence_of(start)],
         "group": group,
         "speaker_start": mention.start if mention is not None else -1,
         "speaker_end": mention.end if mention is not None else -1,
+        "speaker_source": ("actor_table" if actor is not None else "text") if speaker else "none",
+        "ambiguous": any(f in _AMBIGUOUS_FLAGS for f in flags),
     }
+
+
+_AMBIGUOUS_FLAGS = frozenset({"ambiguous_surname", "ambiguous_alias"})
+# Lowercase role words and a possessive owner right before a name ("Mexico's foreign minister").
+_DESCRIPTION_BEFORE_RE = re.compile(r"(?<![\w.'’-])(?:[\w.'’-]+[ \t]+){1,3}$")
+_PARTY_AFTER_RE = re.compile(r"\s*(?:\([DRI][^()\n]{0,20}\)|,\s*[DRI]-[A-Z][a-z]{1,3}\.)")
+
+
+def _descriptions(art: _Article) -> dict[str, str]:
+    """``{speaker: the words describing them}`` over the whole article: each named
+    mention as written (titles included), its appositive, a party label after it and the
+    role words before it; computed once per article, after coreference."""
+    if art.descriptions is None:
+        text = art.text
+        out: dict[str, list[str]] = {}
+        for m in art.mentions:
+            if not m.speaker or m.method == "pronoun" and m.type != "person":
+                continue
+            parts = out.setdefault(m.speaker, [])
+            if m.method != "pronoun":
+                parts.append(text[m.start:m.end])
+            for pattern in (_APPOSITIVE_RE, _PARTY_AFTER_RE):
+                found = pattern.match(text, m.end)
+                if found:
+                    parts.append(found.group())
+            before = _DESCRIPTION_BEFORE_RE.search(text, max(0, m.start - 50), m.start)
+            if before:
+                parts.append(before.group())
+        art.descriptions = {k: " | ".join(v) for k, v in out.items()}
+    return art.descriptions
+
+
+def _after_attributed_sentence(art: _Article, seg: _Segment):
+    """The attribution of a quotation that opens right after a sentence ending in its
+    verb of saying ("..., Kolb said. “The rest ...”", "Kolb said: “...”"), or None."""
+    lo = art.paragraphs[art.paragraph_of(seg.open)][0]
+    verbs = art.verbs_in(max(lo, seg.open - 120), seg.open)
+    if not verbs or not _AFTER_VERB_END_RE.fullmatch(art.text, verbs[-1].end, seg.open):
+        return None
+    verb = verbs[-1]
+    found = _subject_after(art, verb, seg.open) or _subject_before(art, verb, art.sent_starts[art.sentence_of(verb.start)])
+    return (found[0], _method_of(*found), ()) if found else None
+
+
+# After a sentence's verb of saying: when and where, then its end.
+_AFTER_VERB_END_RE = re.compile(r"(?:\s+[\w'’.-]+){0,4}?\s*[.:]\s*")
+
+
+def _introduced_by_colon(art: _Article, seg: _Segment, index: _ActorIndex):
+    """The attribution of a quotation opening a paragraph after a paragraph that
+    introduces it with a colon ("Kolb added:" / "The Herald reports:"), or None."""
+    para = art.paragraph_of(seg.open)
+    if para == 0 or art.text[art.paragraphs[para][0]:seg.open].strip():
+        return None
+    lo, hi = art.paragraphs[para - 1]
+    if not art.text[lo:hi].rstrip().endswith(":"):
+        return None
+    for verb in reversed(art.verbs_in(lo, hi)):
+        found = _subject_after(art, verb, hi) or _subject_before(art, verb, lo)
+        if found:
+            return found[0], _method_of(*found), ()
+    subject = _sentence_subject(art, hi - 1, index)     # "Kolb made this remark:"
+    return (subject, _method_of(subject, False), ()) if subject is not None else None
 
 
 def _share_attributions(art: _Article, segments: list[_Segment]) -> None:
@@ -1368,7 +1601,7 @@ def _share_attributions(art: _Article, segments: list[_Segment]) -> None:
         donors = [s for s in segments if seg.chain >= 0 and s.chain == seg.chain and s.attribution]
         if donors:
             seg.attribution = (*donors[0].attribution[:2], ())
-        elif prev and prev.para == seg.para and prev.attribution and prev.kind == "direct":
+        elif prev and prev.para == seg.para and prev.attribution and prev.kind in ("direct", "partial"):
             seg.attribution = (*prev.attribution[:2], ("split_quote",))
         elif (nxt and nxt.para == seg.para and nxt.attribution and nxt.kind == "direct"
               and not _WORD_RE.search(text, seg.close_end, nxt.open)):
@@ -1377,6 +1610,101 @@ def _share_attributions(art: _Article, segments: list[_Segment]) -> None:
               and seg.open == art.paragraphs[seg.para][0]
               and not _WORD_RE.search(text, seg.close_end, art.paragraphs[seg.para][1])):
             seg.attribution = (*prev.attribution[:2], ("inherited_speaker",))
+
+
+# A quoted name: followed by the noun it names, or after a naming word.
+_NAMED_NOUN_RE = re.compile(r"[,”\"»]?\s*[”\"»]?\s*(?:policy|policies|program|programme|agreement|plan|act|law|bill|"
+                            r"initiative|doctrine|operation|strategy|deal|campaign|slogan|label|rule|status|"
+                            r"designation|accord|pact|treaty|protocol|movement|era|show|book|film|series)\b")
+_NAMING_BEFORE_RE = re.compile(r"(?:so-called|dubbed|nicknamed|known\s+as|titled|entitled|labeled|labelled|"
+                               r"termed|the\s+term|the\s+word|the\s+phrase|the\s+slogan|the\s+hashtag)\s*[“\"«]?$")
+_TERM_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_MINOR_WORDS = frozenset("a an the of in on at to for and or but with by from as vs nor".split())
+
+
+def _is_term(text: str, seg: _Segment, attributed: bool) -> bool:
+    """Whether a partial quote names something rather than quoting someone: followed by
+    the noun it names ("the “Remain in Mexico” policy"), after a naming word ("the
+    so-called “caravan”"), or, when no speech verb attributes it, a short title in title
+    case ("Fox News Sunday", "War on Drugs")."""
+    if _NAMED_NOUN_RE.match(text, seg.close_end) or (
+            _NAMED_NOUN_RE.search(text, seg.q_start, seg.q_end) and text[seg.q_end - 6:seg.q_end].strip().isalpha()
+            and _NAMED_NOUN_RE.search(text, seg.q_start, seg.q_end).end() == seg.q_end):
+        return True
+    if _NAMING_BEFORE_RE.search(text, max(0, seg.open - 30), seg.open + 1):
+        return True
+    words = _TERM_WORD_RE.findall(text, seg.q_start, seg.q_end)
+    if attributed and len(words) < 2:
+        return False
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return (0 < len(words) <= 6 and bool(content) and all(w[0].isupper() for w in content)
+            and not text[seg.q_end - 1:seg.q_end] in "!?" and not all(w.isupper() for w in content))
+
+
+def _is_scare_quote(text: str, seg: _Segment) -> bool:
+    """Whether a quotation nobody is said to speak is a word or two set off (“quack”,
+    “sex tape”), a parenthesis ("(CROSSTALK.)") or no words at all (a number, a link)."""
+    quote = text[seg.q_start:seg.q_end]
+    words = _TERM_WORD_RE.findall(quote)
+    return len(words) <= 2 or (quote.startswith("(") and quote.endswith((")", ").")))
+
+
+# A word that reads as the verb of a subject: a past or present tense, an auxiliary.
+_SUBJECT_VERB_RE = re.compile(
+    r"(?:['’](?:s|ve|d|ll|re)\b)?"
+    r"(?:\s+(?:\w+ly|also|then|again|once|later|never|not|repeatedly|recently|often))*"
+    r"\s+(?:\w+ed|\w+ing|\w+[^s\W]s|has|have|had|is|was|are|were|will|would|did|does|do|can|could|may|"
+    r"might|must|should|took|told|said|gave|made|put|wrote|spoke|went|came|saw|kept|got|called|"
+    r"sent|threw|began|brought|held|led|left|lost|won|sang|sings|ran|set|stood|struck|thought|"
+    r"chose|drew|felt|found|hit|knew|let|meant|met|paid|read|rose|shot|sought|taught|tore|"
+    r"understood|woke|wore|withdrew)\b")
+_INTRO_RE = re.compile(r"\s*[^,;:“”\"«»\n]{1,160},\s*")
+# Between a sentence's subject and its verb: a party "(D-Vt.)", an appositive or a relative clause.
+_SUBJECT_GAP = r"(?:\s*\([^()\n]{1,40}\))?(?:\s*,[^,;:“”\"«»\n]{1,160},)?"
+_SUBJECT_VERB_AFTER_RE = re.compile(_SUBJECT_GAP + _SUBJECT_VERB_RE.pattern)
+_DESCRIBED_START_RE = re.compile(rf"{_DETERMINERS}\s+(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*[A-Za-z][\w'’-]*(?=\s)")
+
+
+def _sentence_subject(art: _Article, pos: int, index: _ActorIndex) -> _Mention | None:
+    """The subject of the sentence holding the quotation that opens at ``pos``, when it
+    names someone before the quotation: its first words, or the words after a short
+    introductory phrase ("In a statement, Senator Roe condemned ..."), followed by a verb."""
+    text = art.text
+    si = art.sentence_of(pos)
+    while si > 0 and not text[art.sent_starts[si]:art.sent_starts[si] + 1].isupper() \
+            and text[art.sent_starts[si]:art.sent_starts[si] + 1] not in "“\"«‘'(":
+        si -= 1                          # a false break after an abbreviation ("(D-Vt.), who")
+    lo = art.sent_starts[si]
+    intro = _INTRO_RE.match(text, lo, pos)
+    for start in (lo, intro.end() if intro else None):
+        if start is None or start >= pos:
+            continue
+        while start < pos and text[start].isspace():
+            start += 1
+        known = [m for m in art.mentions_in(start, pos) if m.start == start]
+        if known:
+            m = known[0]
+            if m.speaker and not m.possessive and _SUBJECT_VERB_AFTER_RE.match(text, m.end):
+                return m
+            continue
+        run = _RUN_RE.match(text, start, pos)
+        described = _DESCRIBED_START_RE.match(text, start, pos) if not run else None
+        if described and _SUBJECT_VERB_RE.match(text, described.end()) and not any(
+                w.lower() in _NOT_IN_DESCRIPTION for w in described.group().split()[1:]):
+            return _described_mention(text, start, described.end())
+        if not run:
+            continue
+        s, e = _trimmed_run(text, run.start(), run.end())
+        if e <= s or s != start or not _SUBJECT_VERB_AFTER_RE.match(text, e) or _is_possessive(text, e):
+            continue
+        if s == lo and len(text[s:e].split()) == 1 and (" " + text[s:e].lower() + " ") in text:
+            continue   # a common word starting the sentence ("Voting fraud is ...")
+        return _text_mention(art, s, e, index)
+    # else the nearest name before the quotation that a verb follows ("after she blamed ...")
+    for m in reversed(art.mentions_in(lo, pos)):
+        if m.speaker and _eligible_subject(art, m) and _SUBJECT_VERB_AFTER_RE.match(text, m.end):
+            return m
+    return None
 
 
 def _quoted_rows(art: _Article, segments: list[_Segment], index: _ActorIndex) -> tuple[list[dict], set[int]]:
@@ -1391,14 +1719,25 @@ def _quoted_rows(art: _Article, segments: list[_Segment], index: _ActorIndex) ->
                     prev.close_end if prev and prev.close_end <= seg.open else 0)
         seg.kind = _quote_kind(seg, text, sent_start)
         limit = _post_limit(art, seg, segments[k + 1].open if k + 1 < len(segments) else len(text))
-        post = _post_attribution(art, seg, limit)
+        post = _label_attribution(art, seg) or _post_attribution(art, seg, limit)
         pre = _pre_attribution(art, seg, floor) if seg.kind == "partial" or not post else None
         found = pre or post if seg.kind == "partial" else post or pre
+        if seg.kind == "partial" and _is_term(text, seg, bool(found)):
+            seg.kind, found = "term", None
         if found:
             seg.attribution = (found[0], _method_of(found[0], found[1]), ())
         if found and found[2] is not None and (found is post or seg.kind == "direct"):
             used_verbs.add(found[2].start)
     _share_attributions(art, segments)
+    for seg in segments:
+        if seg.attribution is None and seg.kind == "direct":
+            seg.attribution = _introduced_by_colon(art, seg, index) or _after_attributed_sentence(art, seg)
+        if seg.attribution is None and seg.kind in ("direct", "partial"):
+            subject = _sentence_subject(art, seg.open, index)
+            if subject is not None:
+                seg.attribution = (subject, _method_of(subject, False), ("sentence_subject",))
+            elif _is_scare_quote(text, seg):
+                seg.kind = "term"
     rows = []
     group = -1
     for k, seg in enumerate(segments):
@@ -1484,15 +1823,31 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         taken.append(cover)
 
     for verb in art.verbs:
-        if verb.lemma not in _CLAUSE_VERBS or verb.start in used_verbs or inside_taken(verb.start):
+        calls = ((verb.lemma == "call" and _CALL_FOR_RE.match(text, verb.end))
+                 or (verb.lemma == "ask" and _ASKED_RE.match(text, verb.end))
+                 or (verb.lemma == "urge" and _URGED_RE.match(text, verb.end)))
+        if (verb.lemma not in _CLAUSE_VERBS and not calls) or verb.start in used_verbs or inside_taken(verb.start):
             continue
         si = art.sentence_of(verb.start)
         s_lo, s_hi = art.sent_starts[si], art.sent_ends[si]
         found = _subject_before(art, verb, s_lo)
+        coordinated = False
+        if (not found or not (verb.participle or _GAP_RE.fullmatch(text, found[0].end, verb.start))) \
+                and _AND_BEFORE_RE.search(text, max(s_lo, verb.start - 40), verb.start):
+            # "Democrats described the plan as ominous, and said ...": the sentence's subject
+            subject = _sentence_subject(art, verb.start, index)
+            found, coordinated = ((subject, False), True) if subject is not None else (None, False)
+        inverted = _subject_after(art, verb, s_hi) if not found else None
+        if inverted:
+            # "..., noted Dana Kolb." — the reported clause comes first, the speaker after
+            lead = _COMMA_END_RE.search(text, s_lo, verb.start)
+            if lead and text[s_lo:lead.start()].strip() and _REVERSE_REST_RE.fullmatch(text, inverted[0].end, s_hi):
+                add(s_lo, lead.start(), si, inverted[0], inverted[1], (s_lo, s_hi))
+            continue
         if not found:
             continue
         mention, appositive = found
-        if not verb.participle and not _GAP_RE.fullmatch(text, mention.end, verb.start):
+        if not verb.participle and not coordinated and not _GAP_RE.fullmatch(text, mention.end, verb.start):
             continue
         before = text[s_lo:mention.start]
         comma = _COMMA_THE_END_RE.search(before)
@@ -1507,9 +1862,13 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         if start < s_hi and text[start] in "“\"«":
             continue   # the complement is a quotation: a direct or partial row already
         if (verb.lemma in _OBJECT_VERBS and not _CLAUSE_LEAD_END_RE.search(text, verb.end, start)
-                and not (verb.lemma in _PROMISE_VERBS and text.startswith(" to ", verb.end))):
+                and not (verb.lemma in _PROMISE_VERBS and text.startswith(" to ", verb.end))
+                and not _BARE_CLAUSE_RE.match(text, verb.end)):
             continue   # an object, not a reported clause
         end = s_hi
+        if mention.word in ("who", "which"):
+            comma = text.find(",", start, s_hi)      # the relative clause ends at its comma
+            end = comma if comma > 0 else end
         tail = _REVERSE_TAIL_RE.search(text, start, s_hi)
         if tail:
             end = tail.start()
@@ -1525,7 +1884,10 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         men = next((x for x in art.mentions_in(m.end(), min(s_hi, m.end() + 60))
                     if _ACCORDING_GAP_RE.fullmatch(text[m.end():x.start])), None)
         if men is None or not men.speaker:
-            continue
+            source = _ACCORDING_SOURCE_RE.match(text, m.end(), s_hi)
+            if not source:
+                continue
+            men = _described_mention(text, source.start(1), source.end(1))
         if _COMMA_END_RE.search(text[s_lo:m.start()]):
             add(s_lo, m.start(), si, men, False, (s_lo, s_hi))
         elif not text[s_lo:m.start()].strip():
@@ -1714,7 +2076,7 @@ def extract_quotes(corpus: pd.DataFrame, actors: pd.DataFrame | None = None,
                                     kinds, spans))
     table = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
     table = table.astype({"start": "int64", "end": "int64", "paragraph": "int64", "sent_id": "int64",
-                          "group": "int64", "speaker_start": "int64", "speaker_end": "int64",
+                          "group": "int64", "speaker_start": "int64", "speaker_end": "int64", "ambiguous": "bool",
                           "confidence": "float64"})
     order = {k: i for i, k in enumerate(KINDS)}
     table = (table.assign(_k=table["kind"].map(order))
@@ -1739,13 +2101,20 @@ def _renumber_groups(doc_ids: list, groups: list[int]) -> list[int]:
 def _article_quotes(doc_id, text, ents, sent_rows, posts, index, kinds, person_spans) -> list[dict]:
     """All rows of one article (see :func:`extract_quotes`)."""
     art = _article(doc_id, text, sent_rows)
+    art.index = index
     post_spans = [] if posts is None else sorted((p.start, p.text_end) for p in posts)
-    segments = _quote_segments(text, post_spans)
+    view = _marks_view(text)
+    segments = _quote_segments(view, post_spans)
+    if view is not text:
+        for seg in segments:        # a two-apostrophe mark spans both characters
+            seg.open -= view[seg.open - 1:seg.open] == "\u200b"
+            seg.close_end += view[seg.close_end:seg.close_end + 1] == "\u200b"
     art.quoted = sorted([(s.open, max(s.close_end, s.q_end)) for s in segments] + post_spans)
     art.quoted_starts = [a for a, _ in art.quoted]
     listed = _listed_words(text)
     for start, end, form in listed:
-        if form in _FORM_LEMMA and not art.in_quoted(start):
+        if form in _FORM_LEMMA and not art.in_quoted(start) and (
+                form not in _NOUN_LIKE_FORMS or text.startswith(" that ", end)):
             art.verbs.append(_Verb(start, end, _FORM_LEMMA[form], form.endswith("ing")))
     art.verb_starts = [v.start for v in art.verbs]
     _article_mentions(art, ents, index, person_spans, listed)
@@ -1759,373 +2128,3 @@ def _article_quotes(doc_id, text, ents, sent_rows, posts, index, kinds, person_s
     if "indirect" in kinds:
         rows += _indirect_rows(art, used, index, group0)
     return rows
-
-
-# --------------------------------------------------------------------------- summaries
-
-#: Columns of :func:`quotes_by_speaker`.
-SPEAKER_COLUMNS = {
-    "speaker": "speaker (canonical name, or as written when unlisted)",
-    "role": "role category or 'unknown'",
-    "country": "country ('' when unknown)",
-    "n": "quotes of every kind",
-    **{k: f"{k} quotes" for k in KINDS},
-    "n_articles": "articles quoting the speaker",
-    "mean_confidence": "mean attribution confidence of the speaker's quotes",
-}
-
-
-def quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
-    """One row per attributed speaker with quote counts by kind, most quoted first;
-    columns :data:`SPEAKER_COLUMNS`. Unattributed quotes are left out."""
-    q = quotes[quotes["speaker"] != ""]
-    if q.empty:
-        return pd.DataFrame(columns=list(SPEAKER_COLUMNS))
-    counts = (q.pivot_table(index=["speaker", "role", "country"], columns="kind", values="start",
-                            aggfunc="size", fill_value=0)
-              .reindex(columns=list(KINDS), fill_value=0))
-    out = counts.assign(n=counts.sum(axis=1),
-                        n_articles=q.groupby(["speaker", "role", "country"])["doc_id"].nunique(),
-                        mean_confidence=q.groupby(["speaker", "role", "country"])["confidence"].mean().round(3))
-    out = out.reset_index().sort_values(["n", "speaker"], ascending=[False, True], kind="stable")
-    return out[list(SPEAKER_COLUMNS)].reset_index(drop=True).rename_axis(None, axis=1)
-
-
-#: Columns of :func:`unknown_speakers`.
-UNKNOWN_SPEAKER_COLUMNS = {
-    "speaker": "the speaker as written in the articles",
-    "n": "quotes attributed to them",
-    "n_articles": "articles quoting them",
-    "doc_ids": "those articles, '|'-separated",
-    "mentions": "how the text names them, '|'-separated",
-    "example": "a sentence quoting them",
-}
-
-
-def unknown_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Speakers missing from the actors table (role ``unknown``) and how often they are
-    quoted, most quoted first, for the researcher to add to ``data/actors.csv``; columns
-    :data:`UNKNOWN_SPEAKER_COLUMNS`."""
-    q = quotes[(quotes["role"] == UNKNOWN_ROLE) & (quotes["speaker"] != "")]
-    if q.empty:
-        return pd.DataFrame(columns=list(UNKNOWN_SPEAKER_COLUMNS))
-    out = q.groupby("speaker", sort=False).agg(
-        n=("start", "size"), n_articles=("doc_id", "nunique"),
-        doc_ids=("doc_id", lambda s: "|".join(sorted(set(s)))),
-        mentions=("speaker_mention", lambda s: "|".join(dict.fromkeys(s))),
-        example=("sentence", "first")).reset_index()
-    return out.sort_values(["n", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
-
-
-#: Columns of :func:`quote_counts_per_article`.
-QUOTE_COUNT_COLUMNS = {
-    "doc_id": "article id",
-    "era": "era key of the article",
-    "era_label": "era name",
-    "<by>": "one column per category asked for (default role); every category appears "
-            "for every article, with n = 0 when the article has none",
-    "n": "quotes of the article in the category",
-    "n_words": "words in the article's clean text (borderlines.nlp.is_word), for rates per 1,000 words",
-}
-
-
-def _article_word_counts(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.Series:
-    """Words (:func:`borderlines.nlp.is_word`) in each article's clean text, indexed by
-    ``doc_id``; from ``sentences`` (the sentence table) when given, else by tokenizing."""
-    if sentences is not None:
-        counts = sentences.groupby(sentences["doc_id"].astype(str))["n_words"].sum()
-        return counts.reindex([str(d) for d in corpus["doc_id"]], fill_value=0).astype("int64")
-    tokenizer = get_nlp().tokenizer
-    n = [sum(1 for t in doc if is_word(t)) for doc in tokenizer.pipe(corpus["text"], batch_size=64)]
-    return pd.Series(n, index=[str(d) for d in corpus["doc_id"]], dtype="int64", name="n_words")
-
-
-def quote_counts_per_article(quotes: pd.DataFrame, corpus: pd.DataFrame, by: str | Sequence[str] | None = "role",
-                             kinds: Iterable[str] | None = None,
-                             sentences: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Quotes per article and category, with zero rows, the article's era and word count:
-    columns :data:`QUOTE_COUNT_COLUMNS`. Feed it to ``era_shares(counts, category="role",
-    count="n")``; with ``by=None`` (one row per article) to ``era_rates(counts, "n",
-    "n_words", scale=1000)``. ``kinds`` keeps only those kinds of quote (default all)."""
-    by = [] if by is None else [by] if isinstance(by, str) else list(by)
-    q = quotes if kinds is None else quotes[quotes["kind"].isin(list(kinds))]
-    missing = [c for c in by if c not in q.columns]
-    if missing:
-        raise ValueError(f"quotes table has no column(s) {missing}: choose from {list(q.columns)}")
-    articles = pd.DataFrame({"doc_id": corpus["doc_id"].astype(str),
-                             "era": corpus["era"] if "era" in corpus else "",
-                             "era_label": corpus["era_label"] if "era_label" in corpus else ""})
-    articles["n_words"] = _article_word_counts(corpus, sentences).to_numpy()
-    if by:
-        if by == ["role"]:
-            cats = pd.DataFrame({"role": [*ROLES, UNKNOWN_ROLE]
-                                 + sorted(set(q["role"]) - set(ROLES) - {UNKNOWN_ROLE})})
-        else:
-            cats = q[by].drop_duplicates().sort_values(by).reset_index(drop=True)
-        grid = articles.merge(cats, how="cross")
-        n = q.assign(doc_id=q["doc_id"].astype(str)).groupby(["doc_id", *by]).size().rename("n").reset_index()
-        out = grid.merge(n, on=["doc_id", *by], how="left")
-    else:
-        n = q.assign(doc_id=q["doc_id"].astype(str)).groupby("doc_id").size().rename("n").reset_index()
-        out = articles.merge(n, on="doc_id", how="left")
-    out["n"] = out["n"].fillna(0).astype("int64")
-    return out[["doc_id", "era", "era_label", *by, "n", "n_words"]].reset_index(drop=True)
-
-
-def add_actor(actors: pd.DataFrame, name: str, role: str, country: str = "", aliases=(),
-              type: str = "person", gender: str = "", notes: str = "") -> pd.DataFrame:
-    """A copy of the actors table with one more actor (an in-memory edit, e.g. to try a
-    speaker before adding them to ``actors.csv``), validated like the file: an unknown
-    role or a name already listed raises :class:`ActorsError` naming the field."""
-    row = {"name": name, "aliases": "|".join(aliases) if not isinstance(aliases, str) else aliases,
-           "role": role, "country": country, "type": type, "gender": gender, "notes": notes}
-    table = pd.concat([actors.astype(str), pd.DataFrame([row])], ignore_index=True)
-    return checked_actors(table[[c for c in table.columns if c in ACTOR_COLUMNS]],
-                          f"<actors with {name!r} added>")
-
-
-# --------------------------------------------------------------------------- voices per era
-
-#: Voice groups the notebooks compare, in display order: group -> the roles it holds.
-#: Unattributed quotes and speakers missing from the actors table (role ``unknown``)
-#: count as "Other or unknown".
-VOICE_GROUPS = {
-    "US government": ("us_executive", "us_agency", "us_congress_or_state"),
-    "Mexican government": ("mexico_government",),
-    "Central American governments": ("central_america_government",),
-    "International organizations": ("international_org",),
-    "Experts and NGOs": ("expert_or_ngo",),
-    "Other or unknown": ("other", UNKNOWN_ROLE),
-}
-OTHER_VOICE = "Other or unknown"
-_GROUP_OF_ROLE = {role: group for group, roles in VOICE_GROUPS.items() for role in roles}
-#: Country shown for quotes whose speaker's country is not known.
-UNKNOWN_COUNTRY = "unknown"
-#: Speaker shown for quotes whose text names nobody.
-UNATTRIBUTED = "(unattributed)"
-
-
-def voice_group(role: str) -> str:
-    """The voice group (a key of :data:`VOICE_GROUPS`) holding ``role``; any role not
-    listed there counts as :data:`OTHER_VOICE`."""
-    return _GROUP_OF_ROLE.get(role, OTHER_VOICE)
-
-
-def included_quotes(quotes: pd.DataFrame, kinds: Iterable[str]) -> pd.DataFrame:
-    """The rows of ``quotes`` whose kind is in ``kinds`` (a subset of :data:`KINDS`);
-    ``ValueError`` naming the valid kinds for any other."""
-    kinds = list(kinds)
-    bad = [k for k in kinds if k not in KINDS]
-    if bad:
-        raise ValueError(f"unknown kind(s) {bad}: choose from {list(KINDS)}")
-    return quotes[quotes["kind"].isin(kinds)].reset_index(drop=True)
-
-
-def quotes_and_sentences(corpus: pd.DataFrame, actors: pd.DataFrame | None = None, batch_size: int = 250,
-                         progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(quotes, sentences)`` of ``corpus``: :func:`extract_quotes` (every kind) and
-    :func:`~borderlines.nlp.sentence_table`, computed ``batch_size`` articles at a time
-    so that a large corpus shows a progress bar (``progress``). Same tables as calling
-    the two functions on the whole corpus."""
-    from .nlp import sentence_table
-    from .progress import in_batches
-
-    actors = load_actors() if actors is None else checked_actors(actors)
-
-    def extract(batch):
-        sentences = sentence_table(batch)
-        return {"quotes": extract_quotes(batch, actors, sentences=sentences), "sentences": sentences}
-
-    tables = in_batches(corpus, extract, batch_size, progress)
-    return tables["quotes"], tables["sentences"]
-
-
-#: Columns :func:`quotes_with_articles` adds to :data:`QUOTE_COLUMNS`.
-QUOTE_ARTICLE_COLUMNS = {
-    "era": "era key of the quoting article",
-    "era_label": "era name of the quoting article",
-    "outlet": "publication of the quoting article",
-    "date": "publication date of the quoting article",
-    "title": "headline of the quoting article",
-    "voice_group": "the speaker's voice group (VOICE_GROUPS)",
-}
-
-
-def quotes_with_articles(quotes: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
-    """``quotes`` (from :func:`extract_quotes`) with the quoting article's era, outlet,
-    date and title and the speaker's voice group: the columns of ``quotes`` then
-    :data:`QUOTE_ARTICLE_COLUMNS`, rows in the same order."""
-    articles = corpus.assign(doc_id=corpus["doc_id"].astype(str)).set_index("doc_id")
-    out = quotes.copy()
-    doc_ids = out["doc_id"].astype(str)
-    for col in ("era", "era_label", "outlet", "date", "title"):
-        values = articles[col] if col in articles.columns else pd.Series("", index=articles.index)
-        out[col] = doc_ids.map(values)
-    out["date"] = pd.to_datetime(out["date"])
-    out["voice_group"] = out["role"].map(voice_group)
-    return out
-
-
-def _era_labels(quotes: pd.DataFrame, labels: dict[str, str] | None) -> dict[str, str]:
-    found = dict(zip(quotes["era"], quotes["era_label"])) if len(quotes) else {}
-    return {**found, **(labels or {})}
-
-
-#: Columns of :func:`quotes_by_era`.
-ERA_QUOTE_COLUMNS = {
-    "era": "era key",
-    "era_label": "era name",
-    "n_articles": "articles of the corpus in the era",
-    **{k: f"{k} quotes in the era's articles" for k in KINDS},
-}
-
-
-def quotes_by_era(quotes: pd.DataFrame, corpus: pd.DataFrame, eras: Sequence[str],
-                  labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """Raw counts: for each era key in ``eras`` (in that order, empty eras included),
-    its articles and its quotes of each kind; columns :data:`ERA_QUOTE_COLUMNS`.
-    ``quotes`` from :func:`quotes_with_articles`; ``labels`` maps era keys to names."""
-    names = _era_labels(quotes, labels)
-    rows = []
-    for key in eras:
-        kinds = quotes.loc[quotes["era"] == key, "kind"].value_counts()
-        rows.append({"era": key, "era_label": names.get(key, key),
-                     "n_articles": int((corpus["era"] == key).sum()),
-                     **{k: int(kinds.get(k, 0)) for k in KINDS}})
-    return pd.DataFrame(rows, columns=list(ERA_QUOTE_COLUMNS))
-
-
-#: Per-era rates of :func:`era_quote_rates`: name -> description.
-QUOTE_RATES = {
-    "quotes_per_article": "Quotes per article",
-    "quotes_per_1000_words": "Quotes per 1,000 words",
-}
-#: The same rates as :func:`borderlines.compare.rate_differences` measures over
-#: ``quote_counts_per_article(..., by=None)``: a per-article mean, a ratio of sums.
-QUOTE_MEASURES = {"quotes_per_article": "n", "quotes_per_1000_words": ("n", "n_words", 1000.0)}
-
-
-def era_quote_rates(per_article: pd.DataFrame, eras: Sequence[str], seed: int = 0,
-                    n_resamples: int = 2000) -> pd.DataFrame:
-    """How much each era quotes, normalized: the mean quotes per article and the quotes
-    per 1,000 words (Σ quotes / Σ words) of each era key in ``eras``, with bootstrap
-    intervals over articles. ``per_article`` is ``quote_counts_per_article(..., by=None)``
-    (one row per article: ``era``, ``n``, ``n_words``). Columns ``measure``,
-    ``description`` (:data:`QUOTE_RATES`) and :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS`."""
-    from .uncertainty import era_means, era_rates
-
-    eras = list(eras)
-    parts = [era_means(per_article, "n", seed=seed, eras=eras, n_resamples=n_resamples)
-             .assign(measure="quotes_per_article"),
-             era_rates(per_article, "n", "n_words", scale=1000.0, seed=seed + 100, eras=eras,
-                       n_resamples=n_resamples).assign(measure="quotes_per_1000_words")]
-    table = pd.concat(parts, ignore_index=True)
-    table["description"] = table["measure"].map(QUOTE_RATES)
-    return table[["measure", "description", *[c for c in table.columns if c not in ("measure", "description")]]]
-
-
-def voice_counts_per_article(quotes: pd.DataFrame, corpus: pd.DataFrame, by: str = "voice_group",
-                             kinds: Iterable[str] | None = None,
-                             sentences: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Quotes per article and voice, zeros included, for
-    :func:`borderlines.uncertainty.era_shares`: columns ``doc_id``, ``era``,
-    ``era_label``, ``by``, ``n`` (quotes), ``n_words``.
-
-    ``by="voice_group"``: every group of :data:`VOICE_GROUPS`, in its order.
-    ``by="country"``: every speaker country quoted, most quoted first, with
-    :data:`UNKNOWN_COUNTRY` (no country known, or unattributed) last. Other columns of
-    ``quotes`` work as in :func:`quote_counts_per_article`. ``kinds`` keeps only those kinds."""
-    if by == "voice_group":
-        counts = quote_counts_per_article(quotes, corpus, by="role", kinds=kinds, sentences=sentences)
-        counts["voice_group"] = counts["role"].map(voice_group)
-        keys = ["doc_id", "era", "era_label", "n_words", "voice_group"]
-        out = counts.groupby(keys, sort=False, dropna=False, as_index=False)["n"].sum()
-    elif by == "country":
-        q = quotes.assign(country=quotes["country"].replace("", UNKNOWN_COUNTRY))
-        out = quote_counts_per_article(q, corpus, by="country", kinds=kinds, sentences=sentences)
-        totals = out.groupby("country")["n"].sum()
-        order = sorted(totals.index, key=lambda c: (c == UNKNOWN_COUNTRY, -totals[c], c))
-        rank = {c: i for i, c in enumerate(order)}
-        out = (out.assign(_r=out["country"].map(rank)).sort_values(["doc_id", "_r"], kind="stable")
-               .drop(columns="_r"))
-    else:
-        out = quote_counts_per_article(quotes, corpus, by=by, kinds=kinds, sentences=sentences)
-    return out[["doc_id", "era", "era_label", by, "n", "n_words"]].reset_index(drop=True)
-
-
-#: Columns of :func:`top_speakers`.
-TOP_SPEAKER_COLUMNS = {
-    "era": "era key",
-    "era_label": "era name",
-    "rank": "1 = most quoted in the era; the aggregate rows come last",
-    "speaker": "the speaker; 'Other speakers (k)' and UNATTRIBUTED for the aggregate rows",
-    "role": "role category ('' for aggregate rows)",
-    "voice_group": "voice group (VOICE_GROUPS; '' for aggregate rows)",
-    "country": "the speaker's country ('' when unknown or aggregate)",
-    "n": "quotes in the era's articles",
-    "n_articles": "articles of the era quoting the speaker",
-    "share": "n / all quotes of the era (0–1)",
-    "aggregate": "True for the rows that sum other speakers or unattributed quotes",
-}
-
-
-def top_speakers(quotes: pd.DataFrame, eras: Sequence[str], n: int = 10) -> pd.DataFrame:
-    """The ``n`` most quoted speakers of each era key in ``eras`` (ties by name), then one
-    row for all other attributed speakers and one for unattributed quotes (when there
-    are any), so each era's rows sum to its quotes; columns :data:`TOP_SPEAKER_COLUMNS`.
-    ``quotes`` from :func:`quotes_with_articles`; eras without quotes have no rows."""
-    rows = []
-    for key in eras:
-        q = quotes[quotes["era"] == key]
-        if q.empty:
-            continue
-        label, total = q["era_label"].iloc[0], len(q)
-        named = q[q["speaker"] != ""]
-        per = (named.groupby(["speaker", "role", "country"], sort=False)
-               .agg(n=("doc_id", "size"), n_articles=("doc_id", "nunique")).reset_index()
-               .sort_values(["n", "speaker"], ascending=[False, True], kind="stable"))
-        era_rows = [{"speaker": r.speaker, "role": r.role, "voice_group": voice_group(r.role),
-                     "country": r.country, "n": int(r.n), "n_articles": int(r.n_articles), "aggregate": False}
-                    for r in per.head(max(n, 0)).itertuples(index=False)]
-        rest = per.iloc[max(n, 0):]
-        if len(rest):
-            others = named[named["speaker"].isin(set(rest["speaker"]))]
-            era_rows.append({"speaker": f"Other speakers ({len(rest)})", "role": "", "voice_group": "",
-                             "country": "", "n": len(others), "n_articles": others["doc_id"].nunique(),
-                             "aggregate": True})
-        unnamed = q[q["speaker"] == ""]
-        if len(unnamed):
-            era_rows.append({"speaker": UNATTRIBUTED, "role": "", "voice_group": "", "country": "",
-                             "n": len(unnamed), "n_articles": unnamed["doc_id"].nunique(), "aggregate": True})
-        rows += [{"era": key, "era_label": label, "rank": i, **r, "share": r["n"] / total}
-                 for i, r in enumerate(era_rows, start=1)]
-    return pd.DataFrame(rows, columns=list(TOP_SPEAKER_COLUMNS)).astype(
-        {"rank": "int64", "n": "int64", "n_articles": "int64", "share": "float64", "aggregate": "bool"})
-
-
-#: Columns of :func:`quote_table`.
-QUOTE_TABLE_COLUMNS = {
-    "era": "era name of the quoting article",
-    "speaker": "the speaker (UNATTRIBUTED when the text names nobody)",
-    "role": "the speaker's role category",
-    "kind": "direct | partial | embedded | indirect",
-    "quote": "the quoted words",
-    "sentence": "the sentence holding the quote",
-    "article": "the quoting article: 'id · outlet · YYYY-MM-DD · title' (empty parts left out)",
-    "confidence": "attribution confidence (0–1, two decimals)",
-}
-
-
-def quote_table(quotes: pd.DataFrame) -> pd.DataFrame:
-    """The quotes of :func:`quotes_with_articles` for reading: one row per quote with its
-    era, speaker, role, kind, words, sentence and article; columns :data:`QUOTE_TABLE_COLUMNS`."""
-    dates = pd.to_datetime(quotes["date"]).dt.strftime("%Y-%m-%d")
-    parts = zip(quotes["doc_id"].astype(str), quotes["outlet"], dates, quotes["title"])
-    article = [" · ".join(str(x) for x in part if isinstance(x, str) and x) for part in parts]
-    out = pd.DataFrame({
-        "era": quotes["era_label"],
-        "speaker": quotes["speaker"].replace("", UNATTRIBUTED),
-        "role": quotes["role"], "kind": quotes["kind"], "quote": quotes["quote"],
-        "sentence": quotes["sentence"], "article": pd.Series(article, index=quotes.index, dtype="object"),
-        "confidence": quotes["confidence"].round(2)})
-    return out[list(QUOTE_TABLE_COLUMNS)].reset_index(drop=True)

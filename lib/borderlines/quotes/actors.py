@@ -1,0 +1,245 @@
+"""The actors table (``data/actors.csv``): who the study knows, with canonical names,
+aliases, roles and countries; validated (:func:`load_actors`, :func:`checked_actors`)
+and turned once per table into a spaCy ``EntityRuler`` and lookups (:func:`_actor_index`)
+that match names with or without accents."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import spacy
+from spacy.attrs import ORTH
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import EntityRuler
+
+from ..io import read_csv_strings
+from ..nlp import get_nlp
+from ..paths import default_actors
+from ..problems import Problem
+from .roles import ROLES
+
+#: What an actor is: decides which pronouns can refer to it.
+ACTOR_TYPES = {
+    "person": "one person (he/she)",
+    "institution": "a government, ministry, agency or organisation (it)",
+    "group": "unnamed people speaking together, e.g. 'U.S. officials' (they)",
+}
+
+#: Columns of :func:`load_actors` (and of ``data/actors.csv``).
+ACTOR_COLUMNS = {
+    "name": "canonical name, used as the speaker (unique)",
+    "aliases": "other spellings, separated by '|': full names, surnames, handles (@name); "
+               "accents never matter; an all-lowercase alias also matches capitalized",
+    "role": "role category, one of ROLES",
+    "country": "country of the speaker ('US', 'Mexico', 'Honduras', ..., 'international'; '' unknown)",
+    "type": "person | institution | group (optional column; default person)",
+    "gender": "f | m | '' (optional column; lets she/he find the right person)",
+    "notes": "free text for the researcher (optional column)",
+}
+_REQUIRED_ACTOR_COLUMNS = ("name", "aliases", "role", "country")
+_OPTIONAL_ACTOR_COLUMNS = {"type": "person", "gender": "", "notes": ""}
+
+
+# --------------------------------------------------------------------------- accents
+
+
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        parts = unicodedata.normalize("NFD", chr(cp))
+        if (len(parts) > 1 and parts[0].isascii() and parts[0].isalpha()
+                and all(unicodedata.combining(c) for c in parts[1:])):
+            table[cp] = parts[0]
+    return table
+
+
+_FOLD = _fold_table()
+_FOLD_CHARS = frozenset(map(chr, _FOLD))   # texts without these are unchanged by fold_accents
+# The same set as a regex class: searching a text for one is much faster than a set test per character.
+_FOLD_CHAR_RE = re.compile("[" + "".join(sorted(_FOLD_CHARS)) + "]")
+_FOLD_RANGES = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")   # holds every key of _FOLD
+
+
+def fold_accents(text: str) -> str:
+    """``text`` with accented Latin letters replaced by their base letter, one character
+    for one, so offsets are unchanged ("López" -> "Lopez")."""
+    return text.translate(_FOLD) if _FOLD_CHAR_RE.search(text) else text
+
+
+def _key(text: str) -> str:
+    """Lookup key of a name: accents folded, lowercase, straight apostrophes, single spaces."""
+    return " ".join(fold_accents(text).replace("’", "'").lower().split())
+
+
+# --------------------------------------------------------------------------- actors
+
+
+class ActorsError(ValueError):
+    """The actors table cannot be used; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__()
+        self.problems = problems
+
+    def __str__(self) -> str:
+        n = len(self.problems)
+        return "\n".join([f"{n} problem{'s' if n != 1 else ''} in the actors table:"]
+                         + [f"  - {p}" for p in self.problems])
+
+
+def load_actors(path: str | Path | None = None) -> pd.DataFrame:
+    """The actors table (default ``data/actors.csv``): one row per speaker the study
+    knows, columns :data:`ACTOR_COLUMNS`.
+
+    Raises :class:`~borderlines.io.InputProblem` if the file is missing or not UTF-8 and
+    :class:`ActorsError` naming file, row and field of every bad value."""
+    path = Path(path) if path is not None else default_actors()
+    return checked_actors(read_csv_strings(path), str(path))
+
+
+def checked_actors(table: pd.DataFrame, file: str = "<actors table>") -> pd.DataFrame:
+    """``table`` validated and completed (optional columns filled with their defaults),
+    columns :data:`ACTOR_COLUMNS`; :class:`ActorsError` lists every problem (rows are
+    1-based data rows of ``file``)."""
+    missing = [c for c in _REQUIRED_ACTOR_COLUMNS if c not in table.columns]
+    if missing:
+        raise ActorsError([Problem(file=file, field=c, message="required column is missing",
+                                   fix="the actors table needs columns name, aliases, role, "
+                                       "country (and optionally type, gender, notes)")
+                           for c in missing])
+    table = table.copy()
+    for column, default in _OPTIONAL_ACTOR_COLUMNS.items():
+        if column not in table.columns:
+            table[column] = default
+    table = table[list(ACTOR_COLUMNS)].fillna("").astype(str).apply(lambda s: s.str.strip())
+    problems = []
+    seen: dict[str, int] = {}
+    for row, actor in enumerate(table.itertuples(index=False), start=1):
+        def problem(column, message, fix):
+            problems.append(Problem(file=file, row=row, field=column, message=message, fix=fix,
+                                    doc_id=actor.name or None))
+        if not actor.name:
+            problem("name", "empty name", "give the canonical name, or delete the row")
+        elif actor.name in seen:
+            problem("name", f"'{actor.name}' is listed twice (also row {seen[actor.name]})",
+                    "keep one row; put other spellings in its 'aliases'")
+        else:
+            seen[actor.name] = row
+        if actor.role not in ROLES:
+            problem("role", f"unknown role '{actor.role}'", f"use one of: {', '.join(ROLES)}")
+        if actor.type not in ACTOR_TYPES:
+            problem("type", f"unknown type '{actor.type}'", f"use one of: {', '.join(ACTOR_TYPES)}")
+        if actor.gender not in ("", "f", "m"):
+            problem("gender", f"unknown gender '{actor.gender}'", "use f, m, or leave it empty")
+        if actor.aliases and any(not a.strip() for a in actor.aliases.split("|")):
+            problem("aliases", f"empty alias in '{actor.aliases}'",
+                    "separate aliases with a single '|' and no '|' at either end")
+    if problems:
+        raise ActorsError(problems)
+    return table.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class _Actor:
+    name: str
+    role: str
+    country: str
+    type: str
+    gender: str
+
+
+@dataclass
+class _ActorIndex:
+    actors: dict[str, _Actor]
+    ruler: EntityRuler
+    alias_kind: dict[str, str]              # folded alias text -> name | surname | handle | institution
+    candidates: dict[str, tuple[str, ...]]  # ruler id -> actor names (several when ambiguous)
+    lookup: dict[str, tuple[str, ...]]      # _key(alias) -> actor names
+    # the ruler's phrase patterns as token ORTH ids, by first token: {orth: [(orths, ruler id)]},
+    # and in a PhraseMatcher keyed by ruler id; None when two patterns are the same tokens
+    # (then only the ruler itself decides between them)
+    phrases: dict[int, list[tuple[tuple[int, ...], str]]] | None = None
+    matcher: PhraseMatcher | None = None
+
+
+def _actor_rows(actors: pd.DataFrame) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(r) for r in actors[["name", "aliases", "role", "country", "type", "gender"]]
+                 .itertuples(index=False))
+
+
+@lru_cache(maxsize=8)
+def _actor_index(rows: tuple[tuple[str, ...], ...]) -> _ActorIndex:
+    """Entity ruler and lookups for one actors table, built once per table."""
+    actors: dict[str, _Actor] = {}
+    names_of: dict[str, list[str]] = {}     # folded alias -> names
+    kind_of: dict[str, str] = {}
+    lookup: dict[str, list[str]] = {}
+    for name, aliases, role, country, typ, gender in rows:
+        actors[name] = _Actor(name, role, country, typ, gender)
+        spellings = list(dict.fromkeys([name, *(a.strip() for a in aliases.split("|") if a.strip())]))
+        full = [_key(s).split() for s in spellings if not s.startswith("@") and len(s.split()) > 1]
+        for spelling in spellings:
+            toks = _key(spelling).split()
+            if spelling.startswith("@"):
+                kind = "handle"
+            elif typ != "person":
+                kind = "institution"
+            elif any(len(f) > len(toks) and f[-len(toks):] == toks for f in full):
+                kind = "surname"
+            else:
+                kind = "name"
+            variants = {fold_accents(spelling)}
+            for v in list(variants):
+                variants |= {v.replace("'", "’"), v.replace("’", "'")}
+            if spelling == spelling.lower():
+                variants |= {v[:1].upper() + v[1:] for v in variants}
+            for v in variants:
+                names_of.setdefault(v, [])
+                if name not in names_of[v]:
+                    names_of[v].append(name)
+                kind_of.setdefault(v, kind)
+            lookup.setdefault(_key(spelling), [])
+            if name not in lookup[_key(spelling)]:
+                lookup[_key(spelling)].append(name)
+    ruler = EntityRuler(spacy.blank("en", vocab=get_nlp().vocab), phrase_matcher_attr="ORTH")
+    patterns, candidates = [], {}
+    for alias, names in names_of.items():
+        ent_id = names[0] if len(names) == 1 else "?" + alias
+        candidates[ent_id] = tuple(names)
+        label = "PERSON" if any(actors[n].type == "person" for n in names) else "ORG"
+        patterns.append({"label": label, "pattern": alias, "id": ent_id})
+    ruler.add_patterns(patterns)
+    return _ActorIndex(actors, ruler, kind_of, candidates, {k: tuple(v) for k, v in lookup.items()},
+                       *_phrase_tables(ruler, patterns))
+
+
+def _phrase_tables(ruler: EntityRuler, patterns: list[dict]):
+    """The ruler's patterns tokenized as the ruler tokenizes them: by first token, and
+    in a PhraseMatcher keyed by ruler id (see :func:`_actor_entities`); ``(None, None)``
+    when two patterns are the same tokens."""
+    table: dict[int, list[tuple[tuple[int, ...], str]]] = {}
+    matcher = PhraseMatcher(ruler.nlp.vocab, attr="ORTH")
+    seen: set[tuple[int, ...]] = set()
+    for entry, doc in zip(patterns, ruler.nlp.pipe([e["pattern"] for e in patterns])):
+        orths = tuple(doc.to_array(ORTH).tolist())
+        if not orths:
+            continue
+        if orths in seen:
+            return None, None
+        seen.add(orths)
+        table.setdefault(orths[0], []).append((orths, entry["id"]))
+        matcher.add(entry["id"], [doc])
+    return table, matcher
+
+
+def actor_ruler(actors: pd.DataFrame | None = None) -> EntityRuler:
+    """The spaCy ``EntityRuler`` built from the actors table (labels PERSON/ORG, entity
+    id = canonical name, or ``?alias`` when an alias fits several actors). It matches
+    accent-folded text: apply it to ``get_nlp()(fold_accents(text))``."""
+    actors = checked_actors(actors) if actors is not None else load_actors()
+    return _actor_index(_actor_rows(actors)).ruler

@@ -1,0 +1,193 @@
+"""Speakers found in the text itself, without the actors table (borderlines.quotes).
+
+Every sentence here is written for these tests: invented people, places and bodies, so
+that no rule can lean on the bundled actors table.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from borderlines.quotes import extract_quotes
+from conftest import make_corpus
+
+NO_ACTORS = pd.DataFrame(columns=["name", "aliases", "role", "country"])
+
+
+def quotes_of(text: str) -> pd.DataFrame:
+    return extract_quotes(make_corpus([{"doc_id": "s1", "text": text}]), actors=NO_ACTORS)
+
+
+def row_of(q: pd.DataFrame, quote: str) -> pd.Series:
+    rows = q[q["quote"] == quote]
+    assert len(rows) == 1, f"{quote!r} not found once in {list(q['quote'])}"
+    return rows.iloc[0]
+
+
+# (text, quote, expected speaker, expected kind)
+QUOTED = [
+    # name after the closing mark, bare surname and inverted order
+    ("“The ferry will run again by June,” Halvorsen said on Friday.", "The ferry will run again by June",
+     "Halvorsen", "direct"),
+    ("“We have no money left for the dam,” said Okonkwo.", "We have no money left for the dam", "Okonkwo", "direct"),
+    # titles, party labels and appositives between the name and the verb
+    ("“The vote is done,” Senate Minority Whip Dana Kolb, D-Ore., said Tuesday.", "The vote is done",
+     "Dana Kolb", "direct"),
+    ("“The ledger is wrong,” Rep. Lara Quist (D-Vt.) said.", "The ledger is wrong", "Lara Quist", "direct"),
+    ("“Stock up on water,” said 9/11 widow Ana Roe.", "Stock up on water", "Ana Roe", "direct"),
+    ('"We are pleased with the ruling," Acme lawyer Mark Pell said.', "We are pleased with the ruling",
+     "Mark Pell", "direct"),
+    # a question or exclamation ends the sentence before a capitalized attribution
+    ("“Why should farmers pay twice?” Brandvold asked.", "Why should farmers pay twice?", "Brandvold", "direct"),
+    # a surname is the full name given earlier in the article
+    ("Harbor chief Lena Marsh toured the docks. “The cranes are too old,” Marsh said.",
+     "The cranes are too old", "Lena Marsh", "direct"),
+    # organizations and described speakers
+    ("The tide tables are “badly out of date,” the Coastal Herald reported.", "badly out of date",
+     "Coastal Herald", "partial"),
+    ("“Prices will fall,” the Ohio grain trader said.", "Prices will fall", "Ohio grain trader", "direct"),
+    # signed quotations and transcript labels
+    ("“I moved here for the schools and stayed for the river.” ― Mira Tovar\n\nOther readers wrote in too.",
+     "I moved here for the schools and stayed for the river.", "Mira Tovar", "direct"),
+    ("Dana Kolb hosts the morning show.\n\n“KOLB: Welcome back to the show, everyone.”",
+     "KOLB: Welcome back to the show, everyone.", "Dana Kolb", "direct"),
+    # the subject of the sentence a phrase is quoted in
+    ("In a statement, Mayor Ines Varga condemned the closure as “reckless and cruel.”", "reckless and cruel.",
+     "Ines Varga", "partial"),
+    ("Sen. Li Pell (D-Vt.), who lost the race, named the cause: “We ran out of money in May.”",
+     "We ran out of money in May.", "Li Pell", "direct"),
+    # the subject past a relative clause; a participle belongs to the sentence's subject
+    ("Kolb, who has worked for Mayor Ana Roe since she took office in May, blasted the plan as a “disgrace.”",
+     "disgrace.", "Kolb", "partial"),
+    ("Dana Kolb spoke Tuesday about the flood in Tulsa, Oklahoma, arguing that the levee “was never inspected.”",
+     "was never inspected.", "Dana Kolb", "partial"),
+    # "footage of X saying": the participle's subject after "of"
+    ("The ad uses footage of Ana Roe asking, “Why aren’t we ahead by now?”", "Why aren’t we ahead by now?",
+     "Ana Roe", "direct"),
+    # a contraction between the subject and its verb
+    ("Ana Roe spoke first. She’s claiming that the count is “a big, big fraud” again.", "a big, big fraud",
+     "Ana Roe", "partial"),
+    # "claims" after a name is a noun: the quotation is the sentence subject's
+    ("FactDesk rated 30% of Harbor claims as “false” or “pants on fire,” against 9% of Valley claims.",
+     "pants on fire", "FactDesk", "partial"),
+    ("According to Ana Roe, the bridge “will not survive another winter.”", "will not survive another winter.",
+     "Ana Roe", "partial"),
+    # the attribution in the sentence before, or a paragraph introducing the quotation
+    ("The fund is empty, Halvorsen said. “We will ask the state for a loan.”",
+     "We will ask the state for a loan.", "Halvorsen", "direct"),
+    ("Ana Roe made this remark at the hearing:\n\n“We will not move the market.”", "We will not move the market.",
+     "Ana Roe", "direct"),
+    ("“The levy is void,” said the ruling.", "The levy is void", "ruling", "direct"),
+    # two apostrophes as quotation marks, as some newswire archives write them
+    ("''We raised the tolls twice,'' Mr. Lindqvist said.", "We raised the tolls twice", "Lindqvist", "direct"),
+    ("The levy ''is a blunt instrument,'' said Ms. Okafor.", "is a blunt instrument", "Okafor", "partial"),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker, kind", QUOTED)
+def test_quoted_speaker_named_in_the_text(text, quote, speaker, kind):
+    row = row_of(quotes_of(text), quote)
+    assert (row["speaker"], row["kind"]) == (speaker, kind)
+    assert row["speaker_start"] >= 0
+
+
+# (text, quote): names, titles and scare quotes are nobody's words
+TERMS = [
+    ("The ministry ended the “Stay Home” program in March.", "Stay Home"),
+    ("Critics mocked the so-called “iron wall” along the river.", "iron wall"),
+    ("She appeared on “Good Morning Lakeside” twice last week.", "Good Morning Lakeside"),
+    ("The word on the docks was “strike.”", "strike."),
+    ("Dockworkers shouted over each other. (CROSSTALK.) “(CROSSTALK.)”", "(CROSSTALK.)"),
+]
+
+
+@pytest.mark.parametrize("text, quote", TERMS)
+def test_quoted_names_and_scare_quotes_are_terms(text, quote):
+    row = row_of(quotes_of(text), quote)
+    assert (row["kind"], row["speaker"]) == ("term", "")
+
+
+def test_a_full_stop_ends_a_name():
+    q = quotes_of("The lead is “the same as in May,” reported Reuters. Police say they have “enough officers.”")
+    assert row_of(q, "the same as in May")["speaker"] == "Reuters"
+
+
+# (text, quote, role, country): roles and countries from the words describing the speaker
+ROLES_FROM_TEXT = [
+    ("“The levee held,” said Rep. Lara Quist (D-Vt.).", "The levee held", "us_congress_or_state", "US"),
+    ("“We will not sign,” Honduran Foreign Minister Rosa Ipiña said.", "We will not sign",
+     "central_america_government", "Honduras"),
+    ("“Crossings fell,” said Tomas Reyes, an analyst at the Harbor Institute.", "Crossings fell",
+     "expert_or_ngo", ""),
+    # the role stated once holds for the later surname and pronoun
+    ("Mexican Interior Secretary Ines Varga met the governors. “The plan stands,” Varga said. "
+     "“It is final,” she added.", "It is final", "mexico_government", "Mexico"),
+    # nothing in the text places her: unknown, never a default
+    ("“I sell bread here,” said Ana Roe.", "I sell bread here", "unknown", ""),
+]
+
+
+@pytest.mark.parametrize("text, quote, role, country", ROLES_FROM_TEXT)
+def test_role_and_country_from_the_text(text, quote, role, country):
+    row = row_of(quotes_of(text), quote)
+    assert (row["role"], row["country"]) == (role, country)
+
+
+def test_speaker_source_and_ambiguous_surnames():
+    q = extract_quotes(make_corpus([{"doc_id": "s2", "text":
+                       "Nora Pell and Ivo Pell run the mill. “Wages will rise,” Pell said.\n\n"
+                       "Mayor Ana Roe agreed. “Good,” Roe said."}]), actors=NO_ACTORS)
+    wages = row_of(q, "Wages will rise")
+    assert (wages["speaker"], wages["ambiguous"], wages["speaker_source"]) == ("Pell", True, "text")
+    good = row_of(q, "Good")
+    assert (good["speaker"], good["ambiguous"]) == ("Ana Roe", False)
+    assert set(q["speaker_source"]) <= {"text", "actor_table", "none"}
+
+
+# (text, reported clause, speaker): reported speech in any order, with described speakers
+INDIRECT = [
+    ("Dana Kolb said the ferry would run again by June.", "the ferry would run again by June", "Dana Kolb"),
+    ("The budget is short by a third, noted Herald columnist Dana Kolb.", "The budget is short by a third",
+     "Dana Kolb"),
+    ("The plan is an insult to farmers, top state lawmakers said Friday.", "The plan is an insult to farmers",
+     "top state lawmakers"),
+    ("The Roe team has said single parents would qualify for the credit.",
+     "single parents would qualify for the credit", "Roe team"),
+    ("Turnout rose by a fifth, according to the county election office.", "Turnout rose by a fifth",
+     "county election office"),
+    ("The harbor board called for a ban on night fishing.", "for a ban on night fishing", "harbor board"),
+    ("Lindqvist announced he will retire in May.", "he will retire in May", "Lindqvist"),
+    ("Members met Friday, shortly after Roe said the vote was rigged.", "the vote was rigged", "Roe"),
+    ("The architect Ana Roe, who said she was never paid, sued the firm.", "she was never paid", "Ana Roe"),
+    ("Kolb asked the board whether the fund was empty.", "the board whether the fund was empty", "Kolb"),
+    ("Kolb urged the council to close the pier.", "the council to close the pier", "Kolb"),
+    ("Roe Says Levee Will Hold Through Spring", "Levee Will Hold Through Spring", "Roe"),
+    ("Farmers described the plan as ruinous, and said the levy would close their farms.",
+     "the levy would close their farms", "Farmers"),
+    ("He refused to pay an architect who said he was stiffed after the job.", "he was stiffed after the job",
+     "an architect"),
+    ("The Committee for a Fair Harbor reported that the plan would cost $150 million.",
+     "the plan would cost $150 million", "Committee for a Fair Harbor"),
+    ("Roe charges that the mill dumped waste.", "the mill dumped waste", "Roe"),
+    ("Harbor leaders warn that the port could close.", "the port could close", "Harbor leaders"),
+    ("The state attorney general is confirming that the fund is not registered.", "the fund is not registered",
+     "state attorney general"),
+    ("Several dock workers said the cranes had failed twice.", "the cranes had failed twice",
+     "Several dock workers"),
+    ("The Lakeside Port Authority Safety Center said that 40 percent of the cranes are idle.",
+     "40 percent of the cranes are idle", "Lakeside Port Authority Safety Center"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", INDIRECT)
+def test_reported_speech(text, content, speaker):
+    q = quotes_of(text)
+    row = row_of(q[q["kind"] == "indirect"], content)
+    assert row["speaker"] == speaker
+
+
+def test_nouns_that_look_like_verbs_of_saying():
+    # "charges" and "claims" are verbs only before "that"
+    q = quotes_of("The charges against the mill were dropped. Harbor claims rose by a third in May.")
+    assert (q["kind"] == "indirect").sum() == 0
