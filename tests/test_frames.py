@@ -11,6 +11,7 @@ import pytest
 from conftest import make_corpus
 
 from borderlines import frames as fr, uncertainty
+from borderlines import tone as tone_mod
 from borderlines.compare import DIFFERENCE_COLUMNS
 from borderlines.io import InputProblem
 from borderlines.nlp import sentence_table
@@ -433,13 +434,14 @@ def test_tone_histogram_bins_and_shares():
 
 def test_bootstrap_resamples_are_passed_on(monkeypatch):
     seen = []
-    real = fr.era_rates
+    real = uncertainty.era_rates
 
     def spy(*args, **kwargs):
         seen.append(kwargs.get("n_resamples"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(fr, "era_rates", spy)
+    for module in (fr.shares, tone_mod):
+        monkeypatch.setattr(module, "era_rates", spy)
     corpus = share_corpus()
     lexicon = fr.frames_from_data(LEXICON)
     sentences = sentence_table(corpus)
