@@ -57,11 +57,6 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
         low = [w.lower() for w in words]
         n = len(words)
         lexicon, booster, negate = self.lexicon, vs.BOOSTER_DICT, _VADER_NEGATE
-        if n and lexicon.keys().isdisjoint(low):
-            # No word of the lexicon: every word scores 0 (boosters, negations and "but"
-            # only scale the scores of lexicon words), which score_valence turns into
-            # this (punctuation emphasis only ever adds to a non-zero sum).
-            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
         n_caps = sum(1 for w in words if w.isupper())
         cap_diff = 0 < n - n_caps < n
         special = vs.SPECIAL_CASES
