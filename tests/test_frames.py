@@ -125,6 +125,30 @@ MATCH_TEXT = ("They built border walls. The wall was high. Deported migrants wai
               "They live in the United States and oppose deporting people.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a lemma entry matches its inflections, any case; within a frame the longest match wins
+    ("Crews repaired two walls.", {("security", "wall", "lemma", "walls")}),
+    ("Crews extended the border walls.", {("security", "border wall", "lemma", "border walls"),
+                                          ("place", "border wall", "lemma", "border walls")}),
+    ("Deported families waited.", {("crime", "deport", "lemma", "Deported")}),
+    ("They oppose deporting families.", {("crime", "deport", "lemma", "deporting")}),
+    ("New tariffs hit exporters.", {("economy", "tariff", "lemma", "tariffs")}),
+    ("Exporters met in the United States.", {("place", "united states", "lemma", "United States")}),
+    # a word entry matches its words in any case, not other forms
+    ("Trafficking rings moved south.", {("crime", "trafficking", "word", "Trafficking")}),
+    ("Traffic was heavy at the crossing.", set()),
+    # an exact entry matches its text as written
+    ("ICE agents arrived.", {("security", "ICE", "exact", "ICE")}),
+    ("The ice on the river melted.", set()),
+    # a phrase never spans two sentences
+    ("They waited at the border. Wall repairs began.", {("security", "wall", "lemma", "Wall")}),
+])
+def test_entries_match_by_mode(text, expected):
+    corpus = make_corpus([{"doc_id": "x", "text": text}])
+    matches = fr.frame_matches(corpus, fr.frames_from_data(LEXICON))
+    assert set(zip(matches["frame"], matches["entry"], matches["mode"], matches["text"])) == expected
+
+
 def matched():
     corpus = make_corpus([{"doc_id": "m1", "text": MATCH_TEXT}])
     lexicon = fr.frames_from_data(LEXICON)
