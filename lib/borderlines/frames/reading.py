@@ -25,10 +25,10 @@ def language_tables(corpus: pd.DataFrame, frames: pd.DataFrame | None = None, ba
     (:data:`LANGUAGE_TABLES`), each batch of ``batch_size`` articles parsed once and the
     parse shared by every step, with a progress bar over articles (``progress``). The
     tables equal those of the functions named, run on the whole corpus."""
-    from .nlp import parse_texts
-    from .progress import in_batches
-    from .quotes import extract_quotes
-    from .terms import concat_tokens, token_table
+    from ..nlp import parse_texts
+    from ..progress import in_batches
+    from ..quotes import extract_quotes
+    from ..terms import concat_tokens, token_table
 
     if not len(corpus):
         raise ValueError("the corpus has no articles: there is nothing to read")
