@@ -11,6 +11,7 @@ import pytest
 from conftest import make_corpus
 
 from borderlines import frames as fr, uncertainty
+from borderlines import tone as tone_mod
 from borderlines.compare import DIFFERENCE_COLUMNS
 from borderlines.io import InputProblem
 from borderlines.nlp import sentence_table
@@ -122,6 +123,30 @@ LEXICON = {"frames": [
 MATCH_TEXT = ("They built border walls. The wall was high. Deported migrants waited. Traffic was heavy. "
               "ICE agents came. The ice melted. Officials met at the border. Wall repairs continued. "
               "They live in the United States and oppose deporting people.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lemma entry matches its inflections, any case; within a frame the longest match wins
+    ("Crews repaired two walls.", {("security", "wall", "lemma", "walls")}),
+    ("Crews extended the border walls.", {("security", "border wall", "lemma", "border walls"),
+                                          ("place", "border wall", "lemma", "border walls")}),
+    ("Deported families waited.", {("crime", "deport", "lemma", "Deported")}),
+    ("They oppose deporting families.", {("crime", "deport", "lemma", "deporting")}),
+    ("New tariffs hit exporters.", {("economy", "tariff", "lemma", "tariffs")}),
+    ("Exporters met in the United States.", {("place", "united states", "lemma", "United States")}),
+    # a word entry matches its words in any case, not other forms
+    ("Trafficking rings moved south.", {("crime", "trafficking", "word", "Trafficking")}),
+    ("Traffic was heavy at the crossing.", set()),
+    # an exact entry matches its text as written
+    ("ICE agents arrived.", {("security", "ICE", "exact", "ICE")}),
+    ("The ice on the river melted.", set()),
+    # a phrase never spans two sentences
+    ("They waited at the border. Wall repairs began.", {("security", "wall", "lemma", "Wall")}),
+])
+def test_entries_match_by_mode(text, expected):
+    corpus = make_corpus([{"doc_id": "x", "text": text}])
+    matches = fr.frame_matches(corpus, fr.frames_from_data(LEXICON))
+    assert set(zip(matches["frame"], matches["entry"], matches["mode"], matches["text"])) == expected
 
 
 def matched():
@@ -433,13 +458,14 @@ def test_tone_histogram_bins_and_shares():
 
 def test_bootstrap_resamples_are_passed_on(monkeypatch):
     seen = []
-    real = fr.era_rates
+    real = uncertainty.era_rates
 
     def spy(*args, **kwargs):
         seen.append(kwargs.get("n_resamples"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(fr, "era_rates", spy)
+    for module in (fr.shares, tone_mod):
+        monkeypatch.setattr(module, "era_rates", spy)
     corpus = share_corpus()
     lexicon = fr.frames_from_data(LEXICON)
     sentences = sentence_table(corpus)
@@ -452,3 +478,14 @@ def test_bootstrap_resamples_are_passed_on(monkeypatch):
     seen.clear()
     fr.tone_by_era(tone)
     assert seen == [fr.DEFAULT_RESAMPLES]
+
+
+def test_language_tables_equal_the_functions_they_name():
+    corpus = share_corpus()
+    lexicon = fr.frames_from_data(LEXICON)
+    read = fr.language_tables(corpus, lexicon, batch_size=2)
+    sentences = sentence_table(corpus)
+    pd.testing.assert_frame_equal(read["sentences"], sentences)
+    pd.testing.assert_frame_equal(read["matches"], fr.frame_matches(corpus, lexicon))
+    pd.testing.assert_frame_equal(read["tone"], fr.sentence_tone(corpus, sentences))
+    assert set(read) == set(fr.LANGUAGE_TABLES)

@@ -56,34 +56,14 @@ def sentence_fixes(doc: Doc) -> Doc:
     opening quotation mark to the sentence it opens (``said. “While`` splits before “),
     and keep an attribution after an exclaimed or asked quotation in its sentence
     (``BORDER!” he said`` is one sentence), and end a sentence at an abbreviation that
-    ends one (``Lukeville, Ariz. While``; see ``_STATE_ABBREVIATIONS``)."""
-    # The starts are edited in a list and set once: setting Token.is_sent_start checks the
-    # whole Doc each time, which made a long article's parse quadratic (a 1 MB text: 40 s).
-    start = [tok.is_sent_start for tok in doc]          # True, False or None (undecided)
-    text = [tok.text for tok in doc]
-    ws = [bool(tok.whitespace_) for tok in doc]
-    n = len(doc)
-    for i in range(n - 1):
-        if doc[i].is_space and "\n" in text[i]:
-            start[i + 1] = True
-    for i in range(1, n - 1):
-        if (ws[i] and text[i + 1] in _SENTENCE_OPENERS
-                and (text[i] in _SUFFIX_ABBREVIATIONS
-                     or (text[i] in _STATE_ABBREVIATIONS and text[i - 1] == ","))):
-            start[i + 1] = True
-    for i in range(1, n - 1):
-        if (text[i] in _OPENING_QUOTES and start[i + 1] and not start[i]
-                and ws[i - 1] and not ws[i]):
-            start[i] = True
-            start[i + 1] = False
-    # “... CLOSE OUR SOUTHERN BORDER!” he said: the attribution continues the sentence
-    for i in range(2, n):
-        if (start[i] and text[i][:1].islower() and text[i - 1] in _CLOSING_QUOTES
-                and text[i - 2] in _EXCLAIM and ws[i - 1]):
-            start[i] = False
-    if n:
-        values = np.array([0 if s is None else 1 if s else -1 for s in start], dtype=np.int64)
-        doc.from_array([SENT_START], values.view(np.uint64).reshape(-1, 1))
+    ends one (``Lukeville, Ariz. While``; see ``_STATE_ABBREVIATIONS``). The rules are
+    :func:`_fixed_starts`, which :func:`parse_texts` runs too."""
+    if len(doc):
+        a = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, SPACY, SENT_START]).view(np.int64).reshape(-1, 5)
+        flags = _type_flags(doc.vocab, a[:, 0].view(np.uint64), _TYPE_FLAGS)
+        starts = _fixed_starts(a[:, 4].copy(), a[:, :4], flags)
+        # Set once: setting Token.is_sent_start checks the whole Doc each time (quadratic).
+        doc.from_array([SENT_START], starts.view(np.uint64).reshape(-1, 1))
     return doc
 
 
@@ -145,10 +125,21 @@ def get_nlp(lemmas: bool = False) -> Language:
     return nlp
 
 
+def is_word_text(text: str) -> bool:
+    """Whether a token's text is a word: at least one letter or digit (so "don" and "’t"
+    are two words, "—" and "“" are none, "66,450" and "@SecNielsen" are one each). The
+    one rule every word count of the suite uses ("per 1,000 words" means these words)."""
+    return not text.isspace() and any(ch.isalnum() for ch in text)
+
+
 def is_word(token) -> bool:
-    """A word is a token with at least one letter or digit (so "don" and "’t" are two
-    words, "—" and "“" are none, "66,450" and "@SecNielsen" are one each)."""
-    return not token.is_space and any(ch.isalnum() for ch in token.text)
+    """Whether a spaCy token (or lexeme) is a word (:func:`is_word_text`)."""
+    return is_word_text(token.text)
+
+
+def count_words(tokens) -> int:
+    """Words (:func:`is_word`) among ``tokens`` (a Doc, a Span or any iterable of tokens)."""
+    return sum(1 for t in tokens if is_word(t))
 
 
 def sentence_table(corpus: pd.DataFrame, docs: Sequence[Doc] | None = None) -> pd.DataFrame:
@@ -180,7 +171,7 @@ def doc_sentences(doc: Doc, doc_id: str) -> list[dict]:
             paragraph += 1
         rows.append({"doc_id": doc_id, "sent_id": sent_id, "paragraph": paragraph,
                      "start": start, "end": end, "sentence": text[start:end],
-                     "n_words": sum(1 for t in toks if is_word(t))})
+                     "n_words": count_words(toks)})
         sent_id += 1
     return rows
 
@@ -207,7 +198,7 @@ def _type_flags(vocab, orth: np.ndarray, cache: dict[int, tuple[bool, ...]]) -> 
                 punct = get_nlp().get_pipe("sentencizer").punct_chars
             text = vocab.strings[h]
             flags = cache[h] = (text in punct, text in _OPENING_QUOTES, "\n" in text,
-                                not text.isspace() and any(ch.isalnum() for ch in text),
+                                is_word_text(text),
                                 text in _CLOSING_QUOTES, text in _EXCLAIM, text[:1].islower(),
                                 text == ",", text in _STATE_ABBREVIATIONS, text in _SUFFIX_ABBREVIATIONS,
                                 text in _SENTENCE_OPENERS)
@@ -223,8 +214,7 @@ def _sentence_starts(a: np.ndarray, flags: np.ndarray) -> np.ndarray:
     :func:`sentence_fixes` give a Doc fresh from the tokenizer, from its
     ``to_array([ORTH, IS_PUNCT, IS_SPACE, SPACY])`` and :func:`_type_flags`."""
     n = len(a)
-    in_punct, quote, newline = flags[:, 0], flags[:, 1], flags[:, 2]
-    space, ws = a[:, 2] == 1, a[:, 3] == 1
+    in_punct = flags[:, 0]
     # sentencizer: a sentence starts at the first token that is neither punctuation nor a
     # sentence-final character after one of those characters
     content = np.flatnonzero((a[:, 1] != 1) & ~in_punct)
@@ -235,18 +225,28 @@ def _sentence_starts(a: np.ndarray, flags: np.ndarray) -> np.ndarray:
     starts = np.full(n, -1, dtype=np.int64)
     starts[0] = 1
     starts[content[before > upto]] = 1
-    # sentence_fixes: a line break starts a sentence; an opening quote joins the next one
+    return _fixed_starts(starts, a, flags)
+
+
+def _fixed_starts(starts: np.ndarray, a: np.ndarray, flags: np.ndarray) -> np.ndarray:
+    """The rules of :func:`sentence_fixes` applied to the sentencizer's ``starts`` (1 a
+    start, -1 not, 0 undecided; changed in place and returned), from the Doc's
+    ``to_array([ORTH, IS_PUNCT, IS_SPACE, SPACY])`` and :func:`_type_flags`."""
+    n = len(a)
+    quote, newline = flags[:, 1], flags[:, 2]
+    space, ws = a[:, 2] == 1, a[:, 3] == 1
+    # a line break starts a sentence
     starts[np.flatnonzero(space[:-1] & newline[:-1]) + 1] = 1
     if n > 2:
+        i = np.arange(1, n - 1)
+        # an abbreviation that ends a sentence ("Lukeville, Ariz. While", "Acme Inc. The")
         comma, state, suffix, opener = flags[:, 7], flags[:, 8], flags[:, 9], flags[:, 10]
-        i = np.arange(1, n - 1)
         starts[i[ws[i] & opener[i + 1] & (suffix[i] | (state[i] & comma[i - 1]))] + 1] = 1
-    if n > 2:
-        i = np.arange(1, n - 1)
+        # an opening quote joins the sentence it opens
         moved = i[quote[i] & (starts[i + 1] == 1) & (starts[i] != 1) & ws[i - 1] & ~ws[i]]
         starts[moved] = 1
         starts[moved + 1] = -1
-    if n > 2:
+        # “... CLOSE OUR SOUTHERN BORDER!” he said: the attribution continues the sentence
         closing, exclaim, lower = flags[:, 4], flags[:, 5], flags[:, 6]
         i = np.arange(2, n)
         starts[i[(starts[i] == 1) & lower[i] & closing[i - 1] & exclaim[i - 2] & ws[i - 1]]] = -1

@@ -68,7 +68,7 @@ TABLES = {
     "figures": "one row per cited quantity (borderlines.figures.FIGURE_COLUMNS)",
     "frame_matches": "one row per frame trigger (borderlines.frames.FRAME_MATCH_COLUMNS)",
     "frames": "one row per sentence and frame (borderlines.frames.SENTENCE_FRAME_COLUMNS)",
-    "tone": "VADER scores per sentence (borderlines.frames.TONE_COLUMNS)",
+    "tone": "VADER scores per sentence (borderlines.tone.TONE_COLUMNS)",
 }
 
 #: Stages timed by :func:`extract_batch` (see ``summary["stages"]`` of :func:`run_pipeline`).
@@ -271,11 +271,6 @@ def iter_corpus_batches(source=None, batch_size: int = DEFAULT_BATCH_SIZE, *, ma
 # --------------------------------------------------------------------------- extraction
 
 
-def _frames_from_matches(matches, sentences, frames):
-    from . import frames as frames_mod
-    return frames_mod._sentence_frames_from(matches, sentences, frames)
-
-
 def extract_batch(corpus: pd.DataFrame, config: PipelineConfig | None = None,
                   timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
     """Every table of :data:`TABLES` for a batch of articles (a corpus table with at
@@ -339,6 +334,8 @@ def _extract(corpus: pd.DataFrame, config: PipelineConfig, timings: dict[str, fl
     from . import quotes as quotes_mod
     from . import terms as terms_mod
     from .cleaning import embedded_posts
+    from .tone import sentence_tone
+    from .tone_fast import fast_vader
     from .nlp import docs_sentence_table, parse_texts
     clock = [time.process_time()]
 
@@ -366,10 +363,10 @@ def _extract(corpus: pd.DataFrame, config: PipelineConfig, timings: dict[str, fl
     figures = figures_mod.extract_figures(corpus, sentences=sentences, posts=posts)
     lap("figures")
     matches = frames_mod.frame_matches(corpus, config.frames, sentences=sentences, docs=docs)
-    framed = _frames_from_matches(matches, sentences, config.frames)
+    framed = frames_mod.sentence_frames_from_matches(matches, sentences, config.frames)
     lap("frames")
     del docs
-    tone = frames_mod.sentence_tone(corpus, sentences=sentences, analyzer=frames_mod.fast_vader())
+    tone = sentence_tone(corpus, sentences=sentences, analyzer=fast_vader())
     lap("tone")
     articles = corpus.drop(columns=[c for c in ("raw_text",) if c in corpus.columns]).reset_index(drop=True)
     ids = articles["doc_id"].astype(str)
@@ -424,15 +421,15 @@ def process_batch(batch: RawBatch, config: PipelineConfig) -> dict:
 def _warm(config: PipelineConfig) -> None:
     """Load what every batch needs (spaCy pipelines, lemma table, actor index, VADER
     lexicon) so forked workers start with it."""
-    from . import frames as frames_mod
     from . import quotes as quotes_mod
     from . import terms as terms_mod
     from .nlp import get_nlp
+    from .tone_fast import fast_vader
     get_nlp()
     terms_mod._lemma_table()
     terms_mod._table_lemmas()
     quotes_mod._actor_index(quotes_mod._actor_rows(config.actors))
-    frames_mod.fast_vader()
+    fast_vader()
 
 
 def _run_one(batch: RawBatch, config: PipelineConfig) -> dict:
