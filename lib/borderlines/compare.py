@@ -52,6 +52,12 @@ EXACT_SPLITS = 20_000
 DEFAULT_PERMUTATIONS = 1_999   # Monte Carlo floor 1/2000: far below any level, and fast
 TOO_FEW = f"too few articles (fewer than {MIN_ARTICLES} in an era): no interval"
 NO_VARIATION = "no variation between articles (e.g. none in either era): no interval"
+#: Notes of one era's interval (:func:`era_interval`).
+ONE_ARTICLE = "one article: no interval"
+FEW_ARTICLES = f"fewer than {MIN_ARTICLES} articles: no interval"
+NO_ARTICLES = "no articles"
+NO_DENOMINATOR = "nothing to divide by (denominator is zero)"
+ERA_NO_VARIATION = "no variation between articles: no interval"
 
 #: Columns of the tables of :func:`rate_differences`, :func:`share_differences`,
 #: :func:`mean_differences` (one row per measure or category).
@@ -91,6 +97,43 @@ def _group_stats(num: np.ndarray, den: np.ndarray, mask: np.ndarray):
         mean = loo.sum(1) / n
         var = (n - 1) / n * (np.where(mask, loo - mean[:, None], 0.0) ** 2).sum(1)
     return ratio, var, n
+
+
+def era_interval(num, den, *, scale: float = 1.0, level: float = 0.95,
+                 clusters=None) -> tuple[float, float, float, str]:
+    """One era's rate ``scale * Σ num / Σ den`` over its articles with its interval:
+    ``(estimate, low, high, note)``. The delete-one-article jackknife variance of the
+    ratio (as in :func:`era_difference`) gives a t interval with ``n − 1`` degrees of
+    freedom on the scale where the estimate is closest to normal: logit for a share
+    (``0 ≤ num ≤ den``), log for a rate of counts (``num ≥ 0``), the plain scale
+    otherwise (a mean tone, which can be negative). At 95 % it covers 92–98 % of the
+    time from 5 to 100 articles (overdispersed counts, shares, heavy-tailed scores;
+    ``benchmarks/coverage.py``), where the percentile bootstrap covered about 87 % at 5. Articles with ``den == 0`` (or a
+    NaN) say nothing and are left out; below :data:`MIN_ARTICLES` articles, or without
+    variation between them, the bounds are NaN and ``note`` says why."""
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level}")
+    raw_den = np.asarray(den, float)
+    num, den = _units(num, den, clusters)
+    n = len(num)
+    if n == 0:
+        note = NO_DENOMINATOR if len(raw_den) and np.nansum(raw_den) == 0 else NO_ARTICLES
+        return np.nan, np.nan, np.nan, note
+    r, v, _ = (float(a[0]) for a in _group_stats(num, den, np.ones((1, n), bool)))
+    if n == 1 or n < MIN_ARTICLES:
+        return scale * r, np.nan, np.nan, ONE_ARTICLE if n == 1 else FEW_ARTICLES
+    if not v > 0:
+        return scale * r, np.nan, np.nan, ERA_NO_VARIATION
+    half = stats.t.ppf(0.5 + level / 2, n - 1) * np.sqrt(v)
+    counts = bool((num >= 0).all())
+    if counts and (num <= den).all() and 0 < r < 1:     # a share: logit scale
+        centre, h = np.log(r / (1 - r)), half / (r * (1 - r))
+        low, high = (1 / (1 + np.exp(-(centre + s * h))) for s in (-1, 1))
+    elif counts and r > 0:                               # a rate of counts: log scale
+        low, high = r * np.exp(-half / r), r * np.exp(half / r)
+    else:
+        low, high = r - half, r + half
+    return scale * r, scale * float(low), scale * float(high), ""
 
 
 def difference_intervals(num, den, in_b, level: float = 0.95) -> dict:

@@ -4,7 +4,7 @@ Framing: an editable lexicon (``data/lexicons/frames.yml``, see its header) list
 each Policy Frames Codebook dimension (Boydstun et al. 2014) the words and phrases that
 signal it. Every sentence gets the frames whose entries occur in it, with the words
 that triggered them; per era, the share of sentences with each frame is estimated over
-articles with a bootstrap interval (:mod:`borderlines.uncertainty`).
+articles with a jackknife t interval (:mod:`borderlines.uncertainty`).
 
 Matching uses spaCy's ``PhraseMatcher`` on the suite's tokens: a ``lemma`` entry
 matches its lemmas (lookup lemmas, :func:`borderlines.terms.word_lemma`) or its own
@@ -117,7 +117,7 @@ SENTENCE_FRAME_COLUMNS = {
 }
 
 #: Columns of :func:`frame_shares`: per era and frame, the share of sentences with the
-#: frame (Σ framed sentences / Σ sentences over the era's articles, bootstrapped).
+#: frame (Σ framed sentences / Σ sentences over the era's articles, jackknife t interval).
 FRAME_SHARE_COLUMNS = {
     "era": "era key",
     "frame": "frame key",
@@ -181,7 +181,7 @@ TONE_COLUMNS = {
 MIN_TONE_SENTENCES = 20
 
 #: Columns of :func:`tone_by_era`: the estimate is the mean compound score of the
-#: era's sentences, bootstrapped over articles; then the sentence distribution.
+#: era's sentences, with jackknife t intervals over articles; then the sentence distribution.
 TONE_ERA_COLUMNS = {
     **ESTIMATE_COLUMNS,
     "n_sentences": "sentences of the era",
@@ -726,8 +726,8 @@ def _framed_per_article(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, 
 def frame_shares(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, corpus: pd.DataFrame,
                  frames: pd.DataFrame | None = None, seed: int = 0,
                  eras: list[str] | None = None, n_resamples: int = DEFAULT_RESAMPLES) -> pd.DataFrame:
-    """Per era and frame, the share of sentences with the frame, bootstrapped over
-    articles (:func:`borderlines.uncertainty.era_rates`, ``n_resamples`` resamples);
+    """Per era and frame, the share of sentences with the frame, with a jackknife t
+    interval over articles (:func:`borderlines.uncertainty.era_rates`);
     columns :data:`FRAME_SHARE_COLUMNS`. Pass the lexicon as ``frames`` to list frames
     that matched nothing (share 0); ``eras`` fixes the era order (default: corpus order)."""
     keys = _era_order(corpus, eras)
@@ -1005,8 +1005,8 @@ def too_few_sentences(estimates: pd.DataFrame, n_sentences, min_sentences: int =
 
 def tone_by_era(tone: pd.DataFrame, seed: int = 0, eras: list[str] | None = None,
                 n_resamples: int = DEFAULT_RESAMPLES, min_sentences: int = MIN_TONE_SENTENCES) -> pd.DataFrame:
-    """Per era, the mean compound score of its sentences with a bootstrap interval over
-    articles (``n_resamples`` resamples), and the distribution of sentence scores;
+    """Per era, the mean compound score of its sentences with a jackknife t interval over
+    articles, and the distribution of sentence scores;
     columns :data:`TONE_ERA_COLUMNS`. ``eras`` fixes the order (default: order in ``tone``).
     An era with fewer than ``min_sentences`` sentences is flagged ``too_few_sentences``
     (see :func:`too_few_sentences`): VADER scores single sentences noisily, so a mean over
@@ -1103,16 +1103,15 @@ def tone_quotes_vs_narration(tone: pd.DataFrame, quotes: pd.DataFrame, min_overl
                              n_resamples: int = DEFAULT_RESAMPLES,
                              min_sentences: int = MIN_TONE_SENTENCES) -> pd.DataFrame:
     """Mean VADER compound of quoted sentences and of narration per era, each
-    bootstrapped over the era's articles that have such sentences (``n_resamples``
-    resamples); columns :data:`TONE_VOICE_COLUMNS`. ``quotes``, ``min_overlap`` and
-    ``kinds`` as in :func:`sentence_voice`; a row over fewer than ``min_sentences``
+    with a jackknife t interval over the era's articles that have such sentences;
+    columns :data:`TONE_VOICE_COLUMNS`. ``quotes``, ``min_overlap`` and ``kinds`` as in :func:`sentence_voice`; a row over fewer than ``min_sentences``
     sentences is flagged ``too_few_sentences`` and is not a finding."""
     voiced = sentence_voice(tone, quotes, min_overlap, kinds)
     keys = list(eras) if eras is not None else list(dict.fromkeys(tone["era"]))
     parts = []
-    for i, voice in enumerate(("quote", "narration")):
+    for voice in ("quote", "narration"):
         part = voiced[voiced["voice"] == voice]
-        est = era_rates(tone_per_article(part), "total", "n", seed=seed + 7919 * i, eras=keys,
+        est = era_rates(tone_per_article(part), "total", "n", seed=seed, eras=keys,
                         n_resamples=n_resamples)
         est.insert(1, "voice", voice)
         est.insert(2, "n_sentences", [int((part["era"] == k).sum()) for k in keys])

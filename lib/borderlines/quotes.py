@@ -2008,7 +2008,7 @@ QUOTE_MEASURES = {"quotes_per_article": "n", "quotes_per_1000_words": ("n", "n_w
 def era_quote_rates(per_article: pd.DataFrame, eras: Sequence[str], seed: int = 0,
                     n_resamples: int = 2000) -> pd.DataFrame:
     """How much each era quotes, normalized: the mean quotes per article and the quotes
-    per 1,000 words (Σ quotes / Σ words) of each era key in ``eras``, with bootstrap
+    per 1,000 words (Σ quotes / Σ words) of each era key in ``eras``, with jackknife t
     intervals over articles. ``per_article`` is ``quote_counts_per_article(..., by=None)``
     (one row per article: ``era``, ``n``, ``n_words``). Columns ``measure``,
     ``description`` (:data:`QUOTE_RATES`) and :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS`."""
@@ -2017,7 +2017,7 @@ def era_quote_rates(per_article: pd.DataFrame, eras: Sequence[str], seed: int = 
     eras = list(eras)
     parts = [era_means(per_article, "n", seed=seed, eras=eras, n_resamples=n_resamples)
              .assign(measure="quotes_per_article"),
-             era_rates(per_article, "n", "n_words", scale=1000.0, seed=seed + 100, eras=eras,
+             era_rates(per_article, "n", "n_words", scale=1000.0, seed=seed, eras=eras,
                        n_resamples=n_resamples).assign(measure="quotes_per_1000_words")]
     table = pd.concat(parts, ignore_index=True)
     table["description"] = table["measure"].map(QUOTE_RATES)

@@ -125,7 +125,7 @@ def words_per_article(stats: pd.DataFrame, corpus: pd.DataFrame, eras: pd.DataFr
 
 def era_estimates(estimates: pd.DataFrame, eras: pd.DataFrame, title: str, x_title: str,
                   facet: str | None = None, fmt: str = ",.1f") -> alt.Chart:
-    """Per-era estimates with bootstrap intervals: a point per era, a bar for the
+    """Per-era estimates with jackknife t intervals: a point per era, a bar for the
     interval, and the note ("one article: no interval") written beside eras without one.
     ``estimates`` has :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS` (plus ``facet``)."""
     labels = {**dict(zip(eras["era"], eras["label"])), "outside": "Outside every era"}

@@ -161,7 +161,7 @@ def figure_timeline(placed: pd.DataFrame, eras: pd.DataFrame,
 
 def measure_shares(shares: pd.DataFrame, eras: pd.DataFrame) -> alt.LayerChart | alt.Chart:
     """What each era's migration statistics count: per measure, its share of the era's
-    statistics (percent) with the bootstrap interval, one row per measure and a mark per
+    statistics (percent) with the jackknife t interval, one row per measure and a mark per
     era; the note ("one article: no interval") is in the tooltip. ``shares`` from
     :func:`borderlines.uncertainty.era_shares` over
     :func:`borderlines.figures.measure_counts` (columns ``era``, ``measure``, ``count`` and
@@ -193,6 +193,6 @@ def measure_shares(shares: pd.DataFrame, eras: pd.DataFrame) -> alt.LayerChart |
         x=alt.X("estimate:Q", title="Share of the era's migration statistics (%)",
                 scale=alt.Scale(domain=[0, 100], nice=False, padding=10)))  # a mark at 100 % stays clear of the legend
     return alt.layer(rule, point).properties(
-        title=alt.Title(title, subtitle="Point: share of the era's statistics; bar: 95% bootstrap interval "
-                                         "over articles (none for an era with one article)"),
+        title=alt.Title(title, subtitle="Point: share of the era's statistics; bar: 95% jackknife t interval "
+                                         "over articles (none for an era with fewer than three articles)"),
         width=480, height=max(80, 30 * len(order)))

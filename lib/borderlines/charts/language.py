@@ -286,7 +286,7 @@ def distinctive_bars(distinctive: pd.DataFrame, eras: pd.DataFrame, era_a: str, 
 
 def _dot_intervals(data: pd.DataFrame, category: str, order: list[str], eras: pd.DataFrame, keys: list[str],
                    title, x_title: str, fmt: str, extra_tooltip: list) -> alt.Chart:
-    """Per category (rows) one point per era with its bootstrap interval as a bar; the
+    """Per category (rows) one point per era with its jackknife t interval as a bar; the
     legend names eras that have no interval and why. ``data`` has ESTIMATE_COLUMNS."""
     labels = _labels(eras)
     # An era's note goes in the legend when all its rows share it (else in the tooltip only).
@@ -315,13 +315,13 @@ def _dot_intervals(data: pd.DataFrame, category: str, order: list[str], eras: pd
 
 
 def frame_share_intervals(shares: pd.DataFrame, eras: pd.DataFrame, keys: list[str] | None = None) -> alt.Chart:
-    """Share of sentences with each frame per era, with 95% bootstrap intervals over
+    """Share of sentences with each frame per era, with 95% jackknife t intervals over
     articles; ``shares`` from :func:`~borderlines.frames.frame_shares` (frames in its
     order), ``keys``: the eras to show (default: those in ``shares``)."""
     keys = list(keys) if keys is not None else list(dict.fromkeys(shares["era"]))
     title = alt.Title("Frames: share of sentences", subtitle=[
         "A sentence has a frame when a word or phrase of the frame's lexicon occurs in it; "
-        "one sentence may have several.", "Bars: 95% bootstrap intervals over articles."])
+        "one sentence may have several.", "Bars: 95% jackknife t intervals over articles."])
     data = shares[shares["era"].isin(keys)]
     if data["estimate"].notna().sum() == 0:
         return _message("No sentences in these eras.", title.text)
@@ -335,7 +335,7 @@ def tone_distribution(histogram: pd.DataFrame, by_era: pd.DataFrame, eras: pd.Da
     """Tone of sentences per era: the distribution of VADER compound scores as side by
     side bars (share of each era's sentences per bin; ``histogram`` from
     :func:`~borderlines.frames.tone_histogram`), over the mean per era with its 95%
-    bootstrap interval (``by_era`` from :func:`~borderlines.frames.tone_by_era`)."""
+    jackknife t interval (``by_era`` from :func:`~borderlines.frames.tone_by_era`)."""
     labels = _labels(eras)
     keys = [k for k in dict.fromkeys(histogram["era"]) if histogram.loc[histogram["era"] == k, "share"].notna().any()]
     if not keys:
@@ -362,16 +362,16 @@ def tone_distribution(histogram: pd.DataFrame, by_era: pd.DataFrame, eras: pd.Da
         "Tone of sentences", subtitle="Distribution of VADER compound scores; "
                                      "|score| < 0.05 counts as neutral"))
     means = era_estimates(by_era[by_era["era"].isin(keys)], eras, title="Mean tone per era, with 95% "
-                          "bootstrap intervals over articles", x_title="Mean VADER compound score", fmt="+.2f")
+                          "jackknife t intervals over articles", x_title="Mean VADER compound score", fmt="+.2f")
     return alt.vconcat(bars, means, spacing=28).resolve_scale(color="independent")
 
 
 def tone_by_voice(voice: pd.DataFrame, eras: pd.DataFrame) -> alt.Chart:
     """Mean VADER compound of quoted sentences and of narration per era with 95%
-    bootstrap intervals; ``voice`` from :func:`~borderlines.frames.tone_quotes_vs_narration`."""
+    jackknife t intervals; ``voice`` from :func:`~borderlines.frames.tone_quotes_vs_narration`."""
     title = alt.Title("Tone of quotes and narration", subtitle=[
         "Quoted: at least half of the sentence inside a direct quote or reproduced post.",
-        "Bars: 95% bootstrap intervals over the era's articles that have such sentences."])
+        "Bars: 95% jackknife t intervals over the era's articles that have such sentences."])
     if voice["estimate"].notna().sum() == 0:
         return _message("No quoted or narrated sentences in these eras.", title.text)
     data = voice.assign(voice_label=voice["voice"].map(VOICE_LABELS).fillna(voice["voice"]))

@@ -101,14 +101,14 @@ def voice_shares(shares: pd.DataFrame, eras: pd.DataFrame, category: str = "voic
                  title: str = "Voice shares with their uncertainty",
                  category_title: str = "Voice") -> alt.LayerChart | alt.Chart:
     """For each ``category`` (rows), each era's share of quotes as a point with its 95%
-    bootstrap interval over articles, coloured by era; the subtitle names the eras
+    jackknife t interval over articles, coloured by era; the subtitle names the eras
     without an interval. ``shares`` is :func:`borderlines.uncertainty.era_shares` output."""
     data = share_data(shares, eras, category)
     if data.empty:
         return no_data(title, "No quotes in the compared eras.")
     noted = data[data["note"] != ""]
     without = list(dict.fromkeys(noted["era_label"] + " (" + noted["note"] + ")"))
-    subtitle = "Points: share of the era's quotes; bars: 95% bootstrap interval over articles"
+    subtitle = "Points: share of the era's quotes; bars: 95% jackknife t interval over articles"
     subtitle = [subtitle, "No interval for " + "; ".join(without)] if without else subtitle
     era_order = _era_sort(eras, data)
     base = alt.Chart(data).encode(
