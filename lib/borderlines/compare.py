@@ -108,9 +108,10 @@ def era_interval(num, den, *, scale: float = 1.0, level: float = 0.95,
     (``0 ≤ num ≤ den``), log for a rate of counts (``num ≥ 0``), the plain scale
     otherwise (a mean tone, which can be negative). At 95 % it covers 92–98 % of the
     time from 5 to 100 articles (overdispersed counts, shares, heavy-tailed scores;
-    ``benchmarks/coverage.py``), where the percentile bootstrap covered about 87 % at 5. Articles with ``den == 0`` (or a
-    NaN) say nothing and are left out; below :data:`MIN_ARTICLES` articles, or without
-    variation between them, the bounds are NaN and ``note`` says why."""
+    ``benchmarks/coverage.py``), where the percentile bootstrap covered about 87 % at
+    5. Articles with ``den == 0`` (or a NaN) say nothing and are left out; below
+    :data:`MIN_ARTICLES` articles, or without variation between them, the bounds are
+    NaN and ``note`` says why."""
     if not 0 < level < 1:
         raise ValueError(f"level must be between 0 and 1, got {level}")
     raw_den = np.asarray(den, float)
