@@ -405,3 +405,46 @@ def _p_text(row) -> str:
     if pd.isna(row["p_value"]):
         return ""
     return f"permutation p = {row['p_value']:.2g}, smallest possible {row['p_min']:.2g}"
+
+
+def eras_with_articles(era_keys, eras) -> list[str]:
+    """The keys of ``eras`` (the eras table, or a list of keys in order) that occur in
+    ``era_keys`` (an article table's ``era`` column), in era order."""
+    order = list(eras["era"]) if isinstance(eras, pd.DataFrame) else list(eras)
+    present = set(pd.Series(era_keys).dropna())
+    return [k for k in dict.fromkeys(order) if k in present]
+
+
+def pairwise_differences(table: pd.DataFrame, measures: dict, eras, era: str = "era",
+                         clusters: pd.DataFrame | None = None, unit: str = "doc_id", seed: int = 0,
+                         **kwargs) -> pd.DataFrame:
+    """Every pair of the ``eras`` that have articles in ``table``, each measure compared:
+    :func:`rate_differences` for each pair (era A the earlier in ``eras``' order, era B
+    the later), one :data:`DIFFERENCE_COLUMNS` row per pair and measure, measures in
+    the order given. ``eras``: the eras table or a list of keys; ``measures``,
+    ``clusters`` and ``kwargs`` as in :func:`rate_differences`. The p-values are per
+    pair, not adjusted for the number of pairs (k eras make k(k − 1)/2)."""
+    from itertools import combinations
+    keys = eras_with_articles(table[era], eras)
+    parts = [rate_differences(table, measures, a, b, era=era, clusters=clusters, unit=unit, seed=seed, **kwargs)
+             for a, b in combinations(keys, 2)]
+    if not parts:
+        return _table([])
+    out = pd.concat(parts, ignore_index=True)
+    rank = {m: i for i, m in enumerate(measures)}
+    return out.sort_values("measure", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
+
+
+def pairwise_share_differences(counts: pd.DataFrame, category: str, eras, count: str = "n",
+                               unit: str = "doc_id", era: str = "era", **kwargs) -> pd.DataFrame:
+    """:func:`share_differences` for every pair of the ``eras`` with articles in
+    ``counts`` (as :func:`pairwise_differences`); ``measure`` holds the category."""
+    from itertools import combinations
+    keys = eras_with_articles(counts[era], eras)
+    parts = [share_differences(counts, category, a, b, count=count, unit=unit, era=era, **kwargs)
+             for a, b in combinations(keys, 2)]
+    if not parts:
+        return _table([])
+    out = pd.concat(parts, ignore_index=True)
+    rank = {m: i for i, m in enumerate(dict.fromkeys(counts[category]))}
+    return out.sort_values("measure", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)

@@ -88,6 +88,28 @@ def era_rates(table: pd.DataFrame, numerator: str, denominator: str, scale: floa
     return pd.DataFrame(rows, columns=list(ESTIMATE_COLUMNS))
 
 
+def measure_estimates(table: pd.DataFrame, measures: dict, eras, era: str = "era") -> pd.DataFrame:
+    """Each era's estimate of each measure, for the eras (the eras table or a list of
+    keys) that have articles in ``table``: ``measures`` as in
+    :func:`borderlines.compare.rate_differences` (a column name: the per-article mean;
+    ``(numerator, denominator, scale)``: the rate). Columns ``measure`` then
+    :data:`ESTIMATE_COLUMNS`, measures in the order given, eras in era order."""
+    from .compare import eras_with_articles
+    keys = eras_with_articles(table[era], eras)
+    parts = []
+    for name, spec in measures.items():
+        if isinstance(spec, str):
+            est = era_means(table, spec, era=era, eras=keys)
+        else:
+            num, den, scale = spec
+            est = era_rates(table, num, den, scale=scale, era=era, eras=keys)
+        parts.append(est.assign(measure=name))
+    if not parts:
+        return pd.DataFrame(columns=["measure", *ESTIMATE_COLUMNS])
+    out = pd.concat(parts, ignore_index=True)
+    return out[["measure", *ESTIMATE_COLUMNS]]
+
+
 def era_shares(counts: pd.DataFrame, category: str, count: str = "n", unit: str = "doc_id",
                era: str = "era", seed: int = 0, eras: list[str] | None = None,
                **kwargs) -> pd.DataFrame:

@@ -228,7 +228,7 @@ def to_svg(chart: alt.TopLevelMixin) -> str:
 # Topic chart functions, importable from here; each topic module (and what it imports,
 # e.g. the terms module for language charts) loads only when one of its functions is used.
 _TOPICS = {
-    "compare": ("difference_intervals",),
+    "compare": ("all_eras", "difference_intervals"),
     "corpus": ("article_timeline", "articles_per_month", "cleaning_removals", "era_estimates", "words_per_article"),
     "figures": ("figure_timeline", "measure_label", "measure_shares", "timeline_data"),
     "language": ("distinctive_bars", "frame_share_intervals", "term_scatter", "tone_by_voice",
