@@ -34,7 +34,7 @@ def difference_intervals(differences: pd.DataFrame, title: str, x_title: str, la
                alt.Tooltip("interval:N", title="interval"), alt.Tooltip("p:N", title="p"),
                alt.Tooltip("verdict:N"), alt.Tooltip("n_a:Q", title="articles A"),
                alt.Tooltip("n_b:Q", title="articles B")]
-    base = alt.Chart(data).encode(y=alt.Y(f"{label}:N", title=None, sort=order))
+    base = alt.Chart(data).encode(y=alt.Y(f"{label}:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)))
     colour = alt.Color("verdict:N", title="Difference",
                        scale=alt.Scale(domain=["higher", "lower", "unclear", NO_INTERVAL],
                                        range=["#b2182b", "#2166ac", "#777777", "#bbbbbb"]))
