@@ -1,4 +1,4 @@
-"""Sentences, text statistics, readability offline, bootstrap estimates."""
+"""Sentences, text statistics, readability offline, per-era estimates."""
 
 from __future__ import annotations
 
