@@ -1,4 +1,5 @@
-"""Coverage of the era-difference intervals, and the type-I error of the permutation test.
+"""Coverage of the era-difference intervals and of each era's own interval, and the
+type-I error of the permutation test.
 
 Simulates two eras of articles with overdispersed counts (negative binomial per article,
 mean = rate × article length, lengths log-normal) and, at 5, 10, 30 and 100 articles per
@@ -10,7 +11,12 @@ excludes zero, how often the permutation p is below 0.05, and how often the repo
 null rejected at most 7 %. In the null, era B keeps its own spread and lengths, so the
 test must hold when the eras differ in everything but the rate.
 
-    .venv/bin/python benchmarks/coverage.py [--reps 4000] [--null-reps 1500] [--seed 1]
+A second table gives the coverage of one era's own 95 % interval
+(:func:`borderlines.compare.era_interval`, used by :mod:`borderlines.uncertainty`) for a
+rate (each scenario's era A and B), a share (beta-binomial counts of a category over
+each article's total) and a mean that can be negative (a tone-like score per article).
+
+    .venv/bin/python benchmarks/coverage.py [--reps 4000] [--null-reps 1500] [--era-reps 2000] [--seed 1]
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import time
 
 import numpy as np
 
-from borderlines.compare import difference_intervals, permutation_p
+from borderlines.compare import difference_intervals, era_interval, permutation_p
 
 #: name -> (rate A, rate B, dispersion k A, k B, mean length A, mean length B); rates per
 #: 1,000 words; variance of a count = μ + μ²/k.
@@ -65,10 +71,39 @@ def run(scenario, n, reps, null_reps, rng, level=0.95):
             "null_perm": np.mean(p_perm < 0.05), "null_reported": reported.mean()}
 
 
+def per_era_samples(rng, n: int, reps: int):
+    """``{name: (num, den, scale, truth)}``: ``reps`` × ``n`` articles of one era for each
+    kind of per-era estimate."""
+    out = {}
+    for scenario, (rate_a, rate_b, k_a, k_b, len_a, len_b) in SCENARIOS.items():
+        count, length = simulate(rng, n, reps, rate_a, rate_b, k_a, k_b, len_a, len_b)
+        out[f"rate: {scenario} A"] = (count[:, :n], length[:, :n], 1000.0, rate_a)
+        out[f"rate: {scenario} B"] = (count[:, n:], length[:, n:], 1000.0, rate_b)
+    for p in (0.1, 0.5, 0.85):
+        total = rng.negative_binomial(2, 2 / 22, (reps, n)) + 1.0
+        count = rng.binomial(total.astype(int), rng.beta(4 * p, 4 * (1 - p), (reps, n))).astype(float)
+        out[f"share {p:.0%}"] = (count, total, 1.0, p)
+    score = np.clip(rng.standard_t(4, (reps, n)) * 0.15 - 0.05, -1, 1)   # heavy-tailed, mean −0.05
+    out["mean (can be < 0)"] = (score, np.ones_like(score), 1.0, -0.05)
+    return out
+
+
+def per_era_coverage(rng, n: int, reps: int, level: float = 0.95) -> dict:
+    """``{name: (coverage, share without an interval)}`` of :func:`era_interval`."""
+    result = {}
+    for name, (num, den, scale, truth) in per_era_samples(rng, n, reps).items():
+        bounds = np.array([era_interval(a, b, scale=scale, level=level)[1:3] for a, b in zip(num, den)])
+        have = ~np.isnan(bounds[:, 0])
+        cover = (bounds[have, 0] <= truth) & (truth <= bounds[have, 1])
+        result[name] = (cover.mean() if have.any() else np.nan, 1 - have.mean())
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reps", type=int, default=4000, help="simulated studies per cell (intervals)")
     parser.add_argument("--null-reps", type=int, default=1500, help="simulated null studies per cell (permutation)")
+    parser.add_argument("--era-reps", type=int, default=2000, help="simulated eras per cell (per-era intervals)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
@@ -81,6 +116,14 @@ def main() -> None:
             r = run(scenario, n, args.reps, args.null_reps, rng)
             print(f"{scenario:<16}{n:>6}{r['coverage']:>12.1%}{r['ratio_coverage']:>12.1%}{r['no_interval']:>12.1%}"
                   f"{r['null_interval']:>12.1%}{r['null_perm']:>12.1%}{r['null_reported']:>12.1%}", flush=True)
+    print(f"\nEach era's own 95% interval (jackknife t, borderlines.uncertainty); {args.era_reps} simulated eras per cell")
+    print(f"{'estimate':<26}" + "".join(f"{f'cover n={n}':>14}" for n in SIZES) + f"{'none at n=5':>13}")
+    rows: dict = {}
+    for n in SIZES:
+        for name, value in per_era_coverage(rng, n, args.era_reps).items():
+            rows.setdefault(name, {})[n] = value
+    for name, by_n in rows.items():
+        print(f"{name:<26}" + "".join(f"{by_n[n][0]:>14.1%}" for n in SIZES) + f"{by_n[5][1]:>13.1%}", flush=True)
     print(f"({time.perf_counter() - t0:.0f} s)")
 
 

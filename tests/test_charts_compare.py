@@ -23,3 +23,22 @@ def test_difference_intervals_chart():
     assert np.isnan(diffs.loc[2, "low"])
     svg = charts.to_svg(charts.difference_intervals(diffs, "Quotes", "Difference"))
     assert "too few articles: no interval" in svg
+
+
+def test_all_eras_chart_shows_every_era_and_pair():
+    from borderlines.compare import pairwise_differences
+    from borderlines.uncertainty import measure_estimates
+    eras = pd.DataFrame({"era": ["a", "b", "c"], "label": ["Era A", "Era B", "Era C"],
+                         "start": pd.to_datetime(["2001-01-01", "2002-01-01", "2003-01-01"]),
+                         "end": pd.to_datetime(["2001-12-31", "2002-12-31", "2003-12-31"])})
+    table = pd.DataFrame({"doc_id": [f"d{i}" for i in range(12)], "era": ["a"] * 4 + ["b"] * 4 + ["c"] * 4,
+                          "n": [2, 3, 1, 2, 8, 9, 7, 10, 4, 5, 3, 6], "n_words": [500] * 12})
+    measures = {"rate": ("n", "n_words", 1000.0)}
+    chart = charts.all_eras(measure_estimates(table, measures, eras), pairwise_differences(table, measures, eras),
+                            eras, "Quotes in every era", "Quotes per 1,000 words", names={"rate": "Quotes"})
+    spec = chart.to_dict()
+    assert "each era's estimate" in charts.chart_description(spec)
+    pairs = {d["pair"] for data in spec["datasets"].values() for d in data if "pair" in d}
+    assert pairs == {"Era B − Era A", "Era C − Era A", "Era C − Era B"}
+    svg = charts.to_svg(chart)
+    assert "Era C − Era B" in svg and "Quotes: each era" in svg

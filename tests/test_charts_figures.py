@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -131,3 +132,18 @@ def test_measure_shares_chart(placed, bundled_corpus, eras):
     assert charts.to_svg(charts.measure_shares(shares, eras)).startswith("<svg")
     empty = charts.measure_shares(shares.iloc[0:0], eras).to_dict()
     assert "No era has migration statistics" in json.dumps(empty)
+
+
+def test_figure_charts_tell_the_era_by_shape_and_describe_themselves():
+    eras = pd.DataFrame({"era": ["x", "y"], "label": ["Era X", "Era Y"],
+                         "start": pd.to_datetime(["2019-01-01", "2021-01-01"]),
+                         "end": pd.to_datetime(["2020-12-31", "2022-12-31"])})
+    shares = pd.DataFrame({"era": ["x", "x", "y", "y"], "measure": ["arrests", "troops"] * 2, "count": [3, 1, 2, 2],
+                           "n_articles": [3, 3, 1, 1], "estimate": [0.75, 0.25, 0.5, 0.5],
+                           "ci_low": [0.5, 0.1, np.nan, np.nan], "ci_high": [0.9, 0.5, np.nan, np.nan],
+                           "note": ["", "", "one article: no interval", "one article: no interval"]})
+    spec = charts.measure_shares(shares, eras).to_dict()
+    shape = spec["layer"][1]["encoding"]["shape"]
+    assert shape["field"] == "era_label" and shape["scale"]["domain"] == ["Era X", "Era Y"]
+    assert shape["scale"]["range"] == charts.ERA_SHAPES[:2]
+    assert "Era X: arrests 75%, troops 25%" in charts.chart_description(spec)

@@ -154,6 +154,8 @@ def test_term_scatter_keeps_hostile_text_as_data():
 def test_term_scatter_draws(bundled):
     svg = charts.to_svg(charts.term_scatter(bundled["distinctive"], ERAS, "trump_1", "biden", bundled["lines"]))
     assert svg.startswith("<svg") and ">trump<" in svg and "In context" in svg
+    spec = charts.term_scatter(bundled["distinctive"], ERAS, "trump_1", "biden", bundled["lines"]).to_dict()
+    assert charts.chart_description(spec).startswith("Terms in Trump (first term) against Biden: each term")
 
 
 # --------------------------------------------------------------------------- bars, frames, tone
@@ -165,6 +167,7 @@ def test_distinctive_bars(bundled):
     rows = datasets(spec)[0]
     assert len(rows) == 8 and {r["era_label"] for r in rows} == {"Trump (first term)", "Biden"}
     assert spec["encoding"]["color"]["scale"]["range"] == [charts.ERA_COLORS["trump_1"], charts.ERA_COLORS["biden"]]
+    assert "the side tells the era" in spec["description"]
     assert "No term to show" in json.dumps(charts.distinctive_bars(terms.empty_distinctive(), ERAS, "trump_1", "biden").to_dict())
 
 
@@ -178,7 +181,12 @@ def test_frame_share_intervals_note_eras_without_interval(bundled):
                                      pd.DataFrame(columns=["doc_id", "sent_id"]), make_corpus([{"text": "x"}]),
                                      frames.load_frames(), eras=["trump_2"])
     assert "No sentences" in json.dumps(charts.frame_share_intervals(with_empty, ERAS).to_dict())
-    assert charts.to_svg(charts.frame_share_intervals(bundled["shares"], ERAS)).startswith("<svg")
+    svg = charts.to_svg(charts.frame_share_intervals(bundled["shares"], ERAS))
+    assert svg.startswith("<svg")
+    shape = spec["layer"][1]["encoding"]["shape"]       # the era by shape as well as colour
+    assert shape["field"] == "era_label" and set(shape["scale"]["domain"]) == legend
+    assert svg.count(">Era<") == 1                       # colour and shape share one legend
+    assert "shaped and coloured by era" in spec["description"] and "Trump (first term): " in spec["description"]
 
 
 def test_tone_distribution_plots_bins_not_sentences(bundled):
@@ -189,6 +197,9 @@ def test_tone_distribution_plots_bins_not_sentences(bundled):
     trump = sorted((r for r in bars if r["era"] == "trump_1"), key=lambda r: r["x0"])
     biden = sorted((r for r in bars if r["era"] == "biden"), key=lambda r: r["x0"])
     assert trump[0]["x0"] == -1 and biden[0]["x0"] == pytest.approx(-0.95)   # side by side in each bin
+    dash = spec["vconcat"][0]["encoding"]["strokeDash"]  # an outline pattern per era, not colour alone
+    assert dash["field"] == "era_label" and len(dash["scale"]["range"]) == 2
+    assert "mean" in spec["description"] and "outline pattern" in spec["description"]
     assert charts.to_svg(charts.tone_distribution(bundled["histogram"], bundled["by_era"], ERAS)).startswith("<svg")
     empty = frames.tone_histogram(bundled["tone"].iloc[:0], 20, ["trump_2"])
     assert "No sentences" in json.dumps(charts.tone_distribution(empty, bundled["by_era"], ERAS).to_dict())

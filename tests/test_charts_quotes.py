@@ -73,10 +73,15 @@ def test_voice_mix_stacks_each_eras_shares(voice_shares, eras):
     assert len(rows) == len(VOICE_GROUPS) * 2
     for era in ("trump_1", "biden"):
         assert sum(r["percent"] for r in rows if r["era"] == era) == pytest.approx(100)
-    color = spec["encoding"]["color"]
+    color = spec["layer"][0]["encoding"]["color"]
     assert color["scale"]["domain"] == list(VOICE_GROUPS)
     assert color["scale"]["range"] == [VOICE_COLORS[g] for g in VOICE_GROUPS]
     assert {"Era", "Voice", "Share (%)", "95% interval", "Quotes"} <= tooltip_titles(spec)
+    # wide segments are labelled with their voice, so the voice is not told by colour alone
+    labelled = [r for r in rows if r["segment"]]
+    assert labelled and all(r["segment"].startswith(r["voice_group"]) and r["percent"] >= 12 for r in labelled)
+    assert spec["layer"][1]["encoding"]["text"]["field"] == "segment"
+    assert spec["description"].startswith("Who speaks in each era: one bar per era")
 
 
 def test_voice_shares_draw_intervals_in_era_colours(voice_shares, eras):
@@ -88,6 +93,10 @@ def test_voice_shares_draw_intervals_in_era_colours(voice_shares, eras):
     assert color["scale"]["range"] == [charts.ERA_COLORS["trump_1"], charts.ERA_COLORS["biden"]]
     assert "Biden (one article: no interval)" in spec["title"]["subtitle"][1]
     assert {"Era", "Share (%)", "95% interval", "Articles in era"} <= tooltip_titles(spec)
+    shape = spec["layer"][1]["encoding"]["shape"]      # the era by shape as well as colour, one legend
+    assert shape["field"] == "era_label" and shape["title"] == "Era"
+    assert shape["scale"]["domain"] == color["scale"]["domain"] and len(set(shape["scale"]["range"])) == 2
+    assert "shaped and coloured by era" in spec["description"]
 
 
 def test_voice_shares_by_country(bundled_corpus, quotes, eras):

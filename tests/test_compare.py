@@ -174,3 +174,44 @@ def test_tone_differences():
     assert list(out["measure"]) == ["all sentences", "quote", "narration"]
     assert out.loc[0, "estimate"] == pytest.approx(1.2 / 3 - (-0.7 / 3))
     assert out.loc[1, "n_b"] == 0 and "no articles" in out.loc[1, "note"]
+
+
+def _three_eras():
+    # era c has no articles in the table; era d one article; a, b, e four each
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(13)],
+                         "era": ["a"] * 4 + ["b"] * 4 + ["d"] + ["e"] * 4,
+                         "n": [2, 3, 1, 2, 8, 9, 7, 10, 4, 3, 2, 4, 3], "w": [500] * 13})
+
+
+def test_pairwise_differences_cover_every_pair_of_eras_with_articles():
+    table = _three_eras()
+    eras = pd.DataFrame({"era": ["a", "b", "c", "d", "e"], "label": list("ABCDE")})
+    out = compare.pairwise_differences(table, {"rate": ("n", "w", 1000.0), "mean": "n"}, eras)
+    assert list(out.columns) == list(DIFFERENCE_COLUMNS)
+    pairs = list(zip(out["era_a"], out["era_b"]))[:6]
+    assert pairs == [("a", "b"), ("a", "d"), ("a", "e"), ("b", "d"), ("b", "e"), ("d", "e")]
+    assert out["measure"].tolist() == ["rate"] * 6 + ["mean"] * 6
+    row = out[(out["measure"] == "mean") & (out["era_a"] == "a") & (out["era_b"] == "b")].iloc[0]
+    assert row["estimate"] == pytest.approx(8.5 - 2.0) and row["low"] > 0 and row["p_min"] == pytest.approx(2 / 70)
+    one = out[(out["era_b"] == "d")]
+    assert one["low"].isna().all() and (one["note"] == compare.TOO_FEW).all()
+    assert compare.pairwise_differences(table[table["era"] == "a"], {"mean": "n"}, eras).empty
+
+
+def test_pairwise_share_differences():
+    counts = pd.DataFrame({"doc_id": [f"d{i}" for i in range(9) for _ in (0, 1)],
+                           "era": [e for e in ["x"] * 3 + ["y"] * 3 + ["z"] * 3 for _ in (0, 1)],
+                           "voice": ["us", "mx"] * 9, "n": [3, 1, 2, 2, 4, 1, 1, 3, 0, 4, 1, 2, 2, 2, 3, 3, 1, 1]})
+    out = compare.pairwise_share_differences(counts, "voice", ["x", "y", "z"])
+    assert len(out) == 6 and out["measure"].tolist() == ["us"] * 3 + ["mx"] * 3
+    us_xy = out.iloc[0]
+    assert us_xy["estimate"] == pytest.approx(2 / 11 - 9 / 13)
+
+
+def test_measure_estimates_per_era():
+    from borderlines.uncertainty import ESTIMATE_COLUMNS, measure_estimates
+    out = measure_estimates(_three_eras(), {"rate": ("n", "w", 1000.0), "mean": "n"}, ["e", "a", "d", "c"])
+    assert list(out.columns) == ["measure", *ESTIMATE_COLUMNS]
+    assert out["era"].tolist() == ["e", "a", "d"] * 2
+    assert out.loc[1, "estimate"] == pytest.approx(1000 * 8 / 2000)
+    assert out.loc[2, "note"] == "one article: no interval"

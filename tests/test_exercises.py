@@ -77,25 +77,43 @@ def test_check_frame_keyword_and_add_frame_entry(small):
         add_frame_entry(frames, "nonsense", "caravan")
 
 
-def test_check_bootstrap():
-    from borderlines.uncertainty import mean_ci
-    values = [1.0, 2.0, 3.0, 4.0]
-    _, low, high, _ = mean_ci(values, seed=5, n_resamples=500)
-    assert exercises.check_bootstrap(low, high, True, values, 9.0, seed=5, n_resamples=500).ok is True
-    assert exercises.check_bootstrap(low, high, False, values, 9.0, seed=5, n_resamples=500).ok is False
-    assert exercises.check_bootstrap(low, high, False, values, 2.5, seed=5, n_resamples=500).ok is True
-    assert exercises.check_bootstrap(0.0, 1.0, True, values, 9.0, seed=5, n_resamples=500).ok is False
-    assert exercises.check_bootstrap(None, None, None, values, 9.0, seed=5).ok is None
+# per-article quotes and words of two eras: era B quotes clearly more (5 articles each)
+QUOTES_A, WORDS_A = [2, 3, 1, 2, 3], [500, 600, 400, 500, 550]
+QUOTES_B, WORDS_B = [8, 9, 7, 10, 9], [500, 520, 480, 600, 500]
 
 
-def test_single_value_caveat_gives_the_permutation_floor():
-    # 9.0 is above all four values: it is the most extreme of 5, p = 1/5
-    text = exercises.single_value_caveat([1.0, 2.0, 3.0, 4.0], 9.0)
-    assert "falls outside the range of era A's own articles [1.00, 4.00]" in text
-    assert "p = 1/5 = 0.20" in text and "below 1/5 = 0.20" in text
-    # 2.5 sits in the middle: 2 of the 4 are at least as low, so p = 3/5
-    text = exercises.single_value_caveat([1.0, 2.0, 3.0, 4.0], 2.5)
-    assert "falls within" in text and "p = 3/5 = 0.60" in text
+def test_check_era_difference_clear():
+    from borderlines import era_difference
+    r = era_difference(QUOTES_A, WORDS_A, QUOTES_B, WORDS_B, scale=1000, seed=3)
+    args = (QUOTES_A, WORDS_A, QUOTES_B, WORDS_B)
+    v = exercises.check_era_difference(r["estimate"], r["p_min"], True, *args, scale=1000, seed=3)
+    assert v.ok is True and "a clear difference" in v.message
+    v = exercises.check_era_difference(r["estimate"], r["p_min"], False, *args, scale=1000, seed=3)
+    assert v.ok is False and "above zero" in v.message
+    v = exercises.check_era_difference(-r["estimate"], r["p_min"], True, *args, scale=1000, seed=3)
+    assert v.ok is False and "era A − era B" in v.message
+    v = exercises.check_era_difference(r["estimate"] / 1000, r["p_min"], True, *args, scale=1000, seed=3)
+    assert v.ok is False and "scale=1000" in v.message
+    v = exercises.check_era_difference(r["estimate"], 0.05, True, *args, scale=1000, seed=3)
+    assert v.ok is False and "result['p_min']" in v.message
+    assert exercises.check_era_difference(None, None, None, *args).ok is None
+
+
+def test_check_era_difference_four_against_one_cannot_be_clear():
+    # four articles against one: no interval, and no permutation p below 1/5
+    from borderlines import era_difference
+    args = (QUOTES_A[:4], WORDS_A[:4], [30], [500])
+    r = era_difference(*args, scale=1000)
+    assert r["p_min"] == pytest.approx(0.2)
+    v = exercises.check_era_difference(r["estimate"], r["p_min"], True, *args)
+    assert v.ok is False and "no interval" in v.message
+    v = exercises.check_era_difference(r["estimate"], r["p_min"], False, *args)
+    assert v.ok is True and "not a clear difference" in v.message and "p = 0.2 with 4 and 1 articles" in v.message
+
+
+def test_check_era_difference_without_era_b():
+    v = exercises.check_era_difference(1.0, 0.2, False, QUOTES_A, WORDS_A, [], [])
+    assert v.ok is None and "no articles" in v.message
 
 
 def test_check_cleaning_rule():

@@ -71,7 +71,7 @@ def test_every_word_count_is_the_same():
     by_sentences = sentences.groupby("doc_id")["n_words"].sum().reindex(corpus["doc_id"], fill_value=0)
     by_tokens = terms.doc_words(terms.token_table(corpus)).set_index("doc_id")["n_words"]
     by_stats = stats.article_stats(corpus).set_index("doc_id")["n_words"]
-    by_quotes = quotes._article_word_counts(corpus)
+    by_quotes = quotes.summaries._article_word_counts(corpus)
     expected = [nlp.count_words(nlp.get_nlp()(t)) for t in corpus["text"]]
     for counts in (by_sentences, by_tokens, by_stats, by_quotes):
         assert counts.loc[list(corpus["doc_id"])].tolist() == expected

@@ -137,11 +137,14 @@ def test_a_wrong_type_answer_gets_a_message_not_an_error(small, check, args, mes
     assert v.ok is False and message in v.message
 
 
-def test_bootstrap_answers_of_the_wrong_type():
-    v = exercises.check_bootstrap("1.2", 3.0, True, [1.0, 2.0, 3.0], 5.0, seed=1, n_resamples=50)
-    assert v.ok is False and "answer_5_low should be a number" in v.message
-    v = exercises.check_bootstrap(1.0, 3.0, "yes", [1.0, 2.0, 3.0], 5.0, seed=1, n_resamples=50)
-    assert v.ok is False and "True or False" in v.message
+@pytest.mark.parametrize("answers, message", [
+    (("+1.2", 0.2, False), "answer_5_difference should be a number"),
+    ((1.2, "0.2", False), "answer_5_p_min should be a number"),
+    ((1.2, 0.2, "no"), "answer_5_clear should be True or False"),
+])
+def test_era_difference_answers_of_the_wrong_type(answers, message):
+    v = exercises.check_era_difference(*answers, [1, 2, 3], [100, 100, 100], [4], [100])
+    assert v.ok is False and message in v.message
 
 
 @pytest.mark.parametrize("source, names", [

@@ -1,4 +1,4 @@
-"""Sentences, text statistics, readability offline, bootstrap estimates."""
+"""Sentences, text statistics, readability offline, per-era estimates."""
 
 from __future__ import annotations
 
@@ -132,8 +132,40 @@ def test_era_shares_sum_to_one():
 
 def test_ratio_ci_with_zero_denominators():
     assert ratio_ci([0], [0])[3] == "nothing to divide by (denominator is zero)"
-    est, lo, hi, note = ratio_ci([1, 0, 2, 0], [3, 0, 4, 0], seed=1, n_resamples=500)
-    assert note == "" and lo <= est <= hi and not np.isnan(lo)
+    est, lo, hi, note = ratio_ci([1, 0, 2, 0, 3], [3, 0, 4, 0, 5], seed=1, n_resamples=500)
+    assert est == pytest.approx(6 / 12) and note == "" and lo <= est <= hi and not np.isnan(lo)
+    # two articles with something to divide: too few for an honest interval
+    est, lo, hi, note = ratio_ci([1, 0, 2, 0], [3, 0, 4, 0])
+    assert est == pytest.approx(3 / 7) and np.isnan(lo) and note == "fewer than 3 articles: no interval"
+
+
+@pytest.mark.parametrize("num, den, lowest, highest", [
+    ([1, 2, 3, 4, 9], [10, 10, 10, 10, 10], 0.0, 1.0),           # a share: logit bounds stay in 0–1
+    ([1, 2, 30, 4, 9], [100, 80, 90, 120, 60], 0.0, np.inf),     # a rate of counts: log bounds stay above 0
+    ([-0.5, 0.2, -0.1, 0.4], [1, 1, 1, 1], -np.inf, np.inf),      # a mean tone: plain scale
+])
+def test_era_interval_scales(num, den, lowest, highest):
+    from borderlines.compare import era_interval
+    est, lo, hi, note = era_interval(num, den)
+    assert note == "" and lowest < lo < est < hi < highest
+
+
+def test_era_interval_covers_a_known_rate():
+    # 400 synthetic eras of 6 articles, overdispersed counts at 8 per 1,000 words:
+    # the 95% intervals cover the true rate close to 95% of the time
+    from borderlines.compare import era_interval
+    rng = np.random.default_rng(7)
+    length = rng.lognormal(np.log(700), 0.6, (400, 6)).round() + 50
+    mu = 8 * length / 1000
+    counts = rng.negative_binomial(2, 2 / (2 + mu))
+    hits = [lo <= 8 <= hi for c, w in zip(counts, length)
+            for _, lo, hi, _ in [era_interval(c, w, scale=1000)]]
+    assert 0.90 <= np.mean(hits) <= 0.99
+
+
+def test_per_era_intervals_need_no_seed():
+    t = pd.DataFrame({"era": ["a"] * 4, "x": [1.0, 2.0, 4.0, 7.0]})
+    pd.testing.assert_frame_equal(era_means(t, "x", seed=1), era_means(t, "x", seed=2))
 
 
 def test_attribution_after_an_exclaimed_quote_stays_in_the_sentence():

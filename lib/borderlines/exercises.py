@@ -14,7 +14,6 @@ import pandas as pd
 
 from . import eras as eras_mod
 from .cleaning import Rule, clean_text
-from .uncertainty import mean_ci
 
 
 @dataclass(frozen=True)
@@ -218,45 +217,50 @@ def check_frame_keyword(my_frames, word: str, corpus: pd.DataFrame, sentences: p
     return Verdict("4", True, f"All {len(keys)} sentence(s) with '{word}' now carry {', '.join(holders)}.")
 
 
-def check_bootstrap(ci_low, ci_high, survives, values_a, value_b, seed: int,
-                    n_resamples: int = 2000) -> Verdict:
-    """Exercise 5: the bootstrap interval of era A's per-article mean, and whether era
-    B's single value lies outside it (the difference "survives")."""
-    if (v := _unanswered("5", ci_low, ci_high, survives)):
+def check_era_difference(difference, p_min, clear, num_a, den_a, num_b, den_b, *, scale: float = 1000.0,
+                         seed: int = 0) -> Verdict:
+    """Exercise 5: the difference between two eras' rates (era B − era A, ``scale *
+    Σ num / Σ den`` per era) from :func:`borderlines.era_difference`, the floor of its
+    permutation p (``p_min``), and whether the articles show a clear difference (its
+    interval exists and excludes zero, and p is below 0.05)."""
+    from .compare import era_difference, format_difference
+    from .wording import HIGHER, LOWER, NO_INTERVAL, verdict
+    if (v := _unanswered("5", difference, p_min, clear)):
         return v
-    for name, value in (("answer_5_low", ci_low), ("answer_5_high", ci_high)):
+    for name, value in (("answer_5_difference", difference), ("answer_5_p_min", p_min)):
         if isinstance(v := _number("5", name, value, whole=False), Verdict):
             return v
-    if isinstance(v := _yes_no("5", "answer_5_survives", survives), Verdict):
+    if isinstance(v := _yes_no("5", "answer_5_clear", clear), Verdict):
         return v
-    _, low, high, note = mean_ci(values_a, seed=seed, n_resamples=n_resamples)
-    if note:
-        return Verdict("5", False, f"Era A needs at least two articles for an interval ({note}).")
-    if abs(float(ci_low) - low) > 1e-6 or abs(float(ci_high) - high) > 1e-6:
-        return Verdict("5", False, "Use uncertainty.mean_ci with the seed and n_resamples given.")
-    outside = not (low <= value_b <= high)
-    if bool(survives) == outside:
-        where = "outside" if outside else "inside"
-        return Verdict("5", True, f"The other era's value {value_b:.2f} lies {where} "
-                                  f"[{low:.2f}, {high:.2f}]. {single_value_caveat(values_a, value_b)}")
-    return Verdict("5", False, "Is the single value inside the interval or not?")
-
-
-def single_value_caveat(values_a, value_b: float) -> str:
-    """What comparing one article with an interval for era A's mean can show: the
-    interval is for a mean, while one article varies as much as A's single articles do;
-    a permutation test (which article is B?) can go no lower than p = 1/n with n articles
-    in all. Returns a sentence with the numbers of this sample."""
-    a = [float(v) for v in values_a]
-    n = len(a) + 1
-    lo, hi = min(a), max(a)
-    extreme = 1 + min(sum(v >= value_b for v in a), sum(v <= value_b for v in a))
-    within = lo <= value_b <= hi
-    return (f"But that interval is for the mean of {len(a)} articles: the single article "
-            f"{'falls within' if within else 'falls outside'} the range of era A's own articles "
-            f"[{lo:.2f}, {hi:.2f}], and a permutation test (which of the {n} articles is era B's?) "
-            f"gives one-sided p = {extreme}/{n} = {extreme / n:.2f}; with {n} articles it can never go "
-            f"below 1/{n} = {1 / n:.2f}. One article cannot establish an era difference.")
+    result = era_difference(num_a, den_a, num_b, den_b, scale=scale, seed=seed)
+    if pd.isna(result["estimate"]):
+        return Verdict("5", None, "An era has no articles in this corpus: there is no difference to compute.")
+    want, got = result["estimate"], float(difference)
+    if not abs(got - want) <= 1e-6 * max(1.0, abs(want)):
+        swapped = abs(got + want) <= 1e-6 * max(1.0, abs(want))
+        hint = ("that is era A − era B: the difference is era B minus era A" if swapped
+                else f"pass era A's numerators and denominators first, then era B's, with scale={scale:g}, "
+                     "and take result['estimate']")
+        return Verdict("5", False, f"Not the difference era_difference gives: {hint}.")
+    if not abs(float(p_min) - result["p_min"]) <= 1e-9:
+        return Verdict("5", False, "answer_5_p_min is in the result: result['p_min'], the smallest p the "
+                                   "permutation test can give with these numbers of articles.")
+    kind = verdict(result)
+    is_clear = kind in (HIGHER, LOWER)
+    text = format_difference(result, digits=2)
+    if bool(clear) != is_clear:
+        why = {NO_INTERVAL: "there is no interval (an era has fewer than three articles), so these articles "
+                            "cannot show a difference",
+               HIGHER: "the interval lies above zero and p is below 0.05",
+               LOWER: "the interval lies below zero and p is below 0.05"}.get(
+            kind, "the interval includes zero, or p is not below 0.05")
+        return Verdict("5", False, f"Look again at the interval and p: {why}.")
+    if is_clear:
+        return Verdict("5", True, f"B − A = {text}: a clear difference between these eras' articles.")
+    floor = (f" No permutation test can go below p = {result['p_min']:.2g} with {result['n_a']} and "
+             f"{result['n_b']} articles, so more articles, not a different test, are what it takes."
+             if result["p_min"] >= 0.05 else "")
+    return Verdict("5", True, f"B − A = {text}: not a clear difference.{floor}")
 
 
 def check_cleaning_rule(my_rule, raw: str, unwanted: str) -> Verdict:

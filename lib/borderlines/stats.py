@@ -3,7 +3,7 @@
 Words are tokens with a letter or digit (:func:`borderlines.nlp.is_word`); sentences
 come from the shared spaCy pipeline. Lexical diversity is the moving-average type–token
 ratio (MATTR, Covington & McFall 2010), which does not fall as texts get longer the way
-a plain type–token ratio does. Per-era figures are per-article means with bootstrap
+a plain type–token ratio does. Per-era figures are per-article means with jackknife t
 intervals over articles (:mod:`borderlines.uncertainty`).
 """
 
@@ -103,17 +103,17 @@ ERA_MEASURES = {
 
 def era_stats(stats: pd.DataFrame, eras: pd.DataFrame, seed: int = 0,
               n_resamples: int = 2000) -> pd.DataFrame:
-    """Per era and measure: the per-article mean with its bootstrap interval (or the
+    """Per era and measure: the per-article mean with its jackknife t interval (or the
     note "one article: no interval"). Columns: measure, description, then
     :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS`. Includes the pooled words per
     sentence (Σ words / Σ sentences) as ``words_per_sentence_pooled``."""
     keys = [k for k in eras["era"] if (stats["era"] == k).any()]
     keys += [k for k in stats["era"].unique() if k not in keys]
     parts = []
-    for i, (measure, description) in enumerate(ERA_MEASURES.items()):
-        est = era_means(stats, measure, seed=seed + 100 * i, eras=keys, n_resamples=n_resamples)
+    for measure, description in ERA_MEASURES.items():
+        est = era_means(stats, measure, seed=seed, eras=keys, n_resamples=n_resamples)
         parts.append(est.assign(measure=measure, description=description))
-    pooled = era_rates(stats, "n_words", "n_sentences", seed=seed + 999, eras=keys,
+    pooled = era_rates(stats, "n_words", "n_sentences", seed=seed, eras=keys,
                        n_resamples=n_resamples)
     parts.append(pooled.assign(measure="words_per_sentence_pooled",
                                description="words per sentence (all sentences of the era)"))

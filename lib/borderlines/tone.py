@@ -43,7 +43,7 @@ TONE_COLUMNS = {
 MIN_TONE_SENTENCES = 20
 
 #: Columns of :func:`tone_by_era`: the estimate is the mean compound score of the
-#: era's sentences, bootstrapped over articles; then the sentence distribution.
+#: era's sentences, with jackknife t intervals over articles; then the sentence distribution.
 TONE_ERA_COLUMNS = {
     **ESTIMATE_COLUMNS,
     "n_sentences": "sentences of the era",
@@ -139,8 +139,8 @@ def too_few_sentences(estimates: pd.DataFrame, n_sentences, min_sentences: int =
 
 def tone_by_era(tone: pd.DataFrame, seed: int = 0, eras: list[str] | None = None,
                 n_resamples: int = DEFAULT_RESAMPLES, min_sentences: int = MIN_TONE_SENTENCES) -> pd.DataFrame:
-    """Per era, the mean compound score of its sentences with a bootstrap interval over
-    articles (``n_resamples`` resamples), and the distribution of sentence scores;
+    """Per era, the mean compound score of its sentences with a jackknife t interval over
+    articles, and the distribution of sentence scores;
     columns :data:`TONE_ERA_COLUMNS`. ``eras`` fixes the order (default: order in ``tone``).
     An era with fewer than ``min_sentences`` sentences is flagged ``too_few_sentences``
     (see :func:`too_few_sentences`): VADER scores single sentences noisily, so a mean over
@@ -237,16 +237,16 @@ def tone_quotes_vs_narration(tone: pd.DataFrame, quotes: pd.DataFrame, min_overl
                              n_resamples: int = DEFAULT_RESAMPLES,
                              min_sentences: int = MIN_TONE_SENTENCES) -> pd.DataFrame:
     """Mean VADER compound of quoted sentences and of narration per era, each
-    bootstrapped over the era's articles that have such sentences (``n_resamples``
-    resamples); columns :data:`TONE_VOICE_COLUMNS`. ``quotes``, ``min_overlap`` and
-    ``kinds`` as in :func:`sentence_voice`; a row over fewer than ``min_sentences``
+    with a jackknife t interval over the era's articles that have such sentences;
+    columns :data:`TONE_VOICE_COLUMNS`. ``quotes``, ``min_overlap`` and ``kinds`` as in
+    :func:`sentence_voice`; a row over fewer than ``min_sentences``
     sentences is flagged ``too_few_sentences`` and is not a finding."""
     voiced = sentence_voice(tone, quotes, min_overlap, kinds)
     keys = list(eras) if eras is not None else list(dict.fromkeys(tone["era"]))
     parts = []
-    for i, voice in enumerate(("quote", "narration")):
+    for voice in ("quote", "narration"):
         part = voiced[voiced["voice"] == voice]
-        est = era_rates(tone_per_article(part), "total", "n", seed=seed + 7919 * i, eras=keys,
+        est = era_rates(tone_per_article(part), "total", "n", seed=seed, eras=keys,
                         n_resamples=n_resamples)
         est.insert(1, "voice", voice)
         est.insert(2, "n_sentences", [int((part["era"] == k).sum()) for k in keys])

@@ -61,23 +61,40 @@ def era_scale(eras: pd.DataFrame | None = None, keys: list[str] | None = None,
               labels: dict[str, str] | None = None, present=None) -> alt.Scale:
     """Colour scale over era *labels*, in era order, with the suite's era colours.
 
-    Pass the eras table (from :func:`~borderlines.eras.load_eras`) or explicit keys/labels.
-    ``present`` (era labels or keys found in the chart's data) keeps only those eras, so
-    a legend never lists an era without articles; each era keeps its own colour."""
+    Pass the eras table (from :func:`~borderlines.eras.load_eras`; articles outside
+    every era and undated ones follow it) or explicit keys/labels. ``present`` (era
+    labels or keys found in the chart's data) keeps only those eras, so a legend never
+    lists an era without articles; each era keeps its own colour."""
     if eras is not None:
-        keys = list(eras["era"]) + ["outside"]
-        labels = {**dict(zip(eras["era"], eras["label"])), "outside": "Outside every era"}
-    if present is not None:
-        seen = set(present)
-        full = era_scale(keys=keys, labels=labels)
-        pairs = [(d, c) for k, d, c in zip(keys or list(ERA_COLORS), full.domain, full.range)
-                 if k in seen or d in seen]
-        return alt.Scale(domain=[d for d, _ in pairs], range=[c for _, c in pairs])
+        from ..eras import OUTSIDE, UNDATED, era_labels
+        keys = list(eras["era"]) + [k for k in (OUTSIDE, UNDATED) if k not in set(eras["era"])]
+        labels = era_labels(eras)
     keys = keys or list(ERA_COLORS)
     labels = labels or {k: k for k in keys}
     fallback = iter(FALLBACK_COLORS * 3)
     colors = [ERA_COLORS.get(k) or next(fallback) for k in keys]
-    return alt.Scale(domain=[labels.get(k, k) for k in keys], range=colors)
+    domain = [labels.get(k, k) for k in keys]
+    if present is not None:
+        seen = set(present)
+        pairs = [(d, c) for k, d, c in zip(keys, domain, colors) if k in seen or d in seen]
+        return alt.Scale(domain=[d for d, _ in pairs], range=[c for _, c in pairs])
+    return alt.Scale(domain=domain, range=colors)
+
+
+#: Point shapes for eras, in era order: an era is told by shape as well as colour.
+ERA_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge"]
+
+
+def era_shape(eras: pd.DataFrame | None = None, keys: list[str] | None = None,
+              labels: dict[str, str] | None = None, present=None, field: str = "era_label",
+              title: str = "Era") -> alt.Shape:
+    """Shape by era over the same eras as :func:`era_scale` (same arguments), each era
+    keeping its shape whatever the chart shows; with the colour's ``field`` and
+    ``title`` the two share one legend, so no era is told by colour alone."""
+    full = era_scale(eras, keys, labels)
+    shapes = dict(zip(full.domain, itertools.cycle(ERA_SHAPES)))
+    domain = era_scale(eras, keys, labels, present=present).domain if present is not None else full.domain
+    return alt.Shape(f"{field}:N", title=title, scale=alt.Scale(domain=domain, range=[shapes[d] for d in domain]))
 
 
 def _safe_json(obj) -> str:
@@ -228,7 +245,7 @@ def to_svg(chart: alt.TopLevelMixin) -> str:
 # Topic chart functions, importable from here; each topic module (and what it imports,
 # e.g. the terms module for language charts) loads only when one of its functions is used.
 _TOPICS = {
-    "compare": ("difference_intervals",),
+    "compare": ("all_eras", "difference_intervals"),
     "corpus": ("article_timeline", "articles_per_month", "cleaning_removals", "era_estimates", "words_per_article"),
     "figures": ("figure_timeline", "measure_label", "measure_shares", "timeline_data"),
     "language": ("distinctive_bars", "frame_share_intervals", "term_scatter", "tone_by_voice",

@@ -6,7 +6,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from . import era_scale
+from . import era_scale, era_shape
 
 #: Above this many articles, corpus charts show counts and distributions, not articles.
 MAX_ARTICLES_PLOTTED = 300
@@ -35,21 +35,10 @@ def article_timeline(corpus: pd.DataFrame, eras: pd.DataFrame, n_words: pd.Serie
         x=alt.X("date:T", title="Publication date"),
         y=alt.Y("outlet:N", title=None),
         color=alt.Color("era_label:N", scale=scale, title="Era"),
-        shape=_era_shape(scale), size=size, tooltip=tooltip)
+        shape=era_shape(eras, present=data["era_label"]), size=size, tooltip=tooltip)
     return alt.layer(_era_bands(spans, era_scale(eras)), points).properties(
         title=alt.Title("Articles over time", subtitle="Each point is an article; shaded spans are eras"),
         width=560, height=max(120, 40 * data["outlet"].nunique()))
-
-
-#: Point shapes for eras, in era order: the era is told by shape as well as colour.
-ERA_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge"]
-
-
-def _era_shape(scale: alt.Scale) -> alt.Shape:
-    """Shape by era over the same (present) eras as the colour ``scale``, one legend."""
-    domain = scale.to_dict()["domain"]
-    return alt.Shape("era_label:N", title="Era",
-                     scale=alt.Scale(domain=domain, range=[ERA_SHAPES[i % len(ERA_SHAPES)] for i in range(len(domain))]))
 
 
 def _era_spans(data: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:
@@ -84,7 +73,7 @@ def _monthly_timeline(data: pd.DataFrame, eras: pd.DataFrame) -> alt.LayerChart:
         tooltip.append(alt.Tooltip("words:Q", format=","))
     points = alt.Chart(counts).mark_point(filled=True, opacity=0.8).encode(
         x=alt.X("month:T", title="Publication month"), y=alt.Y("outlet:N", title=None),
-        color=alt.Color("era_label:N", scale=scale, title="Era"), shape=_era_shape(scale),
+        color=alt.Color("era_label:N", scale=scale, title="Era"), shape=era_shape(eras, present=counts["era_label"]),
         size=alt.Size("articles:Q", title="Articles", scale=alt.Scale(range=[20, 400])), tooltip=tooltip)
     return alt.layer(_era_bands(_era_spans(data, eras), era_scale(eras)), points).properties(
         title=alt.Title("Articles over time", subtitle=f"{len(data):,} articles: each point is an outlet's "
@@ -125,7 +114,7 @@ def words_per_article(stats: pd.DataFrame, corpus: pd.DataFrame, eras: pd.DataFr
 
 def era_estimates(estimates: pd.DataFrame, eras: pd.DataFrame, title: str, x_title: str,
                   facet: str | None = None, fmt: str = ",.1f") -> alt.Chart:
-    """Per-era estimates with bootstrap intervals: a point per era, a bar for the
+    """Per-era estimates with jackknife t intervals: a point per era, a bar for the
     interval, and the note ("one article: no interval") written beside eras without one.
     ``estimates`` has :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS` (plus ``facet``)."""
     labels = {**dict(zip(eras["era"], eras["label"])), "outside": "Outside every era"}

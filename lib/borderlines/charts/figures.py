@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from ..eras import era_labels
-from . import era_scale
+from . import era_scale, era_shape
 
 #: Above this many dated figures the timeline plots counts per period × measure × era.
 MAX_TIMELINE_POINTS = 2000
@@ -75,16 +75,6 @@ def _era_bands(eras: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp) -> pd.Dat
     return spans[["era", "label", "start", "end"]]
 
 
-def _present_era_scale(eras: pd.DataFrame, keys) -> alt.Scale:
-    """:func:`era_scale` over the eras among ``keys`` only (in era order), so the legend
-    lists the eras the chart shows."""
-    present = set(keys)
-    labels = era_labels(eras)
-    ordered = [k for k in [*eras["era"], "outside"] if k in present]
-    ordered += sorted(k for k in present if k not in ordered)
-    return era_scale(keys=ordered or list(eras["era"]), labels=labels)
-
-
 def _message(text: str, title: str) -> alt.Chart:
     """A chart that only says ``text`` (for an empty input), so the page still shows why."""
     return alt.Chart(pd.DataFrame({"message": [text]})).mark_text(
@@ -96,8 +86,8 @@ def figure_timeline(placed: pd.DataFrame, eras: pd.DataFrame,
                     max_points: int = MAX_TIMELINE_POINTS) -> alt.LayerChart | alt.Chart:
     """Each dated figure at the period it describes (not the article's date): a point at
     the middle of the period, and a bar across it for a multi-month period; one row per
-    measure, coloured by the citing article's era (with eras as shaded spans), shape by
-    kind, and the source sentence in the tooltip. Above ``max_points`` dated figures it
+    measure, coloured and shaped by the citing article's era (with eras as shaded
+    spans), the kind of figure and its source sentence in the tooltip. Above ``max_points`` dated figures it
     plots, per period × measure × era, one mark sized by the number of figures
     (:func:`timeline_data`). ``placed`` from :func:`borderlines.figures.figures_with_articles`."""
     title = "When the cited figures are about"
@@ -107,13 +97,15 @@ def figure_timeline(placed: pd.DataFrame, eras: pd.DataFrame,
     pad = pd.Timedelta(days=45)
     lo, hi = data["period_start"].min() - pad, data["period_end_excl"].max() + pad
     bands = _era_bands(eras, lo, hi)
-    scale = _present_era_scale(eras, [*data["era"], *bands["era"]])
+    scale = era_scale(eras, present=[*data["era"], *bands["era"]])
     x_scale = alt.Scale(domain=[_datetime(lo), _datetime(hi)])
     measures = sorted(data["measure"].unique())
     y = alt.Y("measure:N", title=None, sort=measures, axis=alt.Axis(labelLimit=200))
     y_offset = alt.YOffset("era_label:N", sort=list(era_labels(eras).values()))
     era_title = "Citing article's era"
     color = alt.Color("era_label:N", scale=scale, title=era_title)
+    # the era by shape as well as colour (one legend); the kind of figure is in the tooltip
+    shape = era_shape(eras, present=[*data["era"], *bands["era"]], title=era_title)
     if aggregated:
         tooltip = [alt.Tooltip("period:N", title="Period"), alt.Tooltip("measure:N", title="Measure"),
                    alt.Tooltip("era_label:N", title="Era of the citing articles"),
@@ -121,7 +113,6 @@ def figure_timeline(placed: pd.DataFrame, eras: pd.DataFrame,
                    alt.Tooltip("n_articles:Q", title="Articles", format=","),
                    alt.Tooltip("n_outlets:Q", title="Outlets", format=",")]
         size = alt.Size("n_figures:Q", title="Figures", scale=alt.Scale(range=[30, 400]))
-        shape = alt.value("circle")
         subtitle = (f"Too many figures to show one by one: each mark is a period × measure × era, "
                     f"sized by the figures citing it ({len(data):,} groups shown); bars span multi-month periods")
     else:
@@ -130,10 +121,9 @@ def figure_timeline(placed: pd.DataFrame, eras: pd.DataFrame,
                    alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("period:N", title="Period described"),
                    alt.Tooltip("attributed_to:N", title="Attributed to"), alt.Tooltip("outlet:N", title="Outlet"),
                    alt.Tooltip("article_date:N", title="Article date"),
-                   alt.Tooltip("era_label:N", title="Era of the article"),
+                   alt.Tooltip("era_label:N", title="Era of the article"), alt.Tooltip("kind:N", title="Kind"),
                    alt.Tooltip("sentence:N", title="Source sentence")]
         size = alt.value(70)
-        shape = alt.Shape("kind:N", title="Kind")
         subtitle = ("Each point is a figure, at the middle of the period it describes; bars span "
                     "multi-month periods; shaded spans are eras")
     base = alt.Chart(data).encode(y=y, yOffset=y_offset, color=color, tooltip=tooltip)
@@ -154,14 +144,19 @@ def figure_timeline(placed: pd.DataFrame, eras: pd.DataFrame,
         band_text = alt.Chart(bands).mark_text(align="left", dx=4, dy=-4, baseline="bottom", color="#555").encode(
             x=alt.X("start:T", scale=x_scale), text="label:N", y=alt.value(0))
         layers = [band, band_text, *layers]
+    counts = data.groupby("measure").size() if not aggregated else data.groupby("measure")["n_figures"].sum()
     return alt.layer(*layers).properties(
         title=alt.Title(title, subtitle=subtitle), width=620,
-        height=max(120, 34 * len(measures)))
+        height=max(120, 34 * len(measures)),
+        description=(f"{title}: each cited figure placed at the period it describes, one row per measure, "
+                     f"coloured and shaped by the citing article's era; from {data['period_start'].min():%B %Y} "
+                     f"to {data['period_end'].max():%B %Y}. Figures per measure: "
+                     + ", ".join(f"{m} {int(n):,}" for m, n in counts.items()) + "."))
 
 
 def measure_shares(shares: pd.DataFrame, eras: pd.DataFrame) -> alt.LayerChart | alt.Chart:
     """What each era's migration statistics count: per measure, its share of the era's
-    statistics (percent) with the bootstrap interval, one row per measure and a mark per
+    statistics (percent) with the jackknife t interval, one row per measure and a mark per
     era; the note ("one article: no interval") is in the tooltip. ``shares`` from
     :func:`borderlines.uncertainty.era_shares` over
     :func:`borderlines.figures.measure_counts` (columns ``era``, ``measure``, ``count`` and
@@ -186,13 +181,18 @@ def measure_shares(shares: pd.DataFrame, eras: pd.DataFrame) -> alt.LayerChart |
     base = alt.Chart(data).encode(
         y=alt.Y("measure:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)),
         yOffset=alt.YOffset("era_label:N", sort=[labels.get(k, k) for k in eras["era"]]),
-        color=alt.Color("era_label:N", scale=_present_era_scale(eras, data["era"]), title="Era"),
+        color=alt.Color("era_label:N", scale=era_scale(eras, present=data["era"]), title="Era"),
         tooltip=tooltip)
     rule = base.mark_rule(strokeWidth=3, opacity=0.5).encode(x="ci_low:Q", x2="ci_high:Q")
     point = base.mark_point(filled=True, size=70).encode(
+        shape=era_shape(eras, present=data["era"]),
         x=alt.X("estimate:Q", title="Share of the era's migration statistics (%)",
                 scale=alt.Scale(domain=[0, 100], nice=False, padding=10)))  # a mark at 100 % stays clear of the legend
     return alt.layer(rule, point).properties(
-        title=alt.Title(title, subtitle="Point: share of the era's statistics; bar: 95% bootstrap interval "
-                                         "over articles (none for an era with one article)"),
+        title=alt.Title(title, subtitle="Point: share of the era's statistics; bar: 95% jackknife t interval "
+                                         "over articles (none for an era with fewer than three articles)"),
+        description=f"{title}: for each measure, each era's share of its migration statistics (point, shaped "
+                    "and coloured by era) with its 95% interval; " + "; ".join(
+                        f"{era}: " + ", ".join(f"{m} {v:.0f}%" for m, v in zip(rows["measure"], rows["estimate"]))
+                        for era, rows in data.groupby("era_label", sort=False)) + ".",
         width=480, height=max(80, 30 * len(order)))

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..terms import terms_to_plot, top_distinctive
-from . import era_scale
+from . import era_scale, era_shape
 from .corpus import era_estimates
 
 #: Tick values offered on the symlog axes (per 10,000 words); those within the data are used.
@@ -193,11 +193,15 @@ def term_scatter(distinctive: pd.DataFrame, eras: pd.DataFrame, era_a: str, era_
         subtitle.append(f"Showing {len(plotted):,} of {len(distinctive):,} terms: the most frequent and the "
                         f"most distinctive, alternately.")
     scatter = alt.layer(diagonal, leaders, points, fixed_labels, found_labels).properties(
-        width=SCATTER_SIZE, height=SCATTER_SIZE, title=alt.Title(title, subtitle=subtitle))
+        width=SCATTER_SIZE, height=SCATTER_SIZE, title=alt.Title(title, subtitle=subtitle),
+        description=(f"{title}: each term at its rate per 10,000 words in {label_a} (across) and {label_b} (up); "
+                     f"above the diagonal a term is more frequent in {label_b}, below it in {label_a}. "
+                     f"Most distinctive of {label_a}: {', '.join(top_distinctive(plotted, era_a, 5)['term'])}; "
+                     f"of {label_b}: {', '.join(top_distinctive(plotted, era_b, 5)['term'])}."))
     if lines is None:
         return scatter.add_params(search)
     return alt.vconcat(scatter, _concordance_panel(lines, data, labels, max_lines, context_chars, found),
-                       spacing=24).add_params(search)
+                       spacing=24).add_params(search).properties(description=scatter.description)
 
 
 def _fixed_labels(plotted: pd.DataFrame, data: pd.DataFrame, era_a: str, era_b: str, n_labels: int,
@@ -281,12 +285,16 @@ def distinctive_bars(distinctive: pd.DataFrame, eras: pd.DataFrame, era_a: str, 
                  alt.Tooltip("docs_b:Q", title=f"{labels.get(era_b, era_b)}: articles"),
                  alt.Tooltip("g2:Q", title="G²", format=".2f")],
     ).properties(title=alt.Title(title, subtitle=f"Up to {n} terms per era, by |z|"),
-                 width=420, height=alt.Step(16))
+                 width=420, height=alt.Step(16),
+                 description=f"{title}: bars to the right are terms of {labels.get(era_a, era_a)}, to the left "
+                             f"of {labels.get(era_b, era_b)} (the side tells the era, as well as the colour). "
+                             + "; ".join(f"{lab}: " + ", ".join(rows["term"])
+                                         for lab, rows in data.groupby("era_label", sort=False)) + ".")
 
 
 def _dot_intervals(data: pd.DataFrame, category: str, order: list[str], eras: pd.DataFrame, keys: list[str],
                    title, x_title: str, fmt: str, extra_tooltip: list) -> alt.Chart:
-    """Per category (rows) one point per era with its bootstrap interval as a bar; the
+    """Per category (rows) one point per era with its jackknife t interval as a bar; the
     legend names eras that have no interval and why. ``data`` has ESTIMATE_COLUMNS."""
     labels = _labels(eras)
     # An era's note goes in the legend when all its rows share it (else in the tooltip only).
@@ -309,19 +317,25 @@ def _dot_intervals(data: pd.DataFrame, category: str, order: list[str], eras: pd
                  alt.Tooltip("n_articles:Q", title="Articles"), *extra_tooltip])
     rule = base.mark_rule(strokeWidth=3, opacity=0.5).encode(x="ci_low:Q", x2="ci_high:Q")
     point = base.mark_point(filled=True, size=70, opacity=1).encode(
-        x=alt.X("estimate:Q", title=x_title, axis=alt.Axis(format=fmt), scale=alt.Scale(zero=False, padding=12)))
+        x=alt.X("estimate:Q", title=x_title, axis=alt.Axis(format=fmt), scale=alt.Scale(zero=False, padding=12)),
+        shape=era_shape(keys=shown, labels=legend))      # the era by shape as well as colour, one legend
+    text = title.text if isinstance(title, alt.Title) else str(title)
+    listing = "; ".join(f"{era}: " + ", ".join(f"{c} {format(v, fmt)}" for c, v in zip(rows[category], rows["estimate"]))
+                        for era, rows in data.groupby("era_label", sort=False))
     return alt.layer(rule, point).properties(
-        title=title, width=460, height=alt.Step(12 if len(shown) > 1 else 18))
+        title=title, width=460, height=alt.Step(12 if len(shown) > 1 else 18),
+        description=f"{text}: each era's estimate (point, shaped and coloured by era) with its 95% interval. "
+                    f"{listing}.")
 
 
 def frame_share_intervals(shares: pd.DataFrame, eras: pd.DataFrame, keys: list[str] | None = None) -> alt.Chart:
-    """Share of sentences with each frame per era, with 95% bootstrap intervals over
+    """Share of sentences with each frame per era, with 95% jackknife t intervals over
     articles; ``shares`` from :func:`~borderlines.frames.frame_shares` (frames in its
     order), ``keys``: the eras to show (default: those in ``shares``)."""
     keys = list(keys) if keys is not None else list(dict.fromkeys(shares["era"]))
     title = alt.Title("Frames: share of sentences", subtitle=[
         "A sentence has a frame when a word or phrase of the frame's lexicon occurs in it; "
-        "one sentence may have several.", "Bars: 95% bootstrap intervals over articles."])
+        "one sentence may have several.", "Bars: 95% jackknife t intervals over articles."])
     data = shares[shares["era"].isin(keys)]
     if data["estimate"].notna().sum() == 0:
         return _message("No sentences in these eras.", title.text)
@@ -335,7 +349,7 @@ def tone_distribution(histogram: pd.DataFrame, by_era: pd.DataFrame, eras: pd.Da
     """Tone of sentences per era: the distribution of VADER compound scores as side by
     side bars (share of each era's sentences per bin; ``histogram`` from
     :func:`~borderlines.frames.tone_histogram`), over the mean per era with its 95%
-    bootstrap interval (``by_era`` from :func:`~borderlines.frames.tone_by_era`)."""
+    jackknife t interval (``by_era`` from :func:`~borderlines.frames.tone_by_era`)."""
     labels = _labels(eras)
     keys = [k for k in dict.fromkeys(histogram["era"]) if histogram.loc[histogram["era"] == k, "share"].notna().any()]
     if not keys:
@@ -346,8 +360,13 @@ def tone_distribution(histogram: pd.DataFrame, by_era: pd.DataFrame, eras: pd.Da
     data["x0"] = data["bin_start"] + slot * width
     data["x1"] = data["x0"] + width
     data["era_label"] = data["era"].map(labels).fillna(data["era"])
-    scale = era_scale(keys=keys, labels={k: labels.get(k, k) for k in keys})
-    bars = alt.Chart(data).mark_rect(opacity=0.85).encode(
+    era_labels = {k: labels.get(k, k) for k in keys}
+    scale = era_scale(keys=keys, labels=era_labels)
+    dashes = [[1, 0], [4, 2], [1, 2], [6, 2, 1, 2]]
+    # each era's bars also have their own outline pattern, so the era is not told by colour alone
+    bars = alt.Chart(data).mark_rect(opacity=0.85, stroke="#222", strokeWidth=1).encode(
+        strokeDash=alt.StrokeDash("era_label:N", title="Era", scale=alt.Scale(
+            domain=list(era_labels.values()), range=[dashes[i % len(dashes)] for i in range(len(keys))])),
         x=alt.X("x0:Q", title="VADER compound score of the sentence (−1 negative … +1 positive)",
                 scale=alt.Scale(domain=[-1, 1])),
         x2="x1:Q",
@@ -362,16 +381,21 @@ def tone_distribution(histogram: pd.DataFrame, by_era: pd.DataFrame, eras: pd.Da
         "Tone of sentences", subtitle="Distribution of VADER compound scores; "
                                      "|score| < 0.05 counts as neutral"))
     means = era_estimates(by_era[by_era["era"].isin(keys)], eras, title="Mean tone per era, with 95% "
-                          "bootstrap intervals over articles", x_title="Mean VADER compound score", fmt="+.2f")
-    return alt.vconcat(bars, means, spacing=28).resolve_scale(color="independent")
+                          "jackknife t intervals over articles", x_title="Mean VADER compound score", fmt="+.2f")
+    shown = by_era[by_era["era"].isin(keys)].dropna(subset=["estimate"])
+    return alt.vconcat(bars, means, spacing=28).resolve_scale(color="independent").properties(
+        description="Tone of sentences: for each era (bars told apart by colour and outline pattern), the share "
+                    "of its sentences in each band of VADER compound score, and below each era's mean tone "
+                    "with its 95% interval; " + "; ".join(f"{labels.get(e, e)}: mean {v:+.2f}"
+                                                        for e, v in zip(shown["era"], shown["estimate"])) + ".")
 
 
 def tone_by_voice(voice: pd.DataFrame, eras: pd.DataFrame) -> alt.Chart:
     """Mean VADER compound of quoted sentences and of narration per era with 95%
-    bootstrap intervals; ``voice`` from :func:`~borderlines.frames.tone_quotes_vs_narration`."""
+    jackknife t intervals; ``voice`` from :func:`~borderlines.frames.tone_quotes_vs_narration`."""
     title = alt.Title("Tone of quotes and narration", subtitle=[
         "Quoted: at least half of the sentence inside a direct quote or reproduced post.",
-        "Bars: 95% bootstrap intervals over the era's articles that have such sentences."])
+        "Bars: 95% jackknife t intervals over the era's articles that have such sentences."])
     if voice["estimate"].notna().sum() == 0:
         return _message("No quoted or narrated sentences in these eras.", title.text)
     data = voice.assign(voice_label=voice["voice"].map(VOICE_LABELS).fillna(voice["voice"]))

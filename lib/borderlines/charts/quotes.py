@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..eras import era_labels
 from ..quotes import VOICE_GROUPS
-from . import era_scale
+from . import era_scale, era_shape
 
 #: Colours of the voice groups (:data:`borderlines.quotes.VOICE_GROUPS`), chosen apart
 #: from the era colours so a group is never mistaken for an era.
@@ -19,6 +19,8 @@ VOICE_COLORS = {
     "Experts and NGOs": "#e7298a",
     "Other or unknown": "#bbbbbb",
 }
+#: Segments of the voice-mix bars at least this wide (percent) are labelled with their voice.
+LABEL_MIN_PERCENT = 12
 #: Colour of the aggregate rows of :func:`speaker_counts` (other speakers, unattributed).
 AGGREGATE_COLOR = "#aaaaaa"
 
@@ -57,12 +59,16 @@ def _era_sort(eras: pd.DataFrame, data: pd.DataFrame) -> list[str]:
 
 
 def _era_color(eras: pd.DataFrame, data: pd.DataFrame) -> alt.Color:
-    """Era colours (:func:`era_scale`) with a legend naming only the eras in ``data``."""
-    full = era_scale(eras)
-    present = set(data["era_label"])
-    pairs = [(label, color) for label, color in zip(full.domain, full.range) if label in present]
-    scale = alt.Scale(domain=[label for label, _ in pairs], range=[color for _, color in pairs])
+    """Era colours with a legend naming only the eras in ``data`` (:func:`era_scale`)."""
+    scale = era_scale(eras, present=data["era_label"])
     return alt.Color("era_label:N", scale=scale, title="Era", sort=scale.domain)
+
+
+def _listing(data: pd.DataFrame, category: str) -> str:
+    """The shares as text, era by era, for a chart's description (read by screen readers)."""
+    parts = [f"{era}: " + ", ".join(f"{c} {p:.0f}%" for c, p in zip(rows[category], rows["percent"]))
+             for era, rows in data.groupby("era_label", sort=False)]
+    return "; ".join(parts) + "."
 
 
 def _category_scale(category: str) -> alt.Scale | None:
@@ -84,37 +90,46 @@ def voice_mix(shares: pd.DataFrame, eras: pd.DataFrame, category: str = "voice_g
     scale = _category_scale(category)
     color = alt.Color(f"{category}:N", title=category_title, sort=order, legend=alt.Legend(labelLimit=260),
                       **({"scale": scale} if scale is not None else {}))
-    return alt.Chart(data).mark_bar().encode(
+    data["segment"] = [f"{c} {p:.0f}%" if p >= LABEL_MIN_PERCENT else "" for c, p in zip(data[category], data["percent"])]
+    base = alt.Chart(data).encode(
         x=alt.X("percent:Q", stack="zero", title="Share of the era's quotes (%)",
                 scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("era_label:N", title=None, sort=_era_sort(eras, data)),
-        color=color, order=alt.Order("order:Q"),
+        y=alt.Y("era_label:N", title=None, sort=_era_sort(eras, data)), order=alt.Order("order:Q"))
+    # each wide segment names its category: the voice is not told by colour alone
+    labels = base.mark_text(align="right", dx=-4, fontSize=11, color="#111", limit=120).encode(
+        x=alt.X("percent:Q", stack="zero", bandPosition=1), text="segment:N")
+    bars = base.mark_bar(stroke="white", strokeWidth=1).encode(
+        color=color,
         tooltip=[alt.Tooltip("era_label:N", title="Era"), alt.Tooltip(f"{category}:N", title=category_title),
                  alt.Tooltip("percent:Q", title="Share (%)", format=".1f"),
                  alt.Tooltip("interval:N", title="95% interval"),
-                 alt.Tooltip("count:Q", title="Quotes"), alt.Tooltip("n_articles:Q", title="Articles in era")],
-    ).properties(title=alt.Title(title, subtitle="Share of each era's quotes; hover for the interval"),
-                 width=520, height=45 * data["era_label"].nunique())
+                 alt.Tooltip("count:Q", title="Quotes"), alt.Tooltip("n_articles:Q", title="Articles in era")])
+    return alt.layer(bars, labels).properties(
+        title=alt.Title(title, subtitle="Share of each era's quotes; hover for the interval"),
+        width=520, height=45 * data["era_label"].nunique(),
+        description=f"{title}: one bar per era split into the shares of its quotes by {category_title.lower()}; "
+                    + _listing(data, category))
 
 
 def voice_shares(shares: pd.DataFrame, eras: pd.DataFrame, category: str = "voice_group",
                  title: str = "Voice shares with their uncertainty",
                  category_title: str = "Voice") -> alt.LayerChart | alt.Chart:
     """For each ``category`` (rows), each era's share of quotes as a point with its 95%
-    bootstrap interval over articles, coloured by era; the subtitle names the eras
+    jackknife t interval over articles, coloured by era; the subtitle names the eras
     without an interval. ``shares`` is :func:`borderlines.uncertainty.era_shares` output."""
     data = share_data(shares, eras, category)
     if data.empty:
         return no_data(title, "No quotes in the compared eras.")
     noted = data[data["note"] != ""]
     without = list(dict.fromkeys(noted["era_label"] + " (" + noted["note"] + ")"))
-    subtitle = "Points: share of the era's quotes; bars: 95% bootstrap interval over articles"
+    subtitle = "Points: share of the era's quotes; bars: 95% jackknife t interval over articles"
     subtitle = [subtitle, "No interval for " + "; ".join(without)] if without else subtitle
     era_order = _era_sort(eras, data)
     base = alt.Chart(data).encode(
         y=alt.Y(f"{category}:N", title=None, sort=list(dict.fromkeys(data[category]))),
         yOffset=alt.YOffset("era_label:N", sort=era_order),
         color=_era_color(eras, data))
+    shape = era_shape(eras, present=data["era_label"])
     tooltip = [alt.Tooltip(f"{category}:N", title=category_title), alt.Tooltip("era_label:N", title="Era"),
                alt.Tooltip("percent:Q", title="Share (%)", format=".1f"),
                alt.Tooltip("interval:N", title="95% interval"), alt.Tooltip("count:Q", title="Quotes"),
@@ -125,10 +140,12 @@ def voice_shares(shares: pd.DataFrame, eras: pd.DataFrame, category: str = "voic
         "isValid(datum.ci_low)")
     point = base.mark_point(filled=True, size=80).encode(
         x=alt.X("percent:Q", title="Share of the era's quotes (%)", scale=alt.Scale(domain=[0, 100])),
-        tooltip=tooltip)
+        shape=shape, tooltip=tooltip)
     return alt.layer(rule, point).properties(
         title=alt.Title(title, subtitle=subtitle), width=480,
-        height=alt.Step(16))
+        height=alt.Step(16),
+        description=f"{title}: for each {category_title.lower()}, each era's share of its quotes (point, "
+                    "shaped and coloured by era) with its 95% interval; " + _listing(data, category))
 
 
 def speaker_counts(top: pd.DataFrame, eras: pd.DataFrame,
@@ -157,4 +174,7 @@ def speaker_counts(top: pd.DataFrame, eras: pd.DataFrame,
         row=alt.Row("era_label:N", title=None, sort=era_order,
                     header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold")),
     ).resolve_scale(y="independent").properties(
-        title=alt.Title(title, subtitle="Quotes in each era's articles; grey bars sum the rest"))
+        title=alt.Title(title, subtitle="Quotes in each era's articles; grey bars sum the rest"),
+        description=f"{title}: one panel per era, named in its header; " + "; ".join(
+            f"{era}: " + ", ".join(f"{sp} {n}" for sp, n in zip(rows["speaker"], rows["n"]))
+            for era, rows in data.groupby("era_label", sort=False)) + ".")

@@ -271,13 +271,13 @@ def era_figure_rates(per_article: pd.DataFrame, eras: list[str], seed: int = 0,
     """How much each era's coverage relies on numbers: the rates of :data:`FIGURE_RATES`
     (figures and migration statistics per 1,000 words, percentage attributed to a
     source) for each era key in ``eras``, from :func:`figures_per_article` output, with
-    bootstrap intervals over articles (:func:`borderlines.uncertainty.era_rates`).
+    jackknife t intervals over articles (:func:`borderlines.uncertainty.era_rates`).
     Columns ``measure``, ``description`` and :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS`."""
     from ..uncertainty import era_rates
 
     parts = []
-    for i, (name, (num, den, scale, description)) in enumerate(FIGURE_RATES.items()):
-        est = era_rates(per_article, num, den, scale=scale, seed=seed + 100 * i, eras=eras,
+    for name, (num, den, scale, description) in FIGURE_RATES.items():
+        est = era_rates(per_article, num, den, scale=scale, seed=seed, eras=eras,
                         n_resamples=n_resamples)
         parts.append(est.assign(measure=name, description=description))
     table = pd.concat(parts, ignore_index=True)

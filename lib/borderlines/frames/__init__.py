@@ -7,7 +7,7 @@ each sentence of the corpus signals, and how often per era.
   (:func:`frame_matches`, :func:`sentence_frames`; titled names and exclude phrases
   do not fire);
 - :mod:`~borderlines.frames.shares`: per era, the share of sentences with each frame
-  with a bootstrap interval over articles, differences between eras, examples and
+  with a jackknife t interval over articles, differences between eras, examples and
   triggers;
 - :mod:`~borderlines.frames.reading`: :func:`language_tables`, every table the language
   analysis reads, from one parse per batch.

@@ -1,6 +1,6 @@
 """Frames per era: shares of sentences with each frame, their differences between eras,
 example sentences and the entries that triggered each frame (summaries of the tables
-of :mod:`borderlines.frames.matching`), with bootstrap intervals over articles
+of :mod:`borderlines.frames.matching`), with jackknife t intervals over articles
 (:mod:`borderlines.uncertainty`).
 """
 
@@ -14,7 +14,7 @@ from ..uncertainty import DEFAULT_RESAMPLES, ESTIMATE_COLUMNS, era_rates
 from .lexicon import frame_labels
 
 #: Columns of :func:`frame_shares`: per era and frame, the share of sentences with the
-#: frame (Σ framed sentences / Σ sentences over the era's articles, bootstrapped).
+#: frame (Σ framed sentences / Σ sentences over the era's articles, jackknife t interval).
 FRAME_SHARE_COLUMNS = {
     "era": "era key",
     "frame": "frame key",
@@ -116,8 +116,8 @@ def _framed_per_article(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, 
 def frame_shares(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, corpus: pd.DataFrame,
                  frames: pd.DataFrame | None = None, seed: int = 0,
                  eras: list[str] | None = None, n_resamples: int = DEFAULT_RESAMPLES) -> pd.DataFrame:
-    """Per era and frame, the share of sentences with the frame, bootstrapped over
-    articles (:func:`borderlines.uncertainty.era_rates`, ``n_resamples`` resamples);
+    """Per era and frame, the share of sentences with the frame, with a jackknife t
+    interval over articles (:func:`borderlines.uncertainty.era_rates`);
     columns :data:`FRAME_SHARE_COLUMNS`. Pass the lexicon as ``frames`` to list frames
     that matched nothing (share 0); ``eras`` fixes the era order (default: corpus order)."""
     keys = _era_order(corpus, eras)

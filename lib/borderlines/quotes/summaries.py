@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from ..nlp import get_nlp, is_word
+from ..nlp import count_words, get_nlp
 from ._core import KINDS, extract_quotes
 from .actors import ACTOR_COLUMNS, checked_actors, load_actors
 from .roles import ROLES, UNKNOWN_ROLE
@@ -110,7 +110,7 @@ def _article_word_counts(corpus: pd.DataFrame, sentences: pd.DataFrame | None = 
         counts = sentences.groupby(sentences["doc_id"].astype(str))["n_words"].sum()
         return counts.reindex([str(d) for d in corpus["doc_id"]], fill_value=0).astype("int64")
     tokenizer = get_nlp().tokenizer
-    n = [sum(1 for t in doc if is_word(t)) for doc in tokenizer.pipe(corpus["text"], batch_size=64)]
+    n = [count_words(doc) for doc in tokenizer.pipe(corpus["text"], batch_size=64)]
     return pd.Series(n, index=[str(d) for d in corpus["doc_id"]], dtype="int64", name="n_words")
 
 
@@ -282,7 +282,7 @@ QUOTE_MEASURES = {"quotes_per_article": "n", "quotes_per_1000_words": ("n", "n_w
 def era_quote_rates(per_article: pd.DataFrame, eras: Sequence[str], seed: int = 0,
                     n_resamples: int = 2000) -> pd.DataFrame:
     """How much each era quotes, normalized: the mean quotes per article and the quotes
-    per 1,000 words (Σ quotes / Σ words) of each era key in ``eras``, with bootstrap
+    per 1,000 words (Σ quotes / Σ words) of each era key in ``eras``, with jackknife t
     intervals over articles. ``per_article`` is ``quote_counts_per_article(..., by=None)``
     (one row per article: ``era``, ``n``, ``n_words``). Columns ``measure``,
     ``description`` (:data:`QUOTE_RATES`) and :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS`."""
@@ -291,7 +291,7 @@ def era_quote_rates(per_article: pd.DataFrame, eras: Sequence[str], seed: int = 
     eras = list(eras)
     parts = [era_means(per_article, "n", seed=seed, eras=eras, n_resamples=n_resamples)
              .assign(measure="quotes_per_article"),
-             era_rates(per_article, "n", "n_words", scale=1000.0, seed=seed + 100, eras=eras,
+             era_rates(per_article, "n", "n_words", scale=1000.0, seed=seed, eras=eras,
                        n_resamples=n_resamples).assign(measure="quotes_per_1000_words")]
     table = pd.concat(parts, ignore_index=True)
     table["description"] = table["measure"].map(QUOTE_RATES)
