@@ -668,6 +668,7 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
     if todo:
         # a notebook reused has the inputs of a build that passed these checks
         _check_inputs(study, every)
+        _prepare_tables(study, every, progress)
 
     def provenance_for(nb: NotebookSpec) -> list[tuple[str, str]]:
         rows = [("study", study.name), ("study file", study.source), ("notebook", nb.path.name),
@@ -741,6 +742,21 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
     publisher.head["seconds"] = round(time.perf_counter() - t0, 2)
     _write_indexes(study, publisher.write("complete", entries))
     return ordered
+
+
+def _prepare_tables(study: Study, notebooks: list[NotebookSpec], progress: bool) -> None:
+    """Extract the study's tables once (:func:`borderlines.study.prepare_study_tables`,
+    into ``<study folder>/tables``), before any notebook runs, so every notebook reads
+    the same tables and none extracts on its own. The notebooks' defaults fill the
+    parameters the study leaves out, as in the notebooks themselves."""
+    from .study import prepare_study_tables
+    params = resolve_paths({**declared_defaults(notebooks), **study.parameters})
+    t0 = time.perf_counter()
+    tables = prepare_study_tables(params, study.out_dir, progress=progress and sys.stderr.isatty())
+    n, done = tables.provenance["n_articles"], tables.provenance["n_extracted"]
+    if progress:
+        print(f"Tables of {study.name}: {n:,} article(s), {done:,} extracted, {n - done:,} from the cache "
+              f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
 
 
 def _write_indexes(study: Study, manifest: dict) -> None:

@@ -102,6 +102,19 @@ class StudyTables:
             raise KeyError(f"no table '{name}'; tables: corpus, {', '.join(pipeline.TABLES)}")
         return getattr(self, name)
 
+    def of_articles(self, doc_ids) -> "StudyTables":
+        """The same tables restricted to the articles ``doc_ids`` (e.g. the corpus left
+        after :func:`borderlines.confounds.apply_duplicates` collapsed near-duplicates),
+        rows in their order; ``provenance`` and ``warnings`` unchanged."""
+        from dataclasses import replace
+        keep = set(map(str, doc_ids))
+        return replace(self, **{name: _rows_of(getattr(self, name), keep)
+                                for name in ("corpus", *pipeline.TABLES)})
+
+
+def _rows_of(table: pd.DataFrame, doc_ids: set[str]) -> pd.DataFrame:
+    return table[table["doc_id"].astype(str).isin(doc_ids)].reset_index(drop=True)
+
 
 # --------------------------------------------------------------------------- fingerprints
 
