@@ -3,7 +3,7 @@
 Every notebook of a study reads the same :class:`StudyTables`: the clean corpus and the
 tables of :data:`borderlines.pipeline.TABLES` (``articles`` with ``n_words`` and the other
 per-article counts, ``sentences``, ``doc_terms``, ``quotes``, ``figures``,
-``frame_matches``, ``frames``, ``tone``), so a number is the same in every report.
+``frame_matches``, ``frames``, ``tone``, ``tokens``), so a number is the same in every report.
 :func:`study_tables` makes them with the pipeline's own reading, cleaning and extraction
 (:func:`~borderlines.pipeline.iter_raw_batches`, :func:`~borderlines.pipeline.process_batch`,
 which runs :func:`~borderlines.pipeline.extract_batch`) and caches them by content:
@@ -18,7 +18,7 @@ which runs :func:`~borderlines.pipeline.extract_batch`) and caches them by conte
   articles; all of them when the fingerprint changed), in batches on the pipeline's
   schedulers, then drops chunks no article of the corpus uses;
 * the assembled tables are kept as ``CACHE/snapshot-<digest>/<table>.parquet``, so a
-  call with nothing to extract reads eight files.
+  call with nothing to extract reads nine files.
 
 Order is fixed (articles by ``doc_id``, as :func:`~borderlines.corpus.load_corpus` sorts
 them; an article's rows as extraction made them): a cold build and a cached one give the
@@ -79,7 +79,8 @@ LIBRARIES = ("spacy", "vaderSentiment", "pandas", "pyarrow", "numpy")
 @dataclass(frozen=True, eq=False)
 class StudyTables:
     """The tables of one study (columns: :data:`borderlines.pipeline.TABLES`; ``corpus``
-    as :func:`~borderlines.corpus.load_corpus` returns it). ``provenance``: ``fingerprint``
+    as :func:`~borderlines.corpus.load_corpus` returns it; ``tokens`` as
+    :func:`~borderlines.terms.token_table` returns it). ``provenance``: ``fingerprint``
     (extraction settings and code), ``corpus_checksum`` (the articles' content, in
     source order), ``n_articles``, ``n_extracted`` (by this call), ``cache_dir``.
     ``warnings``: the corpus's warnings (e.g. dates outside every era) as text."""
@@ -93,6 +94,7 @@ class StudyTables:
     frame_matches: pd.DataFrame
     frames: pd.DataFrame
     tone: pd.DataFrame
+    tokens: pd.DataFrame
     provenance: dict = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
@@ -402,6 +404,8 @@ def study_tables(corpus_path=None, *, eras_path=None, rules_path=None, actors_pa
     provenance = {"fingerprint": fingerprint, "corpus_checksum": checksum, "n_articles": len(seen),
                   "n_extracted": n_extracted, "cache_dir": str(cache)}
     tables["articles"] = _with_files(tables["articles"], seen)
+    from .terms import tokens_from_flat
+    tables["tokens"] = tokens_from_flat(tables["tokens"], tables["articles"]["doc_id"].astype(object))
     return StudyTables(corpus=_corpus(tables["articles"], seen), **tables,
                        provenance=provenance, warnings=problems)
 

@@ -277,6 +277,23 @@ def token_table(corpus: pd.DataFrame, docs=None) -> pd.DataFrame:
     }, columns=list(TOKEN_COLUMNS))
 
 
+def flat_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
+    """A :func:`token_table` with plain text columns instead of categoricals (for
+    storing: the study's ``tokens`` table); :func:`tokens_from_flat` turns it back."""
+    return tokens.astype({c: object for c in TOKEN_COLUMNS if isinstance(tokens[c].dtype, pd.CategoricalDtype)})
+
+
+def tokens_from_flat(flat: pd.DataFrame, doc_ids) -> pd.DataFrame:
+    """The :func:`token_table` of the articles ``doc_ids`` (in that order, the corpus's)
+    from its :func:`flat_tokens` form (rows in article order): the same rows and values,
+    ``doc_id``, ``text``, ``lower`` and ``lemma`` categorical again."""
+    out = flat.reset_index(drop=True).copy()
+    out["doc_id"] = pd.Categorical(out["doc_id"].astype(object), categories=pd.Index(list(doc_ids), dtype=object))
+    for c in ("text", "lower", "lemma"):
+        out[c] = _categorical(out[c].astype(object).to_numpy())
+    return out[list(TOKEN_COLUMNS)]
+
+
 def concat_tokens(tables: list[pd.DataFrame]) -> pd.DataFrame:
     """One :func:`token_table` from the token tables of consecutive batches of a corpus
     (categories united, articles in batch order): the same rows and values as
