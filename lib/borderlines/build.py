@@ -655,7 +655,7 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
     if todo:
         # a notebook reused has the inputs of a build that passed these checks
         _check_inputs(study, every)
-        _prepare_tables(study, every, progress)
+        _prepare_tables(study, progress)
 
     def provenance_for(nb: NotebookSpec) -> list[tuple[str, str]]:
         rows = [("study", study.name), ("study file", study.source), ("notebook", nb.path.name),
@@ -731,13 +731,13 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
     return ordered
 
 
-def _prepare_tables(study: Study, notebooks: list[NotebookSpec], progress: bool) -> None:
+def _prepare_tables(study: Study, progress: bool) -> None:
     """Extract the study's tables once (:func:`borderlines.study.prepare_study_tables`,
     into ``<study folder>/tables``), before any notebook runs, so every notebook reads
-    the same tables and none extracts on its own. The notebooks' defaults fill the
-    parameters the study leaves out, as in the notebooks themselves."""
+    the same tables and none extracts on its own. The inputs the study leaves out take
+    their defaults (``None``: the project's files), as in every notebook."""
     from .study import prepare_study_tables
-    params = resolve_paths({**declared_defaults(notebooks), **study.parameters})
+    params = resolve_paths({name: study.parameters.get(name) for name in TABLE_INPUTS})
     t0 = time.perf_counter()
     tables = prepare_study_tables(params, study.out_dir, progress=progress and sys.stderr.isatty())
     n, done = tables.provenance["n_articles"], tables.provenance["n_extracted"]
