@@ -33,7 +33,7 @@ def test_clean_report_has_no_code_and_full_has_code(built_default):
     clean = (study.out_dir / "01_corpus_overview.html").read_text()
     full = (study.out_dir / "01_corpus_overview.full.html").read_text()
     assert "hl-ipython3" not in clean and "hl-ipython3" in full
-    assert "load_corpus" not in clean and "load_corpus" in full
+    assert "load_study_tables" not in clean and "load_study_tables" in full
     for page in (clean, full):
         assert page.count('data-borderlines="vega-bundle"') == 1
         assert "cdn.jsdelivr" not in page and "require.min.js" not in page

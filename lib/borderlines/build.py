@@ -655,7 +655,8 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
     if todo:
         # a notebook reused has the inputs of a build that passed these checks
         _check_inputs(study, every)
-        _prepare_tables(study, progress)
+        if any(set(TABLE_INPUTS) <= set(nb.declared) for nb, _ in todo):   # some notebook loads the tables
+            _prepare_tables(study, progress)
 
     def provenance_for(nb: NotebookSpec) -> list[tuple[str, str]]:
         rows = [("study", study.name), ("study file", study.source), ("notebook", nb.path.name),
