@@ -75,3 +75,10 @@ def test_the_index_does_not_import_the_build():
     tree = ast.parse(open(index.__file__, encoding="utf-8").read())
     imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
     assert not imported & {"build", "borderlines.build"}
+
+
+def test_the_notebooks_defaults_are_read_as_python_and_eras_are_checked_with_them():
+    declared = build.declared_defaults(build.discover_notebooks())
+    assert declared["eras_path"] is None and declared["kinds"] == ["direct", "partial", "embedded"]
+    problems = dict(parameters.value_problems({"era_a": "obama"}, declared))
+    assert "era 'obama' is not in the eras table" in problems["era_a"]

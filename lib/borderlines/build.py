@@ -243,10 +243,15 @@ def discover_notebooks(folder: Path | None = None, only: list[str] | None = None
 
 
 def _literal(text: str):
+    # papermill reports a default as its Python source ("None", '"trump_1"', "[1, 2]")
+    import ast
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError:
-        return text
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        try:
+            return yaml.safe_load(text)
+        except yaml.YAMLError:
+            return text
 
 
 def _type_ok(default, value) -> bool:
