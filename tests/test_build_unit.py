@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from borderlines import build as b
+from borderlines import parameters
 from borderlines.paths import project_root
 
 
@@ -40,7 +41,7 @@ def test_check_parameters_routes_each_parameter_to_the_notebooks_that_take_it():
     ({"seed": "three"}, "parameter 'seed' must be int"),
     ({"share": "half"}, "parameter 'share' must be float"),
     ({"flag": 1}, "parameter 'flag' must be bool"),
-    ({"kinds": "direct"}, "parameter 'kinds' must be list"),
+    ({"kinds": "direct"}, "parameter 'kinds' must be a list of text"),
     ({"output_dir": "/tmp/x"}, "set by the build itself"),
 ])
 def test_bad_parameters_are_errors_before_anything_runs(params, message):
@@ -108,7 +109,7 @@ def test_bad_study_files(tmp_path, body, message):
 
 
 def test_paths_are_relative_to_the_project_root():
-    resolved = b.resolve_paths({"corpus_path": "data/raw", "seed": 1, "eras_path": None})
+    resolved = parameters.resolve_paths({"corpus_path": "data/raw", "seed": 1, "eras_path": None})
     assert resolved == {"corpus_path": str(project_root() / "data/raw"), "seed": 1, "eras_path": None}
 
 
@@ -162,12 +163,12 @@ DECLARED = {"era_a": "trump_1", "era_b": "biden", "kinds": ["direct"], "n_resamp
     ({"duplicates": "drop"}, "duplicates", "'drop': choose from cluster, collapse, keep"),
 ])
 def test_unusable_values_are_errors_before_anything_runs(params, name, message):
-    problems = b.value_problems(params, DECLARED)
+    problems = parameters.value_problems(params, DECLARED)
     assert [n for n, _ in problems] == [name] and message in problems[0][1]
 
 
 def test_files_named_by_parameters_must_exist_and_load(tmp_path):
-    assert b.missing_files({"actors_path": str(tmp_path / "none.csv"), "corpus_path": None}) == [
+    assert parameters.missing_files({"actors_path": str(tmp_path / "none.csv"), "corpus_path": None}) == [
         ("actors_path", f"{tmp_path / 'none.csv'} does not exist")]
     actors = tmp_path / "actors.csv"
     actors.write_text("name,aliases\nA,\n")
@@ -175,17 +176,17 @@ def test_files_named_by_parameters_must_exist_and_load(tmp_path):
     frames.write_text("frames: [\n")
     eras = tmp_path / "eras.csv"
     eras.write_text("era,label,start,end\nearly,Early,2018-01-01,2019-12-31\n")
-    problems = dict(b.value_problems({"actors_path": str(actors), "frames_path": str(frames),
+    problems = dict(parameters.value_problems({"actors_path": str(actors), "frames_path": str(frames),
                                       "eras_path": str(eras)}, DECLARED))
     assert "required column is missing" in problems["actors_path"]
     assert "not valid YAML" in problems["frames_path"]
     # the eras file loads, but lacks the eras compared
     assert "era 'trump_1' is not in the eras table (its eras: early)" in problems["era_a"]
-    assert b.value_problems({"eras_path": str(eras), "era_a": "early", "era_b": "early"}, DECLARED) == []
+    assert parameters.value_problems({"eras_path": str(eras), "era_a": "early", "era_b": "early"}, DECLARED) == []
 
 
 def test_good_values_pass():
-    assert b.value_problems({"era_a": "biden", "era_b": "trump_2", "kinds": ["indirect"],
+    assert parameters.value_problems({"era_a": "biden", "era_b": "trump_2", "kinds": ["indirect"],
                              "ngram_min": 2, "ngram_max": 3, "n_resamples": 1, "duplicates": "collapse"},
                             DECLARED) == []
 

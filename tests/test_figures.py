@@ -875,16 +875,8 @@ def test_figure_interval():
 
 from borderlines.eras import load_eras  # noqa: E402
 from borderlines.figures import (FIGURE_ARTICLE_COLUMNS, FIGURE_RATES,   # noqa: E402
-                                 era_figure_rates, figures_and_sentences, figures_with_articles,
+                                 era_figure_rates, figures_with_articles,
                                  measure_counts, migration_stats_by_era, period_bounds, undated_figures)
-
-
-def test_figures_and_sentences_in_batches_match_the_whole(bundled_corpus, bundled_figures):
-    figures, sentences = figures_and_sentences(bundled_corpus, batch_size=2)
-    pd.testing.assert_frame_equal(figures, bundled_figures)
-    pd.testing.assert_frame_equal(sentences, sentence_table(bundled_corpus))
-    none, no_sentences = figures_and_sentences(bundled_corpus.iloc[0:0])
-    assert list(none.columns) == list(FIGURE_COLUMNS) and none.empty and no_sentences.empty
 
 
 @pytest.mark.parametrize("period,first,last", [

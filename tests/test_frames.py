@@ -478,14 +478,3 @@ def test_bootstrap_resamples_are_passed_on(monkeypatch):
     seen.clear()
     fr.tone_by_era(tone)
     assert seen == [fr.DEFAULT_RESAMPLES]
-
-
-def test_language_tables_equal_the_functions_they_name():
-    corpus = share_corpus()
-    lexicon = fr.frames_from_data(LEXICON)
-    read = fr.language_tables(corpus, lexicon, batch_size=2)
-    sentences = sentence_table(corpus)
-    pd.testing.assert_frame_equal(read["sentences"], sentences)
-    pd.testing.assert_frame_equal(read["matches"], fr.frame_matches(corpus, lexicon))
-    pd.testing.assert_frame_equal(read["tone"], fr.sentence_tone(corpus, sentences))
-    assert set(read) == set(fr.LANGUAGE_TABLES)

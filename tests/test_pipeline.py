@@ -129,6 +129,8 @@ def test_extract_batch_equals_the_module_functions(bundled_corpus, config):
     pd.testing.assert_frame_equal(tables["tone"], frames.sentence_tone(c))
     tok = terms.token_table(c)
     pd.testing.assert_frame_equal(tables["doc_terms"], terms.doc_terms(tok, (1, 3)))
+    pd.testing.assert_frame_equal(terms.tokens_from_flat(tables["tokens"], c["doc_id"]), tok,
+                                  check_categorical=False)
     articles = tables["articles"]
     assert "raw_text" not in articles and list(articles["doc_id"]) == list(c["doc_id"])
     assert articles["n_words"].tolist() == terms.doc_words(tok)["n_words"].tolist()
@@ -140,7 +142,8 @@ def test_batches_are_independent(config):
     corpus = make_corpus([{"doc_id": r["id"], "text": r["text"], "date": r["date"]} for r in _rows()])
     whole = pipeline.extract_batch(corpus, config)
     parts = [pipeline.extract_batch(corpus.iloc[i:i + 3].reset_index(drop=True), config) for i in (0, 3, 6)]
-    for name in ("sentences", "doc_terms", "quotes", "figures", "frame_matches", "frames", "tone", "articles"):
+    for name in ("sentences", "doc_terms", "quotes", "figures", "frame_matches", "frames", "tone", "articles",
+                 "tokens"):
         joined = pd.concat([p[name] for p in parts if len(p[name])], ignore_index=True)
         pd.testing.assert_frame_equal(joined, whole[name], check_dtype=False, obj=name)
 

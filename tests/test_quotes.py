@@ -641,7 +641,7 @@ def test_counts_per_article_totals_feed_era_rates(bundled_corpus, bundled_quotes
 
 from borderlines.quotes import (OTHER_VOICE, QUOTE_ARTICLE_COLUMNS, QUOTE_TABLE_COLUMNS,  # noqa: E402
                                 TOP_SPEAKER_COLUMNS, UNATTRIBUTED, UNKNOWN_COUNTRY, VOICE_GROUPS,
-                                era_quote_rates, included_quotes, quote_table, quotes_and_sentences,
+                                era_quote_rates, included_quotes, quote_table,
                                 quotes_by_era, quotes_with_articles, top_speakers, voice_counts_per_article,
                                 voice_group)
 
@@ -668,14 +668,6 @@ def test_included_quotes_keeps_the_kinds_asked_for(bundled_quotes):
     assert included_quotes(bundled_quotes, []).empty
     with pytest.raises(ValueError, match="choose from"):
         included_quotes(bundled_quotes, ["direct", "quoted"])
-
-
-def test_quotes_and_sentences_in_batches_equal_one_pass(bundled_corpus, bundled_quotes):
-    quotes, sentences = quotes_and_sentences(bundled_corpus, batch_size=2)
-    pd.testing.assert_frame_equal(quotes, bundled_quotes)
-    pd.testing.assert_frame_equal(sentences, sentence_table(bundled_corpus))
-    empty_q, empty_s = quotes_and_sentences(bundled_corpus.head(0))
-    assert empty_q.empty and list(empty_q.columns) == list(QUOTE_COLUMNS) and empty_s.empty
 
 
 def test_quotes_with_articles(bundled_corpus, bundled_quotes, placed_quotes):

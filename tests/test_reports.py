@@ -33,7 +33,7 @@ def test_clean_report_has_no_code_and_full_has_code(built_default):
     clean = (study.out_dir / "01_corpus_overview.html").read_text()
     full = (study.out_dir / "01_corpus_overview.full.html").read_text()
     assert "hl-ipython3" not in clean and "hl-ipython3" in full
-    assert "load_corpus" not in clean and "load_corpus" in full
+    assert "load_study_tables" not in clean and "load_study_tables" in full
     for page in (clean, full):
         assert page.count('data-borderlines="vega-bundle"') == 1
         assert "cdn.jsdelivr" not in page and "require.min.js" not in page
@@ -54,6 +54,26 @@ def test_data_tables_written_as_csv_and_parquet(built_default):
     data = study.out_dir / "data"
     for name in ("corpus", "article_stats", "era_stats", "cleaning_log"):
         assert (data / f"{name}.csv").exists() and (data / f"{name}.parquet").exists()
+
+
+def test_the_notebooks_saved_tables_agree_and_come_from_one_extraction(built_default):
+    """Words per article and per era are the same number in 01, 02, 03 and 04, and the
+    study's tables were extracted once, by the build, into the study folder."""
+    import pandas as pd
+    study, _ = built_default
+    data = study.out_dir / "data"
+
+    def words(name):
+        table = pd.read_csv(data / f"{name}.csv", dtype={"doc_id": str})
+        return table.drop_duplicates("doc_id").set_index("doc_id")["n_words"].sort_index()
+
+    per_article = [words(n) for n in ("article_stats", "quote_counts", "figures_per_article")]
+    assert all(w.to_dict() == per_article[0].to_dict() for w in per_article[1:])
+    eras = pd.read_csv(data / "article_stats.csv", dtype={"doc_id": str}).set_index("doc_id")["era"]
+    sizes = pd.read_csv(data / "era_sizes.csv").set_index("era")["n_words"]
+    assert sizes.to_dict() == per_article[0].groupby(eras).sum().reindex(sizes.index).to_dict()
+    index = json.loads((study.out_dir / "tables" / "index.json").read_text())
+    assert len(index["articles"]) == 5 and (study.out_dir / "tables" / index["snapshot"]).is_dir()
 
 
 def test_noop_rebuild_reuses_everything_and_force_is_byte_identical(built_default):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from borderlines import pipeline, study
+from borderlines import pipeline, study, terms
 from borderlines.corpus import load_corpus
 from borderlines.io import write_corpus_table
 from borderlines.paths import default_actors
@@ -91,6 +91,7 @@ def test_the_tables_equal_extracting_the_whole_corpus_at_once(tmp_path):
         corpus = load_corpus(path)
     pd.testing.assert_frame_equal(tables.corpus, corpus)
     whole = pipeline.extract_batch(corpus, pipeline.make_config())
+    whole["tokens"] = terms.tokens_from_flat(whole["tokens"], corpus["doc_id"])   # as the study gives them
     for name in pipeline.TABLES:
         pd.testing.assert_frame_equal(tables.table(name), whole[name], obj=name)
     assert len(tables.quotes) and len(tables.figures) and len(tables.frames)
@@ -266,3 +267,28 @@ def test_a_progress_bar_only_when_articles_are_extracted(tmp_path, monkeypatch):
     _write(path, [_article(i) for i in range(4)])
     study.study_tables(path, cache_dir=tmp_path / "cache", warn=False)
     assert bars == [3, 1]
+
+
+def test_every_notebook_measure_divides_by_the_same_words_and_counts_the_same_terms(tmp_path):
+    """Numbers agree across notebooks: the per-article counts of 02 (quotes), 03 (figures)
+    and 04 (era sizes) carry the articles table's n_words, 01's text statistics count the
+    same words, and a term's count in 04's terms equals its concordance lines (05's term
+    explorer) and the study's doc_terms."""
+    from borderlines import figures, quotes, stats, terms
+    tables = _tables(_write(tmp_path / "c.csv", [_article(i) for i in range(4)]), tmp_path / "cache")
+    articles = tables.articles
+    words = articles.set_index("doc_id")["n_words"]
+    by_quotes = quotes.quote_counts_per_article(tables.quotes, articles, by=None).set_index("doc_id")["n_words"]
+    by_figures = figures.figures_per_article(tables.figures, articles).set_index("doc_id")["n_words"]
+    by_stats = stats.article_stats(tables.corpus).set_index("doc_id")["n_words"]
+    for other in (by_quotes, by_figures, by_stats):
+        assert other.to_dict() == words.to_dict()
+    sizes = terms.era_sizes(articles).set_index("era")
+    assert sizes["n_words"].to_dict() == articles.groupby("era")["n_words"].sum().to_dict()
+    tokens = terms.token_table(tables.corpus)
+    assert sizes.equals(terms.era_sizes(tables.corpus, tokens).set_index("era"))
+    counted = terms.term_counts(tables.corpus, (1, 2), tokens=tokens)
+    in_terms = int(counted.loc[counted["term"] == "border", "n"].sum())
+    in_context = len(terms.kwic(tables.corpus, "border", lemmas=True, tokens=tokens))
+    in_tables = int(tables.doc_terms.loc[tables.doc_terms["term"] == "border", "n"].sum())
+    assert in_terms == in_context == in_tables == 4

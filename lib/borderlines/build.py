@@ -44,11 +44,11 @@ import yaml
 
 from . import __version__
 from .io import InputProblem, read_yaml, sha256_file, write_json_atomic
+from .parameters import (RESERVED, TABLE_INPUTS, missing_files, resolve_paths, shown_parameters, type_problem,
+                         value_problems)
 from .paths import PACKAGE_DIR, data_dir, notebooks_dir, project_root, reports_dir, shown_path
 from .progress import BUILD_ENV
 
-#: Parameters the build sets itself; a study may not set them.
-RESERVED = {"output_dir"}
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 KERNEL = "python3"
 VERSIONED_PACKAGES = ("borderlines", "pandas", "numpy", "scipy", "pyarrow", "altair", "vl-convert-python",
@@ -154,13 +154,9 @@ def derived_study_name(base: str, corpus_path) -> str:
     return f"{base}-{stem}"
 
 
-#: Parameters every notebook of a study shares: pages built with different values mix inputs.
-SHARED_INPUTS = ("corpus_path", "eras_path", "cleaning_rules_path")
-
-
-def shown_parameters(params: dict) -> dict:
-    """``params`` as pages show them: every ``*_path`` value by :func:`shown_path`."""
-    return {k: shown_path(v) if k.endswith("_path") and isinstance(v, str) and v else v for k, v in params.items()}
+#: Parameters every notebook of a study shares (they decide its tables): pages built with
+#: different values mix inputs.
+SHARED_INPUTS = TABLE_INPUTS
 
 
 def corpus_identity(params: dict) -> str:
@@ -247,10 +243,15 @@ def discover_notebooks(folder: Path | None = None, only: list[str] | None = None
 
 
 def _literal(text: str):
+    # papermill reports a default as its Python source ("None", '"trump_1"', "[1, 2]")
+    import ast
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError:
-        return text
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        try:
+            return yaml.safe_load(text)
+        except yaml.YAMLError:
+            return text
 
 
 def _type_ok(default, value) -> bool:
@@ -287,6 +288,8 @@ def check_parameters(study: Study, notebooks: list[NotebookSpec]) -> dict[str, d
         elif name not in declared_anywhere:
             known = ", ".join(sorted(n for n in declared_anywhere if n not in RESERVED))
             problems.append(f"unknown parameter '{name}' (from {study.origin(name)}); the notebooks take: {known}")
+        elif type_problem(name, value):       # a parameter of the schema (borderlines.parameters)
+            problems.append(f"parameter '{name}' {type_problem(name, value)} (from {study.origin(name)})")
         elif not _type_ok(declared_anywhere[name], value):
             want = type(declared_anywhere[name]).__name__
             problems.append(f"parameter '{name}' must be {want} (like its default "
@@ -324,17 +327,6 @@ class _HashCache:
         for p in files:
             h.update(str(p.relative_to(root)).encode() + b"\0" + self.file(p).encode() + b"\n")
         return h.hexdigest()
-
-
-def resolve_paths(params: dict) -> dict:
-    """Parameters with every ``*_path`` value made absolute: relative paths in study
-    files and on the command line are relative to the project root."""
-    out = dict(params)
-    for name, value in params.items():
-        if name.endswith("_path") and isinstance(value, str) and value:
-            p = Path(value).expanduser()
-            out[name] = str(p if p.is_absolute() else project_root() / p)
-    return out
 
 
 def _path_params(params: dict) -> list[Path]:
@@ -668,6 +660,8 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
     if todo:
         # a notebook reused has the inputs of a build that passed these checks
         _check_inputs(study, every)
+        if any(set(TABLE_INPUTS) <= set(nb.declared) for nb, _ in todo):   # some notebook loads the tables
+            _prepare_tables(study, progress)
 
     def provenance_for(nb: NotebookSpec) -> list[tuple[str, str]]:
         rows = [("study", study.name), ("study file", study.source), ("notebook", nb.path.name),
@@ -743,6 +737,21 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
     return ordered
 
 
+def _prepare_tables(study: Study, progress: bool) -> None:
+    """Extract the study's tables once (:func:`borderlines.study.prepare_study_tables`,
+    into ``<study folder>/tables``), before any notebook runs, so every notebook reads
+    the same tables and none extracts on its own. The inputs the study leaves out take
+    their defaults (``None``: the project's files), as in every notebook."""
+    from .study import prepare_study_tables
+    params = resolve_paths({name: study.parameters.get(name) for name in TABLE_INPUTS})
+    t0 = time.perf_counter()
+    tables = prepare_study_tables(params, study.out_dir, progress=progress and sys.stderr.isatty())
+    n, done = tables.provenance["n_articles"], tables.provenance["n_extracted"]
+    if progress:
+        print(f"Tables of {study.name}: {n:,} article(s), {done:,} extracted, {n - done:,} from the cache "
+              f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+
+
 def _write_indexes(study: Study, manifest: dict) -> None:
     from .index import write_study_index, write_top_index
     write_study_index(study, manifest)
@@ -780,7 +789,7 @@ def study_lock(study: Study):
 
 def _check_inputs(study: Study, notebooks: list[NotebookSpec]) -> None:
     """Fail before running anything if a parameter's value is unusable (see
-    :func:`value_problems`) or the study's corpus does not load."""
+    :func:`borderlines.parameters.value_problems`) or the study's corpus does not load."""
     from .corpus import validate_corpus
     from .problems import errors
     p = resolve_paths(study.parameters)
@@ -791,66 +800,6 @@ def _check_inputs(study: Study, notebooks: list[NotebookSpec]) -> None:
     if bad:
         raise BuildError(f"the corpus of study '{study.name}' has {len(bad)} problem(s):\n"
                          + "\n".join(f"  - {x}" for x in bad))
-
-
-# Parameters that count something: at least this much.
-_AT_LEAST = {"n_resamples": 1, "min_count": 1, "top_n_speakers": 1, "n_top_terms": 1,
-             "max_terms_plotted": 1, "kwic_window": 1, "concordance_lines": 1, "tone_bins": 1}
-
-
-def missing_files(params: dict) -> list[tuple[str, str]]:
-    """``(parameter, problem)`` for every ``*_path`` parameter naming a file or folder
-    that does not exist (``params`` with paths resolved)."""
-    return [(name, f"{v} does not exist") for name, v in params.items()
-            if name.endswith("_path") and v is not None and not Path(v).exists()]
-
-
-def value_problems(params: dict, declared: dict[str, object]) -> list[tuple[str, str]]:
-    """``(parameter, problem)`` for every unusable value of a study's parameters
-    (``params``, paths resolved), judged with the notebooks' defaults (``declared``) for
-    those it leaves out: an actors table or frames lexicon that does not load, eras the
-    eras table lacks, unknown quote kinds or duplicates mode, counts below their minimum,
-    an n-gram range outside 1–3. Missing files are :func:`missing_files`', types
-    :func:`check_parameters`' and the corpus :func:`borderlines.corpus.validate_corpus`'."""
-    import importlib
-
-    from .eras import load_eras
-    value = {**declared, **params}
-    problems = []
-    # (the quotes and frames modules load spaCy: imported only when their files are set)
-    for name, module, loader in (("actors_path", "quotes", "load_actors"), ("frames_path", "frames", "load_frames"),
-                                 ("eras_path", "eras", "load_eras")):
-        if params.get(name) is not None:
-            try:
-                getattr(importlib.import_module(f"{__package__}.{module}"), loader)(params[name])
-            except (InputProblem, ValueError) as exc:   # ValueError: ActorsError
-                problems.append((name, str(exc)))
-    if "era_a" in declared and not any(n == "eras_path" for n, _ in problems):
-        keys = list(load_eras(params.get("eras_path"))["era"])
-        for name in ("era_a", "era_b"):
-            if value.get(name) not in keys:
-                problems.append((name, f"era {value.get(name)!r} is not in the eras table "
-                                       f"(its eras: {', '.join(keys)})"))
-    if "kinds" in params:
-        from .quotes import KINDS
-        unknown = [k for k in params["kinds"] if k not in KINDS]
-        if unknown or not params["kinds"]:
-            problems.append(("kinds", f"{', '.join(map(repr, unknown)) or 'an empty list'}: "
-                                      f"choose from {', '.join(KINDS)}"))
-    if "duplicates" in params:
-        from .confounds import DUPLICATE_MODES
-        if params["duplicates"] not in DUPLICATE_MODES:
-            problems.append(("duplicates", f"{params['duplicates']!r}: choose from {', '.join(DUPLICATE_MODES)}"))
-    for name, least in _AT_LEAST.items():
-        if name in params and params[name] < least:
-            problems.append((name, f"must be at least {least}, got {params[name]}"))
-    if "ngram_min" in params or "ngram_max" in params:
-        lo, hi = value.get("ngram_min"), value.get("ngram_max")
-        if not 1 <= lo <= hi <= 3:
-            problems.append(("ngram_min" if "ngram_min" in params else "ngram_max",
-                             f"terms are runs of one to three words: need 1 <= ngram_min <= ngram_max <= 3, "
-                             f"got ngram_min={lo}, ngram_max={hi}"))
-    return problems
 
 
 def _raise_value_problems(study: Study, problems: list[tuple[str, str]]) -> None:

@@ -80,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--rules", help="cleaning rules YAML (default data/cleaning_rules.yml)")
     _column_options(v)
 
-    sub.add_parser("params", help="list the parameters each notebook takes, with defaults")
+    sub.add_parser("params", help="list the notebooks' parameters: type, default, notebooks, help")
 
     e = sub.add_parser(
         "extract", help="extract every table from a corpus of any size into Parquet partitions",
@@ -243,12 +243,8 @@ def cmd_validate(args) -> int:
 
 
 def cmd_params(args) -> int:
-    from .build import RESERVED, discover_notebooks
-    for nb in discover_notebooks():
-        print(f"{nb.stem}: {nb.title}")
-        for name, default in nb.declared.items():
-            if name not in RESERVED:
-                print(f"    {name} = {default}")
+    from .parameters import listing
+    print(listing())
     return 0
 
 

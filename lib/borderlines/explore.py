@@ -76,15 +76,18 @@ def quote_browser(quotes: pd.DataFrame, corpus: pd.DataFrame, max_rows: int = 50
 def term_explorer(corpus: pd.DataFrame, tokens: pd.DataFrame | None = None, term: str = "border",
                   window: int = 8, max_rows: int = 40):
     """A term explorer: type a word or phrase to see its frequency per era (per 10,000
-    words) and its concordance (keyword in context). ``tokens`` from
+    words) and its concordance (keyword in context), any form of it (lemmas, as notebook
+    04 counts terms). ``corpus``: best the study's ``articles`` table, whose ``n_words``
+    the rates divide by (else words are counted in the tokens); ``tokens`` from
     ``terms.token_table`` (computed if omitted). Returns the widget (or a static view)."""
     from .terms import doc_words, kwic, token_table
 
     tokens = token_table(corpus) if tokens is None else tokens
-    words = doc_words(tokens).merge(corpus[["doc_id", "era"]], on="doc_id").groupby("era")["n_words"].sum()
+    counts = corpus[["doc_id", "n_words"]] if "n_words" in corpus.columns else doc_words(tokens)
+    words = counts.merge(corpus[["doc_id", "era"]], on="doc_id").groupby("era")["n_words"].sum()
 
     def view(query: str, span: int) -> str:
-        lines = kwic(corpus, query, window=span, tokens=tokens) if query.strip() else None
+        lines = kwic(corpus, query, window=span, lemmas=True, tokens=tokens) if query.strip() else None
         if lines is None or lines.empty:
             return f"<p>No occurrence of <b>{html.escape(query)}</b>.</p>"
         per_era = lines.groupby("era").size().reindex(words.index, fill_value=0)

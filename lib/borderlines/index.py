@@ -93,7 +93,7 @@ TOP_TEMPLATE = _ENV.from_string("""<!DOCTYPE html>
 
 def corpus_overview(study) -> dict | None:
     """Articles per era and outlets of a study's corpus, for the index pages."""
-    from .build import resolve_paths
+    from .parameters import resolve_paths
     from .corpus import count_outlets, load_corpus
     from .eras import era_labels, load_eras
 
@@ -184,7 +184,7 @@ def write_study_index(study, manifest: dict) -> Path:
         except Exception as exc:  # the index must still be written
             error = str(exc)
         write_text_atomic(saved, json.dumps(corpus, default=str, indent=2))
-    from .build import shown_parameters
+    from .parameters import shown_parameters
     write_glossary(study.out_dir)
     workbook = write_study_workbook(study.out_dir, manifest)
     page = STUDY_TEMPLATE.render(m=manifest, workbook=WORKBOOK if workbook else "", corpus=corpus, corpus_error=error, style=_STYLE,

@@ -69,6 +69,9 @@ TABLES = {
     "frame_matches": "one row per frame trigger (borderlines.frames.FRAME_MATCH_COLUMNS)",
     "frames": "one row per sentence and frame (borderlines.frames.SENTENCE_FRAME_COLUMNS)",
     "tone": "VADER scores per sentence (borderlines.tone.TONE_COLUMNS)",
+    "tokens": "one row per non-space token (borderlines.terms.TOKEN_COLUMNS, text columns as plain "
+              "strings: terms.tokens_from_flat makes the token table again), for terms of any "
+              "n-gram range or stop words and for words in context",
 }
 
 #: Stages timed by :func:`extract_batch` (see ``summary["stages"]`` of :func:`run_pipeline`).
@@ -354,7 +357,7 @@ def _extract(corpus: pd.DataFrame, config: PipelineConfig, timings: dict[str, fl
     doc_terms = terms_mod.doc_terms(tokens, config.ngram_range, lemmas=config.lemmas,
                                     drop_stopwords=config.drop_stopwords)
     words = terms_mod.doc_words(tokens)
-    del tokens
+    tokens = terms_mod.flat_tokens(tokens)
     lap("terms")
     titled = corpus[["doc_id", "text"]].assign(title=corpus["title"] if "title" in corpus.columns else "")
     posts = embedded_posts(titled, list(config.rules))
@@ -379,7 +382,7 @@ def _extract(corpus: pd.DataFrame, config: PipelineConfig, timings: dict[str, fl
     articles["n_quotes"] = per_article(quotes)
     articles["n_figures"] = per_article(figures)
     return {"articles": articles, "sentences": sentences, "doc_terms": doc_terms, "quotes": quotes,
-            "figures": figures, "frame_matches": matches, "frames": framed, "tone": tone}
+            "figures": figures, "frame_matches": matches, "frames": framed, "tone": tone, "tokens": tokens}
 
 
 def parquet_bytes(df) -> bytes:

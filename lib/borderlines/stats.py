@@ -12,7 +12,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .nlp import get_nlp, is_word
 from .readability import readability_scores
 from .compare import DIFFERENCE_COLUMNS, rate_differences
 from .uncertainty import era_means, era_rates
@@ -58,16 +57,22 @@ def mattr(words: list[str], window: int = MATTR_WINDOW) -> float:
     return total / ((n - window + 1) * window)
 
 
-def article_stats(corpus: pd.DataFrame) -> pd.DataFrame:
-    """Per-article text statistics, columns :data:`ARTICLE_STATS_COLUMNS`."""
+def article_stats(corpus: pd.DataFrame, tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per-article text statistics, columns :data:`ARTICLE_STATS_COLUMNS`. ``tokens``:
+    the articles' :func:`borderlines.terms.token_table` (the study's ``tokens``), so
+    nothing is parsed again; without it the articles are parsed here."""
+    if tokens is None:
+        from .terms import token_table
+        tokens = token_table(corpus)
+    words = tokens[tokens["is_word"]]
+    lower = words.groupby("doc_id", observed=False)["lower"].agg(lambda s: [str(w) for w in s])
+    n_sent = words.groupby("doc_id", observed=False)["sent_id"].nunique()
     rows = []
-    nlp = get_nlp()
-    for doc_id, era, doc in zip(corpus["doc_id"], corpus["era"], nlp.pipe(corpus["text"], batch_size=64)):
-        words = [t.lower_ for t in doc if is_word(t)]
-        n_sent = sum(1 for s in doc.sents if any(is_word(t) for t in s))
-        rows.append({"doc_id": doc_id, "era": era, "n_words": len(words), "n_sentences": n_sent,
-                     "mean_sentence_length": len(words) / n_sent if n_sent else np.nan,
-                     "mattr": mattr(words), **readability_scores(doc.text)})
+    for doc_id, era, text in zip(corpus["doc_id"], corpus["era"], corpus["text"]):
+        ws, n = lower.get(doc_id, []), int(n_sent.get(doc_id, 0))
+        rows.append({"doc_id": doc_id, "era": era, "n_words": len(ws), "n_sentences": n,
+                     "mean_sentence_length": len(ws) / n if n else np.nan,
+                     "mattr": mattr(ws), **readability_scores(text)})
     return pd.DataFrame(rows, columns=list(ARTICLE_STATS_COLUMNS))
 
 

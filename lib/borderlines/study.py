@@ -3,7 +3,7 @@
 Every notebook of a study reads the same :class:`StudyTables`: the clean corpus and the
 tables of :data:`borderlines.pipeline.TABLES` (``articles`` with ``n_words`` and the other
 per-article counts, ``sentences``, ``doc_terms``, ``quotes``, ``figures``,
-``frame_matches``, ``frames``, ``tone``), so a number is the same in every report.
+``frame_matches``, ``frames``, ``tone``, ``tokens``), so a number is the same in every report.
 :func:`study_tables` makes them with the pipeline's own reading, cleaning and extraction
 (:func:`~borderlines.pipeline.iter_raw_batches`, :func:`~borderlines.pipeline.process_batch`,
 which runs :func:`~borderlines.pipeline.extract_batch`) and caches them by content:
@@ -18,7 +18,7 @@ which runs :func:`~borderlines.pipeline.extract_batch`) and caches them by conte
   articles; all of them when the fingerprint changed), in batches on the pipeline's
   schedulers, then drops chunks no article of the corpus uses;
 * the assembled tables are kept as ``CACHE/snapshot-<digest>/<table>.parquet``, so a
-  call with nothing to extract reads eight files.
+  call with nothing to extract reads nine files.
 
 Order is fixed (articles by ``doc_id``, as :func:`~borderlines.corpus.load_corpus` sorts
 them; an article's rows as extraction made them): a cold build and a cached one give the
@@ -79,7 +79,8 @@ LIBRARIES = ("spacy", "vaderSentiment", "pandas", "pyarrow", "numpy")
 @dataclass(frozen=True, eq=False)
 class StudyTables:
     """The tables of one study (columns: :data:`borderlines.pipeline.TABLES`; ``corpus``
-    as :func:`~borderlines.corpus.load_corpus` returns it). ``provenance``: ``fingerprint``
+    as :func:`~borderlines.corpus.load_corpus` returns it; ``tokens`` as
+    :func:`~borderlines.terms.token_table` returns it). ``provenance``: ``fingerprint``
     (extraction settings and code), ``corpus_checksum`` (the articles' content, in
     source order), ``n_articles``, ``n_extracted`` (by this call), ``cache_dir``.
     ``warnings``: the corpus's warnings (e.g. dates outside every era) as text."""
@@ -93,6 +94,7 @@ class StudyTables:
     frame_matches: pd.DataFrame
     frames: pd.DataFrame
     tone: pd.DataFrame
+    tokens: pd.DataFrame
     provenance: dict = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
@@ -101,6 +103,19 @@ class StudyTables:
         if name != "corpus" and name not in pipeline.TABLES:
             raise KeyError(f"no table '{name}'; tables: corpus, {', '.join(pipeline.TABLES)}")
         return getattr(self, name)
+
+    def of_articles(self, doc_ids) -> "StudyTables":
+        """The same tables restricted to the articles ``doc_ids`` (e.g. the corpus left
+        after :func:`borderlines.confounds.apply_duplicates` collapsed near-duplicates),
+        rows in their order; ``provenance`` and ``warnings`` unchanged."""
+        from dataclasses import replace
+        keep = set(map(str, doc_ids))
+        return replace(self, **{name: _rows_of(getattr(self, name), keep)
+                                for name in ("corpus", *pipeline.TABLES)})
+
+
+def _rows_of(table: pd.DataFrame, doc_ids: set[str]) -> pd.DataFrame:
+    return table[table["doc_id"].astype(str).isin(doc_ids)].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- fingerprints
@@ -389,6 +404,8 @@ def study_tables(corpus_path=None, *, eras_path=None, rules_path=None, actors_pa
     provenance = {"fingerprint": fingerprint, "corpus_checksum": checksum, "n_articles": len(seen),
                   "n_extracted": n_extracted, "cache_dir": str(cache)}
     tables["articles"] = _with_files(tables["articles"], seen)
+    from .terms import tokens_from_flat
+    tables["tokens"] = tokens_from_flat(tables["tokens"], tables["articles"]["doc_id"].astype(object))
     return StudyTables(corpus=_corpus(tables["articles"], seen), **tables,
                        provenance=provenance, warnings=problems)
 

@@ -277,6 +277,23 @@ def token_table(corpus: pd.DataFrame, docs=None) -> pd.DataFrame:
     }, columns=list(TOKEN_COLUMNS))
 
 
+def flat_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
+    """A :func:`token_table` with plain text columns instead of categoricals (for
+    storing: the study's ``tokens`` table); :func:`tokens_from_flat` turns it back."""
+    return tokens.astype({c: object for c in TOKEN_COLUMNS if isinstance(tokens[c].dtype, pd.CategoricalDtype)})
+
+
+def tokens_from_flat(flat: pd.DataFrame, doc_ids) -> pd.DataFrame:
+    """The :func:`token_table` of the articles ``doc_ids`` (in that order, the corpus's)
+    from its :func:`flat_tokens` form (rows in article order): the same rows and values,
+    ``doc_id``, ``text``, ``lower`` and ``lemma`` categorical again."""
+    out = flat.reset_index(drop=True).copy()
+    out["doc_id"] = pd.Categorical(out["doc_id"].astype(object), categories=pd.Index(list(doc_ids), dtype=object))
+    for c in ("text", "lower", "lemma"):
+        out[c] = _categorical(out[c].astype(object).to_numpy())
+    return out[list(TOKEN_COLUMNS)]
+
+
 def concat_tokens(tables: list[pd.DataFrame]) -> pd.DataFrame:
     """One :func:`token_table` from the token tables of consecutive batches of a corpus
     (categories united, articles in batch order): the same rows and values as
@@ -703,11 +720,22 @@ ERA_SIZE_COLUMNS = {
 }
 
 
-def era_sizes(corpus: pd.DataFrame, tokens: pd.DataFrame, eras: list[str] | None = None) -> pd.DataFrame:
-    """Articles, words and sentences per era from one :func:`token_table`; columns
-    :data:`ERA_SIZE_COLUMNS`, one row per era of ``eras`` (default: corpus order),
-    zeros for an era without articles."""
+def era_sizes(corpus: pd.DataFrame, tokens: pd.DataFrame | None = None,
+              eras: list[str] | None = None) -> pd.DataFrame:
+    """Articles, words and sentences per era; columns :data:`ERA_SIZE_COLUMNS`, one row
+    per era of ``eras`` (default: corpus order), zeros for an era without articles.
+    Words and sentences are the sums of the ``n_words`` and ``n_sentences`` of
+    ``corpus`` when it is the study's ``articles`` table (:mod:`borderlines.study`),
+    else counted in ``tokens`` (a :func:`token_table`)."""
     keys = list(eras) if eras is not None else list(dict.fromkeys(corpus["era"]))
+    if tokens is None:
+        if not {"n_words", "n_sentences"} <= set(corpus.columns):
+            raise ValueError("era_sizes needs the articles table (n_words, n_sentences) or a token table")
+        totals = corpus.groupby("era")[["n_words", "n_sentences"]].sum()
+        articles = corpus["era"].value_counts()
+        return pd.DataFrame({"era": keys, "n_articles": [int(articles.get(k, 0)) for k in keys],
+                             **{c: [int(totals[c].get(k, 0)) for k in keys] for c in ("n_words", "n_sentences")}},
+                            columns=list(ERA_SIZE_COLUMNS))
     era_of = dict(zip(corpus["doc_id"], corpus["era"]))
     doc_era = pd.Series(np.asarray(tokens["doc_id"].astype(object)), dtype=object).map(era_of)
     words = tokens["is_word"].groupby(doc_era.to_numpy()).sum()

@@ -61,10 +61,15 @@ def figures_per_article(figures: pd.DataFrame, corpus: pd.DataFrame,
     """One row per article of ``corpus`` with its era, figure counts and word count,
     columns :data:`ARTICLE_FIGURE_COLUMNS` (inputs for
     :func:`borderlines.uncertainty.era_rates`, e.g. figures per 1,000 words).
-    ``sentences`` is an optional precomputed :func:`~borderlines.nlp.sentence_table`."""
-    if sentences is None:
-        sentences = sentence_table(corpus)
-    words = sentences.groupby("doc_id")["n_words"].sum()
+    Words: the ``n_words`` column of ``corpus`` when it has one (the study's
+    ``articles`` table, :mod:`borderlines.study`), else counted from ``sentences`` (a
+    :func:`~borderlines.nlp.sentence_table`, made when not given)."""
+    if "n_words" in corpus.columns:
+        words = corpus.set_index("doc_id")["n_words"]
+    else:
+        if sentences is None:
+            sentences = sentence_table(corpus)
+        words = sentences.groupby("doc_id")["n_words"].sum()
     f = figures.assign(attributed=figures["attributed_to"] != "")
     grouped = f.groupby("doc_id")
     counts = pd.DataFrame({
@@ -154,22 +159,6 @@ FIGURE_RATES = {
     "pct_stats_attributed": ("n_attributed_stats", "n_migration_stats", 100.0,
                              "% of migration statistics attributed to a source"),
 }
-
-
-def figures_and_sentences(corpus: pd.DataFrame, batch_size: int = 250,
-                          progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(figures, sentences)`` of ``corpus``: :func:`extract_figures` and
-    :func:`~borderlines.nlp.sentence_table`, computed ``batch_size`` articles at a time
-    so that a large corpus shows a progress bar (``progress``). Same tables as calling
-    the two functions on the whole corpus."""
-    from ..progress import in_batches
-
-    def extract(batch):
-        sentences = sentence_table(batch)
-        return {"figures": extract_figures(batch, sentences), "sentences": sentences}
-
-    tables = in_batches(corpus, extract, batch_size, progress)
-    return tables["figures"], tables["sentences"]
 
 
 def period_bounds(period: str) -> tuple[pd.Timestamp, pd.Timestamp]:

@@ -9,8 +9,6 @@ each sentence of the corpus signals, and how often per era.
 - :mod:`~borderlines.frames.shares`: per era, the share of sentences with each frame
   with a jackknife t interval over articles, differences between eras, examples and
   triggers;
-- :mod:`~borderlines.frames.reading`: :func:`language_tables`, every table the language
-  analysis reads, from one parse per batch.
 
 Tone (VADER) lives in :mod:`borderlines.tone`; its names are re-exported here for
 code written against the single ``frames`` module.
@@ -27,7 +25,6 @@ from .lexicon import (EXCLUDE, LEXICON_COLUMNS, MATCH_MODES, LexiconError, add_f
 from .matching import (FRAME_MATCH_COLUMNS, SENTENCE_FRAME_COLUMNS, TITLE_WORDS, frame_matches,
                        sentence_frames, sentence_frames_from_matches, titled_name_spans,
                        unframed_sentences)
-from .reading import LANGUAGE_TABLES, language_tables
 from .shares import (FRAME_DIFFERENCE_COLUMNS, FRAME_EXAMPLE_COLUMNS, FRAME_SHARE_COLUMNS,
                      FRAME_TRIGGER_COLUMNS, frame_examples, frame_share_differences, frame_shares,
                      frame_triggers)
@@ -39,7 +36,7 @@ __all__ = [
     "sentence_frames_from_matches", "titled_name_spans", "unframed_sentences",
     "FRAME_DIFFERENCE_COLUMNS", "FRAME_EXAMPLE_COLUMNS", "FRAME_SHARE_COLUMNS", "FRAME_TRIGGER_COLUMNS",
     "frame_examples", "frame_share_differences", "frame_shares", "frame_triggers",
-    "LANGUAGE_TABLES", "language_tables", "DEFAULT_RESAMPLES",
+    "DEFAULT_RESAMPLES",
     "FastSentimentIntensityAnalyzer", "fast_vader",
     "MIN_TONE_SENTENCES", "QUOTED_KINDS", "TONE_BIN_COLUMNS", "TONE_COLUMNS", "TONE_ERA_COLUMNS",
     "TONE_VOICE_COLUMNS", "VADER_THRESHOLD", "sentence_tone", "sentence_voice", "tone_by_era",

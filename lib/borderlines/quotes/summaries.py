@@ -105,7 +105,12 @@ QUOTE_COUNT_COLUMNS = {
 
 def _article_word_counts(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.Series:
     """Words (:func:`borderlines.nlp.is_word`) in each article's clean text, indexed by
-    ``doc_id``; from ``sentences`` (the sentence table) when given, else by tokenizing."""
+    ``doc_id``: the ``n_words`` column of ``corpus`` when it has one (the study's
+    ``articles`` table, :mod:`borderlines.study`), else from ``sentences`` (the sentence
+    table) when given, else by tokenizing."""
+    if "n_words" in corpus.columns:
+        return pd.Series(corpus["n_words"].to_numpy("int64"), index=[str(d) for d in corpus["doc_id"]],
+                         dtype="int64", name="n_words")
     if sentences is not None:
         counts = sentences.groupby(sentences["doc_id"].astype(str))["n_words"].sum()
         return counts.reindex([str(d) for d in corpus["doc_id"]], fill_value=0).astype("int64")
@@ -120,7 +125,9 @@ def quote_counts_per_article(quotes: pd.DataFrame, corpus: pd.DataFrame, by: str
     """Quotes per article and category, with zero rows, the article's era and word count:
     columns :data:`QUOTE_COUNT_COLUMNS`. Feed it to ``era_shares(counts, category="role",
     count="n")``; with ``by=None`` (one row per article) to ``era_rates(counts, "n",
-    "n_words", scale=1000)``. ``kinds`` keeps only those kinds of quote (default all)."""
+    "n_words", scale=1000)``. ``kinds`` keeps only those kinds of quote (default all).
+    ``corpus``: best the study's ``articles`` table, whose ``n_words`` every notebook
+    divides by (else words are counted from ``sentences`` or the text)."""
     by = [] if by is None else [by] if isinstance(by, str) else list(by)
     q = quotes if kinds is None else quotes[quotes["kind"].isin(list(kinds))]
     missing = [c for c in by if c not in q.columns]
@@ -193,25 +200,6 @@ def included_quotes(quotes: pd.DataFrame, kinds: Iterable[str]) -> pd.DataFrame:
     if bad:
         raise ValueError(f"unknown kind(s) {bad}: choose from {list(KINDS)}")
     return quotes[quotes["kind"].isin(kinds)].reset_index(drop=True)
-
-
-def quotes_and_sentences(corpus: pd.DataFrame, actors: pd.DataFrame | None = None, batch_size: int = 250,
-                         progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(quotes, sentences)`` of ``corpus``: :func:`extract_quotes` (every kind) and
-    :func:`~borderlines.nlp.sentence_table`, computed ``batch_size`` articles at a time
-    so that a large corpus shows a progress bar (``progress``). Same tables as calling
-    the two functions on the whole corpus."""
-    from ..nlp import sentence_table
-    from ..progress import in_batches
-
-    actors = load_actors() if actors is None else checked_actors(actors)
-
-    def extract(batch):
-        sentences = sentence_table(batch)
-        return {"quotes": extract_quotes(batch, actors, sentences=sentences), "sentences": sentences}
-
-    tables = in_batches(corpus, extract, batch_size, progress)
-    return tables["quotes"], tables["sentences"]
 
 
 #: Columns :func:`quotes_with_articles` adds to :data:`QUOTE_COLUMNS`.
