@@ -386,7 +386,7 @@ def _surname_re(surname: str) -> re.Pattern:
 # --------------------------------------------------------------------------- per-article state
 
 
-@dataclass
+@dataclass(eq=False)     # a mention is itself: found and removed by identity
 class _Mention:
     start: int            # the mention as written, title included
     end: int
@@ -712,6 +712,7 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
     text = art.text
     covered = bytearray(len(text) + 1)
     found: list[_Mention] = []
+    dropped: dict[int, _Mention] = {}   # mentions taken out of ``found`` again, by id (kept alive)
     listed = _listed_words(text) if listed is None else listed
 
     def free(s, e):
@@ -746,6 +747,7 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
                 start, method = t, "title_name"
                 if found and found[-1].type != "person" and text[found[-1].end:t].strip() == "":
                     gone = found.pop()       # "U.S. Customs and Border Protection Commissioner"
+                    dropped[id(gone)] = gone
                     covered[gone.start:gone.end] = b"\x00" * (gone.end - gone.start)
                     start = gone.start
             if method == "handle":
@@ -839,7 +841,9 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
             inside = [m for m in found[-6:] if s <= m.start and m.end <= e and m.method == "name"
                       and m.type == "person" and not m.candidates]
             for m in inside:                # "Committee for a [Fair Harbor]": the committee's name
-                found.remove(m)
+                last = found[-6:]
+                del found[len(found) - len(last) + last.index(m)]
+                dropped[id(m)] = m
                 covered[m.start:m.end] = b"\x00" * (m.end - m.start)
             if free(s, e):
                 take(_Mention(s, e, text[s:e], "institution", "institution",
@@ -854,9 +858,12 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
                 take(_described_mention(text, s, e) if described else _text_mention(art, s, e, index))
     # groups: "U.S. officials", "experts", "his aides"; not the role noun of a person's
     # appositive ("Theresa C. Brown, an immigration analyst at ...")
-    appositives = [a.span() for a in (_APPOSITIVE_RE.match(text, m.end) for m in found if m.type == "person") if a]
+    in_appositive = bytearray(len(text) + 1)
+    for a in (_APPOSITIVE_RE.match(text, m.end) for m in found if m.type == "person"):
+        if a:
+            in_appositive[a.start():a.end()] = b"\x01" * (a.end() - a.start())
     for noun_start, noun_end, _ in (w for w in listed if w[2] in _GROUP_NOUN_FORMS):
-        if any(a <= noun_start < b for a, b in appositives):
+        if in_appositive[noun_start]:
             continue
         left = _GROUP_MODIFIERS_RE.search(text, _last_words_start(text, max(0, noun_start - 60), noun_start, 3),
                                           noun_start)
@@ -881,9 +888,10 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
                                         else phrase)
         of = _OF_INSTITUTION_RE.match(text, e)
         owner = actor_at.get(of.end()) if of else None
-        if owner is not None and owner.type != "person" and owner in found:
+        if owner is not None and owner.type != "person" and id(owner) not in dropped:
             # "a spokeswoman for the Mexican Foreign Ministry" speaks for the ministry
             found.remove(owner)
+            dropped[id(owner)] = owner
             covered[owner.start:owner.end] = b"\x00" * (owner.end - owner.start)
             e, label = owner.end, owner.speaker
         take(_Mention(s, e, label, "group", "institution", possessive=_is_possessive(text, e)))
@@ -935,6 +943,9 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
                 take(_Mention(*rel.span(1), antecedent.speaker, antecedent.type, "pronoun",
                               gender=antecedent.gender, word=rel.group(1)))
     # described speakers: "the Indiana governor said", "a narrator in the ad asks"
+    by_start: dict[int, list[_Mention]] = {}
+    for m in found:
+        by_start.setdefault(m.start, []).append(m)
     for verb in art.verbs:
         before = verb.start - 2
         if (verb.participle and not _BE_BEFORE_RE.search(text, max(0, verb.start - 12), verb.start)) \
@@ -943,12 +954,15 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         span = _described_before(art, verb)
         if span and not art.in_quoted(span[0]):
             if not free(*span):
-                inside = [m for m in found if span[0] <= m.start and m.end < span[1]]
+                inside = [m for pos in range(*span) for m in by_start.get(pos, ()) if m.end < span[1]]
                 for m in inside:             # "The [Clinton] campaign": the campaign speaks
-                    found.remove(m)
+                    by_start[m.start].remove(m)
+                    dropped[id(m)] = m
                     covered[m.start:m.end] = b"\x00" * (m.end - m.start)
             if free(*span):
                 take(_described_mention(text, *span))
+                by_start.setdefault(span[0], []).append(found[-1])
+    found = [m for m in found if id(m) not in dropped]
     found.sort(key=lambda m: m.start)
     art.mentions = found
     art.mention_starts = [m.start for m in found]
@@ -1217,27 +1231,29 @@ def _speaks(art: _Article, m: _Mention) -> bool:
 def _resolve_references(art: _Article, index: _ActorIndex) -> None:
     """Give pronouns, nominals ("the agency") and ambiguous aliases their speaker, in
     reading order, so a resolved pronoun can itself be the antecedent of the next one."""
+    last_at: dict[str, int] = {}     # speaker -> index of its latest resolved mention
+    titles = _TitledPeople(art)
     for k, m in enumerate(art.mentions):
         if m.candidates and not m.speaker:
-            earlier = [p.speaker for p in art.mentions[:k] if p.speaker in m.candidates]
-            m.speaker = earlier[-1] if earlier else m.candidates[0]
+            earlier = [c for c in m.candidates if c in last_at]
+            m.speaker = max(earlier, key=last_at.__getitem__) if earlier else m.candidates[0]
             if not earlier:
                 m.flags = m.flags + ("ambiguous_alias",)
             actor = index.actors[m.speaker]
             m.gender = actor.gender
-        if m.type not in ("pronoun", "nominal", "title"):
-            continue
-        antecedent = (_antecedent(art, k) if m.type == "pronoun" else _title_antecedent(art, k)
-                      if m.type == "title" else _nominal_antecedent(art, k, index))
-        if antecedent is None:
-            continue
-        m.speaker = antecedent.speaker
-        if m.type == "pronoun" and m.word in ("he", "she"):
-            m.gender = "m" if m.word == "he" else "f"
-            art.genders.setdefault(m.speaker, m.gender)
-            m.type = "person"
-        else:
-            m.gender, m.type = antecedent.gender, antecedent.type
+        if m.type in ("pronoun", "nominal", "title"):
+            antecedent = (_antecedent(art, k) if m.type == "pronoun" else titles.antecedent(k)
+                          if m.type == "title" else _nominal_antecedent(art, k, index))
+            if antecedent is not None:
+                m.speaker = antecedent.speaker
+                if m.type == "pronoun" and m.word in ("he", "she"):
+                    m.gender = "m" if m.word == "he" else "f"
+                    art.genders.setdefault(m.speaker, m.gender)
+                    m.type = "person"
+                else:
+                    m.gender, m.type = antecedent.gender, antecedent.type
+        if m.speaker:
+            last_at[m.speaker] = k
 
 
 def _fits(pronoun: _Mention, m: _Mention, genders: dict[str, str]) -> bool:
@@ -1290,24 +1306,49 @@ def _antecedent(art: _Article, k: int, max_sentences: int = 6, max_paragraphs: i
     return None
 
 
-def _title_antecedent(art: _Article, k: int) -> _Mention | None:
-    """The person "the president" / "the foreign minister" refers to: of the people
-    mentioned earlier in the article with that title, the most mentioned (then the most
-    recent), so "the president" of a US story is not the Mexican president named once."""
-    p = art.mentions[k]
-    head = p.word.split()[-1]
-    earlier = art.mentions[:k]
-    titled = {}
-    for m in earlier:
-        written = " ".join(art.text[m.start:m.end].lower().split())
-        if (m.type == "person" and m.speaker and head in written
-                and ("vice president" in written) == ("vice president" in p.word)):
-            titled[m.speaker] = m
-    if not titled:
-        return None
-    counts = {name: sum(1 for m in earlier if m.speaker == name) for name in titled}
-    best = max(titled, key=lambda name: (counts[name], titled[name].start))
-    return titled[best]
+class _TitledPeople:
+    """The person "the president" / "the foreign minister" refers to (:meth:`antecedent`):
+    of the people mentioned earlier in the article with that title, the most mentioned
+    (then the most recent), so "the president" of a US story is not the Mexican president
+    named once. Asked in reading order, it reads each earlier mention once."""
+
+    def __init__(self, art: _Article):
+        self.art = art
+        self.read = 0                                  # art.mentions[:read] are counted
+        self.counts: dict[str, int] = {}               # speaker -> mentions so far
+        self.people: list[tuple[str, _Mention]] = []   # (words as written, lowercased; mention)
+        self.titled: dict[tuple[str, bool], dict[str, _Mention]] = {}   # (title head, vice?) -> latest
+
+    def antecedent(self, k: int) -> _Mention | None:
+        art = self.art
+        for m in art.mentions[self.read:k]:
+            if m.speaker:
+                self.counts[m.speaker] = self.counts.get(m.speaker, 0) + 1
+                if m.type == "person":
+                    written = " ".join(art.text[m.start:m.end].lower().split())
+                    self.people.append((written, m))
+                    for key, titled in self.titled.items():
+                        if _has_title(written, key):
+                            titled[m.speaker] = m
+        self.read = max(self.read, k)
+        p = art.mentions[k]
+        key = (p.word.split()[-1], "vice president" in p.word)
+        titled = self.titled.get(key)
+        if titled is None:
+            titled = self.titled[key] = {}
+            for written, m in self.people:
+                if _has_title(written, key):
+                    titled[m.speaker] = m
+        if not titled:
+            return None
+        best = max(titled, key=lambda name: (self.counts[name], titled[name].start))
+        return titled[best]
+
+
+def _has_title(written: str, key: tuple[str, bool]) -> bool:
+    """Whether a mention written ``written`` (lowercased) carries the title ``key``
+    (head word, vice president?)."""
+    return key[0] in written and ("vice president" in written) == key[1]
 
 
 def _nominal_antecedent(art: _Article, k: int, index: _ActorIndex, max_sentences: int = 5) -> _Mention | None:
@@ -1806,10 +1847,10 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
     gives one row per speech act: verbs inside an earlier reported clause are skipped."""
     text = art.text
     rows: list[dict] = []
-    taken: list[tuple[int, int]] = []
+    taken: dict[int, list[tuple[int, int]]] = {}   # sentence -> spans already reported (within it)
 
     def inside_taken(pos):
-        return any(a <= pos < b for a, b in taken)
+        return any(a <= pos < b for a, b in taken.get(art.sentence_of(pos), ()))
 
     def add(start, end, si, mention, appositive, cover):
         start, end = _content_span(text, start, end)
@@ -1820,7 +1861,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         flags = ["contains_quote"] if _MARK_RE.search(text, start, end) else []
         rows.append(_row(art, "indirect", start, end, art.sent_starts[si], art.sent_ends[si], mention,
                          _method_of(mention, appositive), flags, index, group0 + len(rows)))
-        taken.append(cover)
+        taken.setdefault(si, []).append(cover)
 
     for verb in art.verbs:
         calls = ((verb.lemma == "call" and _CALL_FOR_RE.match(text, verb.end))
