@@ -177,7 +177,32 @@ INDIRECT = [
      "Several dock workers"),
     ("The Lakeside Port Authority Safety Center said that 40 percent of the cranes are idle.",
      "40 percent of the cranes are idle", "Lakeside Port Authority Safety Center"),
+    # people speaking as a group, with a count or a clause first
+    ("The ferry captain who hit the pier was not carrying a radio, police said.",
+     "The ferry captain who hit the pier was not carrying a radio", "police"),
+    ("Nearly six of 10 voters say they expect a worse harvest this year.",
+     "they expect a worse harvest this year", "voters"),
+    ("Residents of the valley say the new road has doubled traffic past the school.",
+     "the new road has doubled traffic past the school", "residents"),
+    # two parentheticals between the subject and the verb
+    ("Dana Kolb, a lawyer for the Harbor Trust, which owns the mill, said the lease will end in May.",
+     "the lease will end in May", "Dana Kolb"),
+    # perfect forms, "long", and a verb that also takes objects before a described subject
+    ("Ana Roe has long said that the levee was built too low.", "the levee was built too low", "Ana Roe"),
+    ("Ana Roe has acknowledged the old levee was built too low.", "the old levee was built too low", "Ana Roe"),
 ]
+
+
+# (text): a verb that takes objects reports nothing when its object is a plain noun phrase
+NOT_REPORTED = [
+    "Ana Roe has acknowledged the problems that were found in the levee.",
+    "The board confirmed the closure of the pier in May.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED)
+def test_objects_are_not_reported_speech(text):
+    assert (quotes_of(text)["kind"] == "indirect").sum() == 0
 
 
 @pytest.mark.parametrize("text, content, speaker", INDIRECT)

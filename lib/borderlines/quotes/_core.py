@@ -230,8 +230,12 @@ _PROMISE_VERBS = frozenset({"promise", "vow", "pledge"})
 _ASKED_RE = re.compile(r"(?:\s+[\w'’.-]+){0,3}?\s+(?:whether|if|why|how|what|when|who|where)\b")
 _URGED_RE = re.compile(r"(?:\s+[\w'’.-]+){1,4}?\s+to\s+[a-z]")
 # A reported clause without "that" after a verb that also takes objects: its own subject and verb.
-_BARE_CLAUSE_RE = re.compile(r"\s+(?:it|he|she|they|we|I|there)\s+(?:\w+ed|\w+s|will|would|could|can|may|might|must|"
-                             r"should|had|has|have|is|was|are|were|did|does|do)\b")
+_AUXILIARIES = r"(?:will|would|could|can|may|might|must|should|had|has|have|is|was|are|were|did|does|do)"
+_BARE_CLAUSE_RE = re.compile(
+    rf"\s+(?:(?:it|he|she|they|we|I|there)\s+(?:\w+ed|\w+s|{_AUXILIARIES})"
+    # a described subject and an auxiliary: "acknowledged the old levee was ..."
+    rf"|(?:the|a|an|this|its|his|her|their)(?:\s+(?!(?:that|which|who|whom|whose|and|or|to)\b)[\w'’-]+){{1,3}}"
+    rf"\s+{_AUXILIARIES})\b")
 _CLAUSE_LEAD_END_RE = re.compile(r"(?:\bthat|[,:])\s*$")
 # Verbs that can come before their subject ("..., said Brown").
 _INVERTIBLE = frozenset("say add write tweet explain note ask insist argue warn declare reply "
@@ -256,7 +260,7 @@ _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
            r"December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)")
 _ADVERBS = (r"(?:(?:\w+ly|also|later|then|again|further|previously|earlier|recently|once|often|"
-            r"still|even|just|already|now|afterwards?|too|first|never|not|has|have|had|would|will|"
+            r"still|even|just|already|now|afterwards?|too|first|never|not|long|has|have|had|would|will|"
             r"could|did|does|do|was|were|is|are|might|may|can|should|must|"
             rf"(?:on\s+)?{_DAYS}|(?:last|this|next)\s+(?:week|month|year|night|{_DAYS})|"
             rf"(?:in|on|since|last)\s+{_MONTHS}(?:\s+\d{{1,2}})?|"
@@ -268,7 +272,8 @@ _GAP_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
     r"(?:\s+(?:on|at|for|from|with|in|of)\s+(?:the\s+|a\s+|an\s+)?[\w.'’-]+(?:\s+(?:and\s+)?[\w.'’-]+){0,4})?"
     r"(?:\s*\([^()\n]{1,40}\))?"
-    r"(?:\s*,[^,;:“”\"]{1,250},){0,2}"
+    # parentheticals, one may end in a relative clause: ", a lawyer for X, which owns Y,"
+    r"(?:\s*,[^,;:“”\"]{1,250},(?:\s*(?:who|whom|whose|which|where)\b[^,;:“”\"]{1,250},)?){0,2}"
     rf"(?:\s+{_ADVERBS})*(?:\s*,)?\s*")
 _APPOSITIVE_RE = re.compile(
     r"\s*,\s+(?:a|an|the|its|his|her|their|[A-Z][\w.'’-]*’s|[A-Z][\w.'’-]*'s)\s"
@@ -305,7 +310,11 @@ _TITLE_NAME_RE = re.compile(
 _ORG_KEYWORD_RE = re.compile(trie_pattern(_ORG_KEYWORDS, r"\w") + r"\b")
 _GROUP_NOUNS = ("official", "officials", "expert", "experts", "analyst", "analysts", "aides", "spokesman",
                 "spokeswoman", "spokesperson", "advocates", "lawmakers", "legislators", "critics",
-                "authorities", "diplomats", "sources", "leaders", "negotiators", "activists", "groups")
+                "authorities", "diplomats", "sources", "leaders", "negotiators", "activists", "groups",
+                # people who speak in the news as a group: "police said", "8 of 10 voters say"
+                "police", "voters", "residents", "advisers", "advisors", "attorneys", "lawyers",
+                "prosecutors", "investigators", "researchers", "economists", "scientists", "supporters",
+                "opponents", "organizers", "protesters", "witnesses", "pollsters", "respondents")
 _GROUP_NOUN_RE = re.compile(r"\b" + trie_pattern([*_GROUP_NOUNS, *(w.capitalize() for w in _GROUP_NOUNS)]) + r"\b")
 # Up to three words before the group noun that belong to it ("senior U.S. border officials").
 _GROUP_MODIFIERS_RE = re.compile(
