@@ -200,6 +200,24 @@ NOT_REPORTED = [
 ]
 
 
+# (text, quote, speaker): a description ("the Lakeside governor", "the senator") is the person
+# the article named earlier with that title; nobody when no one was
+DESCRIBED = [
+    ("Gov. Ana Roe signed the bill on Monday. Critics were loud. The Lakeside governor said the levy "
+     "would stay.", "the levy would stay", "Ana Roe"),
+    ("Sen. Dana Kolb spoke first. “We will win,” the senator said.", "We will win", "Dana Kolb"),
+    ("Mayor Ines Varga and Gov. Ana Roe met. “The bridge stays shut,” the mayor said.",
+     "The bridge stays shut", "Ines Varga"),
+    ("Ana Roe signed the bill. The Lakeside governor said the levy would stay.", "the levy would stay",
+     "Lakeside governor"),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker", DESCRIBED)
+def test_descriptions_resolve_to_earlier_titled_names(text, quote, speaker):
+    assert row_of(quotes_of(text), quote)["speaker"] == speaker
+
+
 @pytest.mark.parametrize("text", NOT_REPORTED)
 def test_objects_are_not_reported_speech(text):
     assert (quotes_of(text)["kind"] == "indirect").sum() == 0

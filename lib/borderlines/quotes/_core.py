@@ -1250,7 +1250,14 @@ def _resolve_references(art: _Article, index: _ActorIndex) -> None:
                 m.flags = m.flags + ("ambiguous_alias",)
             actor = index.actors[m.speaker]
             m.gender = actor.gender
-        if m.type in ("pronoun", "nominal", "title"):
+        if m.method == "pronoun" and m.type == "person" and not m.word and art.text.startswith(("the ", "The "), m.start):
+            # "the Indiana governor": the person named earlier with that title ("Gov. Ana Roe")
+            head = art.text[m.start:m.end].split()[-1].lower()
+            if head in _TITLE_FORMS:
+                antecedent = titles.antecedent(k, _TITLE_FORMS[head])
+                if antecedent is not None:
+                    m.speaker, m.gender = antecedent.speaker, antecedent.gender
+        elif m.type in ("pronoun", "nominal", "title"):
             antecedent = (_antecedent(art, k) if m.type == "pronoun" else titles.antecedent(k)
                           if m.type == "title" else _nominal_antecedent(art, k, index))
             if antecedent is not None:
@@ -1328,7 +1335,9 @@ class _TitledPeople:
         self.people: list[tuple[str, _Mention]] = []   # (words as written, lowercased; mention)
         self.titled: dict[tuple[str, bool], dict[str, _Mention]] = {}   # (title head, vice?) -> latest
 
-    def antecedent(self, k: int) -> _Mention | None:
+    def antecedent(self, k: int, heads: Sequence[str] = ()) -> _Mention | None:
+        """The person the title mention ``k`` refers to; ``heads``: the title words to
+        look for (default: the mention's last word)."""
         art = self.art
         for m in art.mentions[self.read:k]:
             if m.speaker:
@@ -1341,17 +1350,26 @@ class _TitledPeople:
                             titled[m.speaker] = m
         self.read = max(self.read, k)
         p = art.mentions[k]
-        key = (p.word.split()[-1], "vice president" in p.word)
-        titled = self.titled.get(key)
-        if titled is None:
-            titled = self.titled[key] = {}
-            for written, m in self.people:
-                if _has_title(written, key):
-                    titled[m.speaker] = m
+        vice = "vice president" in (p.word or art.text[p.start:p.end].lower())
+        titled = {}
+        for head in heads or _TITLE_FORMS.get(p.word.split()[-1], [p.word.split()[-1]]):
+            key = (head, vice)
+            if key not in self.titled:
+                self.titled[key] = {m.speaker: m for written, m in self.people if _has_title(written, key)}
+            titled.update(self.titled[key])
         if not titled:
             return None
         best = max(titled, key=lambda name: (self.counts[name], titled[name].start))
         return titled[best]
+
+
+# A described speaker's head noun and how a name's title writes it ("the senator": "Sen. Kolb").
+_TITLE_FORMS = {"governor": ("governor", "gov."), "senator": ("senator", "sen."),
+                "congressman": ("congressman", "rep."), "congresswoman": ("congresswoman", "rep."),
+                "representative": ("representative", "rep."), "mayor": ("mayor",),
+                "secretary": ("secretary", "sec."), "minister": ("minister",),
+                "ambassador": ("ambassador", "amb."), "commissioner": ("commissioner",),
+                "chancellor": ("chancellor",), "prosecutor": ("prosecutor",)}
 
 
 def _has_title(written: str, key: tuple[str, bool]) -> bool:
