@@ -190,6 +190,11 @@ INDIRECT = [
     # perfect forms, "long", and a verb that also takes objects before a described subject
     ("Ana Roe has long said that the levee was built too low.", "the levee was built too low", "Ana Roe"),
     ("Ana Roe has acknowledged the old levee was built too low.", "the old levee was built too low", "Ana Roe"),
+    # a verb coordinated after an object: the sentence's subject speaks, not the object
+    ("Dana Kolb bemoaned the unrest in the harbor and said the cranes were too old.", "the cranes were too old",
+     "Dana Kolb"),
+    ("Ana Roe outlined her harbor plan and vowed to fine all who dump oil.", "to fine all who dump oil", "Ana Roe"),
+    ("Police in Tulsa said the road was closed.", "the road was closed", "police"),
 ]
 
 
@@ -198,6 +203,12 @@ NOT_REPORTED = [
     "Ana Roe has acknowledged the problems that were found in the levee.",
     "The board confirmed the closure of the pier in May.",
 ]
+
+
+def test_a_group_noun_modifying_a_noun_speaks_for_no_one():
+    q = quotes_of('Harbor chair Ana Roe chimed in on the radio, saying that Tulsa officials should release the '
+                  'police videos "without delay." Roe plans to visit Tulsa.')
+    assert row_of(q, "without delay.")["speaker"] != "police"
 
 
 # (text, quote, speaker): a description ("the Lakeside governor", "the senator") is the person

@@ -308,13 +308,16 @@ _TITLE_NAME_RE = re.compile(
     r"(?P<title>" + trie_pattern(_TITLE_WORDS, r"[\w.]") + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
     + rf"\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_PART}){{0,3}})")
 _ORG_KEYWORD_RE = re.compile(trie_pattern(_ORG_KEYWORDS, r"\w") + r"\b")
+# People who speak in the news as a group ("police said", "six of 10 voters say"); also
+# modifiers of other nouns ("police videos"), where they speak for no one.
+_SPEAKING_GROUPS = ("police", "voters", "residents", "advisers", "advisors", "attorneys", "lawyers",
+                    "prosecutors", "investigators", "researchers", "economists", "scientists", "supporters",
+                    "opponents", "organizers", "protesters", "witnesses", "pollsters", "respondents")
 _GROUP_NOUNS = ("official", "officials", "expert", "experts", "analyst", "analysts", "aides", "spokesman",
                 "spokeswoman", "spokesperson", "advocates", "lawmakers", "legislators", "critics",
                 "authorities", "diplomats", "sources", "leaders", "negotiators", "activists", "groups",
-                # people who speak in the news as a group: "police said", "8 of 10 voters say"
-                "police", "voters", "residents", "advisers", "advisors", "attorneys", "lawyers",
-                "prosecutors", "investigators", "researchers", "economists", "scientists", "supporters",
-                "opponents", "organizers", "protesters", "witnesses", "pollsters", "respondents")
+                *_SPEAKING_GROUPS)
+
 _GROUP_NOUN_RE = re.compile(r"\b" + trie_pattern([*_GROUP_NOUNS, *(w.capitalize() for w in _GROUP_NOUNS)]) + r"\b")
 # Up to three words before the group noun that belong to it ("senior U.S. border officials").
 _GROUP_MODIFIERS_RE = re.compile(
@@ -872,7 +875,7 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         if a:
             in_appositive[a.start():a.end()] = b"\x01" * (a.end() - a.start())
     for noun_start, noun_end, _ in (w for w in listed if w[2] in _GROUP_NOUN_FORMS):
-        if in_appositive[noun_start]:
+        if in_appositive[noun_start] or _modifies_noun(text, noun_start, noun_end):
             continue
         left = _GROUP_MODIFIERS_RE.search(text, _last_words_start(text, max(0, noun_start - 60), noun_start, 3),
                                           noun_start)
@@ -1122,7 +1125,7 @@ _DETERMINERS = (r"(?:[Tt]he|[Aa]n?|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[O
 _DESCRIBED_RE = re.compile(
     rf"(?<![\w'’]){_DETERMINERS}\s+(?:[\w.'’-]+\s+){{0,5}}?[\w'’-]*[A-Za-z][\w'’-]*"
     rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+{_ADVERBS})*\s*$")
-_NOT_IN_DESCRIPTION = frozenset("""that which who whom whose is was are were has have had or but if
+_NOT_IN_DESCRIPTION = frozenset("""that which who whom whose is was are were has have had and or but if
     when to be been not it he she they we i you this these those there what as than would will could
     can may might must should shall did does do""".split())
 _PERSON_HEADS = frozenset([*(w for w in _ROLE_NOUNS if " " not in w), "man", "woman", "businessman",
@@ -1139,6 +1142,24 @@ _ANTECEDENT_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*,?\s*")
 _OF_BEFORE_RE = re.compile(r"\bof\s+$")
 _BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were)\s+$")   # "the attorney general is confirming"
 _TRAILING_ADVERBS_RE = re.compile(rf"(?:\s+{_ADVERBS})+$")
+
+
+_SPEAKING_GROUP_SET = frozenset([*_SPEAKING_GROUPS, *(w.capitalize() for w in _SPEAKING_GROUPS)])
+_AFTER_SUBJECT_WORDS = _MAY_FOLLOW_SPEAKER | _SUBORDINATORS | frozenset(
+    "or but that who is are was were has have had will would could can may might must should did do does "
+    "also later then again still often never not all both".split())
+
+
+def _modifies_noun(text: str, s: int, e: int) -> bool:
+    """Whether the speaking-group noun ``text[s:e]`` modifies the noun after it
+    ("the police videos"), rather than heading its phrase ("police in Tulsa said")."""
+    if text[s:e] not in _SPEAKING_GROUP_SET:
+        return False
+    nxt = _NEXT_LOWER_WORD_RE.match(text, e)
+    if not nxt:
+        return False
+    word = nxt.group(1)
+    return not (word in _FORM_LEMMA or word in _AFTER_SUBJECT_WORDS or word.endswith("ly"))
 
 
 def _described_before(art: _Article, verb: _Verb) -> tuple[int, int] | None:
