@@ -221,6 +221,9 @@ DESCRIBED = [
      "The bridge stays shut", "Ines Varga"),
     ("Ana Roe signed the bill. The Lakeside governor said the levy would stay.", "the levy would stay",
      "Lakeside governor"),
+    # a title in apposition is the name before it
+    ("Ana Roe, the mayor of Lakeside, told the Harbor Herald that the pier would reopen in May.",
+     "the pier would reopen in May", "Ana Roe"),
 ]
 
 

@@ -1279,8 +1279,9 @@ def _resolve_references(art: _Article, index: _ActorIndex) -> None:
                 if antecedent is not None:
                     m.speaker, m.gender = antecedent.speaker, antecedent.gender
         elif m.type in ("pronoun", "nominal", "title"):
-            antecedent = (_antecedent(art, k) if m.type == "pronoun" else titles.antecedent(k)
-                          if m.type == "title" else _nominal_antecedent(art, k, index))
+            antecedent = (_antecedent(art, k) if m.type == "pronoun"
+                          else _apposed_to(art, k) or titles.antecedent(k) if m.type == "title"
+                          else _nominal_antecedent(art, k, index))
             if antecedent is not None:
                 m.speaker = antecedent.speaker
                 if m.type == "pronoun" and m.word in ("he", "she"):
@@ -1291,6 +1292,17 @@ def _resolve_references(art: _Article, index: _ActorIndex) -> None:
                     m.gender, m.type = antecedent.gender, antecedent.type
         if m.speaker:
             last_at[m.speaker] = k
+
+
+def _apposed_to(art: _Article, k: int) -> _Mention | None:
+    """The named person a title mention stands in apposition to ("Ana Roe, the mayor of
+    Lakeside, said"), else None."""
+    if k == 0:
+        return None
+    before = art.mentions[k - 1]
+    if before.type == "person" and before.speaker and art.text[before.end:art.mentions[k].start].strip() == ",":
+        return before
+    return None
 
 
 def _fits(pronoun: _Mention, m: _Mention, genders: dict[str, str]) -> bool:
