@@ -177,7 +177,64 @@ INDIRECT = [
      "Several dock workers"),
     ("The Lakeside Port Authority Safety Center said that 40 percent of the cranes are idle.",
      "40 percent of the cranes are idle", "Lakeside Port Authority Safety Center"),
+    # people speaking as a group, with a count or a clause first
+    ("The ferry captain who hit the pier was not carrying a radio, police said.",
+     "The ferry captain who hit the pier was not carrying a radio", "police"),
+    ("Nearly six of 10 voters say they expect a worse harvest this year.",
+     "they expect a worse harvest this year", "voters"),
+    ("Residents of the valley say the new road has doubled traffic past the school.",
+     "the new road has doubled traffic past the school", "residents"),
+    # two parentheticals between the subject and the verb
+    ("Dana Kolb, a lawyer for the Harbor Trust, which owns the mill, said the lease will end in May.",
+     "the lease will end in May", "Dana Kolb"),
+    # perfect forms, "long", and a verb that also takes objects before a described subject
+    ("Ana Roe has long said that the levee was built too low.", "the levee was built too low", "Ana Roe"),
+    ("Ana Roe has acknowledged the old levee was built too low.", "the old levee was built too low", "Ana Roe"),
+    # a verb coordinated after an object: the sentence's subject speaks, not the object
+    ("Dana Kolb bemoaned the unrest in the harbor and said the cranes were too old.", "the cranes were too old",
+     "Dana Kolb"),
+    ("Ana Roe outlined her harbor plan and vowed to fine all who dump oil.", "to fine all who dump oil", "Ana Roe"),
+    ("Police in Tulsa said the road was closed.", "the road was closed", "police"),
 ]
+
+
+# (text): a verb that takes objects reports nothing when its object is a plain noun phrase
+NOT_REPORTED = [
+    "Ana Roe has acknowledged the problems that were found in the levee.",
+    "The board confirmed the closure of the pier in May.",
+]
+
+
+def test_a_group_noun_modifying_a_noun_speaks_for_no_one():
+    q = quotes_of('Harbor chair Ana Roe chimed in on the radio, saying that Tulsa officials should release the '
+                  'police videos "without delay." Roe plans to visit Tulsa.')
+    assert row_of(q, "without delay.")["speaker"] != "police"
+
+
+# (text, quote, speaker): a description ("the Lakeside governor", "the senator") is the person
+# the article named earlier with that title; nobody when no one was
+DESCRIBED = [
+    ("Gov. Ana Roe signed the bill on Monday. Critics were loud. The Lakeside governor said the levy "
+     "would stay.", "the levy would stay", "Ana Roe"),
+    ("Sen. Dana Kolb spoke first. “We will win,” the senator said.", "We will win", "Dana Kolb"),
+    ("Mayor Ines Varga and Gov. Ana Roe met. “The bridge stays shut,” the mayor said.",
+     "The bridge stays shut", "Ines Varga"),
+    ("Ana Roe signed the bill. The Lakeside governor said the levy would stay.", "the levy would stay",
+     "Lakeside governor"),
+    # a title in apposition is the name before it
+    ("Ana Roe, the mayor of Lakeside, told the Harbor Herald that the pier would reopen in May.",
+     "the pier would reopen in May", "Ana Roe"),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker", DESCRIBED)
+def test_descriptions_resolve_to_earlier_titled_names(text, quote, speaker):
+    assert row_of(quotes_of(text), quote)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED)
+def test_objects_are_not_reported_speech(text):
+    assert (quotes_of(text)["kind"] == "indirect").sum() == 0
 
 
 @pytest.mark.parametrize("text, content, speaker", INDIRECT)

@@ -230,8 +230,12 @@ _PROMISE_VERBS = frozenset({"promise", "vow", "pledge"})
 _ASKED_RE = re.compile(r"(?:\s+[\w'’.-]+){0,3}?\s+(?:whether|if|why|how|what|when|who|where)\b")
 _URGED_RE = re.compile(r"(?:\s+[\w'’.-]+){1,4}?\s+to\s+[a-z]")
 # A reported clause without "that" after a verb that also takes objects: its own subject and verb.
-_BARE_CLAUSE_RE = re.compile(r"\s+(?:it|he|she|they|we|I|there)\s+(?:\w+ed|\w+s|will|would|could|can|may|might|must|"
-                             r"should|had|has|have|is|was|are|were|did|does|do)\b")
+_AUXILIARIES = r"(?:will|would|could|can|may|might|must|should|had|has|have|is|was|are|were|did|does|do)"
+_BARE_CLAUSE_RE = re.compile(
+    rf"\s+(?:(?:it|he|she|they|we|I|there)\s+(?:\w+ed|\w+s|{_AUXILIARIES})"
+    # a described subject and an auxiliary: "acknowledged the old levee was ..."
+    rf"|(?:the|a|an|this|its|his|her|their)(?:\s+(?!(?:that|which|who|whom|whose|and|or|to)\b)[\w'’-]+){{1,3}}"
+    rf"\s+{_AUXILIARIES})\b")
 _CLAUSE_LEAD_END_RE = re.compile(r"(?:\bthat|[,:])\s*$")
 # Verbs that can come before their subject ("..., said Brown").
 _INVERTIBLE = frozenset("say add write tweet explain note ask insist argue warn declare reply "
@@ -256,7 +260,7 @@ _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
            r"December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)")
 _ADVERBS = (r"(?:(?:\w+ly|also|later|then|again|further|previously|earlier|recently|once|often|"
-            r"still|even|just|already|now|afterwards?|too|first|never|not|has|have|had|would|will|"
+            r"still|even|just|already|now|afterwards?|too|first|never|not|long|has|have|had|would|will|"
             r"could|did|does|do|was|were|is|are|might|may|can|should|must|"
             rf"(?:on\s+)?{_DAYS}|(?:last|this|next)\s+(?:week|month|year|night|{_DAYS})|"
             rf"(?:in|on|since|last)\s+{_MONTHS}(?:\s+\d{{1,2}})?|"
@@ -268,7 +272,8 @@ _GAP_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
     r"(?:\s+(?:on|at|for|from|with|in|of)\s+(?:the\s+|a\s+|an\s+)?[\w.'’-]+(?:\s+(?:and\s+)?[\w.'’-]+){0,4})?"
     r"(?:\s*\([^()\n]{1,40}\))?"
-    r"(?:\s*,[^,;:“”\"]{1,250},){0,2}"
+    # parentheticals, one may end in a relative clause: ", a lawyer for X, which owns Y,"
+    r"(?:\s*,[^,;:“”\"]{1,250},(?:\s*(?:who|whom|whose|which|where)\b[^,;:“”\"]{1,250},)?){0,2}"
     rf"(?:\s+{_ADVERBS})*(?:\s*,)?\s*")
 _APPOSITIVE_RE = re.compile(
     r"\s*,\s+(?:a|an|the|its|his|her|their|[A-Z][\w.'’-]*’s|[A-Z][\w.'’-]*'s)\s"
@@ -303,9 +308,16 @@ _TITLE_NAME_RE = re.compile(
     r"(?P<title>" + trie_pattern(_TITLE_WORDS, r"[\w.]") + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
     + rf"\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_PART}){{0,3}})")
 _ORG_KEYWORD_RE = re.compile(trie_pattern(_ORG_KEYWORDS, r"\w") + r"\b")
+# People who speak in the news as a group ("police said", "six of 10 voters say"); also
+# modifiers of other nouns ("police videos"), where they speak for no one.
+_SPEAKING_GROUPS = ("police", "voters", "residents", "advisers", "advisors", "attorneys", "lawyers",
+                    "prosecutors", "investigators", "researchers", "economists", "scientists", "supporters",
+                    "opponents", "organizers", "protesters", "witnesses", "pollsters", "respondents")
 _GROUP_NOUNS = ("official", "officials", "expert", "experts", "analyst", "analysts", "aides", "spokesman",
                 "spokeswoman", "spokesperson", "advocates", "lawmakers", "legislators", "critics",
-                "authorities", "diplomats", "sources", "leaders", "negotiators", "activists", "groups")
+                "authorities", "diplomats", "sources", "leaders", "negotiators", "activists", "groups",
+                *_SPEAKING_GROUPS)
+
 _GROUP_NOUN_RE = re.compile(r"\b" + trie_pattern([*_GROUP_NOUNS, *(w.capitalize() for w in _GROUP_NOUNS)]) + r"\b")
 # Up to three words before the group noun that belong to it ("senior U.S. border officials").
 _GROUP_MODIFIERS_RE = re.compile(
@@ -386,7 +398,7 @@ def _surname_re(surname: str) -> re.Pattern:
 # --------------------------------------------------------------------------- per-article state
 
 
-@dataclass
+@dataclass(eq=False)     # a mention is itself: found and removed by identity
 class _Mention:
     start: int            # the mention as written, title included
     end: int
@@ -712,6 +724,7 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
     text = art.text
     covered = bytearray(len(text) + 1)
     found: list[_Mention] = []
+    dropped: dict[int, _Mention] = {}   # mentions taken out of ``found`` again, by id (kept alive)
     listed = _listed_words(text) if listed is None else listed
 
     def free(s, e):
@@ -746,6 +759,7 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
                 start, method = t, "title_name"
                 if found and found[-1].type != "person" and text[found[-1].end:t].strip() == "":
                     gone = found.pop()       # "U.S. Customs and Border Protection Commissioner"
+                    dropped[id(gone)] = gone
                     covered[gone.start:gone.end] = b"\x00" * (gone.end - gone.start)
                     start = gone.start
             if method == "handle":
@@ -839,7 +853,9 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
             inside = [m for m in found[-6:] if s <= m.start and m.end <= e and m.method == "name"
                       and m.type == "person" and not m.candidates]
             for m in inside:                # "Committee for a [Fair Harbor]": the committee's name
-                found.remove(m)
+                last = found[-6:]
+                del found[len(found) - len(last) + last.index(m)]
+                dropped[id(m)] = m
                 covered[m.start:m.end] = b"\x00" * (m.end - m.start)
             if free(s, e):
                 take(_Mention(s, e, text[s:e], "institution", "institution",
@@ -854,9 +870,12 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
                 take(_described_mention(text, s, e) if described else _text_mention(art, s, e, index))
     # groups: "U.S. officials", "experts", "his aides"; not the role noun of a person's
     # appositive ("Theresa C. Brown, an immigration analyst at ...")
-    appositives = [a.span() for a in (_APPOSITIVE_RE.match(text, m.end) for m in found if m.type == "person") if a]
+    in_appositive = bytearray(len(text) + 1)
+    for a in (_APPOSITIVE_RE.match(text, m.end) for m in found if m.type == "person"):
+        if a:
+            in_appositive[a.start():a.end()] = b"\x01" * (a.end() - a.start())
     for noun_start, noun_end, _ in (w for w in listed if w[2] in _GROUP_NOUN_FORMS):
-        if any(a <= noun_start < b for a, b in appositives):
+        if in_appositive[noun_start] or _modifies_noun(text, noun_start, noun_end):
             continue
         left = _GROUP_MODIFIERS_RE.search(text, _last_words_start(text, max(0, noun_start - 60), noun_start, 3),
                                           noun_start)
@@ -881,9 +900,10 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
                                         else phrase)
         of = _OF_INSTITUTION_RE.match(text, e)
         owner = actor_at.get(of.end()) if of else None
-        if owner is not None and owner.type != "person" and owner in found:
+        if owner is not None and owner.type != "person" and id(owner) not in dropped:
             # "a spokeswoman for the Mexican Foreign Ministry" speaks for the ministry
             found.remove(owner)
+            dropped[id(owner)] = owner
             covered[owner.start:owner.end] = b"\x00" * (owner.end - owner.start)
             e, label = owner.end, owner.speaker
         take(_Mention(s, e, label, "group", "institution", possessive=_is_possessive(text, e)))
@@ -935,6 +955,9 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
                 take(_Mention(*rel.span(1), antecedent.speaker, antecedent.type, "pronoun",
                               gender=antecedent.gender, word=rel.group(1)))
     # described speakers: "the Indiana governor said", "a narrator in the ad asks"
+    by_start: dict[int, list[_Mention]] = {}
+    for m in found:
+        by_start.setdefault(m.start, []).append(m)
     for verb in art.verbs:
         before = verb.start - 2
         if (verb.participle and not _BE_BEFORE_RE.search(text, max(0, verb.start - 12), verb.start)) \
@@ -943,12 +966,15 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         span = _described_before(art, verb)
         if span and not art.in_quoted(span[0]):
             if not free(*span):
-                inside = [m for m in found if span[0] <= m.start and m.end < span[1]]
+                inside = [m for pos in range(*span) for m in by_start.get(pos, ()) if m.end < span[1]]
                 for m in inside:             # "The [Clinton] campaign": the campaign speaks
-                    found.remove(m)
+                    by_start[m.start].remove(m)
+                    dropped[id(m)] = m
                     covered[m.start:m.end] = b"\x00" * (m.end - m.start)
             if free(*span):
                 take(_described_mention(text, *span))
+                by_start.setdefault(span[0], []).append(found[-1])
+    found = [m for m in found if id(m) not in dropped]
     found.sort(key=lambda m: m.start)
     art.mentions = found
     art.mention_starts = [m.start for m in found]
@@ -1099,7 +1125,7 @@ _DETERMINERS = (r"(?:[Tt]he|[Aa]n?|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[O
 _DESCRIBED_RE = re.compile(
     rf"(?<![\w'’]){_DETERMINERS}\s+(?:[\w.'’-]+\s+){{0,5}}?[\w'’-]*[A-Za-z][\w'’-]*"
     rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+{_ADVERBS})*\s*$")
-_NOT_IN_DESCRIPTION = frozenset("""that which who whom whose is was are were has have had or but if
+_NOT_IN_DESCRIPTION = frozenset("""that which who whom whose is was are were has have had and or but if
     when to be been not it he she they we i you this these those there what as than would will could
     can may might must should shall did does do""".split())
 _PERSON_HEADS = frozenset([*(w for w in _ROLE_NOUNS if " " not in w), "man", "woman", "businessman",
@@ -1116,6 +1142,24 @@ _ANTECEDENT_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*,?\s*")
 _OF_BEFORE_RE = re.compile(r"\bof\s+$")
 _BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were)\s+$")   # "the attorney general is confirming"
 _TRAILING_ADVERBS_RE = re.compile(rf"(?:\s+{_ADVERBS})+$")
+
+
+_SPEAKING_GROUP_SET = frozenset([*_SPEAKING_GROUPS, *(w.capitalize() for w in _SPEAKING_GROUPS)])
+_AFTER_SUBJECT_WORDS = _MAY_FOLLOW_SPEAKER | _SUBORDINATORS | frozenset(
+    "or but that who is are was were has have had will would could can may might must should did do does "
+    "also later then again still often never not all both".split())
+
+
+def _modifies_noun(text: str, s: int, e: int) -> bool:
+    """Whether the speaking-group noun ``text[s:e]`` modifies the noun after it
+    ("the police videos"), rather than heading its phrase ("police in Tulsa said")."""
+    if text[s:e] not in _SPEAKING_GROUP_SET:
+        return False
+    nxt = _NEXT_LOWER_WORD_RE.match(text, e)
+    if not nxt:
+        return False
+    word = nxt.group(1)
+    return not (word in _FORM_LEMMA or word in _AFTER_SUBJECT_WORDS or word.endswith("ly"))
 
 
 def _described_before(art: _Article, verb: _Verb) -> tuple[int, int] | None:
@@ -1217,27 +1261,48 @@ def _speaks(art: _Article, m: _Mention) -> bool:
 def _resolve_references(art: _Article, index: _ActorIndex) -> None:
     """Give pronouns, nominals ("the agency") and ambiguous aliases their speaker, in
     reading order, so a resolved pronoun can itself be the antecedent of the next one."""
+    last_at: dict[str, int] = {}     # speaker -> index of its latest resolved mention
+    titles = _TitledPeople(art)
     for k, m in enumerate(art.mentions):
         if m.candidates and not m.speaker:
-            earlier = [p.speaker for p in art.mentions[:k] if p.speaker in m.candidates]
-            m.speaker = earlier[-1] if earlier else m.candidates[0]
+            earlier = [c for c in m.candidates if c in last_at]
+            m.speaker = max(earlier, key=last_at.__getitem__) if earlier else m.candidates[0]
             if not earlier:
                 m.flags = m.flags + ("ambiguous_alias",)
             actor = index.actors[m.speaker]
             m.gender = actor.gender
-        if m.type not in ("pronoun", "nominal", "title"):
-            continue
-        antecedent = (_antecedent(art, k) if m.type == "pronoun" else _title_antecedent(art, k)
-                      if m.type == "title" else _nominal_antecedent(art, k, index))
-        if antecedent is None:
-            continue
-        m.speaker = antecedent.speaker
-        if m.type == "pronoun" and m.word in ("he", "she"):
-            m.gender = "m" if m.word == "he" else "f"
-            art.genders.setdefault(m.speaker, m.gender)
-            m.type = "person"
-        else:
-            m.gender, m.type = antecedent.gender, antecedent.type
+        if m.method == "pronoun" and m.type == "person" and not m.word and art.text.startswith(("the ", "The "), m.start):
+            # "the Indiana governor": the person named earlier with that title ("Gov. Ana Roe")
+            head = art.text[m.start:m.end].split()[-1].lower()
+            if head in _TITLE_FORMS:
+                antecedent = titles.antecedent(k, _TITLE_FORMS[head])
+                if antecedent is not None:
+                    m.speaker, m.gender = antecedent.speaker, antecedent.gender
+        elif m.type in ("pronoun", "nominal", "title"):
+            antecedent = (_antecedent(art, k) if m.type == "pronoun"
+                          else _apposed_to(art, k) or titles.antecedent(k) if m.type == "title"
+                          else _nominal_antecedent(art, k, index))
+            if antecedent is not None:
+                m.speaker = antecedent.speaker
+                if m.type == "pronoun" and m.word in ("he", "she"):
+                    m.gender = "m" if m.word == "he" else "f"
+                    art.genders.setdefault(m.speaker, m.gender)
+                    m.type = "person"
+                else:
+                    m.gender, m.type = antecedent.gender, antecedent.type
+        if m.speaker:
+            last_at[m.speaker] = k
+
+
+def _apposed_to(art: _Article, k: int) -> _Mention | None:
+    """The named person a title mention stands in apposition to ("Ana Roe, the mayor of
+    Lakeside, said"), else None."""
+    if k == 0:
+        return None
+    before = art.mentions[k - 1]
+    if before.type == "person" and before.speaker and art.text[before.end:art.mentions[k].start].strip() == ",":
+        return before
+    return None
 
 
 def _fits(pronoun: _Mention, m: _Mention, genders: dict[str, str]) -> bool:
@@ -1290,24 +1355,60 @@ def _antecedent(art: _Article, k: int, max_sentences: int = 6, max_paragraphs: i
     return None
 
 
-def _title_antecedent(art: _Article, k: int) -> _Mention | None:
-    """The person "the president" / "the foreign minister" refers to: of the people
-    mentioned earlier in the article with that title, the most mentioned (then the most
-    recent), so "the president" of a US story is not the Mexican president named once."""
-    p = art.mentions[k]
-    head = p.word.split()[-1]
-    earlier = art.mentions[:k]
-    titled = {}
-    for m in earlier:
-        written = " ".join(art.text[m.start:m.end].lower().split())
-        if (m.type == "person" and m.speaker and head in written
-                and ("vice president" in written) == ("vice president" in p.word)):
-            titled[m.speaker] = m
-    if not titled:
-        return None
-    counts = {name: sum(1 for m in earlier if m.speaker == name) for name in titled}
-    best = max(titled, key=lambda name: (counts[name], titled[name].start))
-    return titled[best]
+class _TitledPeople:
+    """The person "the president" / "the foreign minister" refers to (:meth:`antecedent`):
+    of the people mentioned earlier in the article with that title, the most mentioned
+    (then the most recent), so "the president" of a US story is not the Mexican president
+    named once. Asked in reading order, it reads each earlier mention once."""
+
+    def __init__(self, art: _Article):
+        self.art = art
+        self.read = 0                                  # art.mentions[:read] are counted
+        self.counts: dict[str, int] = {}               # speaker -> mentions so far
+        self.people: list[tuple[str, _Mention]] = []   # (words as written, lowercased; mention)
+        self.titled: dict[tuple[str, bool], dict[str, _Mention]] = {}   # (title head, vice?) -> latest
+
+    def antecedent(self, k: int, heads: Sequence[str] = ()) -> _Mention | None:
+        """The person the title mention ``k`` refers to; ``heads``: the title words to
+        look for (default: the mention's last word)."""
+        art = self.art
+        for m in art.mentions[self.read:k]:
+            if m.speaker:
+                self.counts[m.speaker] = self.counts.get(m.speaker, 0) + 1
+                if m.type == "person":
+                    written = " ".join(art.text[m.start:m.end].lower().split())
+                    self.people.append((written, m))
+                    for key, titled in self.titled.items():
+                        if _has_title(written, key):
+                            titled[m.speaker] = m
+        self.read = max(self.read, k)
+        p = art.mentions[k]
+        vice = "vice president" in (p.word or art.text[p.start:p.end].lower())
+        titled = {}
+        for head in heads or _TITLE_FORMS.get(p.word.split()[-1], [p.word.split()[-1]]):
+            key = (head, vice)
+            if key not in self.titled:
+                self.titled[key] = {m.speaker: m for written, m in self.people if _has_title(written, key)}
+            titled.update(self.titled[key])
+        if not titled:
+            return None
+        best = max(titled, key=lambda name: (self.counts[name], titled[name].start))
+        return titled[best]
+
+
+# A described speaker's head noun and how a name's title writes it ("the senator": "Sen. Kolb").
+_TITLE_FORMS = {"governor": ("governor", "gov."), "senator": ("senator", "sen."),
+                "congressman": ("congressman", "rep."), "congresswoman": ("congresswoman", "rep."),
+                "representative": ("representative", "rep."), "mayor": ("mayor",),
+                "secretary": ("secretary", "sec."), "minister": ("minister",),
+                "ambassador": ("ambassador", "amb."), "commissioner": ("commissioner",),
+                "chancellor": ("chancellor",), "prosecutor": ("prosecutor",)}
+
+
+def _has_title(written: str, key: tuple[str, bool]) -> bool:
+    """Whether a mention written ``written`` (lowercased) carries the title ``key``
+    (head word, vice president?)."""
+    return key[0] in written and ("vice president" in written) == key[1]
 
 
 def _nominal_antecedent(art: _Article, k: int, index: _ActorIndex, max_sentences: int = 5) -> _Mention | None:
@@ -1806,10 +1907,10 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
     gives one row per speech act: verbs inside an earlier reported clause are skipped."""
     text = art.text
     rows: list[dict] = []
-    taken: list[tuple[int, int]] = []
+    taken: dict[int, list[tuple[int, int]]] = {}   # sentence -> spans already reported (within it)
 
     def inside_taken(pos):
-        return any(a <= pos < b for a, b in taken)
+        return any(a <= pos < b for a, b in taken.get(art.sentence_of(pos), ()))
 
     def add(start, end, si, mention, appositive, cover):
         start, end = _content_span(text, start, end)
@@ -1820,7 +1921,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         flags = ["contains_quote"] if _MARK_RE.search(text, start, end) else []
         rows.append(_row(art, "indirect", start, end, art.sent_starts[si], art.sent_ends[si], mention,
                          _method_of(mention, appositive), flags, index, group0 + len(rows)))
-        taken.append(cover)
+        taken.setdefault(si, []).append(cover)
 
     for verb in art.verbs:
         calls = ((verb.lemma == "call" and _CALL_FOR_RE.match(text, verb.end))
