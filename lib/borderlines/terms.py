@@ -385,13 +385,15 @@ def doc_terms(tokens: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), lemma
         rank = np.empty(len(term), dtype=np.int64)
         rank[np.argsort(term, kind="stable")] = np.arange(len(term))
         order = np.lexsort((rank[g], d))
-        parts.append(pd.DataFrame({"doc": d[order], "term": term[g[order]], "ngram": size,
-                                   "n": counts[order].astype(np.int64)}))
+        # strings are converted once per distinct term and article, then taken by index
+        parts.append(pd.DataFrame({"doc": d[order], "term": pd.array(term, dtype="str").take(g[order]),
+                                   "ngram": size, "n": counts[order].astype(np.int64)}))
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in
                              zip(DOC_TERM_COLUMNS, (object, object, np.int64, np.int64))})
     out = pd.concat(parts, ignore_index=True).sort_values(["doc", "ngram"], kind="stable")
-    out.insert(0, "doc_id", np.asarray(doc_cat.categories, dtype=object)[out.pop("doc").to_numpy()])
+    doc_ids = pd.array(np.asarray(doc_cat.categories, dtype=object), dtype="str")
+    out.insert(0, "doc_id", doc_ids.take(out.pop("doc").to_numpy()))
     return out.reset_index(drop=True)[list(DOC_TERM_COLUMNS)]
 
 
