@@ -56,7 +56,7 @@ def main() -> int:
     from browser import browser
 
     from borderlines.report import write_standalone
-    assets = sum(p.stat().st_size for p in (args.folder / "assets").glob("*")) if (args.folder / "assets").exists() else 0
+    assets = sum(p.stat().st_size for p in (args.folder / "assets").glob("*"))
     print(f"study folder: {args.folder}  ({len(pages)} pages; shared scripts in assets/: {assets / MB:.2f} MB)")
     print(f"{'page':42} {'MB':>6} {'charts':>6} {'drawn s':>8}" + (f" {'standalone MB':>14} {'drawn s':>8}"
                                                                    if args.standalone else ""))

@@ -114,7 +114,8 @@ def main() -> int:
           f"{sum(p.stat().st_size for p in (study_dir / 'assets').glob('*')) / MB:.2f} MB in assets/")
     print()
     for what, ok, value in (
-            ("forced build <= 120 s (at 20,000 articles)", figures["forced"][0] <= 120, f"{figures['forced'][0]:.1f} s"),
+            ("forced build <= 120 s (at 20,000 articles)", figures["forced"][0] <= 120,
+             f"{figures['forced'][0]:.1f} s"),
             ("append and build <= 20 s", figures["append"][0] <= 20, f"{figures['append'][0]:.1f} s"),
             ("no-op build <= 1 s", figures["noop"][0] <= 1, f"{figures['noop'][0]:.2f} s"),
             ("peak memory <= 2 GiB", peak <= 2 * 2**30, f"{mib(peak)} RSS summed"),

@@ -35,7 +35,8 @@ def test_shared_scripts_are_referred_to_and_inlined_back(tmp_path):
     assert out == tmp_path / "mail" / "01_x.standalone.html"
     alone = out.read_text(encoding="utf-8")
     assert "assets/" not in alone and scripts[vega][1] in alone
-    assert alone.startswith("<html><body><p>before</p><script") and alone.endswith("</script><p>after</p></body></html>")
+    assert alone.startswith("<html><body><p>before</p><script")
+    assert alone.endswith("</script><p>after</p></body></html>")
 
 
 def test_standalone_reads_the_tag_with_attributes_in_either_order(tmp_path):

@@ -417,7 +417,7 @@ def counts_by(terms: pd.DataFrame, words: pd.DataFrame, corpus: pd.DataFrame,
         raise ValueError(f"cannot count by '{by}': the corpus has no such column "
                          f"(columns: {', '.join(map(str, corpus.columns))})")
     # Counted on integer codes (article → group, term → id): one pass, no string joins.
-    groups = corpus[["doc_id", by]].drop_duplicates("doc_id") if by != "doc_id" else corpus[["doc_id"]].drop_duplicates()
+    groups = (corpus[["doc_id", by]] if by != "doc_id" else corpus[["doc_id"]]).drop_duplicates("doc_id")
     group_codes, group_keys = pd.factorize(groups[by].to_numpy(object), sort=False)
     doc_index = pd.Index(groups["doc_id"].to_numpy(object))
     word_group = _group_of(doc_index, group_codes, words["doc_id"])
