@@ -7,6 +7,7 @@ not for a local file is blocked and recorded, so a test can assert that none was
 from __future__ import annotations
 
 import os
+import time
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,7 +54,22 @@ def browser():
             b.close()
 
 
-def open_page(b, path: Path, wait_ms: int = 1500, screenshot: Path | None = None) -> Page:
+#: A page function, true once every chart container holds a drawn SVG mark or a canvas.
+CHARTS_DRAWN = """() => [...document.querySelectorAll('.bl-chart')].every(
+    e => e.querySelector('svg g[class*="mark-"] > *, canvas'))"""
+
+
+def open_drawn(b, path: Path, timeout_ms: int = 30_000) -> tuple[Page, float]:
+    """Open ``path`` (offline, like :func:`open_page`) and wait until every chart is drawn
+    (:data:`CHARTS_DRAWN`); returns the page and the seconds from navigation to then."""
+    result = _offline_page(b)
+    t0 = time.perf_counter()
+    result.page.goto(Path(path).resolve().as_uri())
+    result.page.wait_for_function(CHARTS_DRAWN, timeout=timeout_ms)
+    return result, time.perf_counter() - t0
+
+
+def _offline_page(b) -> Page:
     context = b.new_context(offline=True, viewport={"width": 1280, "height": 1000})
     page = context.new_page()
     result = Page(page)
@@ -68,6 +84,12 @@ def open_page(b, path: Path, wait_ms: int = 1500, screenshot: Path | None = None
     page.on("console", lambda m: result.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: result.errors.append(str(e)))
     page.on("dialog", lambda d: (result.dialogs.append(d.message), d.dismiss()))
+    return result
+
+
+def open_page(b, path: Path, wait_ms: int = 1500, screenshot: Path | None = None) -> Page:
+    result = _offline_page(b)
+    page = result.page
     page.goto(Path(path).resolve().as_uri())
     page.wait_for_load_state("load")
     page.wait_for_timeout(wait_ms)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import browser, open_page
+from browser import browser, open_drawn, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -36,6 +36,40 @@ def test_every_chart_draws_offline_in_every_report(built_default, chromium):
         assert page.external == [], f"{path.name} tried the network: {page.external}"
         assert page.errors == [], f"{path.name}: {page.errors}"
         page.page.context.close()
+
+
+def test_pages_of_a_copied_study_folder_draw_from_its_shared_scripts(built_default, chromium, tmp_path):
+    """A study folder copied elsewhere works offline: its pages load the scripts they
+    share from its assets/ folder (one copy, not one per page) and draw every chart."""
+    import shutil
+    study, _ = built_default
+    copy = shutil.copytree(study.out_dir, tmp_path / "copied study")
+    assets = sorted(p.name for p in (copy / "assets").iterdir())
+    assert [a.split("-")[0] for a in assets] == ["itables", "vega"]
+    for path in _reports(study):
+        html = (copy / path.name).read_text(encoding="utf-8")
+        assert all(f'src="assets/{a}"' in html for a in assets), path.name
+        assert 'data-borderlines="vega-bundle"' not in html and len(html) < 1_500_000, path.name
+        page, _ = open_drawn(chromium, copy / path.name)
+        assert page.chart_marks() and all(n > 0 for n in page.chart_marks()), path.name
+        assert page.external == [] and page.errors == [], (path.name, page.external, page.errors)
+        page.page.context.close()
+
+
+def test_a_standalone_page_draws_alone(built_default, chromium, tmp_path):
+    """borderlines standalone: one page, copied to an empty folder, draws its charts and
+    its tables with no assets/ beside it and no network."""
+    from borderlines.cli import main
+    study, _ = built_default
+    alone = tmp_path / "mail"
+    alone.mkdir()
+    assert main(["standalone", str(study.out_dir / "04_language_and_framing.html"), "--out", str(alone)]) == 0
+    assert [p.name for p in alone.iterdir()] == ["04_language_and_framing.standalone.html"]
+    page, _ = open_drawn(chromium, alone / "04_language_and_framing.standalone.html")
+    assert page.chart_marks() and all(n > 0 for n in page.chart_marks())
+    page.page.locator("table.dataTable").first.wait_for()
+    assert page.external == [] and page.errors == [], (page.external, page.errors)
+    page.page.context.close()
 
 
 def test_tables_are_searchable(built_default, chromium):

@@ -469,3 +469,24 @@ def test_top_term_sensitivity():
     assert set(summary.columns) == {"setting", "era", "n_top", "n_in_default", "new"}
     default = summary[summary["setting"] == terms.DEFAULT_SETTING]
     assert (default["n_in_default"] == default["n_top"]).all() and (default["new"] == "").all()
+
+
+@pytest.mark.parametrize("by", ["era", "doc_id", "outlet"])
+def test_counts_by_equals_a_plain_groupby(bundled_corpus, by):
+    """counts_by (on integer codes) gives what its definition says, computed the plain
+    way: per-article counts joined to the groups, summed, articles counted, then sorted."""
+    tokens = terms.token_table(bundled_corpus)
+    per_doc = terms.doc_terms(tokens, (1, 3))
+    words = terms.doc_words(tokens)
+    got = terms.counts_by(per_doc, words, bundled_corpus, by=by)
+    groups = bundled_corpus[["doc_id"] + ([by] if by != "doc_id" else [])].drop_duplicates("doc_id")
+    joined = per_doc.merge(groups, on="doc_id") if by != "doc_id" else per_doc
+    want = (joined.groupby([by, "term"], sort=False)
+            .agg(ngram=("ngram", "first"), n=("n", "sum"), n_docs=("doc_id", "nunique")).reset_index())
+    want["n_words"] = want[by].map(words.merge(groups, on="doc_id").groupby(by)["n_words"].sum()).astype(np.int64)
+    want["per_10k"] = 10_000 * want["n"] / want["n_words"]
+    order = {g: k for k, g in enumerate(dict.fromkeys(bundled_corpus[by]))}
+    want = (want.assign(_g=want[by].map(order))
+            .sort_values(["_g", "n", "term"], ascending=[True, False, True]).drop(columns="_g")
+            .reset_index(drop=True))
+    pd.testing.assert_frame_equal(got, want)

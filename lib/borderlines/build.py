@@ -500,7 +500,7 @@ def build_one(nb: NotebookSpec, params: dict, study: Study, fingerprint: str,
             try:
                 paths = write_reports(failed_nb, staging, nb.stem, f"{nb.title} (FAILED)", provenance,
                                       suffix=".failed")
-                files.update({k: str(v.relative_to(staging)) for k, v in paths.items()})
+                files.update(_relative(paths, staging))
             except Exception:  # exporting the failure must not hide it
                 files["export_error"] = traceback.format_exc(limit=1)
         return Result(nb.stem, nb.title, "failed", time.perf_counter() - t0, error, "", files)
@@ -508,17 +508,24 @@ def build_one(nb: NotebookSpec, params: dict, study: Study, fingerprint: str,
         raise Cancelled(nb.stem)
     paths = write_reports(executed, staging, nb.stem, nb.title, provenance,
                           tables=[f"data/{f.name}" for f in sorted(data.iterdir()) if f.suffix == ".csv"])
-    files = {k: str(v.relative_to(staging)) for k, v in paths.items()}
+    files = _relative(paths, staging)
     files["executed"] = f"executed/{nb.stem}.ipynb"
     files["tables"] = [f"data/{f.name}" for f in sorted(data.iterdir())]
     return Result(nb.stem, nb.title, "built", time.perf_counter() - t0, "", fingerprint, files)
 
 
+def _relative(paths: dict, folder: Path) -> dict:
+    """``paths`` (values a path or a list of paths) as strings relative to ``folder``."""
+    return {k: [str(p.relative_to(folder)) for p in v] if isinstance(v, list) else str(v.relative_to(folder))
+            for k, v in paths.items()}
+
+
 def _listed(files: dict) -> set[str]:
-    """The paths (relative to the study folder) in a manifest entry's ``files``."""
+    """The paths (relative to the study folder) in a manifest entry's ``files``; a
+    shared script (``assets``) stays while any notebook's pages still list it."""
     out = set()
     for key, value in (files or {}).items():
-        if key == "tables":
+        if isinstance(value, list):
             out.update(value)
         elif key != "export_error" and isinstance(value, str):
             out.add(value)
@@ -651,8 +658,7 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
         fp = notebook_fingerprint(nb, per_nb[nb.stem], inputs, cache)
         prev = previous.get(nb.stem)
         if (not force and prev and prev.get("status") in ("built", "reused") and prev.get("fingerprint") == fp
-                and all((out / f).exists() for f in (prev.get("files", {}).get("report"),
-                                                     prev.get("files", {}).get("full")) if f)):
+                and all((out / f).exists() for f in _listed(prev.get("files")))):  # pages, tables, shared scripts
             results[nb.stem] = Result(nb.stem, nb.title, "reused", 0.0, "", fp, prev.get("files", {}),
                                       prev.get("provenance", {}))
         else:

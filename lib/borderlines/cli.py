@@ -24,6 +24,7 @@ EPILOG = textwrap.dedent("""\
       borderlines sample --out coding/sheet --per-stratum 20   # a coding sheet to validate the extractors
       borderlines agreement coding/ana.xlsx coding/ben.xlsx    # precision, recall and coders' agreement
       borderlines import ~/exports/ --out ~/news/articles.csv   # Nexis, Factiva, pages, tables
+      borderlines standalone reports/default/04_language_and_framing.html   # one file to e-mail
     """)
 
 
@@ -118,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
     _validation_parsers(sub)
     _import_parser(sub)
+    _standalone_parser(sub)
     return parser
 
 
@@ -176,6 +178,28 @@ def _import_parser(sub) -> None:
                        help="read 05/03/2019 as May 3")
     _column_options(i)
     i.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
+
+
+def _standalone_parser(sub) -> None:
+    s = sub.add_parser(
+        "standalone", help="make a report page one self-contained file (to send by e-mail)",
+        description="A study's pages share their chart and table scripts (reports/<study>/assets/). Write "
+                    "each PAGE as NAME.standalone.html beside it (or in --out), with those scripts inline, "
+                    "so it draws its charts opened alone.")
+    s.add_argument("pages", nargs="+", type=Path, metavar="PAGE", help="report pages (.html) of a built study")
+    s.add_argument("--out", "-o", type=Path, metavar="DIR", help="folder to write to (default: beside each page)")
+
+
+def cmd_standalone(args) -> int:
+    from .report import write_standalone
+    status = 0
+    for page in args.pages:
+        try:
+            print(write_standalone(page, args.out))
+        except OSError as exc:
+            print(f"borderlines standalone: {exc}", file=sys.stderr)
+            status = 2
+    return status
 
 
 def _default_params() -> str | None:
@@ -369,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     return {"build": cmd_build, "validate": cmd_validate, "params": cmd_params,
             "extract": cmd_extract, "import": cmd_import,
-            "sample": cmd_sample, "agreement": cmd_agreement}[args.command](args)
+            "sample": cmd_sample, "agreement": cmd_agreement, "standalone": cmd_standalone}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -249,16 +249,27 @@ def token_table(corpus: pd.DataFrame, docs=None) -> pd.DataFrame:
     first_of_doc = np.r_[True, doc[1:] != doc[:-1]]
     sent_id = sent_counter - np.maximum.accumulate(np.where(first_of_doc, sent_counter, 0))
 
-    types, inv = np.unique(orth, return_inverse=True)
+    # token types in hash order (as np.unique gives), found by hashing, not sorting tokens
+    inv, types = pd.factorize(orth)
+    by_hash = np.argsort(types)
+    recode = np.empty(len(types), dtype=np.int64)
+    recode[by_hash] = np.arange(len(types))
+    types, inv = types[by_hash], recode[inv]
+    # Everything per token type (lowercase form, lemmas, word or not) is computed once per
+    # type and spread to the tokens by integer codes: no per-token Python or string work.
     texts = np.array([nlp.vocab.strings[int(h)] for h in types], dtype=object)
-    word = np.array([is_word(nlp.vocab[int(h)]) for h in types], dtype=bool)[inv]
+    info = [_type_lemmas(t) for t in texts]
+    word = np.fromiter((x[0] for x in info), dtype=bool, count=len(info))[inv]
     # The first word of a sentence may have its lemma looked up in lowercase.
-    sent_key = doc.astype(np.int64) * (int(sent_id.max()) + 1) + sent_id
-    initial = word & (pd.Series(word).groupby(sent_key).cumsum().to_numpy() == 1)
-    lemma_mid = np.array([word_lemma(t) for t in texts], dtype=object)
-    lemma_init = np.array([word_lemma(t, True) for t in texts], dtype=object)
-    lower_cat = _categorical(np.array([t.lower() for t in texts], dtype=object)[inv])
-    lemma_cat = _categorical(np.where(initial, lemma_init[inv], lemma_mid[inv]))
+    new_sent = np.r_[True, (doc[1:] != doc[:-1]) | (sent_id[1:] != sent_id[:-1])]
+    words_so_far = np.cumsum(word)
+    before_sentence = np.maximum.accumulate(np.where(new_sent, words_so_far - word, 0))
+    initial = word & (words_so_far - before_sentence == 1)
+    lower_codes, lower_uniques = pd.factorize(np.array([t.lower() for t in texts], dtype=object))
+    lower_cat = _categorical_codes(lower_codes[inv], lower_uniques)
+    lemma_codes, lemma_uniques = pd.factorize(np.array([x[1] for x in info] + [x[2] for x in info], dtype=object))
+    lemma_cat = _categorical_codes(np.where(initial, lemma_codes[len(info):][inv], lemma_codes[:len(info)][inv]),
+                                   lemma_uniques)
     stop_lower = np.array([s in STOP_WORDS for s in lower_cat.categories], dtype=bool)
     stop_lemma = np.array([s in STOP_WORDS for s in lemma_cat.categories], dtype=bool)
     stop = stop_lower[lower_cat.codes] | stop_lemma[lemma_cat.codes]
@@ -318,9 +329,14 @@ def _empty_tokens(doc_index: pd.Index) -> pd.DataFrame:
         "is_word": np.zeros(0, bool), "is_stop": np.zeros(0, bool)}, columns=list(TOKEN_COLUMNS))
 
 
-def _categorical(values) -> pd.Categorical:
-    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
-    return pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object))
+def _categorical_codes(codes: np.ndarray, uniques) -> pd.Categorical:
+    # A categorical of uniques[codes] whose categories are in order of first appearance
+    # (as pd.factorize of the values would give), found on the integer codes alone.
+    order = pd.unique(codes)
+    recode = np.empty(len(uniques), dtype=np.int64)
+    recode[order] = np.arange(len(order))
+    return pd.Categorical.from_codes(recode[codes], categories=pd.Index(np.asarray(uniques, dtype=object)[order],
+                                                                        dtype=object))
 
 
 def doc_words(tokens: pd.DataFrame) -> pd.DataFrame:
@@ -368,23 +384,33 @@ def doc_terms(tokens: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), lemma
         for j in range(1, size):
             valid &= word[j:j + m]
         valid &= (doc[:m] == doc[last:last + m]) & (sent[:m] == sent[last:last + m])
-        cols = {"doc": doc[:m][valid]}
-        for j in range(size):
-            cols[f"c{j}"] = codes[j:j + m][valid]
-        grouped = pd.DataFrame(cols).groupby(list(cols), sort=False).size()
-        if grouped.empty:
+        if not valid.any():
             continue
-        keys = grouped.index.to_frame(index=False)
-        term = vocab[keys["c0"].to_numpy()]
+        # Each n-gram gets an integer id (factorizing its codes one word at a time keeps
+        # the keys small), each (article, n-gram) pair is counted on integers, and the
+        # term's text is made once per distinct n-gram, not once per article.
+        gram, firsts = pd.factorize(codes[:m][valid])
+        first_codes = [firsts]
         for j in range(1, size):
-            term = term + " " + vocab[keys[f"c{j}"].to_numpy()]
-        parts.append(pd.DataFrame({"doc": keys["doc"].to_numpy(), "term": term, "ngram": size,
-                                   "n": grouped.to_numpy(np.int64)}))
+            nxt = codes[j:j + m][valid]
+            gram, uniq = pd.factorize(gram.astype(np.int64) * len(vocab) + nxt)
+            first_codes = [c[uniq // len(vocab)] for c in first_codes] + [uniq % len(vocab)]
+        term = (vocab[first_codes[0]] if size == 1 else
+                np.array([" ".join(w) for w in zip(*(vocab[c] for c in first_codes))], dtype=object))
+        pair, counts = np.unique(doc[:m][valid] * len(term) + gram, return_counts=True)
+        d, g = pair // len(term), pair % len(term)
+        rank = np.empty(len(term), dtype=np.int64)
+        rank[np.argsort(term, kind="stable")] = np.arange(len(term))
+        order = np.lexsort((rank[g], d))
+        # strings are converted once per distinct term and article, then taken by index
+        parts.append(pd.DataFrame({"doc": d[order], "term": pd.array(term, dtype="str").take(g[order]),
+                                   "ngram": size, "n": counts[order].astype(np.int64)}))
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in
                              zip(DOC_TERM_COLUMNS, (object, object, np.int64, np.int64))})
-    out = pd.concat(parts, ignore_index=True).sort_values(["doc", "ngram", "term"], kind="stable")
-    out.insert(0, "doc_id", np.asarray(doc_cat.categories, dtype=object)[out.pop("doc").to_numpy()])
+    out = pd.concat(parts, ignore_index=True).sort_values(["doc", "ngram"], kind="stable")
+    doc_ids = pd.array(np.asarray(doc_cat.categories, dtype=object), dtype="str")
+    out.insert(0, "doc_id", doc_ids.take(out.pop("doc").to_numpy()))
     return out.reset_index(drop=True)[list(DOC_TERM_COLUMNS)]
 
 
@@ -407,19 +433,44 @@ def counts_by(terms: pd.DataFrame, words: pd.DataFrame, corpus: pd.DataFrame,
     if by not in corpus.columns:
         raise ValueError(f"cannot count by '{by}': the corpus has no such column "
                          f"(columns: {', '.join(map(str, corpus.columns))})")
-    groups = corpus[["doc_id", by]].drop_duplicates("doc_id") if by != "doc_id" else corpus[["doc_id"]]
-    key = by
-    word_tot = words.merge(groups, on="doc_id", how="inner").groupby(key, sort=False)["n_words"].sum()
-    t = terms.merge(groups, on="doc_id", how="inner") if by != "doc_id" else terms
-    agg = (t.groupby([key, "term"], sort=False)
-            .agg(ngram=("ngram", "first"), n=("n", "sum"), n_docs=("doc_id", "nunique"))
-            .reset_index())
-    agg["n_words"] = agg[key].map(word_tot).astype(np.int64)
-    agg["per_10k"] = 10_000 * agg["n"] / agg["n_words"].where(agg["n_words"] > 0)
-    order = {g: k for k, g in enumerate(dict.fromkeys(corpus[by]))}
-    agg = agg.assign(_g=agg[key].map(order)).sort_values(["_g", "n", "term"], ascending=[True, False, True],
-                                                         kind="stable")
-    return agg.drop(columns="_g").reset_index(drop=True)[[key, *list(TERM_COUNT_COLUMNS)[1:]]]
+    # Counted on integer codes (article → group, term → id): one pass, no string joins.
+    groups = (corpus[["doc_id", by]] if by != "doc_id" else corpus[["doc_id"]]).drop_duplicates("doc_id")
+    group_codes, group_keys = pd.factorize(groups[by].to_numpy(object), sort=False)
+    doc_index = pd.Index(groups["doc_id"].to_numpy(object))
+    word_group = _group_of(doc_index, group_codes, words["doc_id"])
+    keep = word_group >= 0
+    word_tot = np.bincount(word_group[keep], weights=words["n_words"].to_numpy(np.float64)[keep],
+                           minlength=len(group_keys)).astype(np.int64)
+    d_codes, d_uniques = pd.factorize(terms["doc_id"])
+    g = _group_of(doc_index, group_codes, d_uniques)[d_codes] if len(d_codes) else np.zeros(0, np.int64)
+    keep = g >= 0
+    t_codes, t_uniques = pd.factorize(terms["term"])
+    t_codes, d_codes, g = t_codes[keep], d_codes[keep], g[keep].astype(np.int64)
+    n_t, n_d = max(len(t_uniques), 1), max(len(d_uniques), 1)
+    cells, first, cell = np.unique(g * n_t + t_codes, return_index=True, return_inverse=True)
+    n = np.bincount(cell, weights=terms["n"].to_numpy(np.float64)[keep], minlength=len(cells)).astype(np.int64)
+    n_docs = np.bincount(pd.unique(cell.astype(np.int64) * n_d + d_codes) // n_d,
+                         minlength=len(cells)).astype(np.int64)
+    cell_group, cell_term = cells // n_t, cells % n_t
+    term = np.asarray(t_uniques, dtype=object)[cell_term]
+    rank = np.empty(len(t_uniques), dtype=np.int64)
+    rank[np.argsort(np.asarray(t_uniques, dtype=object), kind="stable")] = np.arange(len(t_uniques))
+    # groups in order of first appearance in the corpus, then count descending, then term
+    appearance = pd.Index(list(dict.fromkeys(corpus[by]))).get_indexer(pd.Index(group_keys))
+    order = np.lexsort((rank[cell_term], -n, appearance[cell_group]))
+    words_of = word_tot[cell_group][order]
+    out = pd.DataFrame({by: np.asarray(group_keys, dtype=object)[cell_group[order]], "term": term[order],
+                        "ngram": terms["ngram"].to_numpy(np.int64)[keep][first[order]],
+                        "n": n[order], "n_docs": n_docs[order], "n_words": words_of})
+    out[by] = out[by].astype(corpus[by].dtype)
+    out["per_10k"] = 10_000 * out["n"] / out["n_words"].where(out["n_words"] > 0)
+    return out[[by, *list(TERM_COUNT_COLUMNS)[1:]]]
+
+
+def _group_of(doc_index: pd.Index, group_codes: np.ndarray, doc_ids) -> np.ndarray:
+    # The group code of each article id in doc_ids (-1 for an article not in the corpus).
+    pos = doc_index.get_indexer(pd.Index(doc_ids))
+    return np.where(pos >= 0, np.asarray(group_codes)[pos], -1)
 
 
 def term_counts(corpus: pd.DataFrame, ngram_range: tuple[int, int] = (1, 1), by: str = "era",

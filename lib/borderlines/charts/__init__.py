@@ -220,7 +220,8 @@ def _bundle_js() -> str:
 
 def vega_bundle_html() -> str:
     """A <script> holding the Vega bundle (:func:`vega_bundle_js`, about 0.9 MB): put it
-    once in a page before any chart."""
+    once in a page before any chart. A study's report pages refer to one shared copy
+    instead (:func:`borderlines.report.with_shared_scripts`)."""
     import vl_convert as vlc
     return ('<script type="text/javascript" data-borderlines="vega-bundle">\n'
             f"// vega-embed bundle from vl-convert-python {vlc.__version__}\n{vega_bundle_js()}\n</script>")
