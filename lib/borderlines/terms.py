@@ -301,7 +301,8 @@ def tokens_from_flat(flat: pd.DataFrame, doc_ids) -> pd.DataFrame:
     out = flat.reset_index(drop=True).copy()
     out["doc_id"] = pd.Categorical(out["doc_id"].astype(object), categories=pd.Index(list(doc_ids), dtype=object))
     for c in ("text", "lower", "lemma"):
-        out[c] = _categorical(out[c].astype(object).to_numpy())
+        codes, uniques = pd.factorize(out[c].astype(object).to_numpy())
+        out[c] = _categorical_codes(codes, uniques)
     return out[list(TOKEN_COLUMNS)]
 
 
