@@ -54,7 +54,9 @@ def test_make_test_and_ci_share_one_system_set_up(tmp_path):
     import os
     import subprocess
     script = ROOT / ".ci" / "install-system-deps"
-    make = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True).stdout
+    # (--no-print-directory: under `make test` itself a nested make would first print its folder)
+    make = subprocess.run(["make", "--no-print-directory", "-n", "test"], cwd=ROOT, capture_output=True,
+                          text=True).stdout
     assert ".ci/install-system-deps" in make.splitlines()[0]          # before the tests, every time
     assert ".ci/install-system-deps" in (ROOT / ".ci" / "run").read_text()
     assert "apt-get" not in (ROOT / ".ci" / "run").read_text() and "apt-get" not in (ROOT / "Makefile").read_text()
