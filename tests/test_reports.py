@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -35,7 +36,11 @@ def test_clean_report_has_no_code_and_full_has_code(built_default):
     assert "hl-ipython3" not in clean and "hl-ipython3" in full
     assert "load_study_tables" not in clean and "load_study_tables" in full
     for page in (clean, full):
-        assert page.count('data-borderlines="vega-bundle"') == 1
+        # the Vega bundle is the study's one shared script file, not inline in every page
+        assert 'data-borderlines="vega-bundle"' not in page
+        vega = re.findall(r'<script (?=[^>]*data-borderlines="shared-script")[^>]*?src="(assets/vega-[0-9a-f]+\.js)"',
+                          page)
+        assert len(vega) == 1 and (study.out_dir / vega[0]).is_file()
         assert "cdn.jsdelivr" not in page and "require.min.js" not in page
         assert 'id="reproducibility"' in page and "corpus checksum" in page
 
