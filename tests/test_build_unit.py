@@ -205,3 +205,37 @@ def test_index_reuses_the_corpus_overview_of_the_same_inputs(tmp_path, monkeypat
     assert len(calls) == 1 and "2 articles" in (tmp_path / "index.html").read_text()
     index.write_study_index(study, {**manifest, "corpus_checksum": "def"})   # another corpus
     assert len(calls) == 2
+
+
+def test_a_notebook_runs_in_its_folder_without_moving_the_building_process(tmp_path, monkeypatch):
+    # notebooks run in threads: a build that changed the process's folder (as Papermill's
+    # ``cwd`` does) could leave another thread, or the caller, in the wrong folder
+    import os
+
+    import nbformat
+
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell("x = 1")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("import os\nprint(sorted(os.listdir()))")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = folder / "01_where.ipynb"
+    nbformat.write(nb, path)
+    before = os.getcwd()
+
+    chdir = os.chdir
+
+    def refuse(path):  # Papermill's file handler "changes" to the current folder: harmless
+        if Path(path).resolve() != Path(before).resolve():
+            raise AssertionError(f"the build changed the process's folder to {path}")
+        chdir(path)
+    monkeypatch.setattr(os, "chdir", refuse)
+    spec = b.NotebookSpec(path=path, stem=path.stem, title="Where", declared={"x": "1"})
+    study = b.Study(name="t", parameters={}, out_dir=tmp_path / "out")
+    out_nb, _ = b._execute(spec, {"x": 2}, study, 0, show_cells=False)
+    cell = next(c for c in nbformat.read(out_nb, as_version=4).cells if "listdir" in c.source)
+    printed = cell.outputs[0]["text"].strip()
+    assert printed == "['01_where.ipynb']"   # the kernel worked in the notebook's folder
+    assert os.getcwd() == before

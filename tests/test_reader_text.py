@@ -39,7 +39,8 @@ def _corpus(rows, eras):
     ([("2015-01-01", "Daily")], "x.parquet", ["**1** article ", "**1** in Outside every era", "dated 2015-01-01"],
      ["single article"]),
 ])
-def test_corpus_description_says_what_the_corpus_holds(rows, source, expected, absent, eras):
+def test_corpus_description_says_what_the_corpus_holds(rows, source, expected, absent, eras, monkeypatch):
+    monkeypatch.chdir(project_root())   # a relative source is read from the working folder
     text = corpus_description(_corpus(rows, eras), eras, source)
     for part in expected:
         assert part in text

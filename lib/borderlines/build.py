@@ -407,6 +407,18 @@ def corpus_checksum(study: Study, cache: _HashCache) -> str:
 QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
 
 
+def kernel_manager_in(folder: Path) -> type:
+    """A Jupyter kernel manager class whose kernels start in ``folder``, as JupyterLab starts
+    a notebook's kernel in the notebook's folder, without changing this process's folder."""
+    from jupyter_client.manager import AsyncKernelManager, KernelManager
+
+    async def start_kernel(self, **kw):
+        kw.setdefault("cwd", str(folder))
+        return await KernelManager._async_start_kernel(self, **kw)
+
+    return type("KernelManagerIn", (AsyncKernelManager,), {"start_kernel": start_kernel})
+
+
 @dataclass
 class Result:
     stem: str
@@ -437,7 +449,10 @@ def _execute(nb: NotebookSpec, params: dict, study: Study, position: int, show_c
         run_params["output_dir"] = str(staging / "data")
     try:
         papermill.execute_notebook(
-            str(nb.path), str(out_nb), parameters=run_params, kernel_name=KERNEL, cwd=str(nb.path.parent),
+            str(nb.path), str(out_nb), parameters=run_params, kernel_name=KERNEL,
+            # not Papermill's ``cwd``: it changes the whole process's folder (os.chdir) for the
+            # run, and notebooks run in threads, so one thread's restore could leave another's
+            kernel_manager_class=kernel_manager_in(nb.path.parent),
             progress_bar={"position": position, "leave": False, "desc": nb.stem[:28], "disable": None}
             if show_cells else False,
             # saving the (2 MB) notebook after every cell costs seconds; Papermill still saves
