@@ -12,7 +12,7 @@ from conftest import make_corpus
 
 from borderlines import frames as fr, uncertainty
 from borderlines import tone as tone_mod
-from borderlines.compare import DIFFERENCE_COLUMNS
+from borderlines.compare import MEASURE_DIFFERENCE_COLUMNS
 from borderlines.io import InputProblem
 from borderlines.nlp import sentence_table
 
@@ -429,7 +429,10 @@ def test_frame_share_differences():
     sf = fr.sentence_frames(corpus, lexicon, sentences)
     shares = fr.frame_shares(sf, sentences, corpus, frames=lexicon, seed=1, n_resamples=200)
     diffs = fr.frame_share_differences(sf, sentences, corpus, "trump_1", "biden", frames=lexicon, seed=1)
-    assert list(diffs.columns) == [*fr.FRAME_DIFFERENCE_COLUMNS, *DIFFERENCE_COLUMNS] and len(diffs) == 4
+    assert list(diffs.columns) == [*fr.FRAME_DIFFERENCE_COLUMNS, *(c for c in MEASURE_DIFFERENCE_COLUMNS
+                                                                  if c != "label")] and len(diffs) == 4
+    assert diffs.set_index("frame").loc["crime", "definition"].startswith(
+        f"share of the era's sentences with at least one entry of the frame '{diffs.set_index('frame').loc['crime', 'label']}'")
     s = shares.set_index(["era", "frame"])["estimate"]
     row = diffs.set_index("frame").loc["crime"]
     assert row["estimate"] == pytest.approx(s[("biden", "crime")] - s[("trump_1", "crime")])

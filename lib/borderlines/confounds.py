@@ -28,7 +28,7 @@ from datasketch import MinHash, MinHashLSH
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from .compare import DIFFERENCE_COLUMNS, rate_differences
+from .compare import MEASURE_DIFFERENCE_COLUMNS, compare_measures
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -143,14 +143,14 @@ def outlet_warnings(corpus: pd.DataFrame, eras: list[str], labels: dict | None =
 
 def within_outlet_differences(table: pd.DataFrame, measures: dict, era_a: str, era_b: str,
                               outlet: str = "outlet", **kwargs) -> pd.DataFrame:
-    """:func:`borderlines.compare.rate_differences` inside each outlet with articles in
+    """:func:`borderlines.compare.compare_measures` inside each outlet with articles in
     both eras (per-article ``table`` with an ``outlet`` column); its columns with
     ``outlet`` first. Empty when no outlet covers both eras."""
     parts = []
     for name, part in table.groupby(outlet, sort=True):
         if (part["era"] == era_a).any() and (part["era"] == era_b).any():
-            parts.append(rate_differences(part, measures, era_a, era_b, **kwargs).assign(**{outlet: name}))
+            parts.append(compare_measures(part, measures, era_a, era_b, **kwargs).assign(**{outlet: name}))
     if not parts:
-        return pd.DataFrame(columns=[outlet, *DIFFERENCE_COLUMNS])
+        return pd.DataFrame(columns=[outlet, *MEASURE_DIFFERENCE_COLUMNS])
     out = pd.concat(parts, ignore_index=True)
-    return out[[outlet, *DIFFERENCE_COLUMNS]]
+    return out[[outlet, *MEASURE_DIFFERENCE_COLUMNS]]

@@ -3,7 +3,7 @@
 Words are tokens with a letter or digit (:func:`borderlines.nlp.is_word`); sentences
 come from the shared spaCy pipeline. Lexical diversity is the moving-average type–token
 ratio (MATTR, Covington & McFall 2010), which does not fall as texts get longer the way
-a plain type–token ratio does. Per-era figures are per-article means with jackknife t
+a plain type–token ratio does. Per-era figures are the text measures of :mod:`borderlines.measures` with jackknife t
 intervals over articles (:mod:`borderlines.uncertainty`).
 """
 
@@ -12,9 +12,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .measures import TEXT_MEASURES
 from .readability import readability_scores
-from .compare import DIFFERENCE_COLUMNS, rate_differences
-from .uncertainty import era_means, era_rates
+from .uncertainty import measure_estimates
 
 MATTR_WINDOW = 50
 
@@ -95,49 +95,12 @@ def era_totals(stats: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:
     return g.reset_index(names="era")[list(ERA_TOTALS_COLUMNS)]
 
 
-#: The per-article measures :func:`era_stats` summarises, with their units.
-ERA_MEASURES = {
-    "n_words": "words per article",
-    "n_sentences": "sentences per article",
-    "mean_sentence_length": "words per sentence (mean over articles)",
-    "mattr": "MATTR (mean over articles)",
-    "flesch_reading_ease": "Flesch reading ease (mean over articles)",
-    "fk_grade": "Flesch–Kincaid grade (mean over articles)",
-}
-
-
-def era_stats(stats: pd.DataFrame, eras: pd.DataFrame, seed: int = 0,
-              n_resamples: int = 2000) -> pd.DataFrame:
-    """Per era and measure: the per-article mean with its jackknife t interval (or the
-    note "one article: no interval"). Columns: measure, description, then
-    :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS`. Includes the pooled words per
-    sentence (Σ words / Σ sentences) as ``words_per_sentence_pooled``."""
+def era_stats(stats: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:
+    """Per era and text measure (:data:`borderlines.measures.TEXT_MEASURES`: per-article
+    means, and the pooled words per sentence), its estimate with a jackknife t interval
+    over articles (or the note why there is none): columns
+    :data:`~borderlines.uncertainty.MEASURE_ESTIMATE_COLUMNS`. Eras in the eras
+    table's order, then any 'outside'/'undated' key of ``stats``."""
     keys = [k for k in eras["era"] if (stats["era"] == k).any()]
     keys += [k for k in stats["era"].unique() if k not in keys]
-    parts = []
-    for measure, description in ERA_MEASURES.items():
-        est = era_means(stats, measure, seed=seed, eras=keys, n_resamples=n_resamples)
-        parts.append(est.assign(measure=measure, description=description))
-    pooled = era_rates(stats, "n_words", "n_sentences", seed=seed, eras=keys,
-                       n_resamples=n_resamples)
-    parts.append(pooled.assign(measure="words_per_sentence_pooled",
-                               description="words per sentence (all sentences of the era)"))
-    out = pd.concat(parts, ignore_index=True)
-    return out[["measure", "description", *[c for c in out.columns if c not in ("measure", "description")]]]
-
-
-#: The measures of :func:`era_stat_differences` as
-#: :func:`borderlines.compare.rate_differences` measures, and their descriptions.
-STAT_MEASURES = {**{m: m for m in ERA_MEASURES}, "words_per_sentence_pooled": ("n_words", "n_sentences", 1.0)}
-STAT_DESCRIPTIONS = {**ERA_MEASURES, "words_per_sentence_pooled": "words per sentence (all sentences of the era)"}
-
-
-def era_stat_differences(stats: pd.DataFrame, era_a: str, era_b: str, seed: int = 0,
-                         clusters: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Era B minus era A for every measure of :func:`era_stats` (per-article means, and
-    the pooled words per sentence), with intervals and permutation p
-    (:func:`borderlines.compare.rate_differences`); columns ``description`` and
-    :data:`~borderlines.compare.DIFFERENCE_COLUMNS`."""
-    out = rate_differences(stats, STAT_MEASURES, era_a, era_b, seed=seed, clusters=clusters)
-    out.insert(1, "description", out["measure"].map(STAT_DESCRIPTIONS))
-    return out[["measure", "description", *list(DIFFERENCE_COLUMNS)[1:]]]
+    return measure_estimates(stats, TEXT_MEASURES, keys)

@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from .compare import rate_differences
+from .compare import compare_measures
+from .measures import TONE_MEASURES
 from .nlp import sentence_table
 from .uncertainty import DEFAULT_RESAMPLES, ESTIMATE_COLUMNS, era_rates
 
@@ -257,17 +258,29 @@ def tone_quotes_vs_narration(tone: pd.DataFrame, quotes: pd.DataFrame, min_overl
     return out.sort_values(["_e"], kind="stable")[list(TONE_VOICE_COLUMNS)].reset_index(drop=True)
 
 
+def tone_voice_per_article(tone: pd.DataFrame, quotes: pd.DataFrame, min_overlap: float = 0.5,
+                           kinds: tuple[str, ...] | None = QUOTED_KINDS) -> pd.DataFrame:
+    """Per article of a :func:`sentence_tone` table: ``doc_id``, ``era``, ``total`` and
+    ``n`` (all sentences, as :func:`tone_per_article`), ``total_quote``/``n_quote`` (its
+    quoted sentences) and ``total_narration``/``n_narration`` (the rest), with zeros;
+    ``quotes``, ``min_overlap`` and ``kinds`` as in :func:`sentence_voice`. The
+    per-article table of :data:`borderlines.measures.TONE_MEASURES`."""
+    voiced = sentence_voice(tone, quotes, min_overlap, kinds)
+    out = tone_per_article(voiced)
+    for voice in ("quote", "narration"):
+        part = tone_per_article(voiced[voiced["voice"] == voice]).set_index("doc_id")
+        out[f"total_{voice}"] = out["doc_id"].map(part["total"]).fillna(0.0).to_numpy(float)
+        out[f"n_{voice}"] = out["doc_id"].map(part["n"]).fillna(0).to_numpy("int64")
+    return out
+
+
 def tone_differences(tone: pd.DataFrame, quotes: pd.DataFrame, era_a: str, era_b: str, seed: int = 0,
                      clusters: pd.DataFrame | None = None, min_overlap: float = 0.5,
                      kinds: tuple[str, ...] | None = QUOTED_KINDS) -> pd.DataFrame:
     """Era B minus era A in the mean compound score of all sentences, of quoted
-    sentences and of narration (``quotes``, ``min_overlap``, ``kinds`` as in
-    :func:`sentence_voice`), each over the articles that have such sentences;
-    :data:`~borderlines.compare.DIFFERENCE_COLUMNS` rows with ``measure`` "all
+    sentences and of narration (:data:`borderlines.measures.TONE_MEASURES` over
+    :func:`tone_voice_per_article`), each over the articles that have such sentences;
+    :data:`~borderlines.compare.MEASURE_DIFFERENCE_COLUMNS` rows with ``measure`` "all
     sentences", "quote", "narration"."""
-    voiced = sentence_voice(tone, quotes, min_overlap, kinds)
-    parts = [("all sentences", voiced), ("quote", voiced[voiced["voice"] == "quote"]),
-             ("narration", voiced[voiced["voice"] == "narration"])]
-    return pd.concat([rate_differences(tone_per_article(part), {name: ("total", "n", 1.0)}, era_a, era_b,
-                                       seed=seed, clusters=clusters) for name, part in parts],
-                     ignore_index=True)
+    table = tone_voice_per_article(tone, quotes, min_overlap, kinds)
+    return compare_measures(table, TONE_MEASURES, era_a, era_b, seed=seed, clusters=clusters)

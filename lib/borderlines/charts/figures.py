@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from ..eras import era_labels
-from . import era_scale, era_shape
+from . import definition_tooltip, era_scale, era_shape
 
 #: Above this many dated figures the timeline plots counts per period × measure × era.
 MAX_TIMELINE_POINTS = 2000
@@ -177,7 +177,7 @@ def measure_shares(shares: pd.DataFrame, eras: pd.DataFrame) -> alt.LayerChart |
                alt.Tooltip("estimate:Q", title="Share of the era's statistics (%)", format=".1f"),
                alt.Tooltip("interval:N", title="95% interval (%)"),
                alt.Tooltip("count:Q", title="Statistics", format=","),
-               alt.Tooltip("n_articles:Q", title="Articles", format=",")]
+               alt.Tooltip("n_articles:Q", title="Articles", format=","), *definition_tooltip(data)]
     base = alt.Chart(data).encode(
         y=alt.Y("measure:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)),
         yOffset=alt.YOffset("era_label:N", sort=[labels.get(k, k) for k in eras["era"]]),

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..terms import terms_to_plot, top_distinctive
-from . import era_scale, era_shape
+from . import definition_tooltip, era_scale, era_shape
 from .corpus import era_estimates
 
 #: Tick values offered on the symlog axes (per 10,000 words); those within the data are used.
@@ -314,7 +314,7 @@ def _dot_intervals(data: pd.DataFrame, category: str, order: list[str], eras: pd
         tooltip=[alt.Tooltip(f"{category}:N", title=" "), alt.Tooltip("era_label:N", title="Era"),
                  alt.Tooltip("estimate:Q", title="Estimate", format=fmt),
                  alt.Tooltip("interval:N", title="95% interval"),
-                 alt.Tooltip("n_articles:Q", title="Articles"), *extra_tooltip])
+                 alt.Tooltip("n_articles:Q", title="Articles"), *extra_tooltip, *definition_tooltip(data)])
     rule = base.mark_rule(strokeWidth=3, opacity=0.5).encode(x="ci_low:Q", x2="ci_high:Q")
     point = base.mark_point(filled=True, size=70, opacity=1).encode(
         x=alt.X("estimate:Q", title=x_title, axis=alt.Axis(format=fmt), scale=alt.Scale(zero=False, padding=12)),

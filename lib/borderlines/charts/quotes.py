@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..eras import era_labels
 from ..quotes import VOICE_GROUPS
-from . import era_scale, era_shape
+from . import definition_tooltip, era_scale, era_shape
 
 #: Colours of the voice groups (:data:`borderlines.quotes.VOICE_GROUPS`), chosen apart
 #: from the era colours so a group is never mistaken for an era.
@@ -133,7 +133,7 @@ def voice_shares(shares: pd.DataFrame, eras: pd.DataFrame, category: str = "voic
     tooltip = [alt.Tooltip(f"{category}:N", title=category_title), alt.Tooltip("era_label:N", title="Era"),
                alt.Tooltip("percent:Q", title="Share (%)", format=".1f"),
                alt.Tooltip("interval:N", title="95% interval"), alt.Tooltip("count:Q", title="Quotes"),
-               alt.Tooltip("n_articles:Q", title="Articles in era")]
+               alt.Tooltip("n_articles:Q", title="Articles in era"), *definition_tooltip(data)]
     rule = base.mark_rule(strokeWidth=3, opacity=0.5).encode(
         x=alt.X("ci_low_pct:Q"), x2="ci_high_pct:Q", tooltip=tooltip).transform_calculate(
         ci_low_pct="100 * datum.ci_low", ci_high_pct="100 * datum.ci_high").transform_filter(

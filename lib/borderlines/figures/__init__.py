@@ -128,9 +128,9 @@ from .extract import (
 from .periods import ADMINISTRATION_STARTS, resolve_period
 from .summaries import (
     MIGRATION_STAT_COLUMNS, ARTICLE_FIGURE_COLUMNS, RECURRING_COLUMNS, migration_stats,
-    figures_per_article, figure_interval, recurring_measures, FIGURE_ARTICLE_COLUMNS, FIGURE_RATES,
+    figures_per_article, figure_interval, recurring_measures, FIGURE_ARTICLE_COLUMNS,
     period_bounds, figures_with_articles, undated_figures, migration_stats_by_era,
-    STATUS_COUNT_COLUMNS, status_counts, measure_counts, era_figure_rates, recurring_overview)
+    STATUS_COUNT_COLUMNS, status_counts, measure_counts, recurring_overview)
 
 
 __all__ = [
@@ -138,7 +138,7 @@ __all__ = [
     "MEASURES", "MIGRATION_MEASURES", "CONTEXT_MEASURES", "extract_figures",
     "MIGRATION_STAT_COLUMNS", "ARTICLE_FIGURE_COLUMNS", "RECURRING_COLUMNS", "migration_stats",
     "figures_per_article", "figure_interval", "recurring_measures", "FIGURE_ARTICLE_COLUMNS",
-    "FIGURE_RATES", "period_bounds", "figures_with_articles",
+    "period_bounds", "figures_with_articles",
     "undated_figures", "migration_stats_by_era", "STATUS_COUNT_COLUMNS", "status_counts",
-    "measure_counts", "era_figure_rates", "recurring_overview",
+    "measure_counts", "recurring_overview",
 ]

@@ -17,7 +17,7 @@ code written against the single ``frames`` module.
 from ..tone import (MIN_TONE_SENTENCES, QUOTED_KINDS, TONE_BIN_COLUMNS, TONE_COLUMNS, TONE_ERA_COLUMNS,
                     TONE_VOICE_COLUMNS, VADER_THRESHOLD, sentence_tone, sentence_voice, tone_by_era,
                     tone_differences, tone_histogram, tone_label, tone_per_article,
-                    tone_quotes_vs_narration, too_few_sentences)
+                    tone_quotes_vs_narration, tone_voice_per_article, too_few_sentences)
 from ..tone_fast import FastSentimentIntensityAnalyzer, fast_vader
 from ..uncertainty import DEFAULT_RESAMPLES
 from .lexicon import (EXCLUDE, LEXICON_COLUMNS, MATCH_MODES, LexiconError, add_frame_entry,
@@ -26,8 +26,8 @@ from .matching import (FRAME_MATCH_COLUMNS, SENTENCE_FRAME_COLUMNS, TITLE_WORDS,
                        sentence_frames, sentence_frames_from_matches, titled_name_spans,
                        unframed_sentences)
 from .shares import (FRAME_DIFFERENCE_COLUMNS, FRAME_EXAMPLE_COLUMNS, FRAME_SHARE_COLUMNS,
-                     FRAME_TRIGGER_COLUMNS, frame_examples, frame_share_differences, frame_shares,
-                     frame_triggers)
+                     FRAME_TRIGGER_COLUMNS, FRAMES_PER_ARTICLE_COLUMNS, frame_examples,
+                     frame_share_differences, frame_shares, frame_triggers, frames_per_article)
 
 __all__ = [
     "EXCLUDE", "LEXICON_COLUMNS", "MATCH_MODES", "LexiconError", "add_frame_entry", "default_frames_path",
@@ -36,10 +36,11 @@ __all__ = [
     "sentence_frames_from_matches", "titled_name_spans", "unframed_sentences",
     "FRAME_DIFFERENCE_COLUMNS", "FRAME_EXAMPLE_COLUMNS", "FRAME_SHARE_COLUMNS", "FRAME_TRIGGER_COLUMNS",
     "frame_examples", "frame_share_differences", "frame_shares", "frame_triggers",
+    "FRAMES_PER_ARTICLE_COLUMNS", "frames_per_article",
     "DEFAULT_RESAMPLES",
     "FastSentimentIntensityAnalyzer", "fast_vader",
     "MIN_TONE_SENTENCES", "QUOTED_KINDS", "TONE_BIN_COLUMNS", "TONE_COLUMNS", "TONE_ERA_COLUMNS",
     "TONE_VOICE_COLUMNS", "VADER_THRESHOLD", "sentence_tone", "sentence_voice", "tone_by_era",
     "tone_differences", "tone_histogram", "tone_label", "tone_per_article", "tone_quotes_vs_narration",
-    "too_few_sentences",
+    "tone_voice_per_article", "too_few_sentences",
 ]

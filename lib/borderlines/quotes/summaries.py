@@ -257,35 +257,6 @@ def quotes_by_era(quotes: pd.DataFrame, corpus: pd.DataFrame, eras: Sequence[str
     return pd.DataFrame(rows, columns=list(ERA_QUOTE_COLUMNS))
 
 
-#: Per-era rates of :func:`era_quote_rates`: name -> description.
-QUOTE_RATES = {
-    "quotes_per_article": "Quotes per article",
-    "quotes_per_1000_words": "Quotes per 1,000 words",
-}
-#: The same rates as :func:`borderlines.compare.rate_differences` measures over
-#: ``quote_counts_per_article(..., by=None)``: a per-article mean, a ratio of sums.
-QUOTE_MEASURES = {"quotes_per_article": "n", "quotes_per_1000_words": ("n", "n_words", 1000.0)}
-
-
-def era_quote_rates(per_article: pd.DataFrame, eras: Sequence[str], seed: int = 0,
-                    n_resamples: int = 2000) -> pd.DataFrame:
-    """How much each era quotes, normalized: the mean quotes per article and the quotes
-    per 1,000 words (Σ quotes / Σ words) of each era key in ``eras``, with jackknife t
-    intervals over articles. ``per_article`` is ``quote_counts_per_article(..., by=None)``
-    (one row per article: ``era``, ``n``, ``n_words``). Columns ``measure``,
-    ``description`` (:data:`QUOTE_RATES`) and :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS`."""
-    from ..uncertainty import era_means, era_rates
-
-    eras = list(eras)
-    parts = [era_means(per_article, "n", seed=seed, eras=eras, n_resamples=n_resamples)
-             .assign(measure="quotes_per_article"),
-             era_rates(per_article, "n", "n_words", scale=1000.0, seed=seed, eras=eras,
-                       n_resamples=n_resamples).assign(measure="quotes_per_1000_words")]
-    table = pd.concat(parts, ignore_index=True)
-    table["description"] = table["measure"].map(QUOTE_RATES)
-    return table[["measure", "description", *[c for c in table.columns if c not in ("measure", "description")]]]
-
-
 def voice_counts_per_article(quotes: pd.DataFrame, corpus: pd.DataFrame, by: str = "voice_group",
                              kinds: Iterable[str] | None = None,
                              sentences: pd.DataFrame | None = None) -> pd.DataFrame:
