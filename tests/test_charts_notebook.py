@@ -10,7 +10,8 @@ from borderlines.cleaning import cleaning_log
 from borderlines.eras import load_eras
 from borderlines.notebook import findings
 from borderlines.report import save_tables
-from borderlines.stats import article_stats, era_stats
+from borderlines.compare.text import era_stats
+from borderlines.textstats import article_stats
 
 
 def test_renderer_escapes_script_in_data_and_uses_no_cdn():

@@ -166,7 +166,7 @@ def test_text_measures_compare_every_measure_with_its_definition():
 
 
 def test_tone_differences():
-    from borderlines.frames import tone_differences
+    from borderlines.compare.tone import tone_differences
     tone = pd.DataFrame({"doc_id": ["a1", "a1", "a2", "b1", "b2", "b2"], "era": ["a", "a", "a", "b", "b", "b"],
                          "start": [0, 20, 0, 0, 0, 20], "end": [19, 40, 19, 19, 19, 40],
                          "compound": [-0.5, 0.1, -0.3, 0.4, 0.2, 0.6]})

@@ -9,10 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from borderlines.figures import (ARTICLE_FIGURE_COLUMNS, FIGURE_COLUMNS, MEASURES,
-                                 MIGRATION_STAT_COLUMNS, QUALIFIERS, RECURRING_COLUMNS, STATUSES,
-                                 extract_figures, figure_interval, figures_per_article,
-                                 migration_stats, recurring_measures, resolve_period)
+from borderlines.compare.figures import (ARTICLE_FIGURE_COLUMNS, MIGRATION_STAT_COLUMNS, RECURRING_COLUMNS,
+                                         figure_interval, figures_per_article, migration_stats, recurring_measures)
+from borderlines.figures import FIGURE_COLUMNS, MEASURES, QUALIFIERS, STATUSES, extract_figures, resolve_period
 from borderlines.nlp import get_nlp, is_word, sentence_table
 from conftest import make_corpus
 
@@ -840,7 +839,7 @@ def test_figures_per_article_counts_projections_and_estimates_apart():
 
 
 def test_status_counts():
-    from borderlines.figures import STATUS_COUNT_COLUMNS, status_counts
+    from borderlines.compare.figures import STATUS_COUNT_COLUMNS, status_counts
     corpus = make_corpus([
         {"doc_id": "a", "text": "Arrests hit 5,000 in May. Officials expect 7,000 arrests in June.",
          "date": "2019-05-20"},
@@ -874,7 +873,7 @@ def test_figure_interval():
 # --- figures in context (notebook 03 helpers) ----------------------------------------
 
 from borderlines.eras import load_eras  # noqa: E402
-from borderlines.figures import (FIGURE_ARTICLE_COLUMNS,   # noqa: E402
+from borderlines.compare.figures import (FIGURE_ARTICLE_COLUMNS,   # noqa: E402
                                  figures_with_articles,
                                  measure_counts, migration_stats_by_era, period_bounds, undated_figures)
 from borderlines.measures import FIGURE_MEASURES  # noqa: E402
@@ -975,7 +974,7 @@ def test_era_comparison_notes(bundled_corpus):
 
 
 def test_recurring_overview_cuts_long_lists(bundled_corpus, bundled_figures):
-    from borderlines.figures import recurring_overview
+    from borderlines.compare.figures import recurring_overview
     rec = recurring_measures(bundled_figures, bundled_corpus)
     pd.testing.assert_frame_equal(recurring_overview(rec), rec)
     long = rec.assign(outlets="; ".join(f"O{i}" for i in range(10)), values="a (O1); b (O2)")

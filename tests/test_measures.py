@@ -117,3 +117,18 @@ def test_the_definition_travels_into_tables_and_tooltips():
     est = uncertainty.measure_estimates(_articles(), quote_measures(("direct",), "quotes_per_1000_words"), ["a", "b"])
     assert '"title": "Definition"' in json.dumps(charts.era_estimates(est, pd.DataFrame(
         {"era": ["a", "b"], "label": ["A", "B"]}), "t", "x").to_dict())
+
+
+def test_extraction_imports_nothing_of_the_comparison_layer():
+    """A change to a measure or a comparison must not re-extract every article: nothing the
+    extraction pipeline loads is in study.NOT_EXTRACTION (the code fingerprint skips it)."""
+    import subprocess
+    import sys
+
+    from borderlines.study import NOT_EXTRACTION
+    code = ("import sys, borderlines.pipeline as p; p.extract_batch; "
+            "print(' '.join(m for m in sys.modules if m.startswith('borderlines.')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    parts = {m.split(".")[1] for m in loaded}
+    skipped = {n.removesuffix(".py") for n in NOT_EXTRACTION} - {"study", "progress"}
+    assert "compare" in skipped and not parts & skipped, parts & skipped

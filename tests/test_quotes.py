@@ -13,10 +13,9 @@ import pytest
 
 from borderlines.io import InputProblem
 from borderlines.nlp import get_nlp, is_word, sentence_table
+from borderlines.compare.quotes import quote_counts_per_article, quotes_by_speaker, unknown_speakers
 from borderlines.quotes import (KINDS, METHOD_CONFIDENCE, QUOTE_COLUMNS, ROLES, ActorsError,
-                                checked_actors, extract_quotes, fold_accents, load_actors,
-                                quote_counts_per_article, quotes_by_speaker,
-                                unknown_speakers)
+                                checked_actors, extract_quotes, fold_accents, load_actors)
 from borderlines.uncertainty import era_rates, era_shares
 from conftest import make_corpus
 
@@ -639,7 +638,7 @@ def test_counts_per_article_totals_feed_era_rates(bundled_corpus, bundled_quotes
 
 # --------------------------------------------------------------------------- voices per era
 
-from borderlines.quotes import (OTHER_VOICE, QUOTE_ARTICLE_COLUMNS, QUOTE_TABLE_COLUMNS,  # noqa: E402
+from borderlines.compare.quotes import (OTHER_VOICE, QUOTE_ARTICLE_COLUMNS, QUOTE_TABLE_COLUMNS,  # noqa: E402
                                 TOP_SPEAKER_COLUMNS, UNATTRIBUTED, UNKNOWN_COUNTRY, VOICE_GROUPS,
                                 included_quotes, quote_table,
                                 quotes_by_era, quotes_with_articles, top_speakers, voice_counts_per_article,

@@ -11,7 +11,8 @@ import pytest
 from borderlines import readability
 from borderlines.eras import load_eras
 from borderlines.nlp import get_nlp, is_word, sentence_table
-from borderlines.stats import article_stats, era_stats, era_totals, mattr
+from borderlines.compare.text import era_stats, era_totals
+from borderlines.textstats import article_stats, mattr
 from borderlines.uncertainty import (NO_INTERVAL, era_means, era_rates, era_shares, format_estimate,
                                      mean_ci, ratio_ci)
 from conftest import make_corpus

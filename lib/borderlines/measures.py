@@ -43,6 +43,17 @@ MEASURE_COLUMNS = {
 }
 
 
+#: The columns that say which measure a result row is, first in every result table
+#: (:data:`borderlines.compare.MEASURE_DIFFERENCE_COLUMNS`,
+#: :data:`borderlines.uncertainty.MEASURE_ESTIMATE_COLUMNS`).
+RESULT_ID_COLUMNS = {
+    "measure": "the measure's name, or for a family (a measure with a category) the category",
+    "label": "the words shown for it",
+    "definition": "what is counted, over what (one sentence)",
+    "unit": "unit of the values",
+}
+
+
 @dataclass(frozen=True)
 class Measure:
     """One measure: see the module docstring and :data:`MEASURE_COLUMNS`."""
@@ -102,7 +113,7 @@ def quote_measures(kinds: Iterable[str] = DEFAULT_QUOTE_KINDS, *names: str) -> t
     """The quote measures counting the quotes of ``kinds`` (their definitions name them),
     those called ``names`` (default all): ``quotes_per_article``,
     ``quotes_per_1000_words`` (per-article table
-    :func:`borderlines.quotes.quote_counts_per_article` with ``by=None``) and the shares
+    :func:`borderlines.compare.quotes.quote_counts_per_article` with ``by=None``) and the shares
     ``voice_share``, ``role_share``, ``country_share`` (its long forms by voice group,
     role, country)."""
     kinds = tuple(kinds)

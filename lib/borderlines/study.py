@@ -70,6 +70,7 @@ ARTICLE_COUNTS = ("n_words", "n_sentences", "n_quotes", "n_figures")
 NOT_EXTRACTION = frozenset({
     "build.py", "cli.py", "index.py", "notebook.py", "report.py", "nbtools.py", "explore.py",
     "exercises.py", "lockfile.py", "uncertainty.py", "validation.py", "progress.py", "study.py",
+    "compare", "measures.py", "wording.py", "confounds.py", "textstats.py", "readability.py",
     "charts", "importers", "templates"})
 
 #: Libraries whose version can change the extracted tables.

@@ -20,8 +20,9 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from .compare import (ERA_NO_VARIATION as NO_VARIATION, FEW_ARTICLES, NO_ARTICLES,  # noqa: F401
-                      NO_DENOMINATOR, ONE_ARTICLE as NO_INTERVAL, era_interval)
+from .compare.core import (ERA_NO_VARIATION as NO_VARIATION, FEW_ARTICLES, NO_ARTICLES,  # noqa: F401
+                           NO_DENOMINATOR, ONE_ARTICLE as NO_INTERVAL, era_interval)
+from .measures import RESULT_ID_COLUMNS
 
 #: Kept so calls that pass ``n_resamples`` keep working; the jackknife interval does not resample.
 DEFAULT_RESAMPLES = 2000
@@ -92,10 +93,7 @@ def era_rates(table: pd.DataFrame, numerator: str, denominator: str, scale: floa
 
 #: Columns of :func:`measure_estimates`.
 MEASURE_ESTIMATE_COLUMNS = {
-    "measure": "the measure's name (borderlines.measures), or for a family the category",
-    "label": "the words shown for it",
-    "definition": "what is counted, over what (one sentence)",
-    "unit": "unit of the estimate",
+    **RESULT_ID_COLUMNS,
     **ESTIMATE_COLUMNS,
 }
 
@@ -110,7 +108,7 @@ def measure_estimates(table: pd.DataFrame, measures, eras, era: str = "era",
     eras in era order. ``eras``: the eras table or a list of keys; only those with
     articles in ``table`` unless ``empty_eras`` (then every key of ``eras``, an empty
     era with note "no articles")."""
-    from .compare import _ad_hoc, _share_wide, eras_with_articles
+    from .compare.core import _ad_hoc, _share_wide, eras_with_articles
     from .measures import MEASURES
     if isinstance(measures, dict):
         measures = _ad_hoc(measures)

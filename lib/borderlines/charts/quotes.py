@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from ..eras import era_labels
-from ..quotes import VOICE_GROUPS
+from ..compare.quotes import VOICE_GROUPS
 from . import definition_tooltip, era_scale, era_shape
 
 #: Colours of the voice groups (:data:`borderlines.quotes.VOICE_GROUPS`), chosen apart
@@ -152,7 +152,7 @@ def speaker_counts(top: pd.DataFrame, eras: pd.DataFrame,
                    title: str = "The most quoted speakers of each era") -> alt.FacetChart | alt.Chart:
     """Horizontal bars: quotes per speaker in each era (one panel per era), most quoted
     first, coloured by era, the aggregate rows (other speakers, unattributed) in grey.
-    ``top`` is :func:`borderlines.quotes.top_speakers` output, already bounded."""
+    ``top`` is :func:`borderlines.compare.quotes.top_speakers` output, already bounded."""
     if top.empty:
         return no_data(title, "No quotes in the compared eras.")
     data = top.copy()

@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 
 from ..nlp import sentence_table
-from .extract import FIGURE_COLUMNS, STATUSES, extract_figures
-from .periods import _parse_span
+from ..figures.extract import FIGURE_COLUMNS, STATUSES
+from ..figures.periods import _parse_span
 
 
 #: Columns of :func:`migration_stats`.

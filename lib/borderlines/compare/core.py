@@ -47,6 +47,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ..measures import RESULT_ID_COLUMNS
+
 MIN_ARTICLES = 3
 EXACT_SPLITS = 20_000
 DEFAULT_PERMUTATIONS = 1_999   # Monte Carlo floor 1/2000: far below any level, and fast
@@ -372,13 +374,13 @@ def _share_wide(counts: pd.DataFrame, category: str, count: str, unit: str, era:
 
 def _ad_hoc(measures: dict) -> list:
     # ``{name: column | (numerator, denominator, scale)}`` as Measures without a definition.
-    from .measures import Measure
+    from ..measures import Measure
     return [Measure(name, name, "", spec, kind="mean") if isinstance(spec, str)
             else Measure(name, name, "", spec[0], spec[1], spec[2]) for name, spec in measures.items()]
 
 
 def _share_measure(category: str, count: str):
-    from .measures import Measure
+    from ..measures import Measure
     return Measure(category, "{category}", "", count, None, kind="share", category=category)
 
 
@@ -455,10 +457,7 @@ def pairwise_share_differences(counts: pd.DataFrame, category: str, eras, count:
 #: Columns of :func:`compare_measures`: what is compared and how it is defined, then
 #: :data:`DIFFERENCE_COLUMNS` (``measure`` the measure's name, or a family's category).
 MEASURE_DIFFERENCE_COLUMNS = {
-    "measure": "the measure's name (borderlines.measures), or for a family the category compared",
-    "label": "the words shown for it",
-    "definition": "what is counted, over what (one sentence)",
-    "unit": "unit of value_a, value_b and estimate",
+    **RESULT_ID_COLUMNS,
     **{k: v for k, v in DIFFERENCE_COLUMNS.items() if k != "measure"},
 }
 
@@ -492,7 +491,7 @@ def compare_measures(table: pd.DataFrame, measures, era_a: str | None = None, er
     near-duplicate articles once (:func:`rate_differences`); ``kwargs`` go to
     :func:`era_difference`. Seeds are keyed by measure name (and ``category/value`` in a
     family), so adding a measure changes no other's p."""
-    from .measures import MEASURES
+    from ..measures import MEASURES
     measures = _ad_hoc(measures) if isinstance(measures, dict) else measures
     measures = [MEASURES[m] if isinstance(m, str) else m for m in measures]
     pairs = _pairs(table, era, era_a, era_b, eras)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..compare import MEASURE_DIFFERENCE_COLUMNS, compare_measures
+from ..frames.lexicon import frame_labels
 from ..measures import MEASURES
 from ..uncertainty import DEFAULT_RESAMPLES, ESTIMATE_COLUMNS, era_rates
-from .lexicon import frame_labels
+from .core import MEASURE_DIFFERENCE_COLUMNS, compare_measures
 
 #: Columns of :func:`frame_shares`: per era and frame, the share of sentences with the
 #: frame (Σ framed sentences / Σ sentences over the era's articles, jackknife t interval).

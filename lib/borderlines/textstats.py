@@ -1,10 +1,10 @@
-"""Statistics about the texts: per article and per era.
+"""Statistics about the texts, per article: length, sentences, lexical diversity, readability.
 
 Words are tokens with a letter or digit (:func:`borderlines.nlp.is_word`); sentences
 come from the shared spaCy pipeline. Lexical diversity is the moving-average type–token
 ratio (MATTR, Covington & McFall 2010), which does not fall as texts get longer the way
-a plain type–token ratio does. Per-era figures are the text measures of :mod:`borderlines.measures` with jackknife t
-intervals over articles (:mod:`borderlines.uncertainty`).
+a plain type–token ratio does. Per-era totals and estimates are in
+:mod:`borderlines.compare.text` (the text measures of :mod:`borderlines.measures`).
 """
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .measures import TEXT_MEASURES
 from .readability import readability_scores
-from .uncertainty import measure_estimates
 
 MATTR_WINDOW = 50
 
@@ -74,33 +72,3 @@ def article_stats(corpus: pd.DataFrame, tokens: pd.DataFrame | None = None) -> p
                      "mean_sentence_length": len(ws) / n if n else np.nan,
                      "mattr": mattr(ws), **readability_scores(text)})
     return pd.DataFrame(rows, columns=list(ARTICLE_STATS_COLUMNS))
-
-
-#: Columns of :func:`era_totals`.
-ERA_TOTALS_COLUMNS = {
-    "era": "era key", "label": "era name", "n_articles": "articles", "n_words": "words",
-    "n_sentences": "sentences", "share_of_words": "the era's share of all words in the corpus",
-}
-
-
-def era_totals(stats: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:
-    """Totals per era (articles, words, sentences, share of the corpus's words), every
-    era in the eras table included, plus any 'outside'/'undated' articles."""
-    keys = list(eras["era"]) + [k for k in stats["era"].unique() if k not in set(eras["era"])]
-    labels = dict(zip(eras["era"], eras["label"]))
-    g = stats.groupby("era").agg(n_articles=("doc_id", "size"), n_words=("n_words", "sum"),
-                                 n_sentences=("n_sentences", "sum")).reindex(keys, fill_value=0)
-    g["share_of_words"] = g["n_words"] / max(int(g["n_words"].sum()), 1)
-    g.insert(0, "label", [labels.get(k, k) for k in g.index])
-    return g.reset_index(names="era")[list(ERA_TOTALS_COLUMNS)]
-
-
-def era_stats(stats: pd.DataFrame, eras: pd.DataFrame) -> pd.DataFrame:
-    """Per era and text measure (:data:`borderlines.measures.TEXT_MEASURES`: per-article
-    means, and the pooled words per sentence), its estimate with a jackknife t interval
-    over articles (or the note why there is none): columns
-    :data:`~borderlines.uncertainty.MEASURE_ESTIMATE_COLUMNS`. Eras in the eras
-    table's order, then any 'outside'/'undated' key of ``stats``."""
-    keys = [k for k in eras["era"] if (stats["era"] == k).any()]
-    keys += [k for k in stats["era"].unique() if k not in keys]
-    return measure_estimates(stats, TEXT_MEASURES, keys)

@@ -1,6 +1,7 @@
 """Tables over the quotes of :func:`~borderlines.quotes.extract_quotes`: per speaker, per
 article, per era and per voice group, with the speakers missing from the actors table and
-how each speaker was found; the actors table edited in memory (:func:`add_actor`)."""
+how each speaker was found. The quote measures compared between eras are
+:func:`borderlines.measures.quote_measures`."""
 
 from __future__ import annotations
 
@@ -9,9 +10,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from ..nlp import count_words, get_nlp
-from ._core import KINDS, extract_quotes
-from .actors import ACTOR_COLUMNS, checked_actors, load_actors
-from .roles import ROLES, UNKNOWN_ROLE
+from ..quotes import KINDS, ROLES, UNKNOWN_ROLE
 
 
 # --------------------------------------------------------------------------- summaries
@@ -151,18 +150,6 @@ def quote_counts_per_article(quotes: pd.DataFrame, corpus: pd.DataFrame, by: str
         out = articles.merge(n, on="doc_id", how="left")
     out["n"] = out["n"].fillna(0).astype("int64")
     return out[["doc_id", "era", "era_label", *by, "n", "n_words"]].reset_index(drop=True)
-
-
-def add_actor(actors: pd.DataFrame, name: str, role: str, country: str = "", aliases=(),
-              type: str = "person", gender: str = "", notes: str = "") -> pd.DataFrame:
-    """A copy of the actors table with one more actor (an in-memory edit, e.g. to try a
-    speaker before adding them to ``actors.csv``), validated like the file: an unknown
-    role or a name already listed raises :class:`ActorsError` naming the field."""
-    row = {"name": name, "aliases": "|".join(aliases) if not isinstance(aliases, str) else aliases,
-           "role": role, "country": country, "type": type, "gender": gender, "notes": notes}
-    table = pd.concat([actors.astype(str), pd.DataFrame([row])], ignore_index=True)
-    return checked_actors(table[[c for c in table.columns if c in ACTOR_COLUMNS]],
-                          f"<actors with {name!r} added>")
 
 
 # --------------------------------------------------------------------------- voices per era
