@@ -61,7 +61,7 @@ def main() -> None:
             from borderlines.frames import sentence_frames
             rows = len(sentence_frames(corpus))
         elif step == "tone":
-            from borderlines.frames import sentence_tone
+            from borderlines.tone import sentence_tone
             rows = len(sentence_tone(corpus, sentences))
         else:
             continue

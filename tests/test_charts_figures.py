@@ -12,7 +12,8 @@ import pytest
 from borderlines import charts
 from borderlines.charts.figures import MAX_TIMELINE_POINTS, TOOLTIP_SENTENCE_CHARS, timeline_data
 from borderlines.eras import load_eras
-from borderlines.figures import extract_figures, figures_with_articles, measure_counts
+from borderlines.compare.figures import figures_with_articles, measure_counts
+from borderlines.figures import extract_figures
 from borderlines.uncertainty import era_shares
 from conftest import make_corpus
 

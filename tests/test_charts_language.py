@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 from conftest import HOSTILE, make_corpus
 
-from borderlines import charts, frames, terms
+from borderlines import charts, compare, frames, terms
+from borderlines import tone as tone_mod
 from borderlines.charts import language
 from borderlines.eras import load_eras
 from borderlines.nlp import sentence_table
@@ -29,13 +30,13 @@ def bundled(bundled_corpus):
     lexicon = frames.load_frames()
     framed = frames.sentence_frames(corpus, lexicon, sentences)
     keys = ["trump_1", "biden"]
-    shares = frames.frame_shares(framed, sentences, corpus, lexicon, seed=1, eras=keys, n_resamples=100)
-    tone = frames.sentence_tone(corpus, sentences)
+    shares = compare.frames.frame_shares(framed, sentences, corpus, lexicon, seed=1, eras=keys, n_resamples=100)
+    tone = tone_mod.sentence_tone(corpus, sentences)
     quotes = pd.DataFrame({"doc_id": ["000", "003"], "start": [0, 0], "end": [400, 400]})
     return {"distinctive": distinctive, "lines": lines, "shares": shares, "tone": tone,
-            "by_era": frames.tone_by_era(tone, seed=1, eras=keys, n_resamples=100),
-            "histogram": frames.tone_histogram(tone, 20, keys),
-            "voice": frames.tone_quotes_vs_narration(tone, quotes, seed=1, eras=keys, n_resamples=100)}
+            "by_era": compare.tone.tone_by_era(tone, seed=1, eras=keys, n_resamples=100),
+            "histogram": compare.tone.tone_histogram(tone, 20, keys),
+            "voice": compare.tone.tone_quotes_vs_narration(tone, quotes, seed=1, eras=keys, n_resamples=100)}
 
 
 def datasets(spec: dict) -> list[list[dict]]:
@@ -177,7 +178,7 @@ def test_frame_share_intervals_note_eras_without_interval(bundled):
     assert len(rows) == 18
     legend = {r["era_label"] for r in rows}
     assert legend == {"Trump (first term)", "Biden (one article: no interval)"}
-    with_empty = frames.frame_shares(pd.DataFrame(columns=list(frames.SENTENCE_FRAME_COLUMNS)),
+    with_empty = compare.frames.frame_shares(pd.DataFrame(columns=list(frames.SENTENCE_FRAME_COLUMNS)),
                                      pd.DataFrame(columns=["doc_id", "sent_id"]), make_corpus([{"text": "x"}]),
                                      frames.load_frames(), eras=["trump_2"])
     assert "No sentences" in json.dumps(charts.frame_share_intervals(with_empty, ERAS).to_dict())
@@ -201,7 +202,7 @@ def test_tone_distribution_plots_bins_not_sentences(bundled):
     assert dash["field"] == "era_label" and len(dash["scale"]["range"]) == 2
     assert "mean" in spec["description"] and "outline pattern" in spec["description"]
     assert charts.to_svg(charts.tone_distribution(bundled["histogram"], bundled["by_era"], ERAS)).startswith("<svg")
-    empty = frames.tone_histogram(bundled["tone"].iloc[:0], 20, ["trump_2"])
+    empty = compare.tone.tone_histogram(bundled["tone"].iloc[:0], 20, ["trump_2"])
     assert "No sentences" in json.dumps(charts.tone_distribution(empty, bundled["by_era"], ERAS).to_dict())
 
 

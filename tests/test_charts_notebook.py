@@ -10,7 +10,8 @@ from borderlines.cleaning import cleaning_log
 from borderlines.eras import load_eras
 from borderlines.notebook import findings
 from borderlines.report import save_tables
-from borderlines.stats import article_stats, era_stats
+from borderlines.compare.text import era_stats
+from borderlines.textstats import article_stats
 
 
 def test_renderer_escapes_script_in_data_and_uses_no_cdn():
@@ -39,7 +40,7 @@ def test_corpus_charts_build(bundled_corpus):
     stats = article_stats(bundled_corpus)
     for chart in (charts.article_timeline(bundled_corpus, eras, stats.set_index("doc_id")["n_words"]),
                   charts.words_per_article(stats, bundled_corpus, eras),
-                  charts.era_estimates(era_stats(stats, eras, n_resamples=200), eras, "t", "x", facet="measure"),
+                  charts.era_estimates(era_stats(stats, eras), eras, "t", "x", facet="measure"),
                   charts.cleaning_removals(cleaning_log(bundled_corpus))):
         spec = chart.to_dict()
         assert "$schema" in spec

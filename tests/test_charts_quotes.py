@@ -8,8 +8,9 @@ import pytest
 from borderlines import charts
 from borderlines.charts.quotes import AGGREGATE_COLOR, VOICE_COLORS, share_data
 from borderlines.eras import load_eras
-from borderlines.quotes import (VOICE_GROUPS, extract_quotes, included_quotes, quotes_with_articles,
-                                top_speakers, voice_counts_per_article)
+from borderlines.compare.quotes import (VOICE_GROUPS, included_quotes, quotes_with_articles, top_speakers,
+                                        voice_counts_per_article)
+from borderlines.quotes import extract_quotes
 from borderlines.uncertainty import era_shares
 
 OWN_WORDS = ["direct", "partial", "embedded"]

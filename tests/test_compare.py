@@ -152,20 +152,21 @@ def test_format_difference():
     assert text.startswith("+40.0 (95% CI") and "permutation p" in text and "smallest possible" in text
 
 
-def test_era_stat_differences_cover_every_measure():
-    from borderlines.stats import ERA_MEASURES, era_stat_differences
+def test_text_measures_compare_every_measure_with_its_definition():
+    from borderlines.measures import TEXT_MEASURES
     stats = pd.DataFrame({"doc_id": [f"d{i}" for i in range(6)], "era": ["a"] * 3 + ["b"] * 3,
                           "n_words": [100, 200, 300, 400, 500, 600], "n_sentences": [10, 10, 20, 20, 20, 30],
-                          **{m: [1.0, 2.0, 3.0, 4.0, 5.0, 6.0] for m in ERA_MEASURES if m not in
-                             ("n_words", "n_sentences")}})
-    out = era_stat_differences(stats, "a", "b", seed=3)
-    assert list(out["measure"]) == [*ERA_MEASURES, "words_per_sentence_pooled"]
+                          **{m.name: [1.0, 2.0, 3.0, 4.0, 5.0, 6.0] for m in TEXT_MEASURES if m.name not in
+                             ("n_words", "n_sentences", "words_per_sentence_pooled")}})
+    out = compare.compare_measures(stats, TEXT_MEASURES, "a", "b", seed=3)
+    assert list(out["measure"]) == [m.name for m in TEXT_MEASURES]
+    assert list(out["definition"]) == [m.definition for m in TEXT_MEASURES]
     assert out.set_index("measure").loc["n_words", "estimate"] == pytest.approx(300)
     assert out.set_index("measure").loc["words_per_sentence_pooled", "estimate"] == pytest.approx(1500 / 70 - 600 / 40)
 
 
 def test_tone_differences():
-    from borderlines.frames import tone_differences
+    from borderlines.compare.tone import tone_differences
     tone = pd.DataFrame({"doc_id": ["a1", "a1", "a2", "b1", "b2", "b2"], "era": ["a", "a", "a", "b", "b", "b"],
                          "start": [0, 20, 0, 0, 0, 20], "end": [19, 40, 19, 19, 19, 40],
                          "compound": [-0.5, 0.1, -0.3, 0.4, 0.2, 0.6]})
@@ -209,9 +210,9 @@ def test_pairwise_share_differences():
 
 
 def test_measure_estimates_per_era():
-    from borderlines.uncertainty import ESTIMATE_COLUMNS, measure_estimates
+    from borderlines.uncertainty import MEASURE_ESTIMATE_COLUMNS, measure_estimates
     out = measure_estimates(_three_eras(), {"rate": ("n", "w", 1000.0), "mean": "n"}, ["e", "a", "d", "c"])
-    assert list(out.columns) == ["measure", *ESTIMATE_COLUMNS]
+    assert list(out.columns) == list(MEASURE_ESTIMATE_COLUMNS)
     assert out["era"].tolist() == ["e", "a", "d"] * 2
     assert out.loc[1, "estimate"] == pytest.approx(1000 * 8 / 2000)
     assert out.loc[2, "note"] == "one article: no interval"

@@ -90,3 +90,23 @@ def test_within_outlet_differences():
     assert out.loc[0, "estimate"] == pytest.approx(1000 * 15 / 300 - 1000 * 4 / 300)
     none = cf.within_outlet_differences(table[table["outlet"] == "Y"], {"rate": ("n", "n_words", 1000.0)}, "a", "b")
     assert none.empty and "outlet" in none.columns
+
+
+def test_study_duplicate_pairs_are_found_once_and_kept_with_the_tables(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+    story = "The ministry said the new crossing would open in spring after months of talks with the city. "
+    corpus = make_corpus([{"doc_id": "a", "text": story * 3}, {"doc_id": "b", "text": story * 3 + "More soon."},
+                          {"doc_id": "c", "text": "A different story about orchards and rain in the valley."}])
+    tables = SimpleNamespace(corpus=corpus, provenance={"cache_dir": str(tmp_path), "corpus_checksum": "x",
+                                                        "fingerprint": "y"})
+    first = cf.study_duplicate_pairs(tables)
+    assert first[["doc_a", "doc_b"]].values.tolist() == [["a", "b"]]
+    monkeypatch.setattr(cf, "duplicate_pairs", lambda *a, **k: pytest.fail("found again"))
+    pd.testing.assert_frame_equal(cf.study_duplicate_pairs(tables), first)
+    assert cf.study_near_duplicates(tables)["cluster"].tolist() == ["a", "a", "c"]
+    monkeypatch.undo()
+    other = SimpleNamespace(corpus=corpus.iloc[[0, 2]], provenance={**tables.provenance, "corpus_checksum": "z"})
+    assert cf.study_duplicate_pairs(other).empty
+    assert len(list((tmp_path / cf.DUPLICATES_FOLDER).glob("*.json"))) == 1   # the older corpus's pairs are gone
+    no_folder = SimpleNamespace(corpus=corpus, provenance={})
+    pd.testing.assert_frame_equal(cf.study_duplicate_pairs(no_folder), first)

@@ -9,10 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from borderlines.figures import (ARTICLE_FIGURE_COLUMNS, FIGURE_COLUMNS, MEASURES,
-                                 MIGRATION_STAT_COLUMNS, QUALIFIERS, RECURRING_COLUMNS, STATUSES,
-                                 extract_figures, figure_interval, figures_per_article,
-                                 migration_stats, recurring_measures, resolve_period)
+from borderlines.compare.figures import (ARTICLE_FIGURE_COLUMNS, MIGRATION_STAT_COLUMNS, RECURRING_COLUMNS,
+                                         figure_interval, figures_per_article, migration_stats, recurring_measures)
+from borderlines.figures import FIGURE_COLUMNS, MEASURES, QUALIFIERS, STATUSES, extract_figures, resolve_period
 from borderlines.nlp import get_nlp, is_word, sentence_table
 from conftest import make_corpus
 
@@ -840,7 +839,7 @@ def test_figures_per_article_counts_projections_and_estimates_apart():
 
 
 def test_status_counts():
-    from borderlines.figures import STATUS_COUNT_COLUMNS, status_counts
+    from borderlines.compare.figures import STATUS_COUNT_COLUMNS, status_counts
     corpus = make_corpus([
         {"doc_id": "a", "text": "Arrests hit 5,000 in May. Officials expect 7,000 arrests in June.",
          "date": "2019-05-20"},
@@ -874,9 +873,11 @@ def test_figure_interval():
 # --- figures in context (notebook 03 helpers) ----------------------------------------
 
 from borderlines.eras import load_eras  # noqa: E402
-from borderlines.figures import (FIGURE_ARTICLE_COLUMNS, FIGURE_RATES,   # noqa: E402
-                                 era_figure_rates, figures_with_articles,
+from borderlines.compare.figures import (FIGURE_ARTICLE_COLUMNS,   # noqa: E402
+                                 figures_with_articles,
                                  measure_counts, migration_stats_by_era, period_bounds, undated_figures)
+from borderlines.measures import FIGURE_MEASURES  # noqa: E402
+from borderlines.uncertainty import measure_estimates  # noqa: E402
 
 
 @pytest.mark.parametrize("period,first,last", [
@@ -925,10 +926,17 @@ def test_measure_counts_include_zeros(bundled_corpus, bundled_figures):
     assert measure_counts(placed.iloc[0:0], bundled_corpus).empty
 
 
+RATES = [m for m in FIGURE_MEASURES if m.category is None]
+
+
+def _figure_rates(per_article, eras):
+    return measure_estimates(per_article, RATES, eras, empty_eras=True)
+
+
 def test_era_figure_rates(bundled_corpus, bundled_figures):
     per_article = figures_per_article(bundled_figures, bundled_corpus)
-    rates = era_figure_rates(per_article, ["trump_1", "biden", "trump_2"], seed=1, n_resamples=200)
-    assert len(rates) == 3 * len(FIGURE_RATES)
+    rates = _figure_rates(per_article, ["trump_1", "biden", "trump_2"])
+    assert len(rates) == 3 * len(RATES)
     r = rates.set_index(["measure", "era"])
     trump = per_article[per_article["era"] == "trump_1"]
     assert r.loc[("figures_per_1000_words", "trump_1"), "estimate"] == pytest.approx(
@@ -939,7 +947,7 @@ def test_era_figure_rates(bundled_corpus, bundled_figures):
     assert low <= est <= high
     assert r.loc[("figures_per_1000_words", "biden"), "note"] == "one article: no interval"
     assert r.loc[("figures_per_1000_words", "trump_2"), "note"] == "no articles"
-    again = era_figure_rates(per_article, ["trump_1"], seed=1, n_resamples=200)
+    again = _figure_rates(per_article, ["trump_1"])
     pd.testing.assert_frame_equal(again, rates[rates["era"] == "trump_1"].reset_index(drop=True))
 
 
@@ -947,7 +955,7 @@ def test_era_figure_rates_with_an_era_without_figures():
     corpus = make_corpus([{"doc_id": "a", "text": "Nothing was counted here."},
                           {"doc_id": "b", "text": "Nor here, officials said."}])
     per_article = figures_per_article(extract_figures(corpus), corpus)
-    rates = era_figure_rates(per_article, ["trump_1"], n_resamples=100).set_index("measure")
+    rates = _figure_rates(per_article, ["trump_1"]).set_index("measure")
     assert rates.loc["figures_per_1000_words", "estimate"] == 0
     assert pd.isna(rates.loc["pct_figures_attributed", "estimate"])
     assert "denominator is zero" in rates.loc["pct_figures_attributed", "note"]
@@ -966,7 +974,7 @@ def test_era_comparison_notes(bundled_corpus):
 
 
 def test_recurring_overview_cuts_long_lists(bundled_corpus, bundled_figures):
-    from borderlines.figures import recurring_overview
+    from borderlines.compare.figures import recurring_overview
     rec = recurring_measures(bundled_figures, bundled_corpus)
     pd.testing.assert_frame_equal(recurring_overview(rec), rec)
     long = rec.assign(outlets="; ".join(f"O{i}" for i in range(10)), values="a (O1); b (O2)")

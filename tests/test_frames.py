@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from conftest import make_corpus
 
-from borderlines import frames as fr, uncertainty
+from borderlines import compare, frames as fr, uncertainty
 from borderlines import tone as tone_mod
-from borderlines.compare import DIFFERENCE_COLUMNS
+from borderlines.compare import MEASURE_DIFFERENCE_COLUMNS
 from borderlines.io import InputProblem
 from borderlines.nlp import sentence_table
 
@@ -252,8 +252,8 @@ def test_frame_shares_with_intervals_and_empty_frames():
     lexicon = fr.frames_from_data(LEXICON)
     sentences = sentence_table(corpus)
     sf = fr.sentence_frames(corpus, lexicon, sentences)
-    shares = fr.frame_shares(sf, sentences, corpus, frames=lexicon, seed=1)
-    assert list(shares.columns) == list(fr.FRAME_SHARE_COLUMNS)
+    shares = compare.frames.frame_shares(sf, sentences, corpus, frames=lexicon, seed=1)
+    assert list(shares.columns) == list(compare.frames.FRAME_SHARE_COLUMNS)
     assert len(shares) == 2 * 4 and list(dict.fromkeys(shares["era"])) == ["trump_1", "biden"]
     s = shares.set_index(["era", "frame"])
     sec = s.loc[("trump_1", "security")]
@@ -265,26 +265,26 @@ def test_frame_shares_with_intervals_and_empty_frames():
     assert np.isnan(crime_b["ci_low"])
     assert s.loc[("biden", "economy"), "estimate"] == 0       # listed although nothing matched
     # without the lexicon only frames that matched are listed
-    assert set(fr.frame_shares(sf, sentences, corpus)["frame"]) == {"security", "crime"}
-    again = fr.frame_shares(sf, sentences, corpus, frames=lexicon, seed=1)
+    assert set(compare.frames.frame_shares(sf, sentences, corpus)["frame"]) == {"security", "crime"}
+    again = compare.frames.frame_shares(sf, sentences, corpus, frames=lexicon, seed=1)
     pd.testing.assert_frame_equal(shares, again)
 
 
 def test_frame_examples_rank_by_triggers():
     corpus = make_corpus([{"doc_id": "e1", "text": "A wall. A wall and a border wall and ICE. Wall, wall."}])
     sf = fr.sentence_frames(corpus, fr.frames_from_data(LEXICON))
-    examples = fr.frame_examples(sf, n=2)
+    examples = compare.frames.frame_examples(sf, n=2)
     sec = examples[examples["frame"] == "security"]
     assert list(sec["rank"]) == [1, 2]
     assert list(sec["sent_id"]) == [1, 2]       # three triggers (3 distinct), then two
-    assert list(examples.columns) == list(fr.FRAME_EXAMPLE_COLUMNS)
+    assert list(examples.columns) == list(compare.frames.FRAME_EXAMPLE_COLUMNS)
 
 
 def test_bundled_corpus_frames(bundled_corpus):
     sentences = sentence_table(bundled_corpus)
     sf = fr.sentence_frames(bundled_corpus, sentences=sentences)
     assert set(sf["frame"]) == set(CODEBOOK_FRAMES)
-    shares = fr.frame_shares(sf, sentences, bundled_corpus, frames=fr.load_frames())
+    shares = compare.frames.frame_shares(sf, sentences, bundled_corpus, frames=fr.load_frames())
     assert shares["estimate"].between(0, 1).all()
     biden = shares[shares["era"] == "biden"]
     assert (biden["note"] == "one article: no interval").all()
@@ -303,20 +303,20 @@ def tone_corpus():
 
 
 def test_sentence_tone_uses_vader_scores_and_thresholds():
-    tone = fr.sentence_tone(tone_corpus())
-    assert list(tone.columns) == list(fr.TONE_COLUMNS)
+    tone = tone_mod.sentence_tone(tone_corpus())
+    assert list(tone.columns) == list(tone_mod.TONE_COLUMNS)
     t1 = tone[tone["doc_id"] == "t1"].set_index("sent_id")
     assert t1.loc[0, "tone"] == "neutral" and t1.loc[0, "compound"] == 0
     assert t1.loc[1, "tone"] == "negative" and t1.loc[1, "compound"] < -0.5
     assert t1.loc[2, "tone"] == "positive"
     assert np.allclose(tone[["pos", "neu", "neg"]].sum(axis=1), 1, atol=0.01)
-    assert [fr.tone_label(x) for x in (0.05, 0.049, -0.05)] == ["positive", "neutral", "negative"]
+    assert [tone_mod.tone_label(x) for x in (0.05, 0.049, -0.05)] == ["positive", "neutral", "negative"]
 
 
 def test_tone_by_era():
-    tone = fr.sentence_tone(tone_corpus())
-    by_era = fr.tone_by_era(tone, seed=3).set_index("era")
-    assert list(by_era.reset_index().columns) == list(fr.TONE_ERA_COLUMNS)
+    tone = tone_mod.sentence_tone(tone_corpus())
+    by_era = compare.tone.tone_by_era(tone, seed=3).set_index("era")
+    assert list(by_era.reset_index().columns) == list(compare.tone.TONE_ERA_COLUMNS)
     trump = tone[tone["era"] == "trump_1"]["compound"]
     assert by_era.loc["trump_1", "estimate"] == pytest.approx(trump.mean())
     assert by_era.loc["trump_1", "median"] == pytest.approx(trump.median())
@@ -326,14 +326,14 @@ def test_tone_by_era():
     assert by_era["too_few_sentences"].all()        # 3 and 2 sentences, under the default 20
     assert by_era.loc["biden", "note"] == "one article: no interval; too few sentences (2, under 20): not a finding"
     assert "too few sentences" in uncertainty.format_estimate(by_era.loc["biden"])
-    enough = fr.tone_by_era(tone, seed=3, min_sentences=2).set_index("era")
+    enough = compare.tone.tone_by_era(tone, seed=3, min_sentences=2).set_index("era")
     assert not enough["too_few_sentences"].any() and (enough["note"] == "one article: no interval").all()
     assert enough.loc["trump_1", "estimate"] == by_era.loc["trump_1", "estimate"]   # flagged, not changed
 
 
 def test_tone_by_voice_flags_too_few_sentences():
-    tone = fr.sentence_tone(tone_corpus())
-    result = fr.tone_quotes_vs_narration(tone, quotes_table(), min_sentences=2).set_index(["era", "voice"])
+    tone = tone_mod.sentence_tone(tone_corpus())
+    result = compare.tone.tone_quotes_vs_narration(tone, quotes_table(), min_sentences=2).set_index(["era", "voice"])
     assert bool(result.loc[("trump_1", "quote"), "too_few_sentences"])          # one quoted sentence
     assert not result.loc[("trump_1", "narration"), "too_few_sentences"]        # two narrated ones
     assert "too few sentences (1, under 2)" in result.loc[("trump_1", "quote"), "note"]
@@ -353,8 +353,8 @@ def quotes_table():
 
 
 def test_sentences_are_quote_or_narration_by_overlap():
-    tone = fr.sentence_tone(tone_corpus())
-    voiced = fr.sentence_voice(tone, quotes_table()).set_index(["doc_id", "sent_id"])
+    tone = tone_mod.sentence_tone(tone_corpus())
+    voiced = tone_mod.sentence_voice(tone, quotes_table()).set_index(["doc_id", "sent_id"])
     quote = voiced.loc[("t1", 1)]
     span = TONE_TEXT.index("”") + 1 - TONE_TEXT.index("“This")
     assert quote["quote_chars"] == span                 # nested spans counted once
@@ -362,24 +362,24 @@ def test_sentences_are_quote_or_narration_by_overlap():
     assert voiced.loc[("t1", 2), "voice"] == "narration"    # a scare quote is not a quotation
     assert voiced.loc[("t1", 0), "quote_chars"] == 0
     assert (voiced.loc["b1", "voice"] == "narration").all()
-    strict = fr.sentence_voice(tone, quotes_table(), min_overlap=0.9)
+    strict = tone_mod.sentence_voice(tone, quotes_table(), min_overlap=0.9)
     assert (strict["voice"] == "narration").all()
 
 
 def test_only_quoted_kinds_count_when_quotes_have_kinds():
-    tone = fr.sentence_tone(tone_corpus())
+    tone = tone_mod.sentence_tone(tone_corpus())
     quotes = quotes_table().assign(kind=["indirect", "indirect", "partial"])
-    assert (fr.sentence_voice(tone, quotes)["voice"] == "narration").all()
-    every = fr.sentence_voice(tone, quotes, kinds=None).set_index(["doc_id", "sent_id"])
+    assert (tone_mod.sentence_voice(tone, quotes)["voice"] == "narration").all()
+    every = tone_mod.sentence_voice(tone, quotes, kinds=None).set_index(["doc_id", "sent_id"])
     assert every.loc[("t1", 1), "voice"] == "quote"
-    direct = fr.sentence_voice(tone, quotes.assign(kind=["direct", "direct", "partial"]))
+    direct = tone_mod.sentence_voice(tone, quotes.assign(kind=["direct", "direct", "partial"]))
     assert list(direct.loc[direct["voice"] == "quote", "sent_id"]) == [1]
 
 
 def test_tone_quotes_vs_narration():
-    tone = fr.sentence_tone(tone_corpus())
-    result = fr.tone_quotes_vs_narration(tone, quotes_table()).set_index(["era", "voice"])
-    assert list(result.reset_index().columns) == list(fr.TONE_VOICE_COLUMNS)
+    tone = tone_mod.sentence_tone(tone_corpus())
+    result = compare.tone.tone_quotes_vs_narration(tone, quotes_table()).set_index(["era", "voice"])
+    assert list(result.reset_index().columns) == list(compare.tone.TONE_VOICE_COLUMNS)
     t1 = tone[tone["doc_id"] == "t1"].set_index("sent_id")["compound"]
     assert result.loc[("trump_1", "quote"), "estimate"] == pytest.approx(t1[1])
     assert result.loc[("trump_1", "narration"), "estimate"] == pytest.approx((t1[0] + t1[2]) / 2)
@@ -387,7 +387,7 @@ def test_tone_quotes_vs_narration():
     no_quotes = result.loc[("biden", "quote")]
     assert no_quotes["n_articles"] == 0 and no_quotes["note"] == "no articles"
     with pytest.raises(ValueError, match="lacks column.*end"):
-        fr.tone_quotes_vs_narration(tone, quotes_table().drop(columns="end"))
+        compare.tone.tone_quotes_vs_narration(tone, quotes_table().drop(columns="end"))
 
 
 # --------------------------------------------------------------------------- helpers for the framing notebook
@@ -407,8 +407,8 @@ def test_frame_triggers_count_matches_sentences_and_forms():
         {"doc_id": "b1", "text": "Deporting, deported: deport.", "era": "biden"},
     ])
     lexicon = fr.frames_from_data(LEXICON)
-    triggers = fr.frame_triggers(fr.frame_matches(corpus, lexicon), lexicon, eras=["trump_1", "biden"])
-    assert list(triggers.columns) == list(fr.FRAME_TRIGGER_COLUMNS)
+    triggers = compare.frames.frame_triggers(fr.frame_matches(corpus, lexicon), lexicon, eras=["trump_1", "biden"])
+    assert list(triggers.columns) == list(compare.frames.FRAME_TRIGGER_COLUMNS)
     rows = {(r.era, r.frame, r.entry): (r.n_matches, r.n_sentences, r.forms) for r in triggers.itertuples()}
     assert rows[("trump_1", "security", "wall")] == (2, 1, "wall")
     assert rows[("trump_1", "security", "border wall")] == (1, 1, "border walls")
@@ -417,8 +417,8 @@ def test_frame_triggers_count_matches_sentences_and_forms():
     assert list(triggers["era"]) == sorted(triggers["era"], key=["trump_1", "biden"].index)
     sec = triggers[(triggers["era"] == "trump_1") & (triggers["frame"] == "security")]
     assert list(sec["entry"]) == ["wall", "border wall"]
-    assert fr.frame_triggers(fr.frame_matches(corpus, lexicon), lexicon, eras=["trump_2"]).empty
-    assert fr.frame_triggers(fr.frame_matches(corpus, lexicon), max_forms=1).loc[
+    assert compare.frames.frame_triggers(fr.frame_matches(corpus, lexicon), lexicon, eras=["trump_2"]).empty
+    assert compare.frames.frame_triggers(fr.frame_matches(corpus, lexicon), max_forms=1).loc[
         lambda t: t["entry"] == "deport", "forms"].tolist() == ["deported", "deport"]
 
 
@@ -427,9 +427,12 @@ def test_frame_share_differences():
     lexicon = fr.frames_from_data(LEXICON)
     sentences = sentence_table(corpus)
     sf = fr.sentence_frames(corpus, lexicon, sentences)
-    shares = fr.frame_shares(sf, sentences, corpus, frames=lexicon, seed=1, n_resamples=200)
-    diffs = fr.frame_share_differences(sf, sentences, corpus, "trump_1", "biden", frames=lexicon, seed=1)
-    assert list(diffs.columns) == [*fr.FRAME_DIFFERENCE_COLUMNS, *DIFFERENCE_COLUMNS] and len(diffs) == 4
+    shares = compare.frames.frame_shares(sf, sentences, corpus, frames=lexicon, seed=1, n_resamples=200)
+    diffs = compare.frames.frame_share_differences(sf, sentences, corpus, "trump_1", "biden", frames=lexicon, seed=1)
+    assert list(diffs.columns) == [*compare.frames.FRAME_DIFFERENCE_COLUMNS, *(c for c in MEASURE_DIFFERENCE_COLUMNS
+                                                                  if c != "label")] and len(diffs) == 4
+    assert diffs.set_index("frame").loc["crime", "definition"].startswith(
+        f"share of the era's sentences with at least one entry of the frame '{diffs.set_index('frame').loc['crime', 'label']}'")
     s = shares.set_index(["era", "frame"])["estimate"]
     row = diffs.set_index("frame").loc["crime"]
     assert row["estimate"] == pytest.approx(s[("biden", "crime")] - s[("trump_1", "crime")])
@@ -437,23 +440,23 @@ def test_frame_share_differences():
     # two articles against one: no interval, and no p below 1/3
     assert np.isnan(row["low"]) and "too few articles" in row["note"] and row["p_min"] == pytest.approx(1 / 3)
     assert diffs["estimate"].abs().is_monotonic_decreasing
-    missing = fr.frame_share_differences(sf, sentences, corpus, "trump_1", "trump_2", frames=lexicon)
+    missing = compare.frames.frame_share_differences(sf, sentences, corpus, "trump_1", "trump_2", frames=lexicon)
     assert missing["estimate"].isna().all() and (missing["n_framed_b"] == 0).all()
     with pytest.raises(ValueError, match="both 'biden'"):
-        fr.frame_share_differences(sf, sentences, corpus, "biden", "biden")
+        compare.frames.frame_share_differences(sf, sentences, corpus, "biden", "biden")
 
 
 def test_tone_histogram_bins_and_shares():
     tone = pd.DataFrame({"era": ["a", "a", "a", "a", "b"], "compound": [-1.0, -0.05, 0.0, 1.0, 0.3]})
-    hist = fr.tone_histogram(tone, bins=4, eras=["a", "b", "c"])
-    assert list(hist.columns) == list(fr.TONE_BIN_COLUMNS) and len(hist) == 12
+    hist = compare.tone.tone_histogram(tone, bins=4, eras=["a", "b", "c"])
+    assert list(hist.columns) == list(compare.tone.TONE_BIN_COLUMNS) and len(hist) == 12
     a = hist[hist["era"] == "a"]
     assert list(a["bin_start"]) == [-1.0, -0.5, 0.0, 0.5]
     assert list(a["n_sentences"]) == [1, 1, 1, 1]                  # 1.0 falls in the last bin
     assert a["share"].sum() == pytest.approx(1)
     assert hist[hist["era"] == "c"]["share"].isna().all()
     with pytest.raises(ValueError):
-        fr.tone_histogram(tone, bins=0)
+        compare.tone.tone_histogram(tone, bins=0)
 
 
 def test_bootstrap_resamples_are_passed_on(monkeypatch):
@@ -464,17 +467,17 @@ def test_bootstrap_resamples_are_passed_on(monkeypatch):
         seen.append(kwargs.get("n_resamples"))
         return real(*args, **kwargs)
 
-    for module in (fr.shares, tone_mod):
+    for module in (compare.frames, compare.tone):
         monkeypatch.setattr(module, "era_rates", spy)
     corpus = share_corpus()
     lexicon = fr.frames_from_data(LEXICON)
     sentences = sentence_table(corpus)
-    tone = fr.sentence_tone(corpus, sentences)
-    fr.frame_shares(fr.sentence_frames(corpus, lexicon, sentences), sentences, corpus, frames=lexicon,
+    tone = tone_mod.sentence_tone(corpus, sentences)
+    compare.frames.frame_shares(fr.sentence_frames(corpus, lexicon, sentences), sentences, corpus, frames=lexicon,
                     n_resamples=123)
-    fr.tone_by_era(tone, n_resamples=123)
-    fr.tone_quotes_vs_narration(tone, pd.DataFrame({"doc_id": ["a1"], "start": [0], "end": [7]}), n_resamples=123)
+    compare.tone.tone_by_era(tone, n_resamples=123)
+    compare.tone.tone_quotes_vs_narration(tone, pd.DataFrame({"doc_id": ["a1"], "start": [0], "end": [7]}), n_resamples=123)
     assert seen and set(seen) == {123}
     seen.clear()
-    fr.tone_by_era(tone)
-    assert seen == [fr.DEFAULT_RESAMPLES]
+    compare.tone.tone_by_era(tone)
+    assert seen == [uncertainty.DEFAULT_RESAMPLES]

@@ -61,7 +61,7 @@ def test_word_counts(text, n_words):
 def test_every_word_count_is_the_same():
     """The articles' word counts of the token table (terms), the sentence table, the
     text statistics and the quote rates agree: "per 1,000 words" means one thing."""
-    from borderlines import quotes, stats, terms
+    from borderlines import compare, terms, textstats
     corpus = make_corpus([
         {"doc_id": "a", "text": "Officials met on Friday. “We agreed,” one said.\n\nTalks resume in May."},
         {"doc_id": "b", "text": "The 2,000 troops — deployed in June — left. Nobody don’t know why!"},
@@ -70,8 +70,8 @@ def test_every_word_count_is_the_same():
     sentences = nlp.sentence_table(corpus)
     by_sentences = sentences.groupby("doc_id")["n_words"].sum().reindex(corpus["doc_id"], fill_value=0)
     by_tokens = terms.doc_words(terms.token_table(corpus)).set_index("doc_id")["n_words"]
-    by_stats = stats.article_stats(corpus).set_index("doc_id")["n_words"]
-    by_quotes = quotes.summaries._article_word_counts(corpus)
+    by_stats = textstats.article_stats(corpus).set_index("doc_id")["n_words"]
+    by_quotes = compare.quotes._article_word_counts(corpus)
     expected = [nlp.count_words(nlp.get_nlp()(t)) for t in corpus["text"]]
     for counts in (by_sentences, by_tokens, by_stats, by_quotes):
         assert counts.loc[list(corpus["doc_id"])].tolist() == expected

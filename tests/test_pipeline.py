@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from spacy.attrs import ORTH, SENT_START
 
-from borderlines import figures, frames, nlp, pipeline, quotes, terms
+from borderlines import figures, frames, nlp, pipeline, quotes, terms, tone
 from borderlines.cli import main as cli_main
 from borderlines.corpus import load_corpus
 from borderlines.problems import CorpusError
@@ -126,7 +126,7 @@ def test_extract_batch_equals_the_module_functions(bundled_corpus, config):
     pd.testing.assert_frame_equal(tables["figures"], figures.extract_figures(c))
     pd.testing.assert_frame_equal(tables["frames"], frames.sentence_frames(c))
     pd.testing.assert_frame_equal(tables["frame_matches"], frames.frame_matches(c))
-    pd.testing.assert_frame_equal(tables["tone"], frames.sentence_tone(c))
+    pd.testing.assert_frame_equal(tables["tone"], tone.sentence_tone(c))
     tok = terms.token_table(c)
     pd.testing.assert_frame_equal(tables["doc_terms"], terms.doc_terms(tok, (1, 3)))
     pd.testing.assert_frame_equal(terms.tokens_from_flat(tables["tokens"], c["doc_id"]), tok,

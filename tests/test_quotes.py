@@ -13,10 +13,9 @@ import pytest
 
 from borderlines.io import InputProblem
 from borderlines.nlp import get_nlp, is_word, sentence_table
+from borderlines.compare.quotes import quote_counts_per_article, quotes_by_speaker, unknown_speakers
 from borderlines.quotes import (KINDS, METHOD_CONFIDENCE, QUOTE_COLUMNS, ROLES, ActorsError,
-                                checked_actors, extract_quotes, fold_accents, load_actors,
-                                quote_counts_per_article, quotes_by_speaker,
-                                unknown_speakers)
+                                checked_actors, extract_quotes, fold_accents, load_actors)
 from borderlines.uncertainty import era_rates, era_shares
 from conftest import make_corpus
 
@@ -639,9 +638,9 @@ def test_counts_per_article_totals_feed_era_rates(bundled_corpus, bundled_quotes
 
 # --------------------------------------------------------------------------- voices per era
 
-from borderlines.quotes import (OTHER_VOICE, QUOTE_ARTICLE_COLUMNS, QUOTE_TABLE_COLUMNS,  # noqa: E402
+from borderlines.compare.quotes import (OTHER_VOICE, QUOTE_ARTICLE_COLUMNS, QUOTE_TABLE_COLUMNS,  # noqa: E402
                                 TOP_SPEAKER_COLUMNS, UNATTRIBUTED, UNKNOWN_COUNTRY, VOICE_GROUPS,
-                                era_quote_rates, included_quotes, quote_table,
+                                included_quotes, quote_table,
                                 quotes_by_era, quotes_with_articles, top_speakers, voice_counts_per_article,
                                 voice_group)
 
@@ -690,8 +689,12 @@ def test_quotes_by_era_counts_kinds_and_keeps_empty_eras(bundled_corpus, placed_
 
 def test_era_quote_rates_per_article_and_per_1000_words(bundled_corpus, bundled_quotes):
     per_article = quote_counts_per_article(bundled_quotes, bundled_corpus, by=None, kinds=OWN_WORDS)
-    rates = era_quote_rates(per_article, ["trump_1", "biden", "trump_2"], n_resamples=200)
+    from borderlines.measures import quote_measures
+    from borderlines.uncertainty import measure_estimates
+    rates = measure_estimates(per_article, quote_measures(OWN_WORDS, "quotes_per_article", "quotes_per_1000_words"),
+                              ["trump_1", "biden", "trump_2"], empty_eras=True)
     assert list(rates["measure"].unique()) == ["quotes_per_article", "quotes_per_1000_words"]
+    assert rates["definition"].str.startswith("direct + partial + embedded quotes per").all()
     est = rates.set_index(["measure", "era"])
     trump = per_article[per_article["era"] == "trump_1"]
     assert est.loc[("quotes_per_article", "trump_1"), "estimate"] == pytest.approx(trump["n"].mean())

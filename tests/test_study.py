@@ -274,13 +274,13 @@ def test_every_notebook_measure_divides_by_the_same_words_and_counts_the_same_te
     and 04 (era sizes) carry the articles table's n_words, 01's text statistics count the
     same words, and a term's count in 04's terms equals its concordance lines (05's term
     explorer) and the study's doc_terms."""
-    from borderlines import figures, quotes, stats, terms
+    from borderlines import compare, terms, textstats
     tables = _tables(_write(tmp_path / "c.csv", [_article(i) for i in range(4)]), tmp_path / "cache")
     articles = tables.articles
     words = articles.set_index("doc_id")["n_words"]
-    by_quotes = quotes.quote_counts_per_article(tables.quotes, articles, by=None).set_index("doc_id")["n_words"]
-    by_figures = figures.figures_per_article(tables.figures, articles).set_index("doc_id")["n_words"]
-    by_stats = stats.article_stats(tables.corpus).set_index("doc_id")["n_words"]
+    by_quotes = compare.quotes.quote_counts_per_article(tables.quotes, articles, by=None).set_index("doc_id")["n_words"]
+    by_figures = compare.figures.figures_per_article(tables.figures, articles).set_index("doc_id")["n_words"]
+    by_stats = textstats.article_stats(tables.corpus).set_index("doc_id")["n_words"]
     for other in (by_quotes, by_figures, by_stats):
         assert other.to_dict() == words.to_dict()
     sizes = terms.era_sizes(articles).set_index("era")

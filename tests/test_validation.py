@@ -300,10 +300,25 @@ def test_words_for_findings(tmp_path):
 # --------------------------------------------------------------------------- command line
 
 
+def test_study_items_are_the_items_extracted_from_the_corpus(tmp_path):
+    from borderlines.study import study_tables
+    path = tmp_path / "corpus.csv"
+    pd.DataFrame({"id": [d for d, _, _ in TEXTS], "text": [t for _, _, t in TEXTS],
+                  "date": ["2020-05-01" if e == "trump_1" else "2022-05-01" for _, e, _ in TEXTS]}).to_csv(path, index=False)
+    tables = study_tables(path, cache_dir=tmp_path / "tables", progress=False, warn=False)
+    from_tables = v.study_items(tables)
+    assert set(from_tables["kind"]) == {"quote", "figure", "frame"}
+    pd.testing.assert_frame_equal(from_tables, v.corpus_items(tables.corpus), check_dtype=False)
+    assert set(v.study_items(tables, ["figure"])["kind"]) == {"figure"}
+    with pytest.raises(ValueError, match="unknown kind"):
+        v.study_items(tables, ["tone"])
+
+
 def test_sample_and_agreement_verbs(tmp_path, capsys):
     out = tmp_path / "coding" / "sheet"
     assert main(["sample", "--out", str(out), "--kinds", "figure", "--per-stratum", "3", "--seed", "4",
-                 "--coder", "ana"]) == 0
+                 "--coder", "ana", "--tables", str(tmp_path / "tables")]) == 0
+    assert (tmp_path / "tables").is_dir()   # the study's tables, made once and read
     printed = capsys.readouterr().out
     assert "figure/trump_1: 3" in printed and "sheet.xlsx" in printed
     sheet = pd.read_csv(out.with_suffix(".csv"), dtype=str, keep_default_na=False)

@@ -127,9 +127,10 @@ def _validation_parsers(sub) -> None:
     """The ``sample`` and ``agreement`` verbs (borderlines.validation)."""
     s = sub.add_parser(
         "sample", help="write a stratified random sample of extracted items as a coding sheet",
-        description="Extract quotes, figures and frames, draw a seeded random sample of each era and "
-                    "kind, and write it as OUT.csv and OUT.xlsx (with instructions) for coders to judge. "
-                    "Read the coded sheets back with `borderlines agreement`.")
+        description="Read the study's extracted quotes, figures and frames (extracting the articles not "
+                    "yet in its tables, as a notebook run by hand does), draw a seeded random sample of each "
+                    "era and kind, and write it as OUT.csv and OUT.xlsx (with instructions) for coders to "
+                    "judge. Read the coded sheets back with `borderlines agreement`.")
     s.add_argument("path", nargs="?", default=None, help="corpus folder or table; omit for the bundled corpus")
     s.add_argument("--out", "-o", required=True, type=Path, metavar="STEM",
                    help="where to write: STEM.csv and STEM.xlsx")
@@ -137,6 +138,8 @@ def _validation_parsers(sub) -> None:
     s.add_argument("--seed", type=int, default=0, help="seed of the draw (default 0): the same seed, the same sample")
     s.add_argument("--kinds", nargs="+", default=None, metavar="KIND", help="quote, figure and/or frame (default all)")
     s.add_argument("--coder", default="", help="fill the coder column with this name")
+    s.add_argument("--tables", type=Path, default=None, metavar="DIR",
+                   help="the study's tables folder (default: the corpus's cache, the one notebooks run by hand use)")
     for name in ("manifest", "eras", "rules", "actors", "frames"):
         s.add_argument(f"--{name}", help=f"as for `borderlines extract --{name}`")
     _column_options(s)
@@ -306,20 +309,18 @@ def cmd_extract(args) -> int:
 
 
 def cmd_sample(args) -> int:
-    from .corpus import load_corpus
-    from .eras import load_eras
-    from .cleaning import load_rules
-    from .frames import load_frames
     from .io import InputProblem
+    from .pipeline import make_config
     from .problems import CorpusError
-    from .quotes import load_actors
+    from .progress import interactive
+    from .study import study_tables
     from . import validation as v
     try:
-        corpus = load_corpus(args.path, manifest=args.manifest, eras=load_eras(args.eras),
-                             rules=load_rules(args.rules), id_column=args.id_column,
+        config = make_config(args.eras, args.rules, args.actors, args.frames, id_column=args.id_column,
                              date_column=args.date_column, text_column=args.text_column)
-        kinds = args.kinds or list(v.KINDS)
-        items = v.corpus_items(corpus, load_actors(args.actors), load_frames(args.frames), kinds=kinds)
+        tables = study_tables(args.path, config=config, manifest=args.manifest, cache_dir=args.tables,
+                              progress=interactive(), warn=False)
+        items = v.study_items(tables, args.kinds or list(v.KINDS))
         sample = v.sample_items(items, args.per_stratum, seed=args.seed)
         written = v.save_coding_sheet(v.coding_sheet(sample, args.coder), args.out,
                                       v.coding_instructions(args.per_stratum, args.seed))

@@ -28,7 +28,7 @@ from datasketch import MinHash, MinHashLSH
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from .compare import DIFFERENCE_COLUMNS, rate_differences
+from .compare import MEASURE_DIFFERENCE_COLUMNS, compare_measures
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -107,6 +107,44 @@ def near_duplicates(corpus: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD,
     return out[list(DUPLICATE_COLUMNS)]
 
 
+#: Folder of a study's tables holding its near-duplicate pairs (:func:`study_duplicate_pairs`).
+DUPLICATES_FOLDER = "near_duplicates"
+
+
+def study_duplicate_pairs(tables, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
+    """:func:`duplicate_pairs` of a study's corpus (:class:`borderlines.study.StudyTables`),
+    found once per study and kept beside its tables (``<tables>/near_duplicates/``),
+    keyed by the articles' content, the extraction settings, ``threshold`` and this
+    module's code: every notebook of the study reads the same pairs instead of hashing
+    the corpus again. Without a tables folder in ``tables.provenance`` they are found
+    here and not kept."""
+    import hashlib
+    import json
+    from pathlib import Path
+
+    from .io import write_json_atomic
+    folder = tables.provenance.get("cache_dir")
+    if not folder:
+        return duplicate_pairs(tables.corpus, threshold)
+    key = hashlib.sha256(json.dumps([tables.provenance.get("corpus_checksum"), tables.provenance.get("fingerprint"),
+                                     threshold, NUM_PERM, SHINGLE_WORDS]).encode()
+                         + Path(__file__).read_bytes()).hexdigest()[:24]
+    path = Path(folder) / DUPLICATES_FOLDER / f"{key}.json"
+    if path.is_file():
+        return pd.DataFrame(json.loads(path.read_text(encoding="utf-8")), columns=list(PAIR_COLUMNS))
+    pairs = duplicate_pairs(tables.corpus, threshold)
+    write_json_atomic(path, pairs.to_dict("records"))
+    for old in path.parent.glob("*.json"):      # earlier corpora or settings
+        if old != path:
+            old.unlink(missing_ok=True)
+    return pairs
+
+
+def study_near_duplicates(tables, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
+    """:func:`near_duplicates` of a study's corpus from :func:`study_duplicate_pairs`."""
+    return near_duplicates(tables.corpus, threshold, pairs=study_duplicate_pairs(tables, threshold))
+
+
 def apply_duplicates(corpus: pd.DataFrame, duplicates: pd.DataFrame, mode: str = "cluster"):
     """``(corpus, clusters)`` for a duplicates ``mode``: ``"cluster"`` keeps every
     article and returns ``duplicates`` (:func:`near_duplicates`) as the clusters that
@@ -143,14 +181,14 @@ def outlet_warnings(corpus: pd.DataFrame, eras: list[str], labels: dict | None =
 
 def within_outlet_differences(table: pd.DataFrame, measures: dict, era_a: str, era_b: str,
                               outlet: str = "outlet", **kwargs) -> pd.DataFrame:
-    """:func:`borderlines.compare.rate_differences` inside each outlet with articles in
+    """:func:`borderlines.compare.compare_measures` inside each outlet with articles in
     both eras (per-article ``table`` with an ``outlet`` column); its columns with
     ``outlet`` first. Empty when no outlet covers both eras."""
     parts = []
     for name, part in table.groupby(outlet, sort=True):
         if (part["era"] == era_a).any() and (part["era"] == era_b).any():
-            parts.append(rate_differences(part, measures, era_a, era_b, **kwargs).assign(**{outlet: name}))
+            parts.append(compare_measures(part, measures, era_a, era_b, **kwargs).assign(**{outlet: name}))
     if not parts:
-        return pd.DataFrame(columns=[outlet, *DIFFERENCE_COLUMNS])
+        return pd.DataFrame(columns=[outlet, *MEASURE_DIFFERENCE_COLUMNS])
     out = pd.concat(parts, ignore_index=True)
-    return out[[outlet, *DIFFERENCE_COLUMNS]]
+    return out[[outlet, *MEASURE_DIFFERENCE_COLUMNS]]

@@ -70,6 +70,7 @@ ARTICLE_COUNTS = ("n_words", "n_sentences", "n_quotes", "n_figures")
 NOT_EXTRACTION = frozenset({
     "build.py", "cli.py", "index.py", "notebook.py", "report.py", "nbtools.py", "explore.py",
     "exercises.py", "lockfile.py", "uncertainty.py", "validation.py", "progress.py", "study.py",
+    "compare", "measures.py", "wording.py", "confounds.py", "textstats.py", "readability.py",
     "charts", "importers", "templates"})
 
 #: Libraries whose version can change the extracted tables.
@@ -435,7 +436,12 @@ def prepare_study_tables(params: dict, out_dir, *, scheduler=None, n_workers: in
     """For ``borderlines build``: make the study's tables once, before its notebooks run,
     in ``out_dir/tables`` (``out_dir``: the study's report folder; ``params``: the
     study's parameters with absolute paths). The notebooks then find them with
-    :func:`load_study_tables`, as the build stages them under ``out_dir/.partial``."""
-    return study_tables(params.get("corpus_path"), **_arguments(params),
-                        cache_dir=Path(out_dir) / "tables", scheduler=scheduler,
-                        n_workers=n_workers, progress=progress, warn=False)
+    :func:`load_study_tables`, as the build stages them under ``out_dir/.partial``.
+    The corpus's near-duplicate pairs are found here too, once
+    (:func:`borderlines.confounds.study_duplicate_pairs`), not by each notebook."""
+    from .confounds import study_duplicate_pairs
+    tables = study_tables(params.get("corpus_path"), **_arguments(params),
+                          cache_dir=Path(out_dir) / "tables", scheduler=scheduler,
+                          n_workers=n_workers, progress=progress, warn=False)
+    study_duplicate_pairs(tables)
+    return tables

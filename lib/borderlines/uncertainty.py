@@ -15,11 +15,14 @@ interval.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
-from .compare import (ERA_NO_VARIATION as NO_VARIATION, FEW_ARTICLES, NO_ARTICLES,  # noqa: F401
-                      NO_DENOMINATOR, ONE_ARTICLE as NO_INTERVAL, era_interval)
+from .compare.core import (ERA_NO_VARIATION as NO_VARIATION, FEW_ARTICLES, NO_ARTICLES,  # noqa: F401
+                           NO_DENOMINATOR, ONE_ARTICLE as NO_INTERVAL, era_interval)
+from .measures import RESULT_ID_COLUMNS
 
 #: Kept so calls that pass ``n_resamples`` keep working; the jackknife interval does not resample.
 DEFAULT_RESAMPLES = 2000
@@ -88,30 +91,55 @@ def era_rates(table: pd.DataFrame, numerator: str, denominator: str, scale: floa
     return pd.DataFrame(rows, columns=list(ESTIMATE_COLUMNS))
 
 
-def measure_estimates(table: pd.DataFrame, measures: dict, eras, era: str = "era") -> pd.DataFrame:
-    """Each era's estimate of each measure, for the eras (the eras table or a list of
-    keys) that have articles in ``table``: ``measures`` as in
-    :func:`borderlines.compare.rate_differences` (a column name: the per-article mean;
-    ``(numerator, denominator, scale)``: the rate). Columns ``measure`` then
-    :data:`ESTIMATE_COLUMNS`, measures in the order given, eras in era order."""
-    from .compare import eras_with_articles
-    keys = eras_with_articles(table[era], eras)
+#: Columns of :func:`measure_estimates`.
+MEASURE_ESTIMATE_COLUMNS = {
+    **RESULT_ID_COLUMNS,
+    **ESTIMATE_COLUMNS,
+}
+
+
+def measure_estimates(table: pd.DataFrame, measures, eras, era: str = "era",
+                      empty_eras: bool = False) -> pd.DataFrame:
+    """Each era's estimate of each of ``measures`` (:class:`borderlines.measures.Measure`
+    or their names; or, as for :func:`borderlines.compare.rate_differences`, a dict of
+    a column name for a per-article mean or ``(numerator, denominator, scale)``) over the
+    per-article ``table``, with its jackknife t interval: columns
+    :data:`MEASURE_ESTIMATE_COLUMNS`, measures (and a family's categories) in order,
+    eras in era order. ``eras``: the eras table or a list of keys; only those with
+    articles in ``table`` unless ``empty_eras`` (then every key of ``eras``, an empty
+    era with note "no articles")."""
+    from .compare.core import _ad_hoc, _share_wide, eras_with_articles
+    from .measures import MEASURES
+    if isinstance(measures, dict):
+        measures = _ad_hoc(measures)
+    measures = [MEASURES[m] if isinstance(m, str) else m for m in measures]
+    order = list(eras["era"]) if isinstance(eras, pd.DataFrame) else list(eras)
+    keys = list(dict.fromkeys(order)) if empty_eras else eras_with_articles(table[era], eras)
     parts = []
-    for name, spec in measures.items():
-        if isinstance(spec, str):
-            est = era_means(table, spec, era=era, eras=keys)
-        else:
-            num, den, scale = spec
-            est = era_rates(table, num, den, scale=scale, era=era, eras=keys)
-        parts.append(est.assign(measure=name))
+    for m in measures:
+        if m.category is None:
+            parts.append(_estimates(table, m, keys, era).assign(measure=m.name, label=m.label,
+                                                                  definition=m.definition, unit=m.unit))
+            continue
+        if m.denominator is None:
+            wide, categories = _share_wide(table, m.category, m.numerator, "doc_id", era)
+        for c in (categories if m.denominator is None else dict.fromkeys(table[m.category])):
+            part = (_estimates(wide, replace(m, numerator=c, denominator="_total"), keys, era)
+                    if m.denominator is None else _estimates(table[table[m.category] == c], m, keys, era))
+            parts.append(part.assign(measure=c, label=m.label_of(c), definition=m.definition_of(c), unit=m.unit))
     if not parts:
-        return pd.DataFrame(columns=["measure", *ESTIMATE_COLUMNS])
-    out = pd.concat(parts, ignore_index=True)
-    return out[["measure", *ESTIMATE_COLUMNS]]
+        return pd.DataFrame(columns=list(MEASURE_ESTIMATE_COLUMNS))
+    return pd.concat(parts, ignore_index=True)[list(MEASURE_ESTIMATE_COLUMNS)]
+
+
+def _estimates(table: pd.DataFrame, measure, keys: list[str], era: str) -> pd.DataFrame:
+    if measure.denominator is None:
+        return era_means(table, measure.numerator, era=era, eras=keys)
+    return era_rates(table, measure.numerator, measure.denominator, scale=measure.scale, era=era, eras=keys)
 
 
 def era_shares(counts: pd.DataFrame, category: str, count: str = "n", unit: str = "doc_id",
-               era: str = "era", seed: int = 0, eras: list[str] | None = None,
+               era: str = "era", seed: int = 0, eras: list[str] | None = None, measure=None,
                **kwargs) -> pd.DataFrame:
     """Share of each ``category`` within each era, from per-article counts.
 
@@ -119,7 +147,9 @@ def era_shares(counts: pd.DataFrame, category: str, count: str = "n", unit: str 
     ``count`` (e.g. quotes by role per article). The share is Σ count in the category /
     Σ count in the era, with its jackknife t interval (logit scale) over the era's
     articles. Returns
-    :data:`ESTIMATE_COLUMNS` plus ``category`` and ``count`` (the era's total in it)."""
+    :data:`ESTIMATE_COLUMNS` plus ``category`` and ``count`` (the era's total in it);
+    with ``measure`` (a :class:`borderlines.measures.Measure` family, e.g. ``voice_share``)
+    also each row's ``definition``."""
     keys = eras if eras is not None else list(dict.fromkeys(counts[era]))
     categories = list(dict.fromkeys(counts[category]))
     rows = []
@@ -133,7 +163,10 @@ def era_shares(counts: pd.DataFrame, category: str, count: str = "n", unit: str 
             rows.append({"era": key, category: cat, "count": int(wide[cat].sum()),
                          "n_articles": len(wide), "estimate": est, "ci_low": low,
                          "ci_high": high, "note": note})
-    return pd.DataFrame(rows, columns=["era", category, "count", *list(ESTIMATE_COLUMNS)[1:]])
+    out = pd.DataFrame(rows, columns=["era", category, "count", *list(ESTIMATE_COLUMNS)[1:]])
+    if measure is not None:
+        out.insert(2, "definition", [measure.definition_of(c) for c in out[category]])
+    return out
 
 
 def enough_digits(values, digits: int = 1, most: int = 4) -> int:

@@ -259,6 +259,18 @@ def corpus_items(corpus: pd.DataFrame, actors: pd.DataFrame | None = None, frame
                          if "frame" in kinds else None))
 
 
+def study_items(tables, kinds: Sequence[str] = tuple(KINDS)) -> pd.DataFrame:
+    """:func:`extracted_items` of a study's tables (:class:`borderlines.study.StudyTables`,
+    extracted once), the kinds in ``kinds`` only: nothing is parsed again."""
+    unknown = sorted(set(kinds) - set(KINDS))
+    if unknown:
+        raise ValueError(f"unknown kind(s) {unknown}: choose from {list(KINDS)}")
+    return extracted_items(tables.corpus, tables.sentences,
+                           quotes=tables.quotes if "quote" in kinds else None,
+                           figures=tables.figures if "figure" in kinds else None,
+                           sentence_frames=tables.frames if "frame" in kinds else None)
+
+
 def sample_items(items: pd.DataFrame, n_per_stratum: int = 10, seed: int = 0,
                  kinds: Sequence[str] | None = None, eras: Sequence[str] | None = None) -> pd.DataFrame:
     """A stratified random sample of ``items`` (:func:`extracted_items`): at most

@@ -119,15 +119,20 @@ def difference_lines(table: pd.DataFrame, names: dict, label_a: str, label_b: st
 
 def display_differences(table: pd.DataFrame, label_a: str, label_b: str, digits: int = 2,
                         percent: bool = False, names: dict | None = None) -> pd.DataFrame:
-    """A difference table for reading: what is compared, each era's articles and value,
-    the difference with its interval and p (:func:`borderlines.compare.format_difference`)
+    """A difference table for reading: what is compared (``names`` maps a measure to its
+    words; default its ``label``), its ``definition`` when the table has one
+    (:func:`borderlines.compare.compare_measures`), each era's articles and value, the
+    difference with its interval and p (:func:`borderlines.compare.format_difference`)
     and the verdict in words."""
     from .compare import format_difference
 
     k = 100 if percent else 1
     unit = "%" if percent else ""
+    shown = table["label"] if "label" in table else table["measure"]
+    definition = {"definition": table["definition"]} if "definition" in table else {}
     return pd.DataFrame({
-        "compared": table["measure"].map(lambda m: (names or {}).get(m, m)),
+        "compared": [(names or {}).get(m, s) for m, s in zip(table["measure"], shown)],
+        **definition,
         f"articles {label_a}": table["n_a"], f"articles {label_b}": table["n_b"],
         label_a: [f"{k * v:,.{digits}f}{unit}" if pd.notna(v) else "n/a" for v in table["value_a"]],
         label_b: [f"{k * v:,.{digits}f}{unit}" if pd.notna(v) else "n/a" for v in table["value_b"]],

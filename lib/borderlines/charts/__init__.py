@@ -81,6 +81,13 @@ def era_scale(eras: pd.DataFrame | None = None, keys: list[str] | None = None,
     return alt.Scale(domain=domain, range=colors)
 
 
+def definition_tooltip(data: pd.DataFrame) -> list[alt.Tooltip]:
+    """The tooltip line showing a measure's definition (:mod:`borderlines.measures`) when
+    ``data`` has a ``definition`` column, else nothing: the definition travels with the
+    number."""
+    return [alt.Tooltip("definition:N", title="Definition")] if "definition" in data.columns else []
+
+
 #: Point shapes for eras, in era order: an era is told by shape as well as colour.
 ERA_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge"]
 

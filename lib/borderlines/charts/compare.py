@@ -7,6 +7,7 @@ import altair as alt
 import pandas as pd
 
 from ..wording import NO_DATA, NO_INTERVAL, verdict
+from . import definition_tooltip
 
 NO_INTERVAL_TEXT = "too few articles: no interval"
 
@@ -17,7 +18,8 @@ def difference_intervals(differences: pd.DataFrame, title: str, x_title: str, la
     difference (era B − era A) with its interval, one row per ``label`` value, against
     a line at zero; a row without an interval shows its difference as a hollow mark
     and the words "too few articles: no interval" instead of a bar. ``percent`` shows
-    proportions as percentage points."""
+    proportions as percentage points. A ``definition`` column (tables of
+    :func:`borderlines.compare.compare_measures`) shows in the tooltip."""
     k = 100.0 if percent else 1.0
     data = differences.dropna(subset=["estimate"]).copy()
     data["verdict"] = [verdict(r) for _, r in data.iterrows()]
@@ -34,6 +36,7 @@ def difference_intervals(differences: pd.DataFrame, title: str, x_title: str, la
                alt.Tooltip("interval:N", title="interval"), alt.Tooltip("p:N", title="p"),
                alt.Tooltip("verdict:N"), alt.Tooltip("n_a:Q", title="articles A"),
                alt.Tooltip("n_b:Q", title="articles B")]
+    tooltip[1:1] = definition_tooltip(data)
     base = alt.Chart(data).encode(y=alt.Y(f"{label}:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)))
     colour = alt.Color("verdict:N", title="Difference",
                        scale=alt.Scale(domain=["higher", "lower", "unclear", NO_INTERVAL],
@@ -61,11 +64,14 @@ def all_eras(estimates: pd.DataFrame, differences: pd.DataFrame, eras: pd.DataFr
     (:func:`difference_intervals`). ``estimates``: ``measure`` plus
     :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS`
     (:func:`borderlines.uncertainty.measure_estimates`); ``differences``: a
-    :func:`borderlines.compare.pairwise_differences` table; ``names`` maps measure keys
-    to the words shown; ``percent`` shows proportions as percent (points)."""
+    :func:`borderlines.compare.compare_measures` table with ``eras``; ``names`` maps
+    measure keys to the words shown (default: the ``label`` column, when there is one);
+    ``percent`` shows proportions as percent (points)."""
     from .corpus import era_estimates
     from ..eras import era_labels
-    labels, names = era_labels(eras), names or {}
+    labels = era_labels(eras)
+    names = {**(dict(zip(estimates["measure"], estimates["label"])) if "label" in estimates else {}),
+             **(names or {})}
     k = 100.0 if percent else 1.0
     rows = []
     for measure in dict.fromkeys(estimates["measure"]):

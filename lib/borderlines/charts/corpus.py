@@ -6,7 +6,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from . import era_scale, era_shape
+from . import definition_tooltip, era_scale, era_shape
 
 #: Above this many articles, corpus charts show counts and distributions, not articles.
 MAX_ARTICLES_PLOTTED = 300
@@ -116,7 +116,9 @@ def era_estimates(estimates: pd.DataFrame, eras: pd.DataFrame, title: str, x_tit
                   facet: str | None = None, fmt: str = ",.1f") -> alt.Chart:
     """Per-era estimates with jackknife t intervals: a point per era, a bar for the
     interval, and the note ("one article: no interval") written beside eras without one.
-    ``estimates`` has :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS` (plus ``facet``)."""
+    ``estimates`` has :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS` (plus ``facet``);
+    a ``definition`` column (:func:`borderlines.uncertainty.measure_estimates`) shows in
+    the tooltip."""
     labels = {**dict(zip(eras["era"], eras["label"])), "outside": "Outside every era"}
     data = estimates.dropna(subset=["estimate"]).copy()
     data["era_label"] = data["era"].map(labels).fillna(data["era"])
@@ -127,6 +129,7 @@ def era_estimates(estimates: pd.DataFrame, eras: pd.DataFrame, title: str, x_tit
         color=alt.Color("era_label:N", scale=era_scale(eras, present=data["era_label"]), legend=None))
     tooltip = ["era_label:N", alt.Tooltip("estimate:Q", format=fmt), "interval:N",
                alt.Tooltip("n_articles:Q", title="articles")]
+    tooltip[1:1] = definition_tooltip(data)
     rule = base.mark_rule(strokeWidth=3, opacity=0.6).encode(x="ci_low:Q", x2="ci_high:Q", tooltip=tooltip)
     point = base.mark_point(filled=True, size=90).encode(x=alt.X("estimate:Q", title=x_title), tooltip=tooltip)
     note = base.mark_text(align="left", dx=8, fontStyle="italic", color="#666").encode(

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from ..eras import era_labels
-from . import era_scale, era_shape
+from . import definition_tooltip, era_scale, era_shape
 
 #: Above this many dated figures the timeline plots counts per period × measure × era.
 MAX_TIMELINE_POINTS = 2000
@@ -30,7 +30,7 @@ def _midpoint(start: pd.Series, end: pd.Series) -> pd.Series:
 
 def timeline_data(placed: pd.DataFrame, max_points: int = MAX_TIMELINE_POINTS) -> tuple[pd.DataFrame, bool]:
     """``(data, aggregated)`` for :func:`figure_timeline` from the dated figures of
-    ``placed`` (:func:`borderlines.figures.figures_with_articles`).
+    ``placed`` (:func:`borderlines.compare.figures.figures_with_articles`).
 
     With at most ``max_points`` dated figures, one row per figure (period start, end and
     midpoint, measure, era, and tooltip text: surface, value, qualifier, attribution,
@@ -89,7 +89,7 @@ def figure_timeline(placed: pd.DataFrame, eras: pd.DataFrame,
     measure, coloured and shaped by the citing article's era (with eras as shaded
     spans), the kind of figure and its source sentence in the tooltip. Above ``max_points`` dated figures it
     plots, per period × measure × era, one mark sized by the number of figures
-    (:func:`timeline_data`). ``placed`` from :func:`borderlines.figures.figures_with_articles`."""
+    (:func:`timeline_data`). ``placed`` from :func:`borderlines.compare.figures.figures_with_articles`."""
     title = "When the cited figures are about"
     data, aggregated = timeline_data(placed, max_points)
     if data.empty:
@@ -159,7 +159,7 @@ def measure_shares(shares: pd.DataFrame, eras: pd.DataFrame) -> alt.LayerChart |
     statistics (percent) with the jackknife t interval, one row per measure and a mark per
     era; the note ("one article: no interval") is in the tooltip. ``shares`` from
     :func:`borderlines.uncertainty.era_shares` over
-    :func:`borderlines.figures.measure_counts` (columns ``era``, ``measure``, ``count`` and
+    :func:`borderlines.compare.figures.measure_counts` (columns ``era``, ``measure``, ``count`` and
     the estimate columns)."""
     title = "What the migration statistics count, per era"
     labels = era_labels(eras)
@@ -177,7 +177,7 @@ def measure_shares(shares: pd.DataFrame, eras: pd.DataFrame) -> alt.LayerChart |
                alt.Tooltip("estimate:Q", title="Share of the era's statistics (%)", format=".1f"),
                alt.Tooltip("interval:N", title="95% interval (%)"),
                alt.Tooltip("count:Q", title="Statistics", format=","),
-               alt.Tooltip("n_articles:Q", title="Articles", format=",")]
+               alt.Tooltip("n_articles:Q", title="Articles", format=","), *definition_tooltip(data)]
     base = alt.Chart(data).encode(
         y=alt.Y("measure:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)),
         yOffset=alt.YOffset("era_label:N", sort=[labels.get(k, k) for k in eras["era"]]),

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..terms import terms_to_plot, top_distinctive
-from . import era_scale, era_shape
+from . import definition_tooltip, era_scale, era_shape
 from .corpus import era_estimates
 
 #: Tick values offered on the symlog axes (per 10,000 words); those within the data are used.
@@ -314,7 +314,7 @@ def _dot_intervals(data: pd.DataFrame, category: str, order: list[str], eras: pd
         tooltip=[alt.Tooltip(f"{category}:N", title=" "), alt.Tooltip("era_label:N", title="Era"),
                  alt.Tooltip("estimate:Q", title="Estimate", format=fmt),
                  alt.Tooltip("interval:N", title="95% interval"),
-                 alt.Tooltip("n_articles:Q", title="Articles"), *extra_tooltip])
+                 alt.Tooltip("n_articles:Q", title="Articles"), *extra_tooltip, *definition_tooltip(data)])
     rule = base.mark_rule(strokeWidth=3, opacity=0.5).encode(x="ci_low:Q", x2="ci_high:Q")
     point = base.mark_point(filled=True, size=70, opacity=1).encode(
         x=alt.X("estimate:Q", title=x_title, axis=alt.Axis(format=fmt), scale=alt.Scale(zero=False, padding=12)),
@@ -330,7 +330,7 @@ def _dot_intervals(data: pd.DataFrame, category: str, order: list[str], eras: pd
 
 def frame_share_intervals(shares: pd.DataFrame, eras: pd.DataFrame, keys: list[str] | None = None) -> alt.Chart:
     """Share of sentences with each frame per era, with 95% jackknife t intervals over
-    articles; ``shares`` from :func:`~borderlines.frames.frame_shares` (frames in its
+    articles; ``shares`` from :func:`~borderlines.compare.frames.frame_shares` (frames in its
     order), ``keys``: the eras to show (default: those in ``shares``)."""
     keys = list(keys) if keys is not None else list(dict.fromkeys(shares["era"]))
     title = alt.Title("Frames: share of sentences", subtitle=[
@@ -348,8 +348,8 @@ def frame_share_intervals(shares: pd.DataFrame, eras: pd.DataFrame, keys: list[s
 def tone_distribution(histogram: pd.DataFrame, by_era: pd.DataFrame, eras: pd.DataFrame) -> alt.VConcatChart:
     """Tone of sentences per era: the distribution of VADER compound scores as side by
     side bars (share of each era's sentences per bin; ``histogram`` from
-    :func:`~borderlines.frames.tone_histogram`), over the mean per era with its 95%
-    jackknife t interval (``by_era`` from :func:`~borderlines.frames.tone_by_era`)."""
+    :func:`~borderlines.compare.tone.tone_histogram`), over the mean per era with its 95%
+    jackknife t interval (``by_era`` from :func:`~borderlines.compare.tone.tone_by_era`)."""
     labels = _labels(eras)
     keys = [k for k in dict.fromkeys(histogram["era"]) if histogram.loc[histogram["era"] == k, "share"].notna().any()]
     if not keys:
@@ -392,7 +392,7 @@ def tone_distribution(histogram: pd.DataFrame, by_era: pd.DataFrame, eras: pd.Da
 
 def tone_by_voice(voice: pd.DataFrame, eras: pd.DataFrame) -> alt.Chart:
     """Mean VADER compound of quoted sentences and of narration per era with 95%
-    jackknife t intervals; ``voice`` from :func:`~borderlines.frames.tone_quotes_vs_narration`."""
+    jackknife t intervals; ``voice`` from :func:`~borderlines.compare.tone.tone_quotes_vs_narration`."""
     title = alt.Title("Tone of quotes and narration", subtitle=[
         "Quoted: at least half of the sentence inside a direct quote or reproduced post.",
         "Bars: 95% jackknife t intervals over the era's articles that have such sentences."])

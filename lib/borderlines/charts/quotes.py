@@ -6,8 +6,8 @@ import altair as alt
 import pandas as pd
 
 from ..eras import era_labels
-from ..quotes import VOICE_GROUPS
-from . import era_scale, era_shape
+from ..compare.quotes import VOICE_GROUPS
+from . import definition_tooltip, era_scale, era_shape
 
 #: Colours of the voice groups (:data:`borderlines.quotes.VOICE_GROUPS`), chosen apart
 #: from the era colours so a group is never mistaken for an era.
@@ -133,7 +133,7 @@ def voice_shares(shares: pd.DataFrame, eras: pd.DataFrame, category: str = "voic
     tooltip = [alt.Tooltip(f"{category}:N", title=category_title), alt.Tooltip("era_label:N", title="Era"),
                alt.Tooltip("percent:Q", title="Share (%)", format=".1f"),
                alt.Tooltip("interval:N", title="95% interval"), alt.Tooltip("count:Q", title="Quotes"),
-               alt.Tooltip("n_articles:Q", title="Articles in era")]
+               alt.Tooltip("n_articles:Q", title="Articles in era"), *definition_tooltip(data)]
     rule = base.mark_rule(strokeWidth=3, opacity=0.5).encode(
         x=alt.X("ci_low_pct:Q"), x2="ci_high_pct:Q", tooltip=tooltip).transform_calculate(
         ci_low_pct="100 * datum.ci_low", ci_high_pct="100 * datum.ci_high").transform_filter(
@@ -152,7 +152,7 @@ def speaker_counts(top: pd.DataFrame, eras: pd.DataFrame,
                    title: str = "The most quoted speakers of each era") -> alt.FacetChart | alt.Chart:
     """Horizontal bars: quotes per speaker in each era (one panel per era), most quoted
     first, coloured by era, the aggregate rows (other speakers, unattributed) in grey.
-    ``top`` is :func:`borderlines.quotes.top_speakers` output, already bounded."""
+    ``top`` is :func:`borderlines.compare.quotes.top_speakers` output, already bounded."""
     if top.empty:
         return no_data(title, "No quotes in the compared eras.")
     data = top.copy()

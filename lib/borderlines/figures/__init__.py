@@ -1,11 +1,10 @@
-"""Quantities the coverage cites: extraction, period resolution and per-era summaries.
+"""Quantities the coverage cites: extraction and period resolution.
 
 The package's modules follow the seams of the work: :mod:`.numbers` reads one quantity
 (value, unit, kind, measure, qualifier), :mod:`.periods` finds the period it refers to,
 :mod:`.attribution` its source, :mod:`.status` whether it is reported, projected or
-estimated, :mod:`.extract` runs them over a corpus (:func:`extract_figures`) and
-:mod:`.summaries` builds the per-article and per-era tables. Everything public is
-importable from ``borderlines.figures``.
+estimated, :mod:`.extract` runs them over a corpus (:func:`extract_figures`). The per-article and
+per-era tables built on the figures are in :mod:`borderlines.compare.figures`.
 
 :func:`extract_figures` finds every quantity in the clean text of each article (one row
 per quantity, :data:`FIGURE_COLUMNS`): numerals ("66,450", "1.5 million", "56%"),
@@ -126,19 +125,8 @@ from .extract import (
     FIGURE_COLUMNS, STATUSES, QUALIFIERS, UNITS, MEASURES, MIGRATION_MEASURES, CONTEXT_MEASURES,
     extract_figures)
 from .periods import ADMINISTRATION_STARTS, resolve_period
-from .summaries import (
-    MIGRATION_STAT_COLUMNS, ARTICLE_FIGURE_COLUMNS, RECURRING_COLUMNS, migration_stats,
-    figures_per_article, figure_interval, recurring_measures, FIGURE_ARTICLE_COLUMNS, FIGURE_RATES,
-    period_bounds, figures_with_articles, undated_figures, migration_stats_by_era,
-    STATUS_COUNT_COLUMNS, status_counts, measure_counts, era_figure_rates, recurring_overview)
-
 
 __all__ = [
     "ADMINISTRATION_STARTS", "resolve_period", "FIGURE_COLUMNS", "STATUSES", "QUALIFIERS", "UNITS",
     "MEASURES", "MIGRATION_MEASURES", "CONTEXT_MEASURES", "extract_figures",
-    "MIGRATION_STAT_COLUMNS", "ARTICLE_FIGURE_COLUMNS", "RECURRING_COLUMNS", "migration_stats",
-    "figures_per_article", "figure_interval", "recurring_measures", "FIGURE_ARTICLE_COLUMNS",
-    "FIGURE_RATES", "period_bounds", "figures_with_articles",
-    "undated_figures", "migration_stats_by_era", "STATUS_COUNT_COLUMNS", "status_counts",
-    "measure_counts", "era_figure_rates", "recurring_overview",
 ]

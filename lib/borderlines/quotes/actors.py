@@ -243,3 +243,15 @@ def actor_ruler(actors: pd.DataFrame | None = None) -> EntityRuler:
     accent-folded text: apply it to ``get_nlp()(fold_accents(text))``."""
     actors = checked_actors(actors) if actors is not None else load_actors()
     return _actor_index(_actor_rows(actors)).ruler
+
+
+def add_actor(actors: pd.DataFrame, name: str, role: str, country: str = "", aliases=(),
+              type: str = "person", gender: str = "", notes: str = "") -> pd.DataFrame:
+    """A copy of the actors table with one more actor (an in-memory edit, e.g. to try a
+    speaker before adding them to ``actors.csv``), validated like the file: an unknown
+    role or a name already listed raises :class:`ActorsError` naming the field."""
+    row = {"name": name, "aliases": "|".join(aliases) if not isinstance(aliases, str) else aliases,
+           "role": role, "country": country, "type": type, "gender": gender, "notes": notes}
+    table = pd.concat([actors.astype(str), pd.DataFrame([row])], ignore_index=True)
+    return checked_actors(table[[c for c in table.columns if c in ACTOR_COLUMNS]],
+                          f"<actors with {name!r} added>")

@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 
 from ..nlp import sentence_table
-from .extract import FIGURE_COLUMNS, STATUSES, extract_figures
-from .periods import _parse_span
+from ..figures.extract import FIGURE_COLUMNS, STATUSES
+from ..figures.periods import _parse_span
 
 
 #: Columns of :func:`migration_stats`.
@@ -59,8 +59,8 @@ def migration_stats(figures: pd.DataFrame) -> pd.DataFrame:
 def figures_per_article(figures: pd.DataFrame, corpus: pd.DataFrame,
                         sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per article of ``corpus`` with its era, figure counts and word count,
-    columns :data:`ARTICLE_FIGURE_COLUMNS` (inputs for
-    :func:`borderlines.uncertainty.era_rates`, e.g. figures per 1,000 words).
+    columns :data:`ARTICLE_FIGURE_COLUMNS` (the table of
+    :data:`borderlines.measures.FIGURE_MEASURES`, e.g. figures per 1,000 words).
     Words: the ``n_words`` column of ``corpus`` when it has one (the study's
     ``articles`` table, :mod:`borderlines.study`), else counted from ``sentences`` (a
     :func:`~borderlines.nlp.sentence_table`, made when not given)."""
@@ -148,18 +148,6 @@ FIGURE_ARTICLE_COLUMNS = {
     "period_start": "first day of the period the figure describes (NaT when undated)",
     "period_end": "last day of that period (NaT when undated)",
 }
-
-#: Per-era rates of :func:`era_figure_rates`: name -> (numerator, denominator, scale,
-#: description), all columns of :func:`figures_per_article`.
-FIGURE_RATES = {
-    "figures_per_1000_words": ("n_figures", "n_words", 1000.0, "Figures per 1,000 words"),
-    "stats_per_1000_words": ("n_migration_stats", "n_words", 1000.0,
-                             "Migration statistics per 1,000 words"),
-    "pct_figures_attributed": ("n_attributed", "n_figures", 100.0, "% of figures attributed to a source"),
-    "pct_stats_attributed": ("n_attributed_stats", "n_migration_stats", 100.0,
-                             "% of migration statistics attributed to a source"),
-}
-
 
 def period_bounds(period: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     """``(first day, last day)`` of a period ``'YYYY-MM'`` or ``'YYYY-MM..YYYY-MM'``;
@@ -253,24 +241,6 @@ def measure_counts(placed: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     out = counts.reindex(grid, fill_value=0).rename("n").reset_index()
     out["era"] = out["doc_id"].map(corpus.set_index("doc_id")["era"])
     return out[["doc_id", "era", "measure", "n"]].astype({"n": "int64"})
-
-
-def era_figure_rates(per_article: pd.DataFrame, eras: list[str], seed: int = 0,
-                     n_resamples: int = 2000) -> pd.DataFrame:
-    """How much each era's coverage relies on numbers: the rates of :data:`FIGURE_RATES`
-    (figures and migration statistics per 1,000 words, percentage attributed to a
-    source) for each era key in ``eras``, from :func:`figures_per_article` output, with
-    jackknife t intervals over articles (:func:`borderlines.uncertainty.era_rates`).
-    Columns ``measure``, ``description`` and :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS`."""
-    from ..uncertainty import era_rates
-
-    parts = []
-    for name, (num, den, scale, description) in FIGURE_RATES.items():
-        est = era_rates(per_article, num, den, scale=scale, seed=seed, eras=eras,
-                        n_resamples=n_resamples)
-        parts.append(est.assign(measure=name, description=description))
-    table = pd.concat(parts, ignore_index=True)
-    return table[["measure", "description", *[c for c in table.columns if c not in ("measure", "description")]]]
 
 
 def _first_items(joined: str, max_items: int) -> str:

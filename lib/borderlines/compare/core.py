@@ -47,6 +47,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ..measures import RESULT_ID_COLUMNS
+
 MIN_ARTICLES = 3
 EXACT_SPLITS = 20_000
 DEFAULT_PERMUTATIONS = 1_999   # Monte Carlo floor 1/2000: far below any level, and fast
@@ -362,24 +364,37 @@ def mean_differences(table: pd.DataFrame, values, era_a: str, era_b: str, **kwar
     return rate_differences(table, {v: v for v in values}, era_a, era_b, **kwargs)
 
 
+def _share_wide(counts: pd.DataFrame, category: str, count: str, unit: str, era: str):
+    # (one row per article with a column per category and ``_total``, the categories in order)
+    categories = list(dict.fromkeys(counts[category]))
+    wide = counts.pivot_table(index=[unit, era], columns=category, values=count, aggfunc="sum",
+                              fill_value=0).reset_index().rename_axis(columns=None)
+    return wide.assign(_total=wide[categories].sum(axis=1)), categories
+
+
+def _ad_hoc(measures: dict) -> list:
+    # ``{name: column | (numerator, denominator, scale)}`` as Measures without a definition.
+    from ..measures import Measure
+    return [Measure(name, name, "", spec, kind="mean") if isinstance(spec, str)
+            else Measure(name, name, "", spec[0], spec[1], spec[2]) for name, spec in measures.items()]
+
+
+def _share_measure(category: str, count: str):
+    from ..measures import Measure
+    return Measure(category, "{category}", "", count, None, kind="share", category=category)
+
+
 def share_differences(counts: pd.DataFrame, category: str, era_a: str, era_b: str, count: str = "n",
                       unit: str = "doc_id", era: str = "era", clusters: pd.DataFrame | None = None,
                       seed: int = 0, **kwargs) -> pd.DataFrame:
     """Per ``category``, era B's share of its total minus era A's, from per-article
     counts (one row per article and category, as for
     :func:`borderlines.uncertainty.era_shares`); one :data:`DIFFERENCE_COLUMNS` row per
-    category, ``measure`` holding the category. ``clusters`` as in
-    :func:`rate_differences`."""
-    categories = list(dict.fromkeys(counts[category]))
-    wide = counts.pivot_table(index=[unit, era], columns=category, values=count, aggfunc="sum",
-                              fill_value=0).reset_index().rename_axis(columns=None)
-    wide = wide.assign(_total=wide[categories].sum(axis=1))
-    measures = {c: (c, "_total", 1.0) for c in categories}
-    rows = []
-    for c in categories:   # seeded by category within the variable: f"{category}/{c}"
-        rows.append(rate_differences(wide, {f"{category}/{c}": measures[c]}, era_a, era_b, era=era,
-                                     clusters=clusters, unit=unit, seed=seed, **kwargs).assign(measure=c))
-    return pd.concat(rows, ignore_index=True) if rows else _table([])
+    category, ``measure`` holding the category (:func:`compare_measures` of a share
+    family). ``clusters`` as in :func:`rate_differences`."""
+    out = compare_measures(counts, [_share_measure(category, count)], era_a, era_b, era=era, clusters=clusters,
+                           unit=unit, seed=seed, **kwargs)
+    return out[list(DIFFERENCE_COLUMNS)]
 
 
 def format_difference(row, digits: int = 1, percent: bool = False) -> str:
@@ -424,27 +439,83 @@ def pairwise_differences(table: pd.DataFrame, measures: dict, eras, era: str = "
     the order given. ``eras``: the eras table or a list of keys; ``measures``,
     ``clusters`` and ``kwargs`` as in :func:`rate_differences`. The p-values are per
     pair, not adjusted for the number of pairs (k eras make k(k − 1)/2)."""
-    from itertools import combinations
-    keys = eras_with_articles(table[era], eras)
-    parts = [rate_differences(table, measures, a, b, era=era, clusters=clusters, unit=unit, seed=seed, **kwargs)
-             for a, b in combinations(keys, 2)]
-    if not parts:
-        return _table([])
-    out = pd.concat(parts, ignore_index=True)
-    rank = {m: i for i, m in enumerate(measures)}
-    return out.sort_values("measure", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
+    out = compare_measures(table, _ad_hoc(measures), eras=eras, era=era, clusters=clusters, unit=unit,
+                           seed=seed, **kwargs)
+    return out[list(DIFFERENCE_COLUMNS)]
 
 
 def pairwise_share_differences(counts: pd.DataFrame, category: str, eras, count: str = "n",
                                unit: str = "doc_id", era: str = "era", **kwargs) -> pd.DataFrame:
     """:func:`share_differences` for every pair of the ``eras`` with articles in
     ``counts`` (as :func:`pairwise_differences`); ``measure`` holds the category."""
+    out = compare_measures(counts, [_share_measure(category, count)], eras=eras, era=era, unit=unit, **kwargs)
+    return out[list(DIFFERENCE_COLUMNS)]
+
+
+# --------------------------------------------------------------------------- measures
+
+#: Columns of :func:`compare_measures`: what is compared and how it is defined, then
+#: :data:`DIFFERENCE_COLUMNS` (``measure`` the measure's name, or a family's category).
+MEASURE_DIFFERENCE_COLUMNS = {
+    **RESULT_ID_COLUMNS,
+    **{k: v for k, v in DIFFERENCE_COLUMNS.items() if k != "measure"},
+}
+
+
+def _spec(measure):
+    # A borderlines.measures.Measure as a rate_differences spec.
+    return measure.numerator if measure.denominator is None else (measure.numerator, measure.denominator,
+                                                                    measure.scale)
+
+
+def _pairs(table: pd.DataFrame, era: str, era_a, era_b, eras) -> list[tuple[str, str]]:
     from itertools import combinations
-    keys = eras_with_articles(counts[era], eras)
-    parts = [share_differences(counts, category, a, b, count=count, unit=unit, era=era, **kwargs)
-             for a, b in combinations(keys, 2)]
+    if eras is not None:
+        return list(combinations(eras_with_articles(table[era], eras), 2))
+    if era_a is None or era_b is None:
+        raise ValueError("compare_measures needs era_a and era_b, or eras (to compare every pair)")
+    return [(era_a, era_b)]
+
+
+def compare_measures(table: pd.DataFrame, measures, era_a: str | None = None, era_b: str | None = None, *,
+                     eras=None, era: str = "era", clusters: pd.DataFrame | None = None, unit: str = "doc_id",
+                     seed: int = 0, **kwargs) -> pd.DataFrame:
+    """Era B minus era A for each of ``measures`` (:class:`borderlines.measures.Measure`,
+    or their names, or a :func:`rate_differences` dict) over the per-article ``table`` that holds their columns: one
+    :data:`MEASURE_DIFFERENCE_COLUMNS` row per measure (per category for a family, in
+    the order of first appearance in ``table``), each with its label and definition.
+    ``eras`` (the eras table or a list of keys) instead of ``era_a``/``era_b`` compares
+    every pair of eras with articles (era A the earlier); rows then go measure by
+    measure, pair by pair. A family whose ``denominator`` is ``None`` compares each
+    category's share of the article's total over categories. ``clusters`` counts
+    near-duplicate articles once (:func:`rate_differences`); ``kwargs`` go to
+    :func:`era_difference`. Seeds are keyed by measure name (and ``category/value`` in a
+    family), so adding a measure changes no other's p."""
+    from ..measures import MEASURES
+    measures = _ad_hoc(measures) if isinstance(measures, dict) else measures
+    measures = [MEASURES[m] if isinstance(m, str) else m for m in measures]
+    pairs = _pairs(table, era, era_a, era_b, eras)
+    options = dict(era=era, clusters=clusters, unit=unit, seed=seed, **kwargs)
+    parts = []
+    for m in measures:
+        if m.category is None:
+            for a, b in pairs:
+                parts.append(rate_differences(table, {m.name: _spec(m)}, a, b, **options)
+                             .assign(label=m.label, definition=m.definition, unit=m.unit))
+            continue
+        if m.denominator is None:   # each category's share of the article's total
+            wide, categories = _share_wide(table, m.category, m.numerator, unit, era)
+        else:
+            categories = list(dict.fromkeys(table[m.category]))
+        for c in categories:
+            key = f"{m.category}/{c}"
+            for a, b in pairs:
+                if m.denominator is None:
+                    part = rate_differences(wide, {key: (c, "_total", 1.0)}, a, b, **options)
+                else:
+                    part = rate_differences(table[table[m.category] == c], {key: _spec(m)}, a, b, **options)
+                parts.append(part.assign(measure=c, label=m.label_of(c), definition=m.definition_of(c),
+                                         unit=m.unit))
     if not parts:
-        return _table([])
-    out = pd.concat(parts, ignore_index=True)
-    rank = {m: i for i, m in enumerate(dict.fromkeys(counts[category]))}
-    return out.sort_values("measure", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
+        return pd.DataFrame(columns=list(MEASURE_DIFFERENCE_COLUMNS))
+    return pd.concat(parts, ignore_index=True)[list(MEASURE_DIFFERENCE_COLUMNS)]

@@ -9,9 +9,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..compare import DIFFERENCE_COLUMNS, rate_differences
+from ..frames.lexicon import frame_labels
+from ..measures import MEASURES
 from ..uncertainty import DEFAULT_RESAMPLES, ESTIMATE_COLUMNS, era_rates
-from .lexicon import frame_labels
+from .core import MEASURE_DIFFERENCE_COLUMNS, compare_measures
 
 #: Columns of :func:`frame_shares`: per era and frame, the share of sentences with the
 #: frame (Σ framed sentences / Σ sentences over the era's articles, jackknife t interval).
@@ -19,6 +20,7 @@ FRAME_SHARE_COLUMNS = {
     "era": "era key",
     "frame": "frame key",
     "label": "frame label",
+    "definition": "what the share counts, over what (borderlines.measures.FRAME_MEASURES)",
     "n_framed": "sentences of the era with the frame",
     "n_sentences": "sentences of the era",
     **{k: v for k, v in ESTIMATE_COLUMNS.items() if k != "era"},
@@ -51,7 +53,7 @@ FRAME_TRIGGER_COLUMNS = {
 
 #: Columns of :func:`frame_share_differences` (one row per frame): the frame's key and
 #: label, the sentences of each era with it, then
-#: :data:`borderlines.compare.DIFFERENCE_COLUMNS` (``measure`` is the frame key).
+#: :data:`borderlines.compare.MEASURE_DIFFERENCE_COLUMNS` (``measure`` is the frame key).
 FRAME_DIFFERENCE_COLUMNS = {
     "frame": "frame key",
     "label": "frame label",
@@ -127,8 +129,9 @@ def frame_shares(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, corpus:
         totals = table.groupby("era")[["n_framed", "n_sentences"]].sum().reindex(keys, fill_value=0)
         est.insert(1, "frame", frame)
         est.insert(2, "label", label)
-        est.insert(3, "n_framed", totals["n_framed"].to_numpy())
-        est.insert(4, "n_sentences", totals["n_sentences"].to_numpy())
+        est.insert(3, "definition", MEASURES["frame_share"].definition_of(label))
+        est.insert(4, "n_framed", totals["n_framed"].to_numpy())
+        est.insert(5, "n_sentences", totals["n_sentences"].to_numpy())
         parts.append(est)
     if not parts:
         return pd.DataFrame(columns=list(FRAME_SHARE_COLUMNS))
@@ -157,26 +160,49 @@ def frame_examples(sentence_frames: pd.DataFrame, n: int = 3,
     return top[list(FRAME_EXAMPLE_COLUMNS)].reset_index(drop=True)
 
 
+#: Columns of :func:`frames_per_article` (one row per article and frame).
+FRAMES_PER_ARTICLE_COLUMNS = {
+    "doc_id": "article id", "era": "era key", "frame": "frame key",
+    "n_framed": "sentences of the article with the frame", "n_sentences": "sentences of the article",
+}
+
+
+def frames_per_article(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, corpus: pd.DataFrame,
+                       frames: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every article of ``corpus`` and every frame (of the lexicon ``frames`` when given,
+    else those in ``sentence_frames``), zeros included: the per-article table of
+    :data:`borderlines.measures.FRAME_MEASURES`; columns :data:`FRAMES_PER_ARTICLE_COLUMNS`."""
+    parts = [table.assign(frame=frame) for frame, _, table in
+             _framed_per_article(sentence_frames, sentences, corpus, frames)]
+    if not parts:
+        return pd.DataFrame(columns=list(FRAMES_PER_ARTICLE_COLUMNS))
+    return pd.concat(parts, ignore_index=True)[list(FRAMES_PER_ARTICLE_COLUMNS)]
+
+
 def frame_share_differences(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, corpus: pd.DataFrame,
                             era_a: str, era_b: str, frames: pd.DataFrame | None = None,
                             clusters: pd.DataFrame | None = None, seed: int = 0, **kwargs) -> pd.DataFrame:
     """Per frame, era B's share of sentences with it minus era A's, with its interval
-    and permutation p over articles (:func:`borderlines.compare.era_difference`);
-    columns :data:`FRAME_DIFFERENCE_COLUMNS` then ``DIFFERENCE_COLUMNS``, largest
-    absolute difference first. ``clusters`` (``doc_id``, ``cluster``, from
-    :func:`borderlines.confounds.near_duplicates`) counts near-duplicates once."""
+    and permutation p over articles (:func:`borderlines.compare.compare_measures` of
+    the ``frame_share`` measure); columns :data:`FRAME_DIFFERENCE_COLUMNS` then
+    :data:`~borderlines.compare.MEASURE_DIFFERENCE_COLUMNS` (``label`` the frame's
+    label, ``definition`` naming it), largest absolute difference first. ``clusters``
+    (``doc_id``, ``cluster``, from :func:`borderlines.confounds.near_duplicates`)
+    counts near-duplicates once."""
     if era_a == era_b:
         raise ValueError(f"era_a and era_b are both '{era_a}': compare two different eras")
-    rows = []
-    for frame, label, table in _framed_per_article(sentence_frames, sentences, corpus, frames):
-        diff = rate_differences(table, {frame: ("n_framed", "n_sentences", 1.0)}, era_a, era_b,
-                                clusters=clusters, seed=seed, **kwargs)
-        counts = table.groupby("era")["n_framed"].sum()
-        rows.append(diff.assign(frame=frame, label=label, n_framed_a=int(counts.get(era_a, 0)),
-                                n_framed_b=int(counts.get(era_b, 0))))
-    columns = [*FRAME_DIFFERENCE_COLUMNS, *DIFFERENCE_COLUMNS]
-    if not rows:
+    table = frames_per_article(sentence_frames, sentences, corpus, frames)
+    labels = (frame_labels(frames) if frames is not None
+              else dict(zip(sentence_frames["frame"], sentence_frames["label"])))
+    columns = [*FRAME_DIFFERENCE_COLUMNS, *[c for c in MEASURE_DIFFERENCE_COLUMNS if c != "label"]]
+    measure = MEASURES["frame_share"]
+    out = compare_measures(table, [measure], era_a, era_b, clusters=clusters, seed=seed, **kwargs)
+    if out.empty:
         return pd.DataFrame(columns=columns)
-    out = pd.concat(rows, ignore_index=True)[columns]
+    counts = table.groupby(["frame", "era"])["n_framed"].sum()
+    out = out.assign(frame=out["measure"], label=out["measure"].map(labels),
+                     definition=[measure.definition_of(labels[f]) for f in out["measure"]],
+                     n_framed_a=[int(counts.get((f, era_a), 0)) for f in out["measure"]],
+                     n_framed_b=[int(counts.get((f, era_b), 0)) for f in out["measure"]])[columns]
     order = out["estimate"].abs().sort_values(ascending=False, kind="stable", na_position="last").index
     return out.loc[order].reset_index(drop=True)

@@ -1,6 +1,7 @@
 """Tables over the quotes of :func:`~borderlines.quotes.extract_quotes`: per speaker, per
 article, per era and per voice group, with the speakers missing from the actors table and
-how each speaker was found; the actors table edited in memory (:func:`add_actor`)."""
+how each speaker was found. The quote measures compared between eras are
+:func:`borderlines.measures.quote_measures`."""
 
 from __future__ import annotations
 
@@ -9,9 +10,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from ..nlp import count_words, get_nlp
-from ._core import KINDS, extract_quotes
-from .actors import ACTOR_COLUMNS, checked_actors, load_actors
-from .roles import ROLES, UNKNOWN_ROLE
+from ..quotes import KINDS, ROLES, UNKNOWN_ROLE
 
 
 # --------------------------------------------------------------------------- summaries
@@ -153,18 +152,6 @@ def quote_counts_per_article(quotes: pd.DataFrame, corpus: pd.DataFrame, by: str
     return out[["doc_id", "era", "era_label", *by, "n", "n_words"]].reset_index(drop=True)
 
 
-def add_actor(actors: pd.DataFrame, name: str, role: str, country: str = "", aliases=(),
-              type: str = "person", gender: str = "", notes: str = "") -> pd.DataFrame:
-    """A copy of the actors table with one more actor (an in-memory edit, e.g. to try a
-    speaker before adding them to ``actors.csv``), validated like the file: an unknown
-    role or a name already listed raises :class:`ActorsError` naming the field."""
-    row = {"name": name, "aliases": "|".join(aliases) if not isinstance(aliases, str) else aliases,
-           "role": role, "country": country, "type": type, "gender": gender, "notes": notes}
-    table = pd.concat([actors.astype(str), pd.DataFrame([row])], ignore_index=True)
-    return checked_actors(table[[c for c in table.columns if c in ACTOR_COLUMNS]],
-                          f"<actors with {name!r} added>")
-
-
 # --------------------------------------------------------------------------- voices per era
 
 #: Voice groups the notebooks compare, in display order: group -> the roles it holds.
@@ -255,35 +242,6 @@ def quotes_by_era(quotes: pd.DataFrame, corpus: pd.DataFrame, eras: Sequence[str
                      "n_articles": int((corpus["era"] == key).sum()),
                      **{k: int(kinds.get(k, 0)) for k in KINDS}})
     return pd.DataFrame(rows, columns=list(ERA_QUOTE_COLUMNS))
-
-
-#: Per-era rates of :func:`era_quote_rates`: name -> description.
-QUOTE_RATES = {
-    "quotes_per_article": "Quotes per article",
-    "quotes_per_1000_words": "Quotes per 1,000 words",
-}
-#: The same rates as :func:`borderlines.compare.rate_differences` measures over
-#: ``quote_counts_per_article(..., by=None)``: a per-article mean, a ratio of sums.
-QUOTE_MEASURES = {"quotes_per_article": "n", "quotes_per_1000_words": ("n", "n_words", 1000.0)}
-
-
-def era_quote_rates(per_article: pd.DataFrame, eras: Sequence[str], seed: int = 0,
-                    n_resamples: int = 2000) -> pd.DataFrame:
-    """How much each era quotes, normalized: the mean quotes per article and the quotes
-    per 1,000 words (Σ quotes / Σ words) of each era key in ``eras``, with jackknife t
-    intervals over articles. ``per_article`` is ``quote_counts_per_article(..., by=None)``
-    (one row per article: ``era``, ``n``, ``n_words``). Columns ``measure``,
-    ``description`` (:data:`QUOTE_RATES`) and :data:`~borderlines.uncertainty.ESTIMATE_COLUMNS`."""
-    from ..uncertainty import era_means, era_rates
-
-    eras = list(eras)
-    parts = [era_means(per_article, "n", seed=seed, eras=eras, n_resamples=n_resamples)
-             .assign(measure="quotes_per_article"),
-             era_rates(per_article, "n", "n_words", scale=1000.0, seed=seed, eras=eras,
-                       n_resamples=n_resamples).assign(measure="quotes_per_1000_words")]
-    table = pd.concat(parts, ignore_index=True)
-    table["description"] = table["measure"].map(QUOTE_RATES)
-    return table[["measure", "description", *[c for c in table.columns if c not in ("measure", "description")]]]
 
 
 def voice_counts_per_article(quotes: pd.DataFrame, corpus: pd.DataFrame, by: str = "voice_group",
