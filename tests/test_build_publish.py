@@ -158,7 +158,7 @@ def test_a_refused_write_is_a_message(nb_folder, tmp_path, monkeypatch, capsys, 
     def refuse(path, data):
         raise OSError(code, os.strerror(code), str(path))
 
-    monkeypatch.setattr("borderlines.io.write_bytes_atomic", refuse)
+    monkeypatch.setattr("borderlines.files.write_bytes_atomic", refuse)
     assert main(["build", "--params", str(tmp_path / "tiny.yml"), "--notebooks", str(folder), "--no-progress"]) == 2
     err = capsys.readouterr().err
     assert "could not write" in err and "manifest.json" in err and hint in err and "Traceback" not in err

@@ -6,7 +6,7 @@ import pytest
 
 from borderlines.cleaning import (Rule, clean_text, cleaning_log, cleaning_summary, embedded_posts,
                                   load_rules, normalize_whitespace)
-from borderlines.io import InputProblem
+from borderlines.files import InputProblem
 from conftest import make_corpus
 
 

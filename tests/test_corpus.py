@@ -11,7 +11,7 @@ import pytest
 
 from borderlines import corpus as corpus_mod
 from borderlines.corpus import CorpusWarning, load_corpus, validate_corpus
-from borderlines.io import sha256_file
+from borderlines.files import sha256_file
 from borderlines.paths import raw_dir
 from borderlines.problems import CorpusError, errors
 
@@ -33,7 +33,7 @@ def test_bundled_corpus_columns_and_eras(bundled_corpus):
 def test_contributor_credit_is_not_an_outlet(bundled_corpus):
     # "X contributed to this report" marks an outlet's own story that used X's material:
     # the credited agency is not the publisher, and the manifest says so.
-    from borderlines.io import read_csv_strings
+    from borderlines.files import read_csv_strings
     from borderlines.paths import data_dir
     row = bundled_corpus.set_index("doc_id").loc["000"]
     assert row["meta_credit"] == "The Associated Press contributed to this report."

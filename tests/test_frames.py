@@ -13,7 +13,7 @@ from conftest import make_corpus
 from borderlines import compare, frames as fr, uncertainty
 from borderlines import tone as tone_mod
 from borderlines.compare import MEASURE_DIFFERENCE_COLUMNS
-from borderlines.io import InputProblem
+from borderlines.files import InputProblem
 from borderlines.nlp import sentence_table
 
 CODEBOOK_FRAMES = ["security_defense", "crime", "economic_trade", "legality_courts", "political",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from borderlines.io import InputProblem
+from borderlines.files import InputProblem
 from borderlines.nlp import get_nlp, is_word, sentence_table
 from borderlines.compare.quotes import quote_counts_per_article, quotes_by_speaker, unknown_speakers
 from borderlines.quotes import (KINDS, METHOD_CONFIDENCE, QUOTE_COLUMNS, ROLES, ActorsError,

@@ -260,7 +260,7 @@ def test_kept_metadata_lists_only_articles_with_some():
 def test_workbook_has_a_contents_sheet_and_a_sheet_per_table(tmp_path):
     import openpyxl
 
-    from borderlines.io import write_workbook
+    from borderlines.files import write_workbook
     path = write_workbook({"quotes_by_speaker_and_role_per_era_long": pd.DataFrame({"n": [1, 2]}),
                            "dates": pd.DataFrame({"d": pd.to_datetime(["2020-01-01"]).tz_localize("UTC")})},
                           tmp_path / "all.xlsx")

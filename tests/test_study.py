@@ -12,7 +12,7 @@ import pytest
 
 from borderlines import pipeline, study, terms
 from borderlines.corpus import load_corpus
-from borderlines.io import write_corpus_table
+from borderlines.files import write_corpus_table
 from borderlines.paths import default_actors
 
 PLACES = ["Nogales", "El Paso", "Tijuana", "Laredo", "Yuma", "Brownsville", "Tucson", "Del Rio"]

@@ -43,7 +43,7 @@ from pathlib import Path
 import yaml
 
 from . import __version__
-from .io import InputProblem, read_yaml, sha256_file, write_json_atomic
+from .files import InputProblem, read_yaml, sha256_file, write_json_atomic
 from .parameters import (RESERVED, TABLE_INPUTS, missing_files, resolve_paths, shown_parameters, type_problem,
                          value_problems)
 from .paths import PACKAGE_DIR, data_dir, notebooks_dir, project_root, reports_dir, shown_path

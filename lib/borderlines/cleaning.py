@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .io import InputProblem, read_yaml
+from .files import InputProblem, read_yaml
 from .paths import default_cleaning_rules
 from .problems import Problem
 

@@ -276,7 +276,7 @@ def cmd_params(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .io import InputProblem
+    from .files import InputProblem
     from .pipeline import DEFAULT_BATCH_SIZE, make_config, run_pipeline
     from .problems import CorpusError
     if args.workers < 1:
@@ -309,7 +309,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_sample(args) -> int:
-    from .io import InputProblem
+    from .files import InputProblem
     from .pipeline import make_config
     from .problems import CorpusError
     from .progress import interactive
@@ -336,7 +336,7 @@ def cmd_sample(args) -> int:
 
 def cmd_agreement(args) -> int:
     import pandas as pd
-    from .io import InputProblem, write_table
+    from .files import InputProblem, write_table
     from . import validation as v
     try:
         coded = v.read_coded_sheets(args.sheets)
@@ -358,7 +358,7 @@ def cmd_agreement(args) -> int:
     return 0
 def cmd_import(args) -> int:
     from .importers import import_corpus, import_summary, write_import
-    from .io import table_format
+    from .files import table_format
     if table_format(args.out) is None:
         print(f"borderlines import: --out {args.out}: name the table .csv, .jsonl or .parquet", file=sys.stderr)
         return 2

@@ -122,7 +122,7 @@ def study_duplicate_pairs(tables, threshold: float = DEFAULT_THRESHOLD) -> pd.Da
     import json
     from pathlib import Path
 
-    from .io import write_json_atomic
+    from .files import write_json_atomic
     folder = tables.provenance.get("cache_dir")
     if not folder:
         return duplicate_pairs(tables.corpus, threshold)

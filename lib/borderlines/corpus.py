@@ -34,7 +34,7 @@ import pandera.pandas as pa
 from . import eras as eras_mod
 from .eras import ISO_DATE, date_hint, parse_date, parse_dates  # noqa: F401 - public here too
 from .cleaning import Rule, clean_text, load_rules, metadata_fields, normalize_newlines
-from .io import (InputProblem, csv_record_lines, decode_utf8, read_checksums, read_table,
+from .files import (InputProblem, csv_record_lines, decode_utf8, read_checksums, read_table,
                  read_csv_strings, sha256_file, table_format)
 from .paths import default_manifest, raw_dir
 from .problems import CorpusError, Problem, errors

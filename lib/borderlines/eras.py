@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .io import InputProblem, read_csv_strings
+from .files import InputProblem, read_csv_strings
 from .paths import default_eras
 from .problems import Problem
 

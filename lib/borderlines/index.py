@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from .io import write_text_atomic
+from .files import write_text_atomic
 from .paths import project_root
 
 _ENV = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -147,10 +147,10 @@ WORKBOOK = "all_tables.xlsx"
 
 def write_study_workbook(out_dir: Path, manifest: dict) -> Path | None:
     """``<study>/all_tables.xlsx``: every data table of the study's reports, a sheet
-    each (see :func:`borderlines.io.write_workbook`); rewritten only when a table is newer."""
+    each (see :func:`borderlines.files.write_workbook`); rewritten only when a table is newer."""
     import pandas as pd
 
-    from .io import write_workbook
+    from .files import write_workbook
     names = sorted({Path(t).stem for r in manifest.get("notebooks", [])
                     for t in (r.get("files") or {}).get("tables") or [] if t.endswith(".parquet")})
     files = [out_dir / "data" / f"{n}.parquet" for n in names if (out_dir / "data" / f"{n}.parquet").exists()]

@@ -92,7 +92,7 @@ def render_environment(pins: dict[str, str]) -> str:
 
 
 def main() -> int:
-    from .io import write_text_atomic
+    from .files import write_text_atomic
     lock = project_root() / "requirements.lock"
     write_text_atomic(lock, drop_excluded(lock.read_text(encoding="utf-8")))
     target = project_root() / "environment.yml"

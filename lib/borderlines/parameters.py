@@ -49,7 +49,7 @@ def _loads(module: str, loader: str) -> Callable[[object, dict], str]:
     def check(value, values) -> str:
         import importlib
 
-        from .io import InputProblem
+        from .files import InputProblem
         if value is None:
             return ""
         try:
@@ -62,7 +62,7 @@ def _loads(module: str, loader: str) -> Callable[[object, dict], str]:
 
 def _an_era(value, values) -> str:
     from .eras import load_eras
-    from .io import InputProblem
+    from .files import InputProblem
     try:
         keys = list(load_eras(values.get("eras_path"))["era"])
     except (InputProblem, ValueError):

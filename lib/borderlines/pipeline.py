@@ -53,7 +53,7 @@ from . import eras as eras_mod
 from .cleaning import Rule, load_rules
 from .corpus import (SourceSpec, build_corpus, numeric_text_problem, read_folder_texts, schema_problems,
                      strip_ids, table_schema)
-from .io import (InputProblem, csv_delimiter, empty_file_problem, iter_table_batches, read_checksums, read_head, write_bytes_atomic,
+from .files import (InputProblem, csv_delimiter, empty_file_problem, iter_table_batches, read_checksums, read_head, write_bytes_atomic,
                  write_json_atomic)
 from .problems import CorpusError, Problem, errors
 
@@ -173,7 +173,7 @@ def _check_ids(rows: pd.DataFrame, spec: SourceSpec, seen: dict[str, int]) -> li
 def iter_raw_batches(spec: SourceSpec, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[RawBatch]:
     """Validated source rows in batches of ``batch_size`` articles, streaming: a folder's
     manifest is read ``batch_size`` rows at a time and only those rows' files are read;
-    a table is read with :func:`~borderlines.io.iter_table_batches`.
+    a table is read with :func:`~borderlines.files.iter_table_batches`.
 
     Raises :class:`~borderlines.problems.CorpusError` at the first batch with an error,
     listing its problems with file, row and field (a bad row stops the run before its
@@ -200,7 +200,7 @@ def iter_raw_batches(spec: SourceSpec, batch_size: int = DEFAULT_BATCH_SIZE) -> 
 
 
 def _folder_chunks(spec: SourceSpec, batch_size: int):
-    from .io import decode_utf8
+    from .files import decode_utf8
     manifest = Path(spec.manifest)
     if not manifest.exists():
         raise InputProblem(Problem(file=str(manifest), message="file not found",

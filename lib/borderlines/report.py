@@ -31,7 +31,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
-from .io import write_table, write_text_atomic
+from .files import write_table, write_text_atomic
 from .paths import PACKAGE_DIR, project_root, shown_path
 
 TEMPLATE_DIR = PACKAGE_DIR / "templates"

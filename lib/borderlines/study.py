@@ -22,7 +22,7 @@ which runs :func:`~borderlines.pipeline.extract_batch`) and caches them by conte
 
 Order is fixed (articles by ``doc_id``, as :func:`~borderlines.corpus.load_corpus` sorts
 them; an article's rows as extraction made them): a cold build and a cached one give the
-same bytes. Files are written atomically (:mod:`borderlines.io`), ``index.json`` last;
+same bytes. Files are written atomically (:mod:`borderlines.files`), ``index.json`` last;
 ``CACHE/.lock`` makes a second process wait for the first.
 
 Where the cache lives (:func:`tables_dir`): ``<study report folder>/tables`` in
@@ -46,7 +46,7 @@ import numpy as np
 import pandas as pd
 
 from . import pipeline
-from .io import write_bytes_atomic, write_json_atomic
+from .files import write_bytes_atomic, write_json_atomic
 from .paths import PACKAGE_DIR
 from .problems import CorpusError, Problem, errors
 

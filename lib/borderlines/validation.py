@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .io import InputProblem, read_sheet
+from .files import InputProblem, read_sheet
 from .problems import Problem
 
 #: What is validated, with the question a coder answers about each item (``correct``)
@@ -400,7 +400,7 @@ def save_coding_sheet(sheet: pd.DataFrame, path_stem: str | Path,
                       instructions: Sequence[str] | None = None) -> list[Path]:
     """Write a :func:`coding_sheet` as ``<path_stem>.csv`` and ``<path_stem>.xlsx``
     (with its instructions sheet), atomically; returns the two paths."""
-    from .io import write_table, write_workbook_atomic
+    from .files import write_table, write_workbook_atomic
     stem = Path(path_stem)
     stem = stem.with_suffix("") if stem.suffix.lower() in (".csv", ".xlsx") else stem
     written = write_table(sheet, stem, formats=("csv",))
@@ -420,7 +420,7 @@ def _judgement(value: str) -> float | None:
 
 
 def coded_judgements(table: pd.DataFrame, source: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """One coded sheet (every cell text, as :func:`borderlines.io.read_sheet` gives it)
+    """One coded sheet (every cell text, as :func:`borderlines.files.read_sheet` gives it)
     as rows of :data:`CODED_COLUMNS`, and the problems found (file, row, column, fix)."""
     problems: list[Problem] = []
     required = ["item_id", "kind", "era", "doc_id", "sent_id", "sampled", "n_in_stratum",

@@ -208,7 +208,7 @@ def _bundle_js() -> str:
     import vl_convert as vlc
     from altair.utils._importers import vl_version_for_vl_convert
 
-    from ..io import write_text_atomic
+    from ..files import write_text_atomic
 
     vl_version = vl_version_for_vl_convert()
     cache = Path(os.environ.get("BORDERLINES_CACHE") or platformdirs.user_cache_dir("borderlines"))

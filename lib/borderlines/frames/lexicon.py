@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ..io import InputProblem, read_text, read_yaml
+from ..files import InputProblem, read_text, read_yaml
 from ..nlp import get_nlp, is_word
 from ..paths import lexicon_dir
 from ..problems import Problem
@@ -199,7 +199,7 @@ def frames_from_data(data: object, source: str = "<frames>", lines: dict | None 
 def load_frames(path: str | Path | None = None) -> pd.DataFrame:
     """The frames lexicon (default ``data/lexicons/frames.yml``) as a table of
     :data:`LEXICON_COLUMNS`; raises :class:`LexiconError` (an
-    :class:`~borderlines.io.InputProblem`) naming the file, line, frame and entry of
+    :class:`~borderlines.files.InputProblem`) naming the file, line, frame and entry of
     every problem."""
     path = Path(path) if path else default_frames_path()
     data = read_yaml(path)

@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from ..io import update_checksums, write_corpus_table
+from ..files import update_checksums, write_corpus_table
 from ..problems import Problem, errors
 from ..progress import progress_bar
 from .dates import BAD_DATE, NO_DATE, DateProblem, iso_date

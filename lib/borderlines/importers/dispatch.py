@@ -9,10 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..io import InputProblem
+from ..files import InputProblem
 from ..problems import Problem
 from .documents import decode_text, docx_lines, rtf_text, text_lines
-from ..io import csv_delimiter
+from ..files import csv_delimiter
 from .factiva import factiva_articles, factiva_html_articles, looks_like_factiva
 from .nexis import looks_like_nexis, nexis_articles
 from .records import Article, file_problem

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 
-from ..io import InputProblem, decode_utf8
+from ..files import InputProblem, decode_utf8
 from .records import file_problem, normal_text, paragraphs_text
 
 Line = tuple[int, str]
@@ -23,7 +23,7 @@ def text_lines(text: str) -> list[Line]:
 
 def decode_text(data: bytes, name: str, encoding: str = "utf-8") -> str:
     """``data`` decoded: UTF-8 (a BOM dropped) with the first bad byte named, or the
-    ``encoding`` given. Raises :class:`~borderlines.io.InputProblem`."""
+    ``encoding`` given. Raises :class:`~borderlines.files.InputProblem`."""
     if encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig"):
         try:
             return decode_utf8(data, name)

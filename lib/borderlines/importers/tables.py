@@ -14,7 +14,7 @@ import io
 import sys
 from collections.abc import Callable
 
-from ..io import csv_record_lines
+from ..files import csv_record_lines
 from .records import UNREADABLE, Article
 from .web import page_article
 

@@ -42,7 +42,7 @@ import spacy
 from spacy.attrs import IDX, LENGTH, ORTH
 
 from ..cleaning import embedded_posts
-from ..io import InputProblem
+from ..files import InputProblem
 from ..nlp import doc_sentences, get_nlp
 from ..patterns import trie_pattern
 from ..problems import Problem

@@ -17,7 +17,7 @@ from spacy.attrs import ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
 
-from ..io import read_csv_strings
+from ..files import read_csv_strings
 from ..nlp import get_nlp
 from ..paths import default_actors
 from ..problems import Problem
@@ -96,7 +96,7 @@ def load_actors(path: str | Path | None = None) -> pd.DataFrame:
     """The actors table (default ``data/actors.csv``): one row per speaker the study
     knows, columns :data:`ACTOR_COLUMNS`.
 
-    Raises :class:`~borderlines.io.InputProblem` if the file is missing or not UTF-8 and
+    Raises :class:`~borderlines.files.InputProblem` if the file is missing or not UTF-8 and
     :class:`ActorsError` naming file, row and field of every bad value."""
     path = Path(path) if path is not None else default_actors()
     return checked_actors(read_csv_strings(path), str(path))

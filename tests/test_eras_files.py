@@ -7,7 +7,7 @@ import os
 import pandas as pd
 import pytest
 
-from borderlines import io as bio
+from borderlines import files as bio
 from borderlines.eras import OUTSIDE, UNDATED, assign_era, era_labels, load_eras
 from borderlines.paths import raw_dir
 from borderlines.problems import Problem
