@@ -439,3 +439,24 @@ def test_hostile_text_is_text_in_the_search_and_the_article_pages(built_hostile,
     assert "<script>window.__pwned" in p.inner_text("article") or "<img src=x" in p.inner_text("article")
     assert p.evaluate("window.__pwned") is None and page.dialogs == [] and p.locator("article img").count() == 0
     page.page.context.close()
+
+
+def test_a_report_table_row_opens_its_article_at_its_sentence(built_default, chromium):
+    """Tables with an article id link it to the article's page; with a sentence number,
+    to that sentence, highlighted (04: example sentences per frame)."""
+    study, _ = built_default
+    page = open_page(chromium, study.out_dir / "04_language_and_framing.html", wait_ms=0)
+    p = page.page
+    table = _table(page, "Example sentences per frame and era")
+    headers = table.locator("thead th").all_inner_texts()
+    row = table.locator("tbody tr").first
+    sentence = row.locator("td").nth(headers.index("Sentence")).inner_text()
+    link = row.locator("a.bl-source")
+    assert re.fullmatch(r"articles/[^/]+\.html#s\d+", link.get_attribute("href"))
+    link.click()
+    p.wait_for_url(re.compile(r".*/articles/[^/]+\.html#s\d+$"))
+    target = p.locator(":target")
+    target.wait_for()
+    assert " ".join(target.inner_text().split()) == " ".join(sentence.split())
+    assert page.errors == [] and page.external == []
+    page.page.context.close()

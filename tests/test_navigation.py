@@ -108,8 +108,8 @@ def test_search_data_stores_each_sentence_once_and_links_each_row():
     assert (kind, data["articles"][article][0], sent_id, text) == ("figure", "articles/a.html", 2, "3,000 tonnes")
     assert data["sentences"][sentence] == "A storm came later, the captain said."
     name, body = nav.search_script(data)
-    assert re.fullmatch(r"search-[0-9a-f]{12}\.js", name) and body.startswith("window.BL_SEARCH = ")
-    assert json.loads(body.removeprefix("window.BL_SEARCH = ").rstrip(";\n")) == data
+    assert re.fullmatch(r"search-[0-9a-f]{12}\.js", name) and body.startswith("window.blSearchChunk(")
+    assert json.loads(body.removeprefix("window.blSearchChunk(").rstrip(");\n")) == data
     assert nav.search_script(data)[0] == name     # the same rows, the same file
 
 
@@ -119,10 +119,28 @@ def test_the_search_page_loads_its_rows_from_a_script_and_replaces_older_ones(tm
     (tmp_path / "assets" / "vega-000000000000.js").write_text("kept")
     page = nav.write_search_page(tmp_path, "s<1>", _search_rows(), CORPUS)
     html = page.read_text(encoding="utf-8")
-    [script] = re.findall(r'src="assets/(search-[0-9a-f]{12}\.js)"', html)
+    [script] = json.loads(re.search(r"var BL_CHUNKS = (\[.*?\])", html).group(1))
     assert sorted(p.name for p in (tmp_path / "assets").iterdir()) == sorted([script, "vega-000000000000.js"])
     assert "2 quotes, 1 figures" in html and "s&lt;1&gt;" in html and HOSTILE not in html
+    # the outlets and eras to choose from are in the page, unable to end its script
+    assert '"outlets": ["Coast News"]' in html and '"eras": ["Era one", "Era two"]' in html
     assert len(html.encode()) < 20_000            # the rows are in the script, not in the page
+
+
+def test_the_search_rows_come_in_parts_of_whole_articles():
+    rows = _search_rows()
+    whole = nav.search_chunks(rows, CORPUS)
+    assert len(whole) == 1 and whole[0] == nav.search_data(rows, CORPUS)
+    parts = nav.search_chunks(rows, CORPUS, max_bytes=200)     # each article alone
+    assert [[a[0] for a in p["articles"]] for p in parts] == [["articles/a.html"], ["articles/b.html"]]
+    assert sum(len(p["rows"]) for p in parts) == len(rows)
+    assert nav.search_chunks(rows.iloc[:0], CORPUS.iloc[:0]) == [{"articles": [], "sentences": [], "rows": []}]
+
+
+def test_the_search_page_s_choices_cannot_end_its_script(tmp_path):
+    page = nav.write_search_page(tmp_path, "s", _search_rows(), CORPUS.assign(outlet=["</script><b>x", "B"]))
+    html = page.read_text(encoding="utf-8")
+    assert "</script><b>" not in html and "\\u003c/script>\\u003cb>x" in html
 
 
 def test_article_pages_of_articles_gone_from_the_corpus_are_removed(tmp_path):
@@ -152,3 +170,17 @@ def test_navigation_is_rewritten_only_for_other_inputs(tmp_path):
 ])
 def test_tables_filter_on_outlet_and_era(columns, expected):
     assert filter_columns(pd.DataFrame(columns)) == expected
+
+
+def test_tables_link_article_ids_to_their_pages_only_in_a_build_that_makes_them(monkeypatch):
+    from borderlines.notebook import source_links, static_table_html
+    table = pd.DataFrame({"doc_id": ["a1", "B<2>"], "sent_id": [3, 0], "n": [1, 2]})
+    monkeypatch.delenv(nav.ARTICLES_ENV, raising=False)
+    assert source_links(table) is None                     # in JupyterLab there are no article pages
+    monkeypatch.setenv(nav.ARTICLES_ENV, "1")
+    links = source_links(table)
+    assert links == ["articles/a1.html#s3", nav.article_page("B<2>") + "#s0"]
+    assert source_links(table.drop(columns="sent_id")) == ["articles/a1.html", nav.article_page("B<2>")]
+    assert source_links(table.drop(columns="doc_id")) is None
+    html = static_table_html(table, [0], "t", links, 0)
+    assert '<a class="bl-source" href="articles/a1.html#s3">a1</a>' in html and "B&lt;2&gt;</a>" in html

@@ -734,11 +734,16 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
         bar = tqdm(total=len(todo), desc=f"Building {study.name}", unit="notebook", disable=not progress,
                    position=0, leave=True)
         cancel = threading.Event()
+        from .navigation import ARTICLES_ENV
         from .study import TABLES_ENV
-        previous_env = {name: os.environ.get(name) for name in (BUILD_ENV, TABLES_ENV)}
+        previous_env = {name: os.environ.get(name) for name in (BUILD_ENV, TABLES_ENV, ARTICLES_ENV)}
         os.environ[BUILD_ENV] = "1"  # kernels inherit it: no progress widgets, static explorers
         if study.teacher:            # and read the students' study's tables
             os.environ[TABLES_ENV] = str(_tables_home(study) / "tables")
+        if _search_link(study):      # tables link their articles' pages (written after the notebooks)
+            os.environ[ARTICLES_ENV] = "1"
+        else:
+            os.environ.pop(ARTICLES_ENV, None)
         pool = cf.ThreadPoolExecutor(max_workers=jobs)
         try:
             futures = {pool.submit(build_one, nb, per_nb[nb.stem], study, fp, provenance_for(nb),
@@ -789,9 +794,9 @@ def _prepare_tables(study: Study, progress: bool) -> None:
     the same tables and none extracts on its own. The inputs the study leaves out take
     their defaults (``None``: the project's files), as in every notebook."""
     from .study import prepare_study_tables
-    params = resolve_paths({name: study.parameters.get(name) for name in TABLE_INPUTS})
     t0 = time.perf_counter()
-    tables = prepare_study_tables(params, _tables_home(study), progress=progress and sys.stderr.isatty())
+    tables = prepare_study_tables(_table_parameters(study), _tables_home(study),
+                                  progress=progress and sys.stderr.isatty())
     n, done = tables.provenance["n_articles"], tables.provenance["n_extracted"]
     if progress:
         print(f"Tables of {study.name}: {n:,} article(s), {done:,} extracted, {n - done:,} from the cache "
@@ -835,8 +840,14 @@ def _write_navigation(study: Study, manifest: dict) -> None:
     key = inputs_key(study, manifest)
     if navigation_current(study.out_dir, key):
         return
-    params = resolve_paths({name: study.parameters.get(name) for name in TABLE_INPUTS})
-    write_navigation(study.out_dir, study.name, prepare_study_tables(params, study.out_dir, progress=False), key)
+    tables = prepare_study_tables(_table_parameters(study), study.out_dir, progress=False)
+    write_navigation(study.out_dir, study.name, tables, key)
+
+
+def _table_parameters(study: Study) -> dict:
+    """The parameters that decide a study's tables, with absolute paths; the ones the
+    study leaves out are ``None`` (the project's files), as in every notebook."""
+    return resolve_paths({name: study.parameters.get(name) for name in TABLE_INPUTS})
 
 
 @contextlib.contextmanager

@@ -8,9 +8,10 @@
   sentence 12 and highlights it (CSS ``:target``: no script needed);
 * ``search.html``: one box over the study's quotes (with speakers), cited figures and
   frame-lexicon hits (:func:`search_rows`), filtered by kind, outlet and era, each result
-  linking to its sentence. The rows are a script of their own,
-  ``assets/search-<hash>.js`` (:func:`search_script`), so the page stays a few kilobytes
-  however large the corpus, and it works from ``file://`` offline (a browser refuses to
+  linking to its sentence. The rows are scripts of their own, ``assets/search-<hash>.js``
+  of about 2 MB each (:func:`search_chunks`, :func:`search_script`), which the page loads
+  one after the other, searching what has arrived: the page stays a few kilobytes however
+  large the corpus, and it works from ``file://`` offline (a browser refuses to
   ``fetch`` a JSON file there, not to load a script).
 
 Every value from the corpus is escaped (Jinja autoescape in pages, ``textContent`` in the
@@ -32,6 +33,10 @@ from .io import write_text_atomic
 
 ARTICLES = "articles"
 SEARCH_PAGE = "search.html"
+#: Set (to ``1``) by ``borderlines build`` for the notebooks of a study that publishes
+#: article pages: their tables link each article id to its page
+#: (:func:`borderlines.notebook.source_links`).
+ARTICLES_ENV = "BORDERLINES_ARTICLES"
 
 _ENV = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
@@ -215,40 +220,58 @@ def search_data(rows: pd.DataFrame, corpus: pd.DataFrame) -> dict:
     return {"articles": articles, "sentences": list(uniques), "rows": table}
 
 
+#: The search's rows go in scripts of about this many bytes (of text) each.
+CHUNK_BYTES = 2_000_000
+
+
+def search_chunks(rows: pd.DataFrame, corpus: pd.DataFrame, max_bytes: int = CHUNK_BYTES) -> list[dict]:
+    """:func:`search_data` in parts, whole articles each, of about ``max_bytes`` of text
+    (an article with more is a part alone), in corpus order; at least one part."""
+    ids = corpus["doc_id"].astype(str)
+    size = (rows["text"].str.len() + rows["detail"].str.len() + rows["sentence"].str.len() + 40
+            ).groupby(rows["doc_id"]).sum()
+    per_article = ids.map(size).fillna(0).to_numpy() + 100
+    part, used, parts = 0, 0, []
+    for n in per_article:
+        if used and used + n > max_bytes:
+            part, used = part + 1, 0
+        parts.append(part)
+        used += n
+    parts = np.asarray(parts, dtype=int)
+    return [search_data(rows[rows["doc_id"].isin(set(ids[parts == k]))], corpus[parts == k])
+            for k in range(int(parts.max()) + 1 if len(parts) else 1)]
+
+
 def search_script(data: dict) -> tuple[str, str]:
-    """``(asset name, body)`` of the script holding ``data`` for the search page:
-    ``search-<hash of the body>.js``, which sets ``window.BL_SEARCH``."""
-    body = "window.BL_SEARCH = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    """``(asset name, body)`` of the script holding one part of the search's rows
+    (``data``, see :func:`search_chunks`): ``search-<hash of the body>.js``, which hands
+    it to ``window.blSearchChunk``."""
+    body = "window.blSearchChunk(" + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ");\n"
     return f"search-{hashlib.sha256(body.encode('utf-8')).hexdigest()[:12]}.js", body
 
 
-# The page's own script: reads window.BL_SEARCH, writes every value with textContent.
+# The page's own script: loads the parts of the rows one after the other (a page opened
+# from file:// may load scripts, not fetch files), searches what has arrived, and writes
+# every value with textContent.
 _SEARCH_JS = r"""
 (function () {
-  var data = window.BL_SEARCH, LIMIT = 200;
+  var LIMIT = 200, rows = [], loaded = 0, failed = '', last = null;
   var q = document.getElementById('bl-q'), kind = document.getElementById('bl-kind'),
       outlet = document.getElementById('bl-outlet'), era = document.getElementById('bl-era'),
       count = document.getElementById('bl-count'), list = document.getElementById('bl-results');
-  if (!data) { count.textContent = 'The search data (assets/) is missing: copy the study folder whole.'; return; }
   function fold(s) { return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
-  var rows = data.rows.map(function (r) {
-    var a = data.articles[r[1]];
-    return {kind: r[0], article: a, sent: r[2], text: r[3], detail: r[4], sentence: data.sentences[r[5]],
-            hay: fold([r[3], r[4], data.sentences[r[5]], a[1]].join(' \u0001 '))};
-  });
-  function fill(select, values) {
-    values.filter(function (v, i, all) { return v && all.indexOf(v) === i; }).sort().forEach(function (v) {
-      select.add(new Option(v, v)); });
-  }
-  fill(outlet, data.articles.map(function (a) { return a[2]; }));
-  fill(era, data.articles.map(function (a) { return a[3]; }));
+  BL_CHOICES.outlets.forEach(function (v) { outlet.add(new Option(v, v)); });
+  BL_CHOICES.eras.forEach(function (v) { era.add(new Option(v, v)); });
   var params = new URLSearchParams(window.location.search);
   if (params.get('q')) { q.value = params.get('q'); }
   function el(tag, cls, text) {
     var e = document.createElement(tag); if (cls) { e.className = cls; } if (text) { e.textContent = text; } return e;
   }
-  function run() {
+  function run(force) {
     var terms = fold(q.value).split(/\s+/).filter(Boolean), k = kind.value, o = outlet.value, e = era.value;
+    var key = JSON.stringify([terms, k, o, e]);
+    if (key === last && !force) { return; }   // e.g. the box losing focus to a click on a result
+    last = key;
     var found = rows.filter(function (r) {
       return (!k || r.kind === k) && (!o || r.article[2] === o) && (!e || r.article[3] === e) &&
         terms.every(function (t) { return r.hay.indexOf(t) >= 0; });
@@ -266,11 +289,34 @@ _SEARCH_JS = r"""
       var source = el('div', 'bl-where', 'Source: '); source.appendChild(link); li.appendChild(source);
       list.appendChild(li);
     });
-    count.textContent = found.length.toLocaleString('en') + ' of ' + rows.length.toLocaleString('en') +
-      ' rows match' + (found.length > LIMIT ? '; showing the first ' + LIMIT + ' (narrow the search to see others)' : '') + '.';
+    var status = found.length.toLocaleString('en') + ' of ' + rows.length.toLocaleString('en') + ' rows match' +
+      (found.length > LIMIT ? '; showing the first ' + LIMIT + ' (narrow the search to see others)' : '') + '.';
+    if (loaded < BL_CHUNKS.length) {
+      status += ' Loading the rows: part ' + (loaded + 1) + ' of ' + BL_CHUNKS.length + '…';
+    }
+    count.textContent = failed || status;
   }
-  [q, kind, outlet, era].forEach(function (c) { c.addEventListener('input', run); c.addEventListener('change', run); });
-  run();
+  window.blSearchChunk = function (data) {
+    data.rows.forEach(function (r) {
+      var a = data.articles[r[1]], sentence = data.sentences[r[5]];
+      rows.push({kind: r[0], article: a, sent: r[2], text: r[3], detail: r[4], sentence: sentence,
+                 hay: fold([r[3], r[4], sentence, a[1]].join(' \u0001 '))});
+    });
+  };
+  function next() {
+    if (loaded >= BL_CHUNKS.length) { run(true); return; }
+    var script = document.createElement('script');
+    script.src = 'assets/' + BL_CHUNKS[loaded];
+    script.onload = function () { loaded += 1; run(true); next(); };
+    script.onerror = function () {
+      failed = 'The search data (assets/' + BL_CHUNKS[loaded] + ') is missing: copy the study folder whole.';
+      run(true);
+    };
+    document.body.appendChild(script);
+  }
+  q.addEventListener('input', function () { run(false); });
+  [kind, outlet, era].forEach(function (c) { c.addEventListener('change', function () { run(false); }); });
+  next();
 })();
 """
 
@@ -305,25 +351,37 @@ all words must match; case and accents are ignored.</p>
 <p id="bl-count" role="status" aria-live="polite"><noscript>The search needs JavaScript; the same rows are in
 the reports' data tables.</noscript></p>
 <ol id="bl-results"></ol>
-<script src="assets/{{ script }}" data-borderlines="search-data"></script>
-<script>{{ js | safe }}</script>
+<script>var BL_CHUNKS = {{ chunks | safe }}, BL_CHOICES = {{ choices | safe }};
+{{ js | safe }}</script>
 </body></html>
 """)
 
 
-def write_search_page(out_dir: str | Path, study: str, rows: pd.DataFrame, corpus: pd.DataFrame) -> Path:
-    """Write ``<out_dir>/search.html`` and its data script ``assets/search-<hash>.js``
-    (:func:`search_data` of ``rows`` and ``corpus``), atomically; older search scripts
-    are removed. Returns the page's path."""
-    out = Path(out_dir)
-    name, body = search_script(search_data(rows, corpus))
+def _script_json(value) -> str:
+    """``value`` as JSON to put inside a ``<script>`` element (no ``<`` to end it)."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def write_search_page(out_dir: str | Path, study: str, rows: pd.DataFrame, corpus: pd.DataFrame,
+                      max_bytes: int = CHUNK_BYTES) -> Path:
+    """Write ``<out_dir>/search.html`` and the scripts of its rows, ``assets/search-<hash>.js``
+    (:func:`search_chunks` of ``rows`` and ``corpus``, parts of about ``max_bytes``),
+    atomically; older search scripts are removed. Returns the page's path."""
     from .report import ASSETS
-    write_text_atomic(out / ASSETS / name, body)
+    out = Path(out_dir)
+    names = []
+    for data in search_chunks(rows, corpus, max_bytes):
+        name, body = search_script(data)
+        write_text_atomic(out / ASSETS / name, body)
+        names.append(name)
     for old in (out / ASSETS).glob("search-*.js"):
-        if old.name != name:
+        if old.name not in names:
             old.unlink()
     counts = rows["kind"].value_counts()
-    page = SEARCH_TEMPLATE.render(study=study, script=name, js=_SEARCH_JS, n_articles=f"{len(corpus):,}",
+    choices = {"outlets": sorted({str(o) for o in corpus["outlet"].fillna("") if str(o)}),
+               "eras": list(dict.fromkeys(str(e) for e in corpus["era_label"].fillna("") if str(e)))}
+    page = SEARCH_TEMPLATE.render(study=study, chunks=_script_json(names), choices=_script_json(choices),
+                                  js=_SEARCH_JS, n_articles=f"{len(corpus):,}",
                                   counts={k: f"{int(counts.get(k, 0)):,}" for k in ("quote", "figure", "frame")})
     return write_text_atomic(out / SEARCH_PAGE, page)
 

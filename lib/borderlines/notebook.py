@@ -99,6 +99,17 @@ window.blTableFilters = window.blTableFilters || function (table, columns, api) 
 """
 
 
+def source_links(df: pd.DataFrame) -> list[str] | None:
+    """For a table with a ``doc_id`` column, in a build that publishes article pages
+    (:data:`borderlines.navigation.ARTICLES_ENV`), each row's link to its article's page, at its sentence when
+    the table has ``sent_id`` (:func:`borderlines.navigation.source_link`); else None."""
+    from .navigation import ARTICLES_ENV, source_link
+    if os.environ.get(ARTICLES_ENV) != "1" or "doc_id" not in df.columns:
+        return None
+    sent_ids = df["sent_id"] if "sent_id" in df.columns else [None] * len(df)
+    return [source_link(d, s) for d, s in zip(df["doc_id"], sent_ids)]
+
+
 def filter_columns(df: pd.DataFrame) -> list[int]:
     """Positions (in table order) of the columns of ``df`` a reader can filter on
     (:data:`FILTER_COLUMNS`: the outlet; the era's label, or its key when there is no
@@ -210,9 +221,12 @@ def show_table(df: pd.DataFrame, caption: str = "", max_rows: int | None = None,
                     or pd.api.types.is_bool_dtype(df[c])]
     shown = reader_table(df, labels)
     filters = _filter_spec(df, labels)
+    links = source_links(df)
+    link_column = list(map(str, df.columns)).index("doc_id") if links else None
     note = ""
     if len(df) > max_rows:
         shown = reader_table(df.head(max_rows), labels)
+        links = links[:max_rows] if links else links
         note = f"Showing the first {max_rows:,} of {len(df):,} rows; the full table is in the data outputs."
     if interactive:
         import itables
@@ -225,6 +239,15 @@ def show_table(df: pd.DataFrame, caption: str = "", max_rows: int | None = None,
         if "columnDefs" not in options:  # text reads left to right; numbers stay right-aligned
             options["columnDefs"] = ([{"className": "dt-left", "targets": text_columns}] if text_columns else []) + [
                 {"targets": "_all", "defaultContent": MISSING, "render": itables.JavascriptFunction(_SHOW_MISSING)}]
+        if links:   # the article column links to the article's page, kept in a hidden column
+            hidden = shown.shape[1]
+            shown = shown.assign(_source_link=links)
+            options["columnDefs"] = [
+                {"targets": hidden, "visible": False, "searchable": False},
+                {"targets": link_column, "render": itables.JavascriptFunction(
+                    "function (data, type, row) { return type === 'display' ? '<a class=\"bl-source\" href=\"' + "
+                    f"row[{hidden}] + '\">' + data + '</a>' : data; }}")},
+                *options["columnDefs"]]
         if filters and "drawCallback" not in options:
             # select boxes for outlet and era, made at the first draw (itables calls an
             # initComplete only with column filters or selectable header text)
@@ -238,7 +261,7 @@ def show_table(df: pd.DataFrame, caption: str = "", max_rows: int | None = None,
     else:
         script = ("<script>if (window.blTableFilters) { window.blTableFilters("
                   f"document.currentScript.previousElementSibling, {filters}); }}</script>") if filters else ""
-        display(HTML(static_table_html(shown, text_columns, caption) + script))
+        display(HTML(static_table_html(shown, text_columns, caption, links, link_column) + script))
     if note:
         display(Markdown(f"*{escape(note)}*"))
 
@@ -273,11 +296,13 @@ def markdown_text(text: str) -> MarkdownText:
     return MarkdownText(text)
 
 
-def static_table_html(df: pd.DataFrame, text_columns: list[int], caption: str = "") -> str:
+def static_table_html(df: pd.DataFrame, text_columns: list[int], caption: str = "",
+                      links: list[str] | None = None, link_column: int | None = None) -> str:
     """A plain HTML table (``class="bl-table"``), every value escaped, text columns
     (positions ``text_columns``) left-aligned and numbers right-aligned, missing values
-    as :data:`MISSING`."""
-    def cell(tag, value, i):
+    as :data:`MISSING`; with ``links`` (one per row), the cells of column ``link_column``
+    link there."""
+    def cell(tag, value, i, href=None):
         kind = "bl-text" if i in text_columns else "bl-num"
         if value is None or value is pd.NA or (isinstance(value, (float, np.floating)) and np.isnan(value)):
             text = MISSING
@@ -286,10 +311,15 @@ def static_table_html(df: pd.DataFrame, text_columns: list[int], caption: str = 
                     else f"{value:.4g}")
         else:
             text = str(value)
-        return f'<{tag} class="{kind}">{html.escape(text)}</{tag}>'
+        text = html.escape(text)
+        if href is not None:
+            text = f'<a class="bl-source" href="{html.escape(href)}">{text}</a>'
+        return f'<{tag} class="{kind}">{text}</{tag}>'
     head = "".join(cell("th", c, i) for i, c in enumerate(df.columns))
-    rows = "".join("<tr>" + "".join(cell("td", v, i) for i, v in enumerate(row)) + "</tr>"
-                   for row in df.itertuples(index=False, name=None))
+    hrefs = links or [None] * len(df)
+    rows = "".join("<tr>" + "".join(cell("td", v, i, href if i == link_column else None)
+                                    for i, v in enumerate(row)) + "</tr>"
+                   for row, href in zip(df.itertuples(index=False, name=None), hrefs))
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return f'<table class="bl-table">{cap}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
