@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 STUDY  ?= params/default.yml
 
-.PHONY: help install system-deps reports test test-fast lab lock strip checks benchmark clean
+.PHONY: help install system-deps reports teacher test test-fast lab lock strip checks benchmark clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -34,6 +34,9 @@ install: $(STAMP) $(FILTER)  ## create .venv from the pinned lock (and the git f
 
 reports: $(STAMP) $(FILTER)  ## regenerate every report into reports/
 	$(BIN)/borderlines build --params $(STUDY)
+
+teacher: $(STAMP) $(FILTER)  ## build the worked solutions for teachers into reports/<study>/teacher/ (not linked from the reports)
+	$(BIN)/borderlines build --teacher --params $(STUDY)
 
 system-deps:  ## install the system packages the tests need (Chromium, from apt) if missing
 	.ci/install-system-deps

@@ -21,7 +21,7 @@ def chromium():
 
 def _reports(study):
     return sorted(p for p in study.out_dir.glob("*.html")
-                  if p.name not in ("index.html", "glossary.html") and ".failed" not in p.name)
+                  if p.name not in ("index.html", "glossary.html", "search.html") and ".failed" not in p.name)
 
 
 def test_every_chart_draws_offline_in_every_report(built_default, chromium):
@@ -44,7 +44,7 @@ def test_pages_of_a_copied_study_folder_draw_from_its_shared_scripts(built_defau
     import shutil
     study, _ = built_default
     copy = shutil.copytree(study.out_dir, tmp_path / "copied study")
-    assets = sorted(p.name for p in (copy / "assets").iterdir())
+    assets = sorted(p.name for p in (copy / "assets").iterdir() if not p.name.startswith("search-"))
     assert [a.split("-")[0] for a in assets] == ["itables", "vega"]
     for path in _reports(study):
         html = (copy / path.name).read_text(encoding="utf-8")
@@ -100,7 +100,8 @@ def test_index_links_resolve(built_default, chromium):
 def test_hostile_corpus_runs_no_script(built_hostile, chromium):
     study, results = built_hostile
     assert all(r.status == "built" for r in results), [(r.stem, r.error) for r in results]
-    pages = _reports(study) + [study.out_dir / "index.html", study.out_dir.parent / "index.html"]
+    pages = _reports(study) + [study.out_dir / "index.html", study.out_dir.parent / "index.html",
+                               study.out_dir / "search.html", *sorted((study.out_dir / "articles").glob("*.html"))]
     for path in pages:
         page = open_page(chromium, path, wait_ms=1200)
         assert page.page.evaluate("window.__pwned") is None, f"script from the corpus ran in {path.name}"
@@ -189,6 +190,11 @@ TABLE_CELLS = [
     "show_table(df, caption='Wide')",
     "show_table(df.iloc[:, :5], caption='Static', interactive=False)",
     "show_table(df.iloc[:0], caption='Nothing cleaned', empty='nothing was removed')",
+    # tables with an outlet and an era: select boxes narrow them
+    "by = pd.DataFrame({'outlet': ['Harbor Post', 'Valley Times', 'Harbor Post', 'A&B <i>News</i>', 'Valley Times'],\n"
+    "                   'era_label': ['Early', 'Early', 'Late', 'Late', 'Late'], 'n_articles': [3, 1, 4, 2, 5]})\n"
+    "show_table(by, caption='By outlet and era')\n"
+    "show_table(by, caption='Static outlets and eras', interactive=False)",
 ]
 
 
@@ -291,8 +297,8 @@ def test_a_printed_report_holds_whole_tables(table_page, chromium):
     p.evaluate("() => $.fn.dataTable.tables().forEach(n => $(n).DataTable().page.len(1).draw(false))")
     assert table.locator("tbody tr").count() == 1  # a reader paging one row at a time
     # what the page holds while it prints (listeners run in order: the report's first)
-    p.evaluate("() => window.addEventListener('beforeprint', () => { window.__printed ="
-               " document.querySelectorAll('table.dataTable tbody tr').length; })")
+    p.evaluate("id => window.addEventListener('beforeprint', () => { window.__printed ="
+               " document.querySelectorAll('#' + id + ' tbody tr').length; })", table.get_attribute("id"))
     p.pdf()
     assert p.evaluate("window.__printed") == 3
     assert table.locator("tbody tr").count() == 1  # and the reader's paging is back
@@ -327,4 +333,130 @@ def test_each_report_links_its_tables_and_the_study_workbook(built_default, chro
         page.page.locator(".bl-data a", has_text="XLSX").click()
     book = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
     assert book.sheetnames[0] == "contents" and "quotes" in book.sheetnames
+    page.page.context.close()
+
+
+# --------------------------------------------------------------------------- navigation
+
+def _shown_rows(table) -> list[list[str]]:
+    return [r.locator("td").all_inner_texts() for r in table.locator("tbody tr").all() if r.is_visible()]
+
+
+@pytest.mark.parametrize("caption", ["By outlet and era", "Static outlets and eras"])
+def test_a_table_narrows_to_one_outlet_and_era(table_page, chromium, caption):
+    page = open_page(chromium, table_page, wait_ms=0)
+    p = page.page
+    table = _table(page, caption)
+    container = table.locator("xpath=ancestor::div[contains(@class, 'jp-OutputArea-output')][1]")
+    outlet, era = container.locator("select[data-bl-filter='Outlet']"), container.locator("select[data-bl-filter='Era']")
+    assert outlet.locator("option").all_inner_texts() == ["All", "A&B <i>News</i>", "Harbor Post", "Valley Times"]
+    outlet.select_option(label="Harbor Post")
+    p.wait_for_function("t => Array.from(t.tBodies[0].rows).filter(r => r.offsetParent).length === 2",
+                        arg=table.element_handle())
+    assert {r[0] for r in _shown_rows(table)} == {"Harbor Post"}
+    era.select_option(label="Late")
+    p.wait_for_function("t => Array.from(t.tBodies[0].rows).filter(r => r.offsetParent).length === 1",
+                        arg=table.element_handle())
+    assert _shown_rows(table) == [["Harbor Post", "Late", "4"]]
+    note = container.locator(".bl-filter-note")
+    assert note.inner_text() == "Showing only the rows of Outlet: Harbor Post and Era: Late."
+    outlet.select_option(label="A&B <i>News</i>")     # markup in a value is a value, shown as text
+    p.wait_for_function("t => Array.from(t.tBodies[0].rows).filter(r => r.offsetParent).length === 1",
+                        arg=table.element_handle())
+    assert _shown_rows(table)[0][0] == "A&B <i>News</i>" and table.locator("tbody i").count() == 0
+    # printed: the boxes are left out, the line saying what is shown is kept
+    p.emulate_media(media="print")
+    assert not outlet.is_visible() and note.is_visible()
+    assert page.errors == []
+    page.page.context.close()
+
+
+def test_search_finds_what_was_extracted_and_opens_its_sentence(built_default, chromium):
+    study, _ = built_default
+    page = open_page(chromium, study.out_dir / "index.html", wait_ms=0)
+    p = page.page
+    p.get_by_role("link", name="Search the quotes, figures and frame hits").click()
+    p.wait_for_url("**/search.html")
+    count = p.locator("#bl-count")
+    p.wait_for_function("() => / rows match/.test(document.getElementById('bl-count').textContent)")
+    everything = count.inner_text()
+    assert re.match(r"[\d,]+ of [\d,]+ rows match", everything)
+    p.fill("#bl-q", "mcaleenan")                          # any case
+    p.wait_for_function("t => document.getElementById('bl-count').textContent !== t", arg=everything)
+    results = p.locator("#bl-results li")
+    texts = results.all_inner_texts()
+    assert texts and all("mcaleenan" in t.lower() for t in texts)
+    kinds = set(results.locator(".bl-kind").all_inner_texts())
+    assert "quote" in {k.lower() for k in kinds}
+    # narrowed to one kind and one outlet
+    before = count.inner_text()
+    p.select_option("#bl-kind", "quote")
+    outlets = p.locator("#bl-outlet option").all_inner_texts()[1:]
+    assert len(outlets) >= 2
+    p.fill("#bl-q", "")
+    p.select_option("#bl-outlet", label=outlets[0])
+    p.wait_for_function("t => document.getElementById('bl-count').textContent !== t", arg=before)
+    sources = results.locator("a.bl-source").all_inner_texts()
+    assert sources and all(f" · {outlets[0]} · " in s for s in sources)
+    # a result opens its article at its sentence, highlighted and in view
+    first = results.first
+    sentence = first.locator(".bl-sentence").inner_text()
+    first.locator("a.bl-source").click()
+    p.wait_for_url(re.compile(r".*/articles/[^/]+\.html#s\d+$"))
+    p.wait_for_function("""() => { const t = document.querySelector(':target'); if (!t) return false;
+        const r = t.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }""")
+    target = p.locator(":target")
+    assert " ".join(target.inner_text().split())[:25] in " ".join(sentence.split())
+    assert target.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert page.external == [] and page.errors == [], (page.external, page.errors)
+    page.page.context.close()
+
+
+def test_every_report_links_the_search_and_it_resolves(built_default, chromium):
+    study, _ = built_default
+    for path in _reports(study):
+        html = path.read_text(encoding="utf-8")
+        assert 'href="search.html"' in html, path.name
+    page = open_page(chromium, study.out_dir / "03_cited_figures.html", wait_ms=0)
+    page.page.get_by_role("link", name="Search quotes, figures and frames").click()
+    page.page.wait_for_url("**/search.html")
+    page.page.locator("#bl-results li").first.wait_for()
+    page.page.context.close()
+
+
+def test_hostile_text_is_text_in_the_search_and_the_article_pages(built_hostile, chromium):
+    study, _ = built_hostile
+    page = open_page(chromium, study.out_dir / "search.html", wait_ms=0)
+    p = page.page
+    p.locator("#bl-results li").first.wait_for()
+    p.fill("#bl-q", "pwned")
+    p.wait_for_function("() => document.querySelectorAll('#bl-results li').length > 0 && "
+                        "/<script>window.__pwned/.test(document.getElementById('bl-results').textContent)")
+    link = p.locator("#bl-results a.bl-source").first
+    link.click()
+    p.wait_for_url(re.compile(r".*/articles/[^/]+\.html#s\d+$"))
+    p.locator(":target").wait_for()
+    assert "<script>window.__pwned" in p.inner_text("article") or "<img src=x" in p.inner_text("article")
+    assert p.evaluate("window.__pwned") is None and page.dialogs == [] and p.locator("article img").count() == 0
+    page.page.context.close()
+
+
+def test_a_report_table_row_opens_its_article_at_its_sentence(built_default, chromium):
+    """Tables with an article id link it to the article's page; with a sentence number,
+    to that sentence, highlighted (04: example sentences per frame)."""
+    study, _ = built_default
+    page = open_page(chromium, study.out_dir / "04_language_and_framing.html", wait_ms=0)
+    p = page.page
+    table = _table(page, "Example sentences per frame and era")
+    headers = table.locator("thead th").all_inner_texts()
+    row = table.locator("tbody tr").first
+    sentence = row.locator("td").nth(headers.index("Sentence")).inner_text()
+    link = row.locator("a.bl-source")
+    assert re.fullmatch(r"articles/[^/]+\.html#s\d+", link.get_attribute("href"))
+    link.click()
+    p.wait_for_url(re.compile(r".*/articles/[^/]+\.html#s\d+$"))
+    target = p.locator(":target")
+    target.wait_for()
+    assert " ".join(target.inner_text().split()) == " ".join(sentence.split())
+    assert page.errors == [] and page.external == []
     page.page.context.close()

@@ -73,6 +73,7 @@ class Study:
     out_dir: Path = field(default=None)
     overridden: tuple[str, ...] = ()   # names set on the command line (-p), for messages
     description: str = ""              # the study file's 'description', shown on its index page
+    teacher: bool = False              # the worked solutions (see teacher_study)
 
     def origin(self, name: str) -> str:
         """Where parameter ``name`` was set, for an error message."""
@@ -143,6 +144,25 @@ def load_study(path: str | os.PathLike | None, overrides: list[str] | tuple[str,
         description = ""  # the study file's description is of its own corpus
     return Study(name=file_name, parameters=params, source=source, overridden=tuple(overridden),
                  description=description)
+
+
+#: Folder of a study's teacher build, inside the study's folder.
+TEACHER = "teacher"
+
+
+def solutions_dir() -> Path:
+    """``notebooks/solutions/``: the worked solutions, built only for teachers."""
+    return notebooks_dir() / "solutions"
+
+
+def teacher_study(study: Study) -> Study:
+    """The teacher's build of ``study``: the same parameters, the worked solutions
+    (:func:`solutions_dir`) built into ``reports/<study>/teacher/``, a folder no page of the
+    students' reports links to (nor the index of all studies)."""
+    from dataclasses import replace
+    return replace(study, out_dir=study.out_dir / TEACHER, teacher=True,
+                   description=f"Teacher's build: the worked solutions for study '{study.name}'. "
+                               "Not linked from the students' reports; do not publish it with them.")
 
 
 def derived_study_name(base: str, corpus_path) -> str:
@@ -514,7 +534,7 @@ def build_one(nb: NotebookSpec, params: dict, study: Study, fingerprint: str,
             files["executed"] = str(failed_nb.relative_to(staging))
             try:
                 paths = write_reports(failed_nb, staging, nb.stem, f"{nb.title} (FAILED)", provenance,
-                                      suffix=".failed")
+                                      suffix=".failed", search=_search_link(study))
                 files.update(_relative(paths, staging))
             except Exception:  # exporting the failure must not hide it
                 files["export_error"] = traceback.format_exc(limit=1)
@@ -522,7 +542,8 @@ def build_one(nb: NotebookSpec, params: dict, study: Study, fingerprint: str,
     if cancel.is_set():
         raise Cancelled(nb.stem)
     paths = write_reports(executed, staging, nb.stem, nb.title, provenance,
-                          tables=[f"data/{f.name}" for f in sorted(data.iterdir()) if f.suffix == ".csv"])
+                          tables=[f"data/{f.name}" for f in sorted(data.iterdir()) if f.suffix == ".csv"],
+                          search=_search_link(study))
     files = _relative(paths, staging)
     files["executed"] = f"executed/{nb.stem}.ipynb"
     files["tables"] = [f"data/{f.name}" for f in sorted(data.iterdir())]
@@ -713,8 +734,16 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
         bar = tqdm(total=len(todo), desc=f"Building {study.name}", unit="notebook", disable=not progress,
                    position=0, leave=True)
         cancel = threading.Event()
-        previous_env = os.environ.get(BUILD_ENV)
+        from .navigation import ARTICLES_ENV
+        from .study import TABLES_ENV
+        previous_env = {name: os.environ.get(name) for name in (BUILD_ENV, TABLES_ENV, ARTICLES_ENV)}
         os.environ[BUILD_ENV] = "1"  # kernels inherit it: no progress widgets, static explorers
+        if study.teacher:            # and read the students' study's tables
+            os.environ[TABLES_ENV] = str(_tables_home(study) / "tables")
+        if _search_link(study):      # tables link their articles' pages (written after the notebooks)
+            os.environ[ARTICLES_ENV] = "1"
+        else:
+            os.environ.pop(ARTICLES_ENV, None)
         pool = cf.ThreadPoolExecutor(max_workers=jobs)
         try:
             futures = {pool.submit(build_one, nb, per_nb[nb.stem], study, fp, provenance_for(nb),
@@ -744,10 +773,11 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
             raise BuildInterrupted(list(publisher.published), publisher.publishing) from None
         finally:
             pool.shutdown(wait=True)
-            if previous_env is None:
-                os.environ.pop(BUILD_ENV, None)
-            else:
-                os.environ[BUILD_ENV] = previous_env
+            for name, value in previous_env.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
             bar.close()
             shutil.rmtree(out / ".partial", ignore_errors=True)
     ordered = [results[nb.stem] for nb in notebooks]
@@ -764,9 +794,9 @@ def _prepare_tables(study: Study, progress: bool) -> None:
     the same tables and none extracts on its own. The inputs the study leaves out take
     their defaults (``None``: the project's files), as in every notebook."""
     from .study import prepare_study_tables
-    params = resolve_paths({name: study.parameters.get(name) for name in TABLE_INPUTS})
     t0 = time.perf_counter()
-    tables = prepare_study_tables(params, study.out_dir, progress=progress and sys.stderr.isatty())
+    tables = prepare_study_tables(_table_parameters(study), _tables_home(study),
+                                  progress=progress and sys.stderr.isatty())
     n, done = tables.provenance["n_articles"], tables.provenance["n_extracted"]
     if progress:
         print(f"Tables of {study.name}: {n:,} article(s), {done:,} extracted, {n - done:,} from the cache "
@@ -775,8 +805,49 @@ def _prepare_tables(study: Study, progress: bool) -> None:
 
 def _write_indexes(study: Study, manifest: dict) -> None:
     from .index import write_study_index, write_top_index
+    _write_navigation(study, manifest)
     write_study_index(study, manifest)
-    write_top_index(reports_dir())
+    if not study.teacher:       # the teacher's build is linked from no student's page
+        write_top_index(reports_dir())
+
+
+def _tables_home(study: Study) -> Path:
+    """The folder whose ``tables/`` a study's notebooks read: its own, or for a teacher's
+    build (:func:`teacher_study`) the students' study's, so the corpus is extracted once."""
+    return study.out_dir.parent if study.teacher else study.out_dir
+
+
+def _has_tables(study: Study) -> bool:
+    from .study import INDEX
+    return (study.out_dir / "tables" / INDEX).exists()
+
+
+def _search_link(study: Study) -> str | None:
+    """The search page a report page of ``study`` links (None: the study has none)."""
+    from .navigation import SEARCH_PAGE
+    return None if study.teacher or not _has_tables(study) else SEARCH_PAGE
+
+
+def _write_navigation(study: Study, manifest: dict) -> None:
+    """The study's article pages and search page (:mod:`borderlines.navigation`), from the
+    tables this or an earlier build made in ``<study folder>/tables``; skipped when the
+    pages are of the same inputs already, or when the study has no tables."""
+    from .index import inputs_key
+    from .navigation import navigation_current, write_navigation
+    from .study import prepare_study_tables
+    if study.teacher or not _has_tables(study):
+        return
+    key = inputs_key(study, manifest)
+    if navigation_current(study.out_dir, key):
+        return
+    tables = prepare_study_tables(_table_parameters(study), study.out_dir, progress=False)
+    write_navigation(study.out_dir, study.name, tables, key)
+
+
+def _table_parameters(study: Study) -> dict:
+    """The parameters that decide a study's tables, with absolute paths; the ones the
+    study leaves out are ``None`` (the project's files), as in every notebook."""
+    return resolve_paths({name: study.parameters.get(name) for name in TABLE_INPUTS})
 
 
 @contextlib.contextmanager

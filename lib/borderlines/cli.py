@@ -69,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--no-progress", action="store_true", help="no progress bars (for logs)")
     b.add_argument("--notebooks", metavar="DIR", type=Path, default=None,
                    help="folder of numbered notebooks to build (default: the project's notebooks/)")
+    b.add_argument("--teacher", action="store_true",
+                   help="build the worked solutions (notebooks/solutions/) for teachers into "
+                        "reports/<study>/teacher/, which no student's page links to")
 
     v = sub.add_parser("validate", help="check a corpus and print every problem at once",
                        description="Check a corpus (a folder with manifest.csv, or a .csv/.jsonl/.parquet "
@@ -212,12 +215,15 @@ def _default_params() -> str | None:
 
 
 def cmd_build(args) -> int:
-    from .build import BuildError, build, load_study, summary
+    from .build import BuildError, build, load_study, solutions_dir, summary, teacher_study
     t0 = time.perf_counter()
     try:
         study = load_study(args.params or _default_params(), args.param, name=args.study)
+        notebooks = args.notebooks
+        if args.teacher:
+            study, notebooks = teacher_study(study), notebooks or solutions_dir()
         results = build(study, force=args.force, jobs=args.jobs, only=args.only, progress=not args.no_progress,
-                        notebooks_folder=args.notebooks)
+                        notebooks_folder=notebooks)
     except BuildError as exc:
         print(f"borderlines build: nothing was run:\n{exc}", file=sys.stderr)
         return 2

@@ -44,7 +44,9 @@ Last build {{ m.built_at }} from <code>{{ m.study_file }}</code> in {{ m.seconds
 {% endfor %}</table>
 {% elif corpus_error %}<p class="failed">The corpus could not be summarised: {{ corpus_error }}</p>{% endif %}
 <h2>Reports</h2>
-<p>The statistics they use are defined in the <a href="glossary.html">glossary</a>.{% if workbook %}
+<p>The statistics they use are defined in the <a href="glossary.html">glossary</a>.{% if search %}
+<a href="{{ search }}" class="bl-search">Search the quotes, figures and frame hits</a> of every article, each
+linked to its sentence in the article's text.{% endif %}{% if workbook %}
 Every data table, in one workbook: <a href="{{ workbook }}">all_tables.xlsx</a>.{% endif %}</p>
 <table class="reports"><tr><th>Notebook</th><th>Status</th><th>Report</th><th>With code</th><th>Executed notebook</th><th>Data</th><th>Built (UTC)</th><th>Time</th></tr>
 {% for r in m.notebooks %}
@@ -162,6 +164,15 @@ def write_study_workbook(out_dir: Path, manifest: dict) -> Path | None:
     return write_workbook({f.stem: pd.read_parquet(f) for f in files}, target)
 
 
+def inputs_key(study, manifest: dict) -> str:
+    """A hash of what a study's pages beyond the notebooks (corpus overview, article and
+    search pages) are made from: the corpus checksum, the build's input fingerprints
+    (package code included) and the study's ``*_path`` parameters."""
+    return hashlib.sha256(json.dumps([manifest.get("corpus_checksum"), manifest.get("inputs"),
+                                      {k: v for k, v in study.parameters.items() if k.endswith("_path")}],
+                                     sort_keys=True, default=str).encode()).hexdigest()
+
+
 def write_study_index(study, manifest: dict) -> Path:
     """``reports/<study>/index.html`` from the build manifest; also saves the corpus
     overview into ``corpus_overview.json`` for the top index."""
@@ -169,9 +180,7 @@ def write_study_index(study, manifest: dict) -> Path:
     saved = study.out_dir / "corpus_overview.json"
     # the overview of the same corpus, eras, rules and code is the saved one: a no-op
     # build of a large corpus need not load it again
-    key = hashlib.sha256(json.dumps([manifest.get("corpus_checksum"), manifest.get("inputs"),
-                                     {k: v for k, v in study.parameters.items() if k.endswith("_path")}],
-                                    sort_keys=True, default=str).encode()).hexdigest()
+    key = inputs_key(study, manifest)
     try:
         previous = json.loads(saved.read_text())
     except (OSError, ValueError):
@@ -187,7 +196,10 @@ def write_study_index(study, manifest: dict) -> Path:
     from .parameters import shown_parameters
     write_glossary(study.out_dir)
     workbook = write_study_workbook(study.out_dir, manifest)
-    page = STUDY_TEMPLATE.render(m=manifest, workbook=WORKBOOK if workbook else "", corpus=corpus, corpus_error=error, style=_STYLE,
+    from .navigation import SEARCH_PAGE
+    search = SEARCH_PAGE if (study.out_dir / SEARCH_PAGE).exists() else ""
+    page = STUDY_TEMPLATE.render(m=manifest, workbook=WORKBOOK if workbook else "", corpus=corpus, corpus_error=error,
+                                 style=_STYLE, search=search,
                                  params=json.dumps(shown_parameters(manifest["parameters"]), sort_keys=True, default=str))
     return write_text_atomic(study.out_dir / "index.html", page)
 

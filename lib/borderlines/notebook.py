@@ -37,7 +37,95 @@ table.dataTable thead th .dt-column-title { cursor: pointer; }
 table.bl-table td.bl-text, table.bl-table th.bl-text, table.dataTable td.dt-left { text-align: left !important; }
 table.bl-table td.bl-num, table.bl-table th.bl-num { text-align: right; }
 .bl-empty { font-style: italic; color: #555; }
+.bl-filters { display: flex; flex-wrap: wrap; gap: .3em 1.2em; margin: .4em 0; font-size: 13px; }
+.bl-filters select { margin-left: .4em; max-width: 22em; }
+.bl-filter-note { font-size: 13px; font-style: italic; margin: .2em 0; }
+.bl-filter-note:empty { display: none; }
+@media print { .bl-filters { display: none !important; } }
 """
+
+#: Columns a reader can narrow a table to one value of (an outlet, an era): the era's
+#: label when a table has it, else its key.
+FILTER_COLUMNS = ("outlet", "era_label", "era")
+
+#: ``window.blTableFilters(table, columns, api)``: select boxes above ``table`` (a
+#: ``<table>``; ``api``: its DataTables API, or nothing for a plain table) that keep only
+#: the rows whose column holds the chosen value; ``columns``: ``[[position, label], ...]``.
+#: A line under them says what is filtered (printed too, while the boxes are not).
+FILTER_JS = r"""
+window.blTableFilters = window.blTableFilters || function (table, columns, api) {
+  if (!table || table.getAttribute('data-bl-filtered')) { return; }
+  table.setAttribute('data-bl-filtered', '1');
+  var text = function (v) { var t = document.createElement('textarea'); t.innerHTML = String(v); return t.value; };
+  var rows = api ? null : Array.prototype.slice.call(table.tBodies[0] ? table.tBodies[0].rows : []);
+  var bar = document.createElement('div'), note = document.createElement('p'), chosen = {};
+  bar.className = 'bl-filters'; note.className = 'bl-filter-note'; note.setAttribute('role', 'status');
+  // the values as the table shows them (DataTables: as rendered for display, HTML-escaped)
+  function shown(row, i) { return String(api.cell(row, i).render('display')); }
+  function values(i) {
+    var all = api ? api.rows().indexes().toArray().map(function (r) { return shown(r, i); })
+                  : rows.map(function (r) { return r.cells[i] ? r.cells[i].textContent : ''; });
+    return all.filter(function (v, k) { return v !== '' && all.indexOf(v) === k; }).sort();
+  }
+  function apply() {
+    if (api) {
+      api.search.fixed('bl-filters', function (_, data, row) {
+        return columns.every(function (c) { return !chosen[c[0]] || shown(row, c[0]) === chosen[c[0]]; });
+      }).draw();
+    } else {
+      rows.forEach(function (r) {
+        r.style.display = columns.every(function (c) {
+          return !chosen[c[0]] || (r.cells[c[0]] && r.cells[c[0]].textContent === chosen[c[0]]); }) ? '' : 'none';
+      });
+    }
+    var parts = columns.filter(function (c) { return chosen[c[0]]; })
+                       .map(function (c) { return c[1] + ': ' + (api ? text(chosen[c[0]]) : chosen[c[0]]); });
+    note.textContent = parts.length ? 'Showing only the rows of ' + parts.join(' and ') + '.' : '';
+  }
+  columns.forEach(function (c) {
+    var label = document.createElement('label'), select = document.createElement('select');
+    label.textContent = c[1];
+    select.setAttribute('data-bl-filter', c[1]);
+    select.add(new Option('All', ''));
+    values(c[0]).forEach(function (v) { select.add(new Option(api ? text(v) : v, v)); });
+    select.addEventListener('change', function () { chosen[c[0]] = select.value; apply(); });
+    label.appendChild(select);
+    bar.appendChild(label);
+  });
+  var anchor = api ? api.table().container() : table;
+  anchor.parentNode.insertBefore(bar, anchor);
+  anchor.parentNode.insertBefore(note, anchor);
+};
+"""
+
+
+def source_links(df: pd.DataFrame) -> list[str] | None:
+    """For a table with a ``doc_id`` column, in a build that publishes article pages
+    (:data:`borderlines.navigation.ARTICLES_ENV`), each row's link to its article's page, at its sentence when
+    the table has ``sent_id`` (:func:`borderlines.navigation.source_link`); else None."""
+    from .navigation import ARTICLES_ENV, source_link
+    if os.environ.get(ARTICLES_ENV) != "1" or "doc_id" not in df.columns:
+        return None
+    sent_ids = df["sent_id"] if "sent_id" in df.columns else [None] * len(df)
+    return [source_link(d, s) for d, s in zip(df["doc_id"], sent_ids)]
+
+
+def filter_columns(df: pd.DataFrame) -> list[int]:
+    """Positions (in table order) of the columns of ``df`` a reader can filter on
+    (:data:`FILTER_COLUMNS`: the outlet; the era's label, or its key when there is no
+    label), each with at least two different values."""
+    names = [str(c) for c in df.columns]
+    wanted = [c for c in FILTER_COLUMNS if c in names]
+    if "era_label" in wanted and "era" in wanted:
+        wanted.remove("era")
+    return sorted(names.index(c) for c in wanted if df.iloc[:, names.index(c)].dropna().nunique() >= 2)
+
+
+def _filter_spec(df: pd.DataFrame, labels: dict[str, str] | None) -> str:
+    """The ``columns`` argument of :data:`FILTER_JS` for ``df``, as JavaScript ('' when none)."""
+    import json
+    spec = [[i, column_label(df.columns[i], labels)] for i in filter_columns(df)]
+    return json.dumps(spec).replace("<", "\\u003c") if spec else ""
 #: Column names shown as labels (any other: underscores to spaces, ``n_`` and an era
 #: suffix ``_a``/``_b`` spelled out, see :func:`column_label`).
 COLUMN_LABELS = {
@@ -104,7 +192,7 @@ def setup(interactive_tables: bool = True) -> None:
     ``parameters`` cell means what it means in a study file or ``borderlines build -p``."""
     os.chdir(project_root())
     charts.enable()
-    display(HTML(charts.vega_bundle_html() + f"<style>{TABLE_CSS}</style>"))
+    display(HTML(charts.vega_bundle_html() + f"<style>{TABLE_CSS}</style><script>{FILTER_JS}</script>"))
     if interactive_tables:
         import itables
         itables.init_notebook_mode(all_interactive=False, connected=False)
@@ -132,9 +220,13 @@ def show_table(df: pd.DataFrame, caption: str = "", max_rows: int | None = None,
     text_columns = [i for i, c in enumerate(df.columns) if not pd.api.types.is_numeric_dtype(df[c])
                     or pd.api.types.is_bool_dtype(df[c])]
     shown = reader_table(df, labels)
+    filters = _filter_spec(df, labels)
+    links = source_links(df)
+    link_column = list(map(str, df.columns)).index("doc_id") if links else None
     note = ""
     if len(df) > max_rows:
-        shown = df.head(max_rows)
+        shown = reader_table(df.head(max_rows), labels)
+        links = links[:max_rows] if links else links
         note = f"Showing the first {max_rows:,} of {len(df):,} rows; the full table is in the data outputs."
     if interactive:
         import itables
@@ -147,12 +239,29 @@ def show_table(df: pd.DataFrame, caption: str = "", max_rows: int | None = None,
         if "columnDefs" not in options:  # text reads left to right; numbers stay right-aligned
             options["columnDefs"] = ([{"className": "dt-left", "targets": text_columns}] if text_columns else []) + [
                 {"targets": "_all", "defaultContent": MISSING, "render": itables.JavascriptFunction(_SHOW_MISSING)}]
+        if links:   # the article column links to the article's page, kept in a hidden column
+            hidden = shown.shape[1]
+            shown = shown.assign(_source_link=links)
+            options["columnDefs"] = [
+                {"targets": hidden, "visible": False, "searchable": False},
+                {"targets": link_column, "render": itables.JavascriptFunction(
+                    "function (data, type, row) { return type === 'display' ? '<a class=\"bl-source\" href=\"' + "
+                    f"row[{hidden}] + '\">' + data + '</a>' : data; }}")},
+                *options["columnDefs"]]
+        if filters and "drawCallback" not in options:
+            # select boxes for outlet and era, made at the first draw (itables calls an
+            # initComplete only with column filters or selectable header text)
+            options["drawCallback"] = itables.JavascriptFunction(
+                "function (settings) { var api = new $.fn.dataTable.Api(settings); if (window.blTableFilters) { "
+                f"window.blTableFilters(api.table().node(), {filters}, api); }} }}")
         if options.get("column_filters") and "css" not in options:
             options["css"] = "table.dataTable tfoot input { width: 100%; box-sizing: border-box; }"
         itables.show(shown, caption=html.escape(caption) if caption else None, showIndex=False,
                      allow_html=False, **options)
     else:
-        display(HTML(static_table_html(shown, text_columns, caption)))
+        script = ("<script>if (window.blTableFilters) { window.blTableFilters("
+                  f"document.currentScript.previousElementSibling, {filters}); }}</script>") if filters else ""
+        display(HTML(static_table_html(shown, text_columns, caption, links, link_column) + script))
     if note:
         display(Markdown(f"*{escape(note)}*"))
 
@@ -187,11 +296,13 @@ def markdown_text(text: str) -> MarkdownText:
     return MarkdownText(text)
 
 
-def static_table_html(df: pd.DataFrame, text_columns: list[int], caption: str = "") -> str:
+def static_table_html(df: pd.DataFrame, text_columns: list[int], caption: str = "",
+                      links: list[str] | None = None, link_column: int | None = None) -> str:
     """A plain HTML table (``class="bl-table"``), every value escaped, text columns
     (positions ``text_columns``) left-aligned and numbers right-aligned, missing values
-    as :data:`MISSING`."""
-    def cell(tag, value, i):
+    as :data:`MISSING`; with ``links`` (one per row), the cells of column ``link_column``
+    link there."""
+    def cell(tag, value, i, href=None):
         kind = "bl-text" if i in text_columns else "bl-num"
         if value is None or value is pd.NA or (isinstance(value, (float, np.floating)) and np.isnan(value)):
             text = MISSING
@@ -200,10 +311,15 @@ def static_table_html(df: pd.DataFrame, text_columns: list[int], caption: str = 
                     else f"{value:.4g}")
         else:
             text = str(value)
-        return f'<{tag} class="{kind}">{html.escape(text)}</{tag}>'
+        text = html.escape(text)
+        if href is not None:
+            text = f'<a class="bl-source" href="{html.escape(href)}">{text}</a>'
+        return f'<{tag} class="{kind}">{text}</{tag}>'
     head = "".join(cell("th", c, i) for i, c in enumerate(df.columns))
-    rows = "".join("<tr>" + "".join(cell("td", v, i) for i, v in enumerate(row)) + "</tr>"
-                   for row in df.itertuples(index=False, name=None))
+    hrefs = links or [None] * len(df)
+    rows = "".join("<tr>" + "".join(cell("td", v, i, href if i == link_column else None)
+                                    for i, v in enumerate(row)) + "</tr>"
+                   for row, href in zip(df.itertuples(index=False, name=None), hrefs))
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return f'<table class="bl-table">{cap}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 

@@ -68,7 +68,7 @@ ARTICLE_COUNTS = ("n_words", "n_sentences", "n_quotes", "n_figures")
 #: Parts of the package that do not change what extraction gives; a change anywhere
 #: else in ``lib/borderlines`` re-extracts every article.
 NOT_EXTRACTION = frozenset({
-    "build.py", "cli.py", "index.py", "notebook.py", "report.py", "nbtools.py", "explore.py",
+    "build.py", "cli.py", "index.py", "navigation.py", "notebook.py", "report.py", "nbtools.py", "explore.py",
     "exercises.py", "lockfile.py", "uncertainty.py", "validation.py", "progress.py", "study.py",
     "compare", "measures.py", "wording.py", "confounds.py", "textstats.py", "readability.py",
     "charts", "importers", "templates"})
