@@ -102,9 +102,9 @@ _PARAMETERS = (
               ALL, check=_loads("quotes", "load_actors")),
     Parameter("frames_path", "path", None, "None: data/lexicons/frames.yml", ALL,
               check=_loads("frames", "load_frames")),
-    Parameter("seed", "int", 20261128, "seeds the bootstrap (and 06's draw), so results reproduce",
+    Parameter("seed", "int", 20261128, "seeds the permutation tests (and 06's draw), so results reproduce",
               ("01", "02", "03", "04", "05", "06")),
-    Parameter("n_resamples", "int", 2000, "bootstrap resamples", ("01", "02", "03", "04", "05"), minimum=1),
+    Parameter("n_resamples", "int", 2000, "unused: the jackknife t intervals do not resample (kept so older study files still run)", ("01", "02", "03", "04", "05"), minimum=1),
     Parameter("era_a", "str", "trump_1", "the first era compared (a key of the eras table); "
               "differences are era_b − era_a", COMPARING, check=_an_era),
     Parameter("era_b", "str", "biden", "the second era compared", COMPARING, check=_an_era),
