@@ -1,0 +1,146 @@
+"""Reported speech (``indirect`` rows, :func:`_indirect_rows`): a verb of saying and its
+reported clause ("X said (that) ...", "X told Y that ...", "..., X said", "according to
+X, ..."), one row per speech act."""
+
+from __future__ import annotations
+
+import re
+
+from .actors import _ActorIndex
+from .vocabulary import (_ACCORDING_RE, _ADVERBS, _AUXILIARIES, _CLAUSE_VERBS, _CONTENT_LEAD, _GAP_RE,
+                         _MARK_RE, _OBJECT_VERBS, _PROMISE_VERBS, _TELL_OBJECT, _WORD_RE)
+from .article import _Article
+from .marks import _content_span
+from .names import _described_mention
+from .rows import _row
+from .attribution import _method_of, _sentence_subject, _subject_after, _subject_before
+
+# A question reported ("asked whether ...", "asked the board why ...") and an appeal
+# ("urged Congress to act").
+_ASKED_RE = re.compile(r"(?:\s+[\w'’.-]+){0,3}?\s+(?:whether|if|why|how|what|when|who|where)\b")
+_URGED_RE = re.compile(r"(?:\s+[\w'’.-]+){1,4}?\s+to\s+[a-z]")
+_BARE_CLAUSE_RE = re.compile(
+    rf"\s+(?:(?:it|he|she|they|we|I|there)\s+(?:\w+ed|\w+s|{_AUXILIARIES})"
+    # a described subject and an auxiliary: "acknowledged the old levee was ..."
+    rf"|(?:the|a|an|this|its|his|her|their)(?:\s+(?!(?:that|which|who|whom|whose|and|or|to)\b)[\w'’-]+){{1,3}}"
+    rf"\s+{_AUXILIARIES})\b")
+_CLAUSE_LEAD_END_RE = re.compile(r"(?:\bthat|[,:])\s*$")
+
+# "called for a ban", "called Friday on police to act": a demand, reported like speech.
+_CALL_FOR_RE = re.compile(rf"(?:\s+{_ADVERBS})*\s+(?:for|on)\b")
+
+# A verb of saying coordinated with an earlier verb: "... and said", "..., and later said".
+_AND_BEFORE_RE = re.compile(rf"\band(?:\s+{_ADVERBS})*\s+$")
+
+# After a reported clause and its speaker ("..., he said"), only circumstances may follow.
+_REVERSE_REST_RE = re.compile(
+    rf"(?:\s+{_ADVERBS})*(?:\s+(?:reporters|journalists))?"
+    r"(?:\s+(?:in|at|on|during|to|from|via|after|before|with|by|while|of)\b[^,;“”\"]*)?\s*[.!?]?\s*")
+_CONTENT_START_RE = re.compile(_CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
+_TELL_CONTENT_START_RE = re.compile(_TELL_OBJECT + r"?" + _CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
+_REVERSE_TAIL_RE = re.compile(
+    r",\s+(?:he|she|it|they|(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
+    r"(?:later\s+|also\s+)?(?:said|added|told|wrote|noted|explained)\b[^,“”\"]*$")
+_COMMA_THE_END_RE = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}$")   # ", the", ", top state"
+_COMMA_ACCORDING_RE = re.compile(r",\s+according to\b")
+_ACCORDING_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}")
+_COMMA_END_RE = re.compile(r",\s*$")
+
+# The source after "according to" when no name is there: up to eight words to a comma or a stop.
+_ACCORDING_SOURCE_RE = re.compile(r"\s+((?:[\w.'’/-]+\s+){0,7}[\w'’/-]+)\s*(?=[,.;]|$)")
+
+
+def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, group0: int) -> list[dict]:
+    """Reported speech: "X said (that) ...", "..., X said", "according to X". A sentence
+    gives one row per speech act: verbs inside an earlier reported clause are skipped."""
+    text = art.text
+    rows: list[dict] = []
+    taken: dict[int, list[tuple[int, int]]] = {}   # sentence -> spans already reported (within it)
+
+    def inside_taken(pos):
+        return any(a <= pos < b for a, b in taken.get(art.sentence_of(pos), ()))
+
+    def add(start, end, si, mention, appositive, cover):
+        start, end = _content_span(text, start, end)
+        while end > start and text[end - 1] in ".!?;:—– ":
+            end -= 1
+        if len(_WORD_RE.findall(text, start, end)) < 3 or text[start] in "“\"«":
+            return
+        flags = ["contains_quote"] if _MARK_RE.search(text, start, end) else []
+        rows.append(_row(art, "indirect", start, end, art.sent_starts[si], art.sent_ends[si], mention,
+                         _method_of(mention, appositive), flags, index, group0 + len(rows)))
+        taken.setdefault(si, []).append(cover)
+
+    for verb in art.verbs:
+        calls = ((verb.lemma == "call" and _CALL_FOR_RE.match(text, verb.end))
+                 or (verb.lemma == "ask" and _ASKED_RE.match(text, verb.end))
+                 or (verb.lemma == "urge" and _URGED_RE.match(text, verb.end)))
+        if (verb.lemma not in _CLAUSE_VERBS and not calls) or verb.start in used_verbs or inside_taken(verb.start):
+            continue
+        si = art.sentence_of(verb.start)
+        s_lo, s_hi = art.sent_starts[si], art.sent_ends[si]
+        found = _subject_before(art, verb, s_lo)
+        coordinated = False
+        if (not found or not (verb.participle or _GAP_RE.fullmatch(text, found[0].end, verb.start))) \
+                and _AND_BEFORE_RE.search(text, max(s_lo, verb.start - 40), verb.start):
+            # "Democrats described the plan as ominous, and said ...": the sentence's subject
+            subject = _sentence_subject(art, verb.start, index)
+            found, coordinated = ((subject, False), True) if subject is not None else (None, False)
+        inverted = _subject_after(art, verb, s_hi) if not found else None
+        if inverted:
+            # "..., noted Dana Kolb." — the reported clause comes first, the speaker after
+            lead = _COMMA_END_RE.search(text, s_lo, verb.start)
+            if lead and text[s_lo:lead.start()].strip() and _REVERSE_REST_RE.fullmatch(text, inverted[0].end, s_hi):
+                add(s_lo, lead.start(), si, inverted[0], inverted[1], (s_lo, s_hi))
+            continue
+        if not found:
+            continue
+        mention, appositive = found
+        if not verb.participle and not coordinated and not _GAP_RE.fullmatch(text, mention.end, verb.start):
+            continue
+        before = text[s_lo:mention.start]
+        comma = _COMMA_THE_END_RE.search(before)
+        rest = text[verb.end:s_hi]
+        if (comma and before[:comma.start()].strip() and not verb.participle
+                and _REVERSE_REST_RE.fullmatch(rest)):
+            # "..., he said." — the reported clause comes first
+            add(s_lo, s_lo + comma.start(), si, mention, appositive, (s_lo, s_hi))
+            continue
+        lead = (_TELL_CONTENT_START_RE if verb.lemma == "tell" else _CONTENT_START_RE).match(text, verb.end, s_hi)
+        start = lead.end() if lead else verb.end
+        if start < s_hi and text[start] in "“\"«":
+            continue   # the complement is a quotation: a direct or partial row already
+        if (verb.lemma in _OBJECT_VERBS and not _CLAUSE_LEAD_END_RE.search(text, verb.end, start)
+                and not (verb.lemma in _PROMISE_VERBS and text.startswith(" to ", verb.end))
+                and not _BARE_CLAUSE_RE.match(text, verb.end)):
+            continue   # an object, not a reported clause
+        end = s_hi
+        if mention.word in ("who", "which"):
+            comma = text.find(",", start, s_hi)      # the relative clause ends at its comma
+            end = comma if comma > 0 else end
+        tail = _REVERSE_TAIL_RE.search(text, start, s_hi)
+        if tail:
+            end = tail.start()
+        according = _COMMA_ACCORDING_RE.search(text, start, end)
+        if according:
+            end = according.start()
+        add(start, end, si, mention, appositive, (verb.start, s_hi))
+    for m in _ACCORDING_RE.finditer(text):
+        if art.in_quoted(m.start()) or inside_taken(m.start()):
+            continue
+        si = art.sentence_of(m.start())
+        s_lo, s_hi = art.sent_starts[si], art.sent_ends[si]
+        men = next((x for x in art.mentions_in(m.end(), min(s_hi, m.end() + 60))
+                    if _ACCORDING_GAP_RE.fullmatch(text[m.end():x.start])), None)
+        if men is None or not men.speaker:
+            source = _ACCORDING_SOURCE_RE.match(text, m.end(), s_hi)
+            if not source:
+                continue
+            men = _described_mention(text, source.start(1), source.end(1))
+        if _COMMA_END_RE.search(text[s_lo:m.start()]):
+            add(s_lo, m.start(), si, men, False, (s_lo, s_hi))
+        elif not text[s_lo:m.start()].strip():
+            comma = text.find(",", men.end, s_hi)
+            if comma > 0:
+                add(comma + 1, s_hi, si, men, False, (s_lo, s_hi))
+    return rows
