@@ -195,6 +195,26 @@ INDIRECT = [
      "Dana Kolb"),
     ("Ana Roe outlined her harbor plan and vowed to fine all who dump oil.", "to fine all who dump oil", "Ana Roe"),
     ("Police in Tulsa said the road was closed.", "the road was closed", "police"),
+    # an inverted speaker after a sentence with a subject of its own, and with an appositive
+    ("Harbor officials felt the plan was sound because the tolls could cover repairs, said Ms. Dana Okafor, "
+     "the lawyer for the port authority.", "Harbor officials felt the plan was sound because the tolls could "
+     "cover repairs", "Dana Okafor"),
+    ("Rita Okafor runs the port. The ferries could run late, but the delay would matter little, said Okafor.",
+     "The ferries could run late, but the delay would matter little", "Rita Okafor"),
+    # whom the words were told to, and when and while, after the speaker
+    ("The bridge could close for a month, Sen. Mara Lindqvist (D-Ore.) told The Lakeside Gazette on Friday.",
+     "The bridge could close for a month", "Mara Lindqvist"),
+    ("The pier is unsafe, County officials said Friday afternoon, as they waited for the storm.",
+     "The pier is unsafe", "County officials"),
+    ("Lindqvist told KXLT's \"Morning Desk\" that the vote would be close.", "the vote would be close",
+     "Lindqvist"),
+    # a negated verb of saying; a verb coordinated by "but"; a participle after the subject's clause
+    ("But Attorney General Ana Ruiz isn’t saying if the utility broke any laws.",
+     "if the utility broke any laws", "Ana Ruiz"),
+    ("The mayor, like her deputy, has praised the plan but has said she will review the cost.",
+     "she will review the cost", "mayor"),
+    ("A county judge has rejected the request, saying the court has no business deciding it.",
+     "the court has no business deciding it", "A county judge"),
 ]
 
 

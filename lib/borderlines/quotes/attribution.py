@@ -256,7 +256,27 @@ _INTRO_RE = re.compile(r"\s*[^,;:“”\"«»\n]{1,160},\s*")
 # Between a sentence's subject and its verb: a party "(D-Vt.)", an appositive or a relative clause.
 _SUBJECT_GAP = r"(?:\s*\([^()\n]{1,40}\))?(?:\s*,[^,;:“”\"«»\n]{1,160},)?"
 _SUBJECT_VERB_AFTER_RE = re.compile(_SUBJECT_GAP + _SUBJECT_VERB_RE.pattern)
-_DESCRIBED_START_RE = re.compile(rf"{_DETERMINERS}\s+(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*[A-Za-z][\w'’-]*(?=\s)")
+_DESCRIBED_START_RE = re.compile(rf"{_DETERMINERS}\s+(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*[A-Za-z][\w'’-]*(?=[\s,(])")
+_NEXT_WORD_RE = re.compile(r"\s+([\w'’-]+)")
+
+
+def _described_subject(text: str, start: int, pos: int) -> int | None:
+    """End of a described subject opening a sentence at ``start`` and followed by its verb
+    ("A county judge has ...", "The head of the agency said", "The mayor, like her
+    deputy, has ..."): up to five more words, "of" the only preposition; else None."""
+    described = _DESCRIBED_START_RE.match(text, start, pos)
+    if not described:
+        return None
+    end = described.end()
+    for _ in range(5):
+        if _SUBJECT_VERB_AFTER_RE.match(text, end, pos):
+            words = text[start:end].split()[1:]
+            return None if any(w.lower() in _NOT_IN_DESCRIPTION for w in words) else end
+        nxt = _NEXT_WORD_RE.match(text, end, pos)
+        if not nxt or (nxt.group(1).lower() in _PREPOSITIONS and nxt.group(1).lower() != "of"):
+            return None
+        end = nxt.end()
+    return None
 
 
 def _sentence_subject(art: _Article, pos: int, index: _ActorIndex) -> _Mention | None:
@@ -282,14 +302,13 @@ def _sentence_subject(art: _Article, pos: int, index: _ActorIndex) -> _Mention |
                 return m
             continue
         run = _RUN_RE.match(text, start, pos)
-        described = _DESCRIBED_START_RE.match(text, start, pos) if not run else None
-        if described and _SUBJECT_VERB_RE.match(text, described.end()) and not any(
-                w.lower() in _NOT_IN_DESCRIPTION for w in described.group().split()[1:]):
-            return _described_mention(text, start, described.end())
-        if not run:
+        s, e = _trimmed_run(text, run.start(), run.end()) if run else (start, start)
+        if e <= s:                       # no name: a described subject ("A county judge has")
+            end = _described_subject(text, start, pos)
+            if end is not None:
+                return _described_mention(text, start, end)
             continue
-        s, e = _trimmed_run(text, run.start(), run.end())
-        if e <= s or s != start or not _SUBJECT_VERB_AFTER_RE.match(text, e) or _is_possessive(text, e):
+        if s != start or not _SUBJECT_VERB_AFTER_RE.match(text, e) or _is_possessive(text, e):
             continue
         if s == lo and len(text[s:e].split()) == 1 and (" " + text[s:e].lower() + " ") in text:
             continue   # a common word starting the sentence ("Voting fraud is ...")

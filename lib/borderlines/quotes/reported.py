@@ -29,13 +29,22 @@ _CLAUSE_LEAD_END_RE = re.compile(r"(?:\bthat|[,:])\s*$")
 # "called for a ban", "called Friday on police to act": a demand, reported like speech.
 _CALL_FOR_RE = re.compile(rf"(?:\s+{_ADVERBS})*\s+(?:for|on)\b")
 
-# A verb of saying coordinated with an earlier verb: "... and said", "..., and later said".
-_AND_BEFORE_RE = re.compile(rf"\band(?:\s+{_ADVERBS})*\s+$")
+# A verb of saying coordinated with an earlier verb: "... and said", "..., and later said",
+# "... but has said".
+_AND_BEFORE_RE = re.compile(rf"\b(?:and|but)(?:\s+{_ADVERBS})*\s+$")
 
-# After a reported clause and its speaker ("..., he said"), only circumstances may follow.
-_REVERSE_REST_RE = re.compile(
-    rf"(?:\s+{_ADVERBS})*(?:\s+(?:reporters|journalists))?"
-    r"(?:\s+(?:in|at|on|during|to|from|via|after|before|with|by|while|of)\b[^,;“”\"]*)?\s*[.!?]?\s*")
+# After a reported clause and its speaker ("..., he said"), only circumstances may follow:
+# when, to whom ("told reporters", "told The Gazette"), where, and a clause about the
+# circumstances (", as they waited for the storm").
+_CIRCUMSTANCES = (r"(?:\s+(?:morning|afternoon|evening|night))?"
+                  r"(?:\s+(?:in|at|on|during|to|from|via|after|before|with|by|while|of)\b[^,;“”\"]*)?"
+                  r"(?:,\s+(?:as|while|when|after|before|because|though|although|amid|adding|noting|citing)"
+                  r"\b[^“”\"«»]*)?\s*[.!?]?\s*")
+_REVERSE_REST_RE = re.compile(rf"(?:\s+{_ADVERBS})*(?:\s+(?:reporters|journalists))?" + _CIRCUMSTANCES)
+_TELL_REST_RE = re.compile(rf"(?:\s+{_ADVERBS})*{_TELL_OBJECT}?(?:\s+{_ADVERBS})*" + _CIRCUMSTANCES)
+# After an inverted speaker ("..., said Dana Kolb"): circumstances, or an appositive to the
+# end of the sentence (", the lawyer for the port authority.").
+_INVERTED_REST_RE = re.compile(r"\s*,[^“”\"«»]*")
 _CONTENT_START_RE = re.compile(_CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
 _TELL_CONTENT_START_RE = re.compile(_TELL_OBJECT + r"?" + _CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
 _REVERSE_TAIL_RE = re.compile(
@@ -82,27 +91,30 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         found = _subject_before(art, verb, s_lo)
         coordinated = False
         if (not found or not (verb.participle or _GAP_RE.fullmatch(text, found[0].end, verb.start))) \
-                and _AND_BEFORE_RE.search(text, max(s_lo, verb.start - 40), verb.start):
-            # "Democrats described the plan as ominous, and said ...": the sentence's subject
+                and (_AND_BEFORE_RE.search(text, max(s_lo, verb.start - 40), verb.start)
+                     or (verb.participle and not found and _COMMA_END_RE.search(text, s_lo, verb.start))):
+            # "Democrats described the plan as ominous, and said ...", "A judge rejected the
+            # request, saying ...": the sentence's subject
             subject = _sentence_subject(art, verb.start, index)
             found, coordinated = ((subject, False), True) if subject is not None else (None, False)
-        inverted = _subject_after(art, verb, s_hi) if not found else None
+        adjacent = found and (verb.participle or coordinated or _GAP_RE.fullmatch(text, found[0].end, verb.start))
+        inverted = _subject_after(art, verb, s_hi) if not adjacent else None
         if inverted:
             # "..., noted Dana Kolb." — the reported clause comes first, the speaker after
             lead = _COMMA_END_RE.search(text, s_lo, verb.start)
-            if lead and text[s_lo:lead.start()].strip() and _REVERSE_REST_RE.fullmatch(text, inverted[0].end, s_hi):
+            if lead and text[s_lo:lead.start()].strip() and (
+                    _REVERSE_REST_RE.fullmatch(text, inverted[0].end, s_hi)
+                    or _INVERTED_REST_RE.fullmatch(text, inverted[0].end, s_hi)):
                 add(s_lo, lead.start(), si, inverted[0], inverted[1], (s_lo, s_hi))
             continue
-        if not found:
+        if not adjacent:
             continue
         mention, appositive = found
-        if not verb.participle and not coordinated and not _GAP_RE.fullmatch(text, mention.end, verb.start):
-            continue
         before = text[s_lo:mention.start]
         comma = _COMMA_THE_END_RE.search(before)
         rest = text[verb.end:s_hi]
         if (comma and before[:comma.start()].strip() and not verb.participle
-                and _REVERSE_REST_RE.fullmatch(rest)):
+                and (_TELL_REST_RE if verb.lemma == "tell" else _REVERSE_REST_RE).fullmatch(rest)):
             # "..., he said." — the reported clause comes first
             add(s_lo, s_lo + comma.start(), si, mention, appositive, (s_lo, s_hi))
             continue

@@ -214,7 +214,7 @@ _ADVERBS = (r"(?:(?:\w+ly|also|later|then|again|further|previously|earlier|recen
             r"could|did|does|do|was|were|is|are|might|may|can|should|must|"
             rf"(?:on\s+)?{_DAYS}|(?:last|this|next)\s+(?:week|month|year|night|{_DAYS})|"
             rf"(?:in|on|since|last)\s+{_MONTHS}(?:\s+\d{{1,2}})?|"
-            r"yesterday|today|tonight)(?![\w’']))")
+            r"yesterday|today|tonight|\w+n[’']t)(?![\w’']))")   # negations too: "isn’t saying"
 
 # What may stand between a speaker and the speech verb: "of Mexico", an appositive or a
 # parenthetical between commas, adverbs, auxiliaries and days.
@@ -250,6 +250,8 @@ _PRONOUNS = ("He", "he", "She", "she", "It", "it", "They", "they")
 _THE = trie_pattern(["The", "the"], r"\w")   # \b[Tt]he
 _TELL_OBJECT = (r"(?:\s+(?:reporters|journalists|lawmakers|supporters|him|her|them|us|me|"
                 r"(?:the|a|an|his|her|their)\s+(?:[\w.'’-]+\s+){0,2}[\w'’-]+|"
+                # a program by its network: "MSNBC's “Morning Joe”"
+                r"[A-Z][\w.'’-]*['’]s\s+[“\"][^“”\"\n]{1,40}[”\"]|"
                 r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))")
 _CONTENT_LEAD = (
     rf"(?:\s+{_ADVERBS})*"
