@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .actors import _ActorIndex
-from .vocabulary import (_ACCORDING_RE, _ADVERBS, _APPOSITIVE_RE, _CONJUNCTIONS, _DETERMINERS, _GAP_RE,
+from .vocabulary import (_ACCORDING_RE, _OF_BEFORE_RE, _ADVERBS, _APPOSITIVE_RE, _CONJUNCTIONS, _DETERMINERS, _GAP_RE,
                          _INVERTIBLE, _NOT_IN_DESCRIPTION, _ORG_HEADS, _PREPOSITIONS, _RUN_RE,
                          _SUBJECT_VERB_RE, _WORD_RE)
 from .article import _Article, _Mention, _Verb
@@ -32,7 +32,6 @@ _WORD_BEFORE_RE = re.compile(r"(\w+)\s+(?:(?:the|a|an)\s+)?$")
 _HEAD_OF_BEFORE_RE = re.compile(r"(\w+)\s+of\s+(?:(?:the|a|an)\s+)?$")
 _TO_COLON_RE = re.compile(r"[^.!?“”\"]*?[,:]\s*")
 _THE_GAP_RE = re.compile(r"\s+(?:the\s+)?")
-_OF_BEFORE_RE = re.compile(r"\bof\s+$")
 
 
 def _eligible_subject(art: _Article, m: _Mention) -> bool:

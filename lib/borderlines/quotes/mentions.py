@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..patterns import trie_pattern
 from .actors import _ActorIndex, fold_accents, _key
-from .vocabulary import (_ABBREVIATIONS, _ACCORDING_RE, _ADVERBS, _APPOSITIVE_RE, _CORE_TITLES,
+from .vocabulary import (_OF_BEFORE_RE, _ABBREVIATIONS, _ACCORDING_RE, _ADVERBS, _APPOSITIVE_RE, _CORE_TITLES,
                          _FEMALE_TITLES, _FUNCTION_CAPS, _GAP_RE, _GROUP_DETERMINERS, _GROUP_NOUN_FORMS,
                          _GROUP_WORDS, _INITIALS_RE, _INVERTED_GAP_RE, _INVERTIBLE, _JOINERS, _MALE_TITLES,
                          _NAME_PART, _NAME_PARTICLES, _NAME_TITLE_WORDS, _NAME_TOKEN, _NONSPACE_RE,
@@ -305,8 +305,9 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         span = _described_before(art, verb)
         if span and not art.in_quoted(span[0]):
             if not free(*span):
-                inside = [m for pos in range(*span) for m in by_start.get(pos, ()) if m.end < span[1]]
-                for m in inside:             # "The [Clinton] campaign": the campaign speaks
+                inside = [m for pos in range(*span) for m in by_start.get(pos, ())
+                          if m.end < span[1] or (m.start > span[0] and _OF_BEFORE_RE.search(text, span[0], m.start))]
+                for m in inside:             # "The [Clinton] campaign", "The city of [Lakeside]": they speak
                     by_start[m.start].remove(m)
                     dropped[id(m)] = m
                     covered[m.start:m.end] = b"\x00" * (m.end - m.start)

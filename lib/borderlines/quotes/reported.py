@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .actors import _ActorIndex
-from .vocabulary import (_ACCORDING_RE, _ADVERBS, _AUXILIARIES, _CLAUSE_VERBS, _CONTENT_LEAD, _GAP_RE,
+from .vocabulary import (_ACCORDING_RE, _PREPOSITIONS, _ADVERBS, _AUXILIARIES, _CLAUSE_VERBS, _CONTENT_LEAD, _GAP_RE,
                          _MARK_RE, _OBJECT_VERBS, _PROMISE_VERBS, _TELL_OBJECT, _WORD_RE)
 from .article import _Article
 from .marks import _content_span
@@ -28,6 +28,13 @@ _CLAUSE_LEAD_END_RE = re.compile(r"(?:\bthat|[,:])\s*$")
 
 # "called for a ban", "called Friday on police to act": a demand, reported like speech.
 _CALL_FOR_RE = re.compile(rf"(?:\s+{_ADVERBS})*\s+(?:for|on)\b")
+# "called the plan a mistake", "described the plan as ruinous": a characterization, reported
+# like speech (the object and what it is called, to the end of the clause); not "called a
+# meeting", "called him a week later", "called reporters to a briefing".
+_CALLED_RE = re.compile(r"\s+(?![Aa]n?\b)[\w'’.-]+(?:\s+[\w'’.-]+){0,7}?\s+(?P<before>[\w'’.-]+)\s+an?\s+"
+                        r"(?!(?:day|week|month|year|few|couple|number|lot|bit|time|minute|moment)\b)[\w'’-]")
+_DESCRIBED_AS_RE = re.compile(r"(?:\s+[\w'’.-]+){1,8}?\s+as\s+[\w'’-]")
+_CLAUSE_END_RE = re.compile(r"[,;:]")
 
 # A verb of saying coordinated with an earlier verb: "... and said", "..., and later said",
 # "... but has said".
@@ -82,8 +89,10 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
 
     for verb in art.verbs:
         calls = ((verb.lemma == "call" and _CALL_FOR_RE.match(text, verb.end))
-                 or (verb.lemma == "ask" and _ASKED_RE.match(text, verb.end))
+                 or (verb.lemma == "ask" and (_ASKED_RE.match(text, verb.end) or _URGED_RE.match(text, verb.end)))
                  or (verb.lemma == "urge" and _URGED_RE.match(text, verb.end)))
+        characterizes = not calls and _characterizes(text, verb)
+        calls = calls or characterizes
         if (verb.lemma not in _CLAUSE_VERBS and not calls) or verb.start in used_verbs or inside_taken(verb.start):
             continue
         si = art.sentence_of(verb.start)
@@ -127,6 +136,9 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
                 and not _BARE_CLAUSE_RE.match(text, verb.end)):
             continue   # an object, not a reported clause
         end = s_hi
+        if characterizes:
+            clause_end = _CLAUSE_END_RE.search(text, start, s_hi)
+            end = clause_end.start() if clause_end else end
         if mention.word in ("who", "which"):
             comma = text.find(",", start, s_hi)      # the relative clause ends at its comma
             end = comma if comma > 0 else end
@@ -136,7 +148,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         according = _COMMA_ACCORDING_RE.search(text, start, end)
         if according:
             end = according.start()
-        add(start, end, si, mention, appositive, (verb.start, s_hi))
+        add(start, end, si, mention, appositive, (verb.start, end if characterizes else s_hi))
     for m in _ACCORDING_RE.finditer(text):
         if art.in_quoted(m.start()) or inside_taken(m.start()):
             continue
@@ -156,3 +168,16 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
             if comma > 0:
                 add(comma + 1, s_hi, si, men, False, (s_lo, s_hi))
     return rows
+
+
+def _characterizes(text: str, verb) -> bool:
+    """Whether ``verb`` ("called", "described") characterizes its object: "called the plan
+    a mistake", "described the plan as ruinous" (not "so-called", "called a meeting")."""
+    if verb.lemma == "describe":
+        found = _DESCRIBED_AS_RE.match(text, verb.end)
+    elif verb.lemma == "call" and text[verb.start - 1:verb.start] != "-":
+        found = _CALLED_RE.match(text, verb.end)
+        found = found if found and found.group("before").lower() not in _PREPOSITIONS else None
+    else:
+        return False
+    return bool(found) and not _CLAUSE_END_RE.search(text, verb.end, found.end())

@@ -168,10 +168,11 @@ _VERB_FORMS["pledge"] = "pledged pledging pledges"
 for _lemma, _forms in [("say", "Said Says"), ("add", "Added"), ("ask", "Asked"), ("write", "Wrote")]:
     _VERB_FORMS[_lemma] += " " + _forms
 _VERB_FORMS["charge"] = "charged charges"
+_VERB_FORMS["point"] = "pointed_out points_out pointing_out"   # "_": a space within a form
 for _lemma, _forms in [("claim", "claims"), ("warn", "warn"), ("argue", "argue"), ("insist", "insist"),
                        ("contend", "contend"), ("complain", "complain complains"), ("suggest", "suggest")]:
     _VERB_FORMS[_lemma] += " " + _forms
-_FORM_LEMMA = {form: lemma for lemma, forms in _VERB_FORMS.items() for form in forms.split()}
+_FORM_LEMMA = {form.replace("_", " "): lemma for lemma, forms in _VERB_FORMS.items() for form in forms.split()}
 
 # Forms that are nouns as often as verbs ("his claims", "the charges"): verbs only before "that".
 _NOUN_LIKE_FORMS = frozenset({"claims", "charges", "charged"})
@@ -181,13 +182,13 @@ _CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain ar
     insist warn declare announce acknowledge reiterate stress emphasize reply respond
     suggest predict promise vow concede admit contend complain caution confirm maintain
     assert testify boast conclude demand shout yell exclaim quip joke retort counter observe
-    lament report allege pledge charge""".split())
+    lament report allege pledge charge deny point""".split())
 
 # Clause verbs that also take a plain object ("declared a national emergency",
 # "emphasized the need for ..."): their complement is reported speech only after "that",
 # a comma or a colon (and, for a promise, "to": "promising to employ more troops").
 _OBJECT_VERBS = frozenset("""declare announce acknowledge reiterate stress emphasize promise vow
-    confirm predict admit concede maintain boast conclude demand report observe pledge""".split())
+    confirm predict admit concede maintain boast conclude demand report observe pledge deny""".split())
 _PROMISE_VERBS = frozenset({"promise", "vow", "pledge"})
 
 # A reported clause without "that" after a verb that also takes objects: its own subject and verb.
@@ -300,6 +301,7 @@ _PERSON_HEADS = frozenset([*(w for w in _ROLE_NOUNS if " " not in w), "man", "wo
                            "veteran", "voter", "supporter", "critic", "questioner", "witness", "victim",
                            "mom", "dad", "niece", "nephew", "neighbor", "lady", "boy", "girl"])
 
+_OF_BEFORE_RE = re.compile(r"\bof\s+$")
 _SPEAKING_GROUP_SET = frozenset([*_SPEAKING_GROUPS, *(w.capitalize() for w in _SPEAKING_GROUPS)])
 _AFTER_SUBJECT_WORDS = _MAY_FOLLOW_SPEAKER | _SUBORDINATORS | frozenset(
     "or but that who is are was were has have had will would could can may might must should did do does "
