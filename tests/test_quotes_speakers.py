@@ -215,6 +215,20 @@ INDIRECT = [
      "she will review the cost", "mayor"),
     ("A county judge has rejected the request, saying the court has no business deciding it.",
      "the court has no business deciding it", "A county judge"),
+    # a characterization, a denial, "pointed out", an appeal with "asked"
+    ("At the forum, Roe called her vote on the levee a mistake, but she noted that the river rose.",
+     "her vote on the levee a mistake", "Roe"),
+    ("Farmers described the plan as ruinous for the valley.", "the plan as ruinous for the valley", "Farmers"),
+    ("But she denied that she had read the memo.", "she had read the memo", ""),
+    ("Kolb pointed out that the levee was built in 1950.", "the levee was built in 1950", "Kolb"),
+    ("Kolb asked the board to delay the vote.", "the board to delay the vote", "Kolb"),
+    # who speaks: "the city of X" (not X), a plain noun phrase opening a headline, a plural
+    # noun before a relative clause
+    ("The city of Lakeside is demanding that the ferry company stop using the logo.",
+     "the ferry company stop using the logo", "city of Lakeside"),
+    ("Former harbor chief says the pier is unsafe", "the pier is unsafe", "Former harbor chief"),
+    ("He met with dock workers who said they had not been paid.", "they had not been paid", "dock workers"),
+    ("The toll angered farmers, many of whom say the levy is unfair.", "the levy is unfair", "farmers"),
 ]
 
 
@@ -222,6 +236,11 @@ INDIRECT = [
 NOT_REPORTED = [
     "Ana Roe has acknowledged the problems that were found in the levee.",
     "The board confirmed the closure of the pier in May.",
+    "The mayor called a meeting for Friday.",
+    "Kolb called him a week later.",
+    "Kolb called reporters to a briefing.",
+    "The so-called harbor plan is a mess.",
+    "She denied the charges.",
 ]
 
 

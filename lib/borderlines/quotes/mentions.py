@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..patterns import trie_pattern
 from .actors import _ActorIndex, fold_accents, _key
-from .vocabulary import (_OF_BEFORE_RE, _ABBREVIATIONS, _ACCORDING_RE, _ADVERBS, _APPOSITIVE_RE, _CORE_TITLES,
+from .vocabulary import (_OF_BEFORE_RE, _PREPOSITIONS, _ABBREVIATIONS, _ACCORDING_RE, _ADVERBS, _APPOSITIVE_RE, _CORE_TITLES,
                          _FEMALE_TITLES, _FUNCTION_CAPS, _GAP_RE, _GROUP_DETERMINERS, _GROUP_NOUN_FORMS,
                          _GROUP_WORDS, _INITIALS_RE, _INVERTED_GAP_RE, _INVERTIBLE, _JOINERS, _MALE_TITLES,
                          _NAME_PART, _NAME_PARTICLES, _NAME_TITLE_WORDS, _NAME_TOKEN, _NONSPACE_RE,
@@ -287,12 +287,19 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
                         antecedent = _text_mention(art, s, e, index)
                         take(antecedent)
             if antecedent is None:           # "an architect who said": the description speaks
-                described = _NOUN_BEFORE_RE.search(text, max(0, rel.start(1) - 40), rel.start(1))
-                if described and described.group(1).lower() not in _NOT_IN_DESCRIPTION:
-                    antecedent = _described_mention(text, described.start(1), described.end(1))
+                described = (_NOUN_BEFORE_RE.search(text, max(0, rel.start(1) - 40), rel.start(1))
+                             or _PLURAL_BEFORE_RE.search(text, max(0, rel.start(1) - 40), rel.start(1)))
+                if described:
+                    s, e = described.span(1)
+                    first = text[s:e].split()[0]
+                    if s + len(first) < e and (first.endswith("ed") or first.lower() in _NOT_IN_DESCRIPTION
+                                               or first.lower() in _PREPOSITIONS):
+                        s = text.index(" ", s) + 1      # "angered farmers, many of whom": farmers
+                    if text[s:e].lower() not in _NOT_IN_DESCRIPTION:
+                        antecedent = _described_mention(text, s, e)
             if antecedent is not None:
                 take(_Mention(*rel.span(1), antecedent.speaker, antecedent.type, "pronoun",
-                              gender=antecedent.gender, word=rel.group(1)))
+                              gender=antecedent.gender, word=rel.group("pron")))
     # described speakers: "the Indiana governor said", "a narrator in the ad asks"
     by_start: dict[int, list[_Mention]] = {}
     for m in found:
@@ -321,6 +328,9 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
 
 
 _NOUN_BEFORE_RE = re.compile(r"(?<![\w'’])((?:an?|the|one|some)\s+[a-z][\w'’-]*)\s+$")
-_RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w'’])(who|which)(?:\s+{_ADVERBS})*\s+$")
+_RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w'’])((?:(?:many|most|some|all|several|few|none|one|each|both)\s+of\s+)?"
+                                 rf"(?P<pron>who|whom|which))(?:\s+{_ADVERBS})*\s+$")
+# A plural noun a relative clause speaks for: "dock workers who said", "farmers, many of whom say".
+_PLURAL_BEFORE_RE = re.compile(r"(?<![\w'’])((?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*[^s\W'’]s)\s*,?\s+$")
 _ANTECEDENT_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*,?\s*")
 _BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were)\s+$")   # "the attorney general is confirming"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .actors import _ActorIndex
-from .vocabulary import (_ACCORDING_RE, _PREPOSITIONS, _ADVERBS, _AUXILIARIES, _CLAUSE_VERBS, _CONTENT_LEAD, _GAP_RE,
+from .vocabulary import (_ACCORDING_RE, _PREPOSITIONS, _NOT_IN_DESCRIPTION, _FORM_LEMMA, _ADVERBS, _AUXILIARIES, _CLAUSE_VERBS, _CONTENT_LEAD, _GAP_RE,
                          _MARK_RE, _OBJECT_VERBS, _PROMISE_VERBS, _TELL_OBJECT, _WORD_RE)
 from .article import _Article
 from .marks import _content_span
@@ -35,6 +35,10 @@ _CALLED_RE = re.compile(r"\s+(?![Aa]n?\b)[\w'’.-]+(?:\s+[\w'’.-]+){0,7}?\s+(
                         r"(?!(?:day|week|month|year|few|couple|number|lot|bit|time|minute|moment)\b)[\w'’-]")
 _DESCRIBED_AS_RE = re.compile(r"(?:\s+[\w'’.-]+){1,8}?\s+as\s+[\w'’-]")
 _CLAUSE_END_RE = re.compile(r"[,;:]")
+# A sentence (or headline) that opens with a plain noun phrase as the verb's subject:
+# "Critics of the plan say ...", "Former harbor chief says ...".
+_NOUN_PHRASE_SUBJECT_RE = re.compile(r"\s*((?:And|But|So|Yet|Now)\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,5})"
+                                     rf"(?:\s+{_ADVERBS})*\s+")
 
 # A verb of saying coordinated with an earlier verb: "... and said", "..., and later said",
 # "... but has said".
@@ -116,6 +120,9 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
                     or _INVERTED_REST_RE.fullmatch(text, inverted[0].end, s_hi)):
                 add(s_lo, lead.start(), si, inverted[0], inverted[1], (s_lo, s_hi))
             continue
+        if not found and not verb.participle:
+            subject = _noun_phrase_subject(text, s_lo, verb.start)
+            found = adjacent = (subject, False) if subject is not None else None
         if not adjacent:
             continue
         mention, appositive = found
@@ -139,7 +146,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         if characterizes:
             clause_end = _CLAUSE_END_RE.search(text, start, s_hi)
             end = clause_end.start() if clause_end else end
-        if mention.word in ("who", "which"):
+        if mention.word in ("who", "whom", "which"):
             comma = text.find(",", start, s_hi)      # the relative clause ends at its comma
             end = comma if comma > 0 else end
         tail = _REVERSE_TAIL_RE.search(text, start, s_hi)
@@ -181,3 +188,17 @@ def _characterizes(text: str, verb) -> bool:
     else:
         return False
     return bool(found) and not _CLAUSE_END_RE.search(text, verb.end, found.end())
+
+
+def _noun_phrase_subject(text: str, s_lo: int, verb_start: int):
+    """The described speaker when everything before the verb, from the sentence's start,
+    is a noun phrase of up to six words with no verb, pronoun or clause word in it (its
+    first word not a preposition), else None."""
+    m = _NOUN_PHRASE_SUBJECT_RE.fullmatch(text, s_lo, verb_start)
+    if not m:
+        return None
+    words = m.group(2).split()
+    if (words[0].lower() in _PREPOSITIONS or any(w.lower() in _NOT_IN_DESCRIPTION for w in words)
+            or any(w.lower() in _FORM_LEMMA for w in words) or not words[-1][0].isalpha()):
+        return None
+    return _described_mention(text, *m.span(2))
