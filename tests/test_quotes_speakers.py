@@ -229,6 +229,9 @@ INDIRECT = [
     ("Former harbor chief says the pier is unsafe", "the pier is unsafe", "Former harbor chief"),
     ("He met with dock workers who said they had not been paid.", "they had not been paid", "dock workers"),
     ("The toll angered farmers, many of whom say the levy is unfair.", "the levy is unfair", "farmers"),
+    # words set off in the paragraph after "X added:", without quotation marks
+    ("Sen. Dana Kolb spoke first. Kolb added:\n\nIt is typical of the board. They know nothing about tides.\n\n"
+     "Other news followed.", "It is typical of the board. They know nothing about tides", "Dana Kolb"),
 ]
 
 

@@ -80,13 +80,13 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
     def inside_taken(pos):
         return any(a <= pos < b for a, b in taken.get(art.sentence_of(pos), ()))
 
-    def add(start, end, si, mention, appositive, cover):
+    def add(start, end, si, mention, appositive, cover, extra=()):
         start, end = _content_span(text, start, end)
         while end > start and text[end - 1] in ".!?;:—– ":
             end -= 1
         if len(_WORD_RE.findall(text, start, end)) < 3 or text[start] in "“\"«":
             return
-        flags = ["contains_quote"] if _MARK_RE.search(text, start, end) else []
+        flags = [*extra, *(["contains_quote"] if _MARK_RE.search(text, start, end) else [])]
         rows.append(_row(art, "indirect", start, end, art.sent_starts[si], art.sent_ends[si], mention,
                          _method_of(mention, appositive), flags, index, group0 + len(rows)))
         taken.setdefault(si, []).append(cover)
@@ -136,6 +136,14 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
             continue
         lead = (_TELL_CONTENT_START_RE if verb.lemma == "tell" else _CONTENT_START_RE).match(text, verb.end, s_hi)
         start = lead.end() if lead else verb.end
+        para = art.paragraph_of(verb.start)
+        if (text[start - 1:start + 1].strip() == ":" or text[verb.end:start].strip() == ":") \
+                and not text[start:art.paragraphs[para][1]].strip() and para + 1 < len(art.paragraphs):
+            # "The governor added:" and the words set off in the next paragraph, without marks
+            lo, hi = art.paragraphs[para + 1]
+            if not _MARK_RE.search(text, lo, hi):
+                add(lo, hi, art.sentence_of(lo), mention, appositive, (verb.start, s_hi), ("block_quote",))
+            continue
         if start < s_hi and text[start] in "“\"«":
             continue   # the complement is a quotation: a direct or partial row already
         if (verb.lemma in _OBJECT_VERBS and not _CLAUSE_LEAD_END_RE.search(text, verb.end, start)

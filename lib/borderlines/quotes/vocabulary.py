@@ -59,7 +59,8 @@ QUOTE_COLUMNS = {
     "confidence": "0–1: the method's METHOD_CONFIDENCE times FLAG_CONFIDENCE of each flag",
     "flags": "'|'-separated warnings: unclosed_quote, continues_paragraph, continued_quote, "
              "mixed_marks, nested_quote, split_quote, inherited_speaker, unresolved_pronoun, "
-             "ambiguous_alias, contains_quote; '' when none",
+             "ambiguous_alias, contains_quote, block_quote (indirect: the paragraph after 'X added:', "
+             "set off without quotation marks); '' when none",
     "paragraph": "0-based paragraph of the quote's start",
     "sent_id": "0-based sentence (as in the sentence table) of the quote's start",
     "group": "0-based quotation number within the article; parts of one quotation "
