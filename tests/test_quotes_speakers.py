@@ -52,6 +52,13 @@ QUOTED = [
      "I moved here for the schools and stayed for the river.", "Mira Tovar", "direct"),
     ("Dana Kolb hosts the morning show.\n\n“KOLB: Welcome back to the show, everyone.”",
      "KOLB: Welcome back to the show, everyone.", "Dana Kolb", "direct"),
+    # a claim named by its owner's possessive; a full name as the sentence's subject
+    ("The agency checked Dana Kolb’s claim that there were “thousands of leaks” in the old pipes.",
+     "thousands of leaks", "Dana Kolb", "partial"),
+    ("Democratic candidate Ana Roe chimed in on the radio, saying that Lakeside officials should release "
+     "the videos \"without delay.\" Roe plans to visit.", "without delay.", "Ana Roe", "partial"),
+    ("Secretary General Ban Ki-moon condemned what he called a \"brazen breach\" of the rules.", "brazen breach",
+     "Ban Ki-moon", "partial"),
     # the subject of the sentence a phrase is quoted in
     ("In a statement, Mayor Ines Varga condemned the closure as “reckless and cruel.”", "reckless and cruel.",
      "Ines Varga", "partial"),
@@ -229,7 +236,13 @@ INDIRECT = [
     ("Former harbor chief says the pier is unsafe", "the pier is unsafe", "Former harbor chief"),
     ("He met with dock workers who said they had not been paid.", "they had not been paid", "dock workers"),
     ("The toll angered farmers, many of whom say the levy is unfair.", "the levy is unfair", "farmers"),
-    # words set off in the paragraph after "X added:", without quotation marks
+    # a claim named by its owner's possessive; a second speech act coordinated with the first
+    ("Video contradicts Roe's earlier claim that the crew had left.", "the crew had left", "Roe"),
+    ("Kolb said the pier was safe, but Roe said it was not.", "the pier was safe", "Kolb"),
+    ("Kolb said the pier was safe, but Roe said it was not.", "it was not", "Roe"),
+    # a title of two words before the name
+    ("Attorney General Ana Ruiz said the fund broke no law.", "the fund broke no law", "Ana Ruiz"),
+
     ("Sen. Dana Kolb spoke first. Kolb added:\n\nIt is typical of the board. They know nothing about tides.\n\n"
      "Other news followed.", "It is typical of the board. They know nothing about tides", "Dana Kolb"),
 ]

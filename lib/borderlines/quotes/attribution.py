@@ -182,7 +182,36 @@ def _pre_attribution(art: _Article, seg: _Segment, floor: int):
         for men in art.mentions_in(m.end(), seg.open)[:1]:
             if _THE_GAP_RE.fullmatch(text[m.end():men.start]) and men.speaker:
                 return men, False, None
-    return None
+    claims = _possessive_claims(art, floor, seg.open)
+    return (claims[-1][0], False, None) if claims else None
+
+
+# A claim its owner made, named by a possessive: "Roe’s claim that", "Kolb's repeated insistence that".
+_POSSESSIVE_CLAIM_RE = re.compile(
+    r"['’]s?\s+(?:(?:\w+ly|earlier|latest|repeated|recent|own|public|frequent)\s+)?"
+    r"(?:claims?|assertions?|statements?|insistence|arguments?|contention|suggestions?|warnings?|promises?|"
+    r"pledges?|vows?|allegations?|accusations?|emphasis|admission|predictions?|boasts?|remarks?|comments?|"
+    r"complaints?|declarations?|announcement)\s+that\b")
+_POSSESSIVE_OWNER_RE = re.compile(r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)$")
+
+
+def _possessive_claims(art: _Article, lo: int, hi: int) -> list[tuple[_Mention, int]]:
+    """``(owner, offset after "that")`` of each claim named by a possessive in
+    ``text[lo:hi]`` outside quotations ("Roe’s claim that ..."): the owner is the name
+    before the possessive, resolved like any name the text gives."""
+    text = art.text
+    out = []
+    for m in _POSSESSIVE_CLAIM_RE.finditer(text, lo, hi):
+        if art.in_quoted(m.start()):
+            continue
+        owner = _POSSESSIVE_OWNER_RE.search(text, max(lo, m.start() - 80), m.start())
+        if not owner:
+            continue
+        s, e = _trimmed_run(text, owner.start(1), owner.end(1))
+        if e == m.start() and e > s:
+            known = [x for x in art.mentions_in(s, e + 3) if x.end == e and x.speaker]
+            out.append((known[0] if known else _text_mention(art, s, e, art.index), m.end()))
+    return out
 
 
 def _method_of(m: _Mention, appositive: bool) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..patterns import trie_pattern
 from .actors import _ActorIndex, fold_accents, _key
-from .vocabulary import (_OF_BEFORE_RE, _PREPOSITIONS, _ABBREVIATIONS, _ACCORDING_RE, _ADVERBS, _APPOSITIVE_RE, _CORE_TITLES,
+from .vocabulary import (_OF_BEFORE_RE, _PREPOSITIONS, _SUBJECT_VERB_RE, _ABBREVIATIONS, _ACCORDING_RE, _ADVERBS, _APPOSITIVE_RE, _CORE_TITLES,
                          _FEMALE_TITLES, _FUNCTION_CAPS, _GAP_RE, _GROUP_DETERMINERS, _GROUP_NOUN_FORMS,
                          _GROUP_WORDS, _INITIALS_RE, _INVERTED_GAP_RE, _INVERTIBLE, _JOINERS, _MALE_TITLES,
                          _NAME_PART, _NAME_PARTICLES, _NAME_TITLE_WORDS, _NAME_TOKEN, _NONSPACE_RE,
@@ -131,6 +131,8 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         tokens = _tokens(text, m.start("name"), m.end("name"))
         while tokens and (_INITIAL_RE.fullmatch(tokens[-1][2]) or tokens[-1][2] in _NAME_PARTICLES):
             tokens.pop()
+        while len(tokens) > 1 and tokens[0][2] in _CORE_TITLES:
+            tokens.pop(0)                # a title of two words: "Secretary General", "Attorney General"
         if tokens and _name_tokens_ok([t[2] for t in tokens]):
             title = m.group("title")
             person(tokens[0][0], tokens[-1][1], m.start("title"),
@@ -148,7 +150,7 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         next_to_verb = bool(verbs) and bool(_GAP_RE.fullmatch(text, e, verbs[0].start))
         after_verb = any(v.lemma in _INVERTIBLE and _INVERTED_GAP_RE.fullmatch(text, v.end, s)
                          for v in art.verbs_in(max(0, s - 30), s))
-        if _APPOSITIVE_RE.match(text, e) or next_to_verb or after_verb:
+        if _APPOSITIVE_RE.match(text, e) or next_to_verb or after_verb or _SUBJECT_VERB_RE.match(text, e):
             person(s, e)
     for s, e in person_spans:
         tokens = text[s:e].split()

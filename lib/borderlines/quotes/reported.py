@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import trie_pattern
 from .actors import _ActorIndex
 from .vocabulary import (_ACCORDING_RE, _PREPOSITIONS, _NOT_IN_DESCRIPTION, _FORM_LEMMA, _ADVERBS, _AUXILIARIES, _CLAUSE_VERBS, _CONTENT_LEAD, _GAP_RE,
                          _MARK_RE, _OBJECT_VERBS, _PROMISE_VERBS, _TELL_OBJECT, _WORD_RE)
@@ -13,7 +14,7 @@ from .article import _Article
 from .marks import _content_span
 from .names import _described_mention
 from .rows import _row
-from .attribution import _method_of, _sentence_subject, _subject_after, _subject_before
+from .attribution import _method_of, _possessive_claims, _sentence_subject, _subject_after, _subject_before
 
 # A question reported ("asked whether ...", "asked the board why ...") and an appeal
 # ("urged Congress to act").
@@ -35,6 +36,11 @@ _CALLED_RE = re.compile(r"\s+(?![Aa]n?\b)[\w'’.-]+(?:\s+[\w'’.-]+){0,7}?\s+(
                         r"(?!(?:day|week|month|year|few|couple|number|lot|bit|time|minute|moment)\b)[\w'’-]")
 _DESCRIBED_AS_RE = re.compile(r"(?:\s+[\w'’.-]+){1,8}?\s+as\s+[\w'’-]")
 _CLAUSE_END_RE = re.compile(r"[,;:]")
+# A second speech act coordinated with the first ("..., but he said that ..."): the first
+# reported clause ends before it.
+_COORDINATED_SPEECH_RE = re.compile(
+    r",?\s+(?:but|and|while|whereas)\s+(?:he|she|they|it|we|I|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    rf"(?:\s+{_ADVERBS})*\s+" + trie_pattern([f for f in _FORM_LEMMA if not f.endswith("ing")]) + r"\b")
 # A sentence (or headline) that opens with a plain noun phrase as the verb's subject:
 # "Critics of the plan say ...", "Former harbor chief says ...".
 _NOUN_PHRASE_SUBJECT_RE = re.compile(r"\s*((?:And|But|So|Yet|Now)\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,5})"
@@ -157,13 +163,20 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         if mention.word in ("who", "whom", "which"):
             comma = text.find(",", start, s_hi)      # the relative clause ends at its comma
             end = comma if comma > 0 else end
-        tail = _REVERSE_TAIL_RE.search(text, start, s_hi)
+        second = _COORDINATED_SPEECH_RE.search(text, start, end)
+        if second:
+            end = second.start()
+        tail = _REVERSE_TAIL_RE.search(text, start, end if second else s_hi)
         if tail:
             end = tail.start()
         according = _COMMA_ACCORDING_RE.search(text, start, end)
         if according:
             end = according.start()
-        add(start, end, si, mention, appositive, (verb.start, end if characterizes else s_hi))
+        add(start, end, si, mention, appositive, (verb.start, end if characterizes or second else s_hi))
+    for owner, start in _possessive_claims(art, 0, len(text)):
+        if not inside_taken(start):        # "Roe’s claim that the levee would hold"
+            si = art.sentence_of(start)
+            add(start, art.sent_ends[si], si, owner, False, (start, art.sent_ends[si]))
     for m in _ACCORDING_RE.finditer(text):
         if art.in_quoted(m.start()) or inside_taken(m.start()):
             continue
