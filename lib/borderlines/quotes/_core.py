@@ -12,7 +12,9 @@ and reported speech (:mod:`.reported`).
 * ``partial``: a short quoted phrase woven into the reporter's sentence ("called the
   trends “substantial and real”").
 * ``embedded``: a post reproduced without quotation marks and signed
-  "— Name (@handle) date" (found by :func:`borderlines.cleaning.embedded_posts`).
+  "— Name (@handle) date" (found by :func:`borderlines.cleaning.embedded_posts`); it
+  counts once (a direct quote of the same words in the text is dropped), and its
+  signature line is no quotation or speech of the article's own.
 * ``indirect``: reported speech: "X said (that) ...", "..., X said", "according to X".
 * ``term``: a quoted name or scare quote (the “Remain in Mexico” policy): nobody's voice.
 
@@ -52,7 +54,7 @@ from .marks import _marks_view, _quote_segments
 from .mentions import _article_mentions
 from .coreference import _resolve_references
 from .attribution import _quoted_rows
-from .posts import _embedded_rows, _posts_by_doc
+from .posts import _embedded_rows, _posts_by_doc, _without_repeated_posts
 from .reported import _indirect_rows
 
 
@@ -169,9 +171,11 @@ def _article_quotes(doc_id, text, ents, sent_rows, posts, index, kinds, person_s
     """All rows of one article (see :func:`extract_quotes`)."""
     art = _article(doc_id, text, sent_rows)
     art.index = index
+    # a post's text holds no quotations or speech of the article's own, nor does its
+    # signature line (whose name still tells who a later surname is)
     post_spans = [] if posts is None else sorted((p.start, p.text_end) for p in posts)
     view = _marks_view(text)
-    segments = _quote_segments(view, post_spans)
+    segments = _quote_segments(view, [] if posts is None else sorted((p.start, p.end) for p in posts))
     if view is not text:
         for seg in segments:        # a two-apostrophe mark spans both characters
             seg.open -= view[seg.open - 1:seg.open] == "\u200b"
@@ -190,7 +194,8 @@ def _article_quotes(doc_id, text, ents, sent_rows, posts, index, kinds, person_s
     rows = [r for r in rows if r["kind"] in kinds]
     group0 = 1 + max([s.group for s in segments], default=-1)
     if "embedded" in kinds and posts is not None:
-        rows += _embedded_rows(art, posts, index, group0)
+        embedded = _embedded_rows(art, posts, index, group0)
+        rows = _without_repeated_posts(rows, embedded) + embedded
     group0 += 0 if posts is None else len(posts)
     if "indirect" in kinds:
         rows += _indirect_rows(art, used, index, group0)

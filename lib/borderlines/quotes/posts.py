@@ -58,3 +58,21 @@ def _embedded_rows(art: _Article, posts: list[_Post], index: _ActorIndex, group0
         rows.append(_row(art, "embedded", start, end, post.start, post.end, mention,
                          "tweet_signature", [], index, group0 + k))
     return rows
+
+
+_NOT_WORD_RE = re.compile(r"[\W_]+")
+
+
+def _without_repeated_posts(rows: list[dict], embedded: list[dict]) -> list[dict]:
+    """``rows`` without the direct quotes that repeat an embedded post of the article
+    (the post's words quoted again in the text, or most of them): a post counts once, as
+    its ``embedded`` row."""
+    posts = [_NOT_WORD_RE.sub(" ", r["quote"]).strip().lower() for r in embedded]
+    posts = [p for p in posts if p]
+    if not posts:
+        return rows
+
+    def repeats(row):
+        words = _NOT_WORD_RE.sub(" ", row["quote"]).strip().lower()
+        return row["kind"] == "direct" and bool(words) and any(words in p and 2 * len(words) >= len(p) for p in posts)
+    return [r for r in rows if not repeats(r)]
