@@ -59,6 +59,10 @@ QUOTED = [
      "the videos \"without delay.\" Roe plans to visit.", "without delay.", "Ana Roe", "partial"),
     ("Secretary General Ban Ki-moon condemned what he called a \"brazen breach\" of the rules.", "brazen breach",
      "Ban Ki-moon", "partial"),
+    # a pronoun after the quotation is the subject opening its sentence; a phrase whose
+    # speaker follows its closing mark at once
+    ("Democratic Sen. Claire Roe (D-Mo.) scolded him: “The scientists are against you,” she said.",
+     "The scientists are against you", "Claire Roe", "direct"),
     # the subject of the sentence a phrase is quoted in
     ("In a statement, Mayor Ines Varga condemned the closure as “reckless and cruel.”", "reckless and cruel.",
      "Ines Varga", "partial"),
@@ -113,6 +117,12 @@ TERMS = [
 def test_quoted_names_and_scare_quotes_are_terms(text, quote):
     row = row_of(quotes_of(text), quote)
     assert (row["kind"], row["speaker"]) == ("term", "")
+
+
+def test_a_phrase_whose_speaker_follows_it_at_once_takes_that_mention():
+    q = quotes_of("Dana Roe said she felt the law was worth a look because “most people never read it,” she said.")
+    row = row_of(q, "most people never read it")
+    assert (row["kind"], row["speaker"], row["speaker_mention"]) == ("partial", "Dana Roe", "she")
 
 
 def test_a_full_stop_ends_a_name():
@@ -240,6 +250,9 @@ INDIRECT = [
     ("Video contradicts Roe's earlier claim that the crew had left.", "the crew had left", "Roe"),
     ("Kolb said the pier was safe, but Roe said it was not.", "the pier was safe", "Kolb"),
     ("Kolb said the pier was safe, but Roe said it was not.", "it was not", "Roe"),
+    ("Roe said fathers would not be eligible, and when pressed on why, the young mother of three replied "
+     "that it was meant for mothers.", "fathers would not be eligible", "Roe"),
+    ("Kolb said Roe told him the pier was safe.", "Roe told him the pier was safe", "Kolb"),
     # a title of two words before the name
     ("Attorney General Ana Ruiz said the fund broke no law.", "the fund broke no law", "Ana Ruiz"),
 

@@ -362,7 +362,9 @@ def _quoted_rows(art: _Article, segments: list[_Segment], index: _ActorIndex) ->
         limit = _post_limit(art, seg, segments[k + 1].open if k + 1 < len(segments) else len(text))
         post = _label_attribution(art, seg) or _post_attribution(art, seg, limit)
         pre = _pre_attribution(art, seg, floor) if seg.kind == "partial" or not post else None
-        found = pre or post if seg.kind == "partial" else post or pre
+        # a phrase takes the verb before it, unless its speaker follows it at once (“...,” she said)
+        found = (post if post and _PUNCT_ONLY_RE.fullmatch(text, seg.close_end, post[0].start) else pre or post) \
+            if seg.kind == "partial" else post or pre
         if seg.kind == "partial" and _is_term(text, seg, bool(found)):
             seg.kind, found = "term", None
         if found:

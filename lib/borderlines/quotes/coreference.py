@@ -83,7 +83,8 @@ def _antecedent(art: _Article, k: int, max_sentences: int = 6, max_paragraphs: i
     """The person or institution a pronoun refers to.
 
     After reported words ("“...,” he said", "..., he said"): the last speaker of this or
-    the previous sentence, else the subject opening the previous sentence, else the most
+    the previous sentence, else the subject opening this sentence before its quotation or
+    the previous sentence, else the most
     recent speaker of the sentences before. Otherwise, and failing those, the first fitting
     mention before the pronoun in its own sentence (not after reported words), else in
     the nearest earlier sentence that has one."""
@@ -101,10 +102,16 @@ def _antecedent(art: _Article, k: int, max_sentences: int = 6, max_paragraphs: i
         recent = [m for m in speakers if m.start >= art.sent_starts[max(first, si - 1)]]
         if recent:
             return recent[-1]
-        if si > first:
-            lo = art.sent_starts[si - 1]
-            opener = next((m for m in art.mentions_in(lo, art.sent_ends[si - 1]) if _fits(p, m, art.genders)), None)
-            if opener is not None and text[lo:opener.start].strip() in _FUNCTION_CAPS | {""}:
+        # the subject opening this sentence before its quotation ("Sen. Roe scolded him:
+        # “...,” she said"), else the previous sentence's
+        for j in (si, si - 1) if si > first else (si,):
+            lo = art.sent_starts[j]
+            opener = next((m for m in art.mentions_in(lo, p.start if j == si else art.sent_ends[j])
+                           if m is not p and _fits(p, m, art.genders)), None)
+            before = text[lo:opener.start].split() if opener is not None else []
+            if (opener is not None and (" ".join(before) in _FUNCTION_CAPS | {""}
+                                        or (j == si and len(before) <= 2 and all(w[0].isupper() for w in before)))
+                    and (j < si or any(c in text[opener.end:p.start] for c in "“\"«"))):
                 return opener
         if speakers:
             return speakers[-1]

@@ -5,6 +5,7 @@ X, ..."), one row per speech act."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..patterns import trie_pattern
 from .actors import _ActorIndex
@@ -36,6 +37,7 @@ _CALLED_RE = re.compile(r"\s+(?![Aa]n?\b)[\w'’.-]+(?:\s+[\w'’.-]+){0,7}?\s+(
                         r"(?!(?:day|week|month|year|few|couple|number|lot|bit|time|minute|moment)\b)[\w'’-]")
 _DESCRIBED_AS_RE = re.compile(r"(?:\s+[\w'’.-]+){1,8}?\s+as\s+[\w'’-]")
 _CLAUSE_END_RE = re.compile(r"[,;:]")
+_COMMA_CONJUNCTION_RE = re.compile(r",\s+(?:and|but|though|although|while|whereas)\b")
 # A second speech act coordinated with the first ("..., but he said that ..."): the first
 # reported clause ends before it.
 _COORDINATED_SPEECH_RE = re.compile(
@@ -163,7 +165,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         if mention.word in ("who", "whom", "which"):
             comma = text.find(",", start, s_hi)      # the relative clause ends at its comma
             end = comma if comma > 0 else end
-        second = _COORDINATED_SPEECH_RE.search(text, start, end)
+        second = _COORDINATED_SPEECH_RE.search(text, start, end) or _next_speech_act(art, verb, start, end)
         if second:
             end = second.start()
         tail = _REVERSE_TAIL_RE.search(text, start, end if second else s_hi)
@@ -223,3 +225,27 @@ def _noun_phrase_subject(text: str, s_lo: int, verb_start: int):
             or any(w.lower() in _FORM_LEMMA for w in words) or not words[-1][0].isalpha()):
         return None
     return _described_mention(text, *m.span(2))
+
+
+class _Cut(NamedTuple):
+    offset: int
+
+    def start(self) -> int:
+        return self.offset
+
+
+def _next_speech_act(art: _Article, verb, start: int, end: int) -> _Cut | None:
+    """Where the reported clause of ``verb`` (``text[start:end]``) ends because a second
+    speech act with a subject of its own follows after a comma ("..., and when pressed,
+    the mayor replied"), or None."""
+    text = art.text
+    for v2 in art.verbs_in(start, end):
+        if v2.participle or v2.lemma not in _CLAUSE_VERBS or _REVERSE_REST_RE.fullmatch(text, v2.end, end):
+            continue                     # (a trailing "..., he said" reports this same clause)
+        found = _subject_before(art, v2, start)
+        if found and found[0].start > start and _GAP_RE.fullmatch(text, found[0].end, v2.start):
+            joined = _COMMA_CONJUNCTION_RE.search(text, start, found[0].start)
+            comma = joined.start() if joined else text.rfind(",", start, found[0].start)
+            if comma > start:
+                return _Cut(comma)
+    return None
