@@ -59,6 +59,10 @@ QUOTED = [
      "the videos \"without delay.\" Roe plans to visit.", "without delay.", "Ana Roe", "partial"),
     ("Secretary General Ban Ki-moon condemned what he called a \"brazen breach\" of the rules.", "brazen breach",
      "Ban Ki-moon", "partial"),
+    # two appositives in a row between the name and the verb
+    ("“The rule is an invasion of the state’s domain,” Ana Pruett, the attorney general of Lakeland, one of "
+     "the states suing the agency, said at an event.", "The rule is an invasion of the state’s domain",
+     "Ana Pruett", "direct"),
     # a pronoun after the quotation is the subject opening its sentence; a phrase whose
     # speaker follows its closing mark at once
     ("Democratic Sen. Claire Roe (D-Mo.) scolded him: “The scientists are against you,” she said.",
