@@ -228,7 +228,7 @@ _GAP_RE = re.compile(
     # parentheticals, one may end in a relative clause: ", a lawyer for X, which owns Y,";
     # two in a row share their comma: ", the attorney general of Ohio, one of the states suing,"
     r"(?:\s*,[^,;:“”\"]{1,250},(?:\s*(?:who|whom|whose|which|where)\b[^,;:“”\"]{1,250},)?"
-    r"(?:[^,;:“”\"]{1,250},)?){0,2}"
+    r"(?:\s*(?:an?|the|one|his|her|its|their)\s[^,;:“”\"]{1,250},)?){0,2}"
     rf"(?:\s+{_ADVERBS})*(?:\s*,)?\s*")
 _APPOSITIVE_RE = re.compile(
     r"\s*,\s+(?:a|an|the|its|his|her|their|[A-Z][\w.'’-]*’s|[A-Z][\w.'’-]*'s)\s"
