@@ -245,7 +245,7 @@ def _next_speech_act(art: _Article, verb, start: int, end: int) -> _Cut | None:
         found = _subject_before(art, v2, start)
         if found and found[0].start > start and _GAP_RE.fullmatch(text, found[0].end, v2.start):
             joined = _COMMA_CONJUNCTION_RE.search(text, start, found[0].start)
-            comma = joined.start() if joined else text.rfind(",", start, found[0].start)
+            comma = joined.start() if joined else max(text.rfind(c, start, found[0].start) for c in ",―—–")
             if comma > start:
                 return _Cut(comma)
     return None

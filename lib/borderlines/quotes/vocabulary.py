@@ -169,6 +169,7 @@ _VERB_FORMS["pledge"] = "pledged pledging pledges"
 for _lemma, _forms in [("say", "Said Says"), ("add", "Added"), ("ask", "Asked"), ("write", "Wrote")]:
     _VERB_FORMS[_lemma] += " " + _forms
 _VERB_FORMS["charge"] = "charged charges"
+_VERB_FORMS["chant"] = "chanted chanting chants"
 _VERB_FORMS["point"] = "pointed_out points_out pointing_out"   # "_": a space within a form
 for _lemma, _forms in [("claim", "claims"), ("warn", "warn"), ("argue", "argue"), ("insist", "insist"),
                        ("contend", "contend"), ("complain", "complain complains"), ("suggest", "suggest")]:
@@ -183,7 +184,7 @@ _CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain ar
     insist warn declare announce acknowledge reiterate stress emphasize reply respond
     suggest predict promise vow concede admit contend complain caution confirm maintain
     assert testify boast conclude demand shout yell exclaim quip joke retort counter observe
-    lament report allege pledge charge deny point""".split())
+    lament report allege pledge charge deny point chant""".split())
 
 # Clause verbs that also take a plain object ("declared a national emergency",
 # "emphasized the need for ..."): their complement is reported speech only after "that",
