@@ -46,8 +46,8 @@ from ..cleaning import embedded_posts
 from ..io import InputProblem
 from ..nlp import doc_sentences, get_nlp
 from ..problems import Problem
-from .actors import (_actor_entities, _actor_index, _actor_rows, checked_actors, fold_accents,
-                     _folded_docs, load_actors)
+from .actors import (_actor_entities, _actor_index, _actor_rows, checked_actors, fold_accents, _folded_docs,
+                     load_actors)
 from .vocabulary import _FORM_LEMMA, KINDS, _NOUN_LIKE_FORMS, QUOTE_COLUMNS
 from .article import _article, _listed_words, _Verb
 from .marks import _marks_view, _quote_segments

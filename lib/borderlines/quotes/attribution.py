@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from .actors import _ActorIndex
-from .vocabulary import (_ACCORDING_RE, _OF_BEFORE_RE, _ADVERBS, _APPOSITIVE_RE, _CONJUNCTIONS, _DETERMINERS, _GAP_RE,
-                         _INVERTIBLE, _NOT_IN_DESCRIPTION, _ORG_HEADS, _PREPOSITIONS, _RUN_RE,
+from .vocabulary import (_ACCORDING_RE, _ADVERBS, _APPOSITIVE_RE, _CONJUNCTIONS, _DETERMINERS, _GAP_RE,
+                         _INVERTIBLE, _NOT_IN_DESCRIPTION, _OF_BEFORE_RE, _ORG_HEADS, _PREPOSITIONS, _RUN_RE,
                          _SUBJECT_VERB_RE, _WORD_RE)
 from .article import _Article, _Mention, _Verb
 from .marks import _is_scare_quote, _is_term, _quote_kind, _Segment

@@ -11,16 +11,16 @@ from collections.abc import Sequence
 
 from ..patterns import trie_pattern
 from .actors import _ActorIndex, fold_accents, _key
-from .vocabulary import (_OF_BEFORE_RE, _PREPOSITIONS, _SUBJECT_VERB_RE, _ABBREVIATIONS, _ACCORDING_RE, _ADVERBS, _APPOSITIVE_RE, _CORE_TITLES,
+from .vocabulary import (_ABBREVIATIONS, _ACCORDING_RE, _ADVERBS, _APPOSITIVE_RE, _CORE_TITLES,
                          _FEMALE_TITLES, _FUNCTION_CAPS, _GAP_RE, _GROUP_DETERMINERS, _GROUP_NOUN_FORMS,
                          _GROUP_WORDS, _INITIALS_RE, _INVERTED_GAP_RE, _INVERTIBLE, _JOINERS, _MALE_TITLES,
                          _NAME_PART, _NAME_PARTICLES, _NAME_TITLE_WORDS, _NAME_TOKEN, _NONSPACE_RE,
-                         _NOT_IN_DESCRIPTION, _ORG_KEYWORD_SET, _PRONOUN_SET, _RUN_RE, _THE,
-                         _TITLE_ADJECTIVES, _TITLE_WORDS)
+                         _NOT_IN_DESCRIPTION, _OF_BEFORE_RE, _ORG_KEYWORD_SET, _PREPOSITIONS, _PRONOUN_SET,
+                         _RUN_RE, _SUBJECT_VERB_RE, _THE, _TITLE_ADJECTIVES, _TITLE_WORDS)
 from .article import _Article, _listed_words, _Mention
-from .names import (_described_before, _described_mention, _is_possessive, _last_words_start,
-                    _modifies_noun, _name_tokens_ok, _next_to_verb, _speaker_runs, _surname_re,
-                    _text_mention, _title_start, _tokens, _trimmed_run)
+from .names import (_described_before, _described_mention, _is_possessive, _last_words_start, _modifies_noun,
+                    _name_tokens_ok, _next_to_verb, _speaker_runs, _surname_re, _text_mention, _title_start,
+                    _tokens, _trimmed_run)
 
 # _NAME_TOKEN not after a word character, "@" or ".", then more name parts
 _FULL_NAME_RE = re.compile(rf"[A-Z](?<![\w@.].)(?:[^\W\d_]|['’-])*[^\W\d_A-Z](?:[^\W\d_]|['’-])*"

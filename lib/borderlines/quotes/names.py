@@ -12,9 +12,9 @@ from .actors import _ActorIndex, _key
 from .vocabulary import (_ABBREVIATIONS, _ADVERBS, _AFTER_SUBJECT_WORDS, _CORE_TITLES, _DETERMINERS,
                          _FEMALE_TITLES, _FORM_LEMMA, _FUNCTION_CAPS, _GAP_RE, _INITIALS_RE,
                          _INVERTED_GAP_RE, _INVERTIBLE, _JOINERS, _MALE_TITLES, _MAY_FOLLOW_SPEAKER,
-                         _NAME_TITLE_WORDS, _NONSPACE_RE, _NOT_IN_DESCRIPTION, _NOT_NAMES,
-                         _ORG_KEYWORD_SET, _PERSON_HEADS, _RUN_RE, _SPEAKING_GROUP_SET, _SUBJECT_VERB_RE,
-                         _TITLE_ADJECTIVES, _TITLES_AND_ORG_KEYWORDS)
+                         _NAME_TITLE_WORDS, _NONSPACE_RE, _NOT_IN_DESCRIPTION, _NOT_NAMES, _ORG_KEYWORD_SET,
+                         _PERSON_HEADS, _RUN_RE, _SPEAKING_GROUP_SET, _SUBJECT_VERB_RE, _TITLE_ADJECTIVES,
+                         _TITLES_AND_ORG_KEYWORDS)
 from .article import _Article, _Mention, _Verb
 
 _POSSESSIVE_RE = re.compile(r"['’]s\b")

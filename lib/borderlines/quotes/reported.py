@@ -9,8 +9,9 @@ from typing import NamedTuple
 
 from ..patterns import trie_pattern
 from .actors import _ActorIndex
-from .vocabulary import (_ACCORDING_RE, _PREPOSITIONS, _NOT_IN_DESCRIPTION, _FORM_LEMMA, _ADVERBS, _AUXILIARIES, _CLAUSE_VERBS, _CONTENT_LEAD, _GAP_RE,
-                         _MARK_RE, _OBJECT_VERBS, _PROMISE_VERBS, _TELL_OBJECT, _WORD_RE)
+from .vocabulary import (_ACCORDING_RE, _ADVERBS, _AUXILIARIES, _CLAUSE_VERBS, _CONTENT_LEAD, _FORM_LEMMA,
+                         _GAP_RE, _MARK_RE, _NOT_IN_DESCRIPTION, _OBJECT_VERBS, _PREPOSITIONS,
+                         _PROMISE_VERBS, _TELL_OBJECT, _WORD_RE)
 from .article import _Article
 from .marks import _content_span
 from .names import _described_mention
