@@ -225,6 +225,8 @@ INDIRECT = [
     # whom the words were told to, and when and while, after the speaker
     ("The bridge could close for a month, Sen. Mara Lindqvist (D-Ore.) told The Lakeside Gazette on Friday.",
      "The bridge could close for a month", "Mara Lindqvist"),
+    ("It would take three weeks to convene the board, Ana Roe said, and the wrangling could be paralyzing.",
+     "It would take three weeks to convene the board", "Ana Roe"),
     ("The pier is unsafe, County officials said Friday afternoon, as they waited for the storm.",
      "The pier is unsafe", "County officials"),
     ("Lindqvist told KXLT's \"Morning Desk\" that the vote would be close.", "the vote would be close",

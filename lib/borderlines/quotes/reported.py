@@ -58,7 +58,7 @@ _AND_BEFORE_RE = re.compile(rf"\b(?:and|but)(?:\s+{_ADVERBS})*\s+$")
 # circumstances (", as they waited for the storm").
 _CIRCUMSTANCES = (r"(?:\s+(?:morning|afternoon|evening|night))?"
                   r"(?:\s+(?:in|at|on|during|to|from|via|after|before|with|by|while|of)\b[^,;“”\"]*)?"
-                  r"(?:,\s+(?:as|while|when|after|before|because|though|although|amid|adding|noting|citing)"
+                  r"(?:,\s+(?:as|while|when|after|before|because|though|although|amid|adding|noting|citing|and|but)"
                   r"\b[^“”\"«»]*)?\s*[.!?]?\s*")
 _REVERSE_REST_RE = re.compile(rf"(?:\s+{_ADVERBS})*(?:\s+(?:reporters|journalists))?" + _CIRCUMSTANCES)
 _TELL_REST_RE = re.compile(rf"(?:\s+{_ADVERBS})*{_TELL_OBJECT}?(?:\s+{_ADVERBS})*" + _CIRCUMSTANCES)
