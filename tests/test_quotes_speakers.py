@@ -47,6 +47,9 @@ QUOTED = [
     ("The tide tables are “badly out of date,” the Coastal Herald reported.", "badly out of date",
      "Coastal Herald", "partial"),
     ("“Prices will fall,” the Ohio grain trader said.", "Prices will fall", "Ohio grain trader", "direct"),
+    # a quotation within a quotation written with the same marks, then a signature
+    ("“I would rather live in what he calls “hell” than in his town.” ― Mira Tovar\n\nMore letters came.",
+     "I would rather live in what he calls “hell” than in his town.", "Mira Tovar", "direct"),
     # signed quotations and transcript labels
     ("“I moved here for the schools and stayed for the river.” ― Mira Tovar\n\nOther readers wrote in too.",
      "I moved here for the schools and stayed for the river.", "Mira Tovar", "direct"),

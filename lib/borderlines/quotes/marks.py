@@ -132,7 +132,8 @@ def _quote_segments(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[_Se
         state = None   # [open offset, content start, style, flags, chain, nested other style]
         if carry is not None and not carry[2]:
             state = [lo, lo, carry[0], ["continued_quote"], carry[1], False]
-        for i in marks(lo, hi):
+        found = list(marks(lo, hi))
+        for k, i in enumerate(found):
             role = _mark(text, i, lo, hi, state[2] if state else None)
             style = _style(text[i])
             if role == "open":
@@ -140,14 +141,15 @@ def _quote_segments(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[_Se
                     state = [i, i + 1, style, [], -1, False]
                     if carry is not None and carry[2] and i == lo:
                         state[3], state[4] = ["continued_quote"], carry[1]
-                elif style != state[2] and not state[5]:
-                    state[5] = True
+                elif not state[5] and (style != state[2]
+                                       or _nested_same_style(text, found[k + 1:k + 3], i, lo, hi, style)):
+                    state[5] = style
                 else:
                     end = _unclosed_end(text, state[1], i)
                     emit(state[0], state[1], end, end, p_index, state[3] + ["unclosed_quote"], state[4])
                     state = [i, i + 1, style, [], -1, False]
             elif role == "close" and state is not None:
-                if state[5] and style != state[2]:
+                if state[5] and (style != state[2] or state[5] == style):
                     state[5] = False
                 else:
                     emit(state[0], state[1], i, i + 1, p_index, state[3], state[4])
@@ -170,6 +172,17 @@ def _quote_segments(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[_Se
             end = inner.start() if inner else hi
             emit(state[0], state[1], end, end, p_index, state[3] + ["unclosed_quote"], state[4])
     return segments
+
+
+def _nested_same_style(text: str, after: list[int], open_at: int, lo: int, hi: int, style: str) -> bool:
+    """Whether the opening mark at ``open_at``, inside a quotation of the same style, opens
+    a quotation within it (“He called it “hell” and left.”): the next two marks of the
+    paragraph (``after``) both close, the first within 60 characters."""
+    if len(after) < 2:
+        return False
+    first, second = after[0], after[1]
+    return (first - open_at <= 60 and _mark(text, first, lo, hi, style) == "close"
+            and _mark(text, second, lo, hi, style) == "close")
 
 
 _TWO_APOSTROPHES_RE = re.compile(r"''")
