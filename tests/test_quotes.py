@@ -268,6 +268,17 @@ def test_quotes_inside_an_embedded_post_are_not_quotes_of_their_own():
     assert list(q["kind"]) == ["embedded"]
 
 
+@pytest.mark.parametrize("text", [
+    "Roe tweeted: “The ferry runs again on Monday.”\n\nThe ferry runs again on Monday. "
+    "— Ana Roe (@anaroe) June 10, 2019",
+    "The ferry runs again on Monday. — Ana Roe (@anaroe) June 10, 2019\n\n"
+    "Later, Roe tweeted again: “The ferry runs again on Monday.”",
+])
+def test_an_embedded_post_quoted_again_counts_once(text):
+    q = quotes_of(text)
+    assert list(q["kind"]) == ["embedded"] and q["speaker"].iloc[0] == "Ana Roe"
+
+
 def test_indirect_speech_forms():
     q = quotes_of("Ebrard said Mexico would deploy 25,000 troops to its borders. "
                   "The numbers fell 30 percent in August, according to CBP. "

@@ -47,11 +47,29 @@ QUOTED = [
     ("The tide tables are “badly out of date,” the Coastal Herald reported.", "badly out of date",
      "Coastal Herald", "partial"),
     ("“Prices will fall,” the Ohio grain trader said.", "Prices will fall", "Ohio grain trader", "direct"),
+    # a quotation within a quotation written with the same marks, then a signature
+    ("“I would rather live in what he calls “hell” than in his town.” ― Mira Tovar\n\nMore letters came.",
+     "I would rather live in what he calls “hell” than in his town.", "Mira Tovar", "direct"),
     # signed quotations and transcript labels
     ("“I moved here for the schools and stayed for the river.” ― Mira Tovar\n\nOther readers wrote in too.",
      "I moved here for the schools and stayed for the river.", "Mira Tovar", "direct"),
     ("Dana Kolb hosts the morning show.\n\n“KOLB: Welcome back to the show, everyone.”",
      "KOLB: Welcome back to the show, everyone.", "Dana Kolb", "direct"),
+    # a claim named by its owner's possessive; a full name as the sentence's subject
+    ("The agency checked Dana Kolb’s claim that there were “thousands of leaks” in the old pipes.",
+     "thousands of leaks", "Dana Kolb", "partial"),
+    ("Democratic candidate Ana Roe chimed in on the radio, saying that Lakeside officials should release "
+     "the videos \"without delay.\" Roe plans to visit.", "without delay.", "Ana Roe", "partial"),
+    ("Secretary General Ban Ki-moon condemned what he called a \"brazen breach\" of the rules.", "brazen breach",
+     "Ban Ki-moon", "partial"),
+    # two appositives in a row between the name and the verb
+    ("“The rule is an invasion of the state’s domain,” Ana Pruett, the attorney general of Lakeland, one of "
+     "the states suing the agency, said at an event.", "The rule is an invasion of the state’s domain",
+     "Ana Pruett", "direct"),
+    # a pronoun after the quotation is the subject opening its sentence; a phrase whose
+    # speaker follows its closing mark at once
+    ("Democratic Sen. Claire Roe (D-Mo.) scolded him: “The scientists are against you,” she said.",
+     "The scientists are against you", "Claire Roe", "direct"),
     # the subject of the sentence a phrase is quoted in
     ("In a statement, Mayor Ines Varga condemned the closure as “reckless and cruel.”", "reckless and cruel.",
      "Ines Varga", "partial"),
@@ -106,6 +124,12 @@ TERMS = [
 def test_quoted_names_and_scare_quotes_are_terms(text, quote):
     row = row_of(quotes_of(text), quote)
     assert (row["kind"], row["speaker"]) == ("term", "")
+
+
+def test_a_phrase_whose_speaker_follows_it_at_once_takes_that_mention():
+    q = quotes_of("Dana Roe said she felt the law was worth a look because “most people never read it,” she said.")
+    row = row_of(q, "most people never read it")
+    assert (row["kind"], row["speaker"], row["speaker_mention"]) == ("partial", "Dana Roe", "she")
 
 
 def test_a_full_stop_ends_a_name():
@@ -195,6 +219,54 @@ INDIRECT = [
      "Dana Kolb"),
     ("Ana Roe outlined her harbor plan and vowed to fine all who dump oil.", "to fine all who dump oil", "Ana Roe"),
     ("Police in Tulsa said the road was closed.", "the road was closed", "police"),
+    # an inverted speaker after a sentence with a subject of its own, and with an appositive
+    ("Harbor officials felt the plan was sound because the tolls could cover repairs, said Ms. Dana Okafor, "
+     "the lawyer for the port authority.", "Harbor officials felt the plan was sound because the tolls could "
+     "cover repairs", "Dana Okafor"),
+    ("Rita Okafor runs the port. The ferries could run late, but the delay would matter little, said Okafor.",
+     "The ferries could run late, but the delay would matter little", "Rita Okafor"),
+    # whom the words were told to, and when and while, after the speaker
+    ("The bridge could close for a month, Sen. Mara Lindqvist (D-Ore.) told The Lakeside Gazette on Friday.",
+     "The bridge could close for a month", "Mara Lindqvist"),
+    ("It would take three weeks to convene the board, Ana Roe said, and the wrangling could be paralyzing.",
+     "It would take three weeks to convene the board", "Ana Roe"),
+    ("The pier is unsafe, County officials said Friday afternoon, as they waited for the storm.",
+     "The pier is unsafe", "County officials"),
+    ("Lindqvist told KXLT's \"Morning Desk\" that the vote would be close.", "the vote would be close",
+     "Lindqvist"),
+    # a negated verb of saying; a verb coordinated by "but"; a participle after the subject's clause
+    ("But Attorney General Ana Ruiz isn’t saying if the utility broke any laws.",
+     "if the utility broke any laws", "Ana Ruiz"),
+    ("The mayor, like her deputy, has praised the plan but has said she will review the cost.",
+     "she will review the cost", "mayor"),
+    ("A county judge has rejected the request, saying the court has no business deciding it.",
+     "the court has no business deciding it", "A county judge"),
+    # a characterization, a denial, "pointed out", an appeal with "asked"
+    ("At the forum, Roe called her vote on the levee a mistake, but she noted that the river rose.",
+     "her vote on the levee a mistake", "Roe"),
+    ("Farmers described the plan as ruinous for the valley.", "the plan as ruinous for the valley", "Farmers"),
+    ("But she denied that she had read the memo.", "she had read the memo", ""),
+    ("Kolb pointed out that the levee was built in 1950.", "the levee was built in 1950", "Kolb"),
+    ("Kolb asked the board to delay the vote.", "the board to delay the vote", "Kolb"),
+    # who speaks: "the city of X" (not X), a plain noun phrase opening a headline, a plural
+    # noun before a relative clause
+    ("The city of Lakeside is demanding that the ferry company stop using the logo.",
+     "the ferry company stop using the logo", "city of Lakeside"),
+    ("Former harbor chief says the pier is unsafe", "the pier is unsafe", "Former harbor chief"),
+    ("He met with dock workers who said they had not been paid.", "they had not been paid", "dock workers"),
+    ("The toll angered farmers, many of whom say the levy is unfair.", "the levy is unfair", "farmers"),
+    # a claim named by its owner's possessive; a second speech act coordinated with the first
+    ("Video contradicts Roe's earlier claim that the crew had left.", "the crew had left", "Roe"),
+    ("Kolb said the pier was safe, but Roe said it was not.", "the pier was safe", "Kolb"),
+    ("Kolb said the pier was safe, but Roe said it was not.", "it was not", "Roe"),
+    ("Roe said fathers would not be eligible, and when pressed on why, the young mother of three replied "
+     "that it was meant for mothers.", "fathers would not be eligible", "Roe"),
+    ("Kolb said Roe told him the pier was safe.", "Roe told him the pier was safe", "Kolb"),
+    # a title of two words before the name
+    ("Attorney General Ana Ruiz said the fund broke no law.", "the fund broke no law", "Ana Ruiz"),
+
+    ("Sen. Dana Kolb spoke first. Kolb added:\n\nIt is typical of the board. They know nothing about tides.\n\n"
+     "Other news followed.", "It is typical of the board. They know nothing about tides", "Dana Kolb"),
 ]
 
 
@@ -202,6 +274,11 @@ INDIRECT = [
 NOT_REPORTED = [
     "Ana Roe has acknowledged the problems that were found in the levee.",
     "The board confirmed the closure of the pier in May.",
+    "The mayor called a meeting for Friday.",
+    "Kolb called him a week later.",
+    "Kolb called reporters to a briefing.",
+    "The so-called harbor plan is a mess.",
+    "She denied the charges.",
 ]
 
 

@@ -1,7 +1,8 @@
 """The actors table (``data/actors.csv``): who the study knows, with canonical names,
 aliases, roles and countries; validated (:func:`load_actors`, :func:`checked_actors`)
 and turned once per table into a spaCy ``EntityRuler`` and lookups (:func:`_actor_index`)
-that match names with or without accents."""
+that match names with or without accents, and the actors that index finds in a parsed
+article (:func:`_actor_entities`)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
 
@@ -255,3 +257,84 @@ def add_actor(actors: pd.DataFrame, name: str, role: str, country: str = "", ali
     table = pd.concat([actors.astype(str), pd.DataFrame([row])], ignore_index=True)
     return checked_actors(table[[c for c in table.columns if c in ACTOR_COLUMNS]],
                           f"<actors with {name!r} added>")
+
+
+def _folded_docs(docs, texts: list[str], parse):
+    """Parses of the accent-folded ``texts``: the given parse of a text that folding
+    leaves unchanged, else ``parse`` (tokenizer or pipeline) of the folded text."""
+    for doc, text in zip(docs, texts):
+        yield doc if _FOLD_CHAR_RE.search(text) is None else parse(_fold_sparse(text))
+
+
+def _actor_entities(doc, index: _ActorIndex, text: str | None = None) -> list[tuple[int, int, str]]:
+    """``(start_char, end_char, ruler id)`` of the actors ``index.ruler`` finds in the
+    fresh parse ``doc``, in text order, without setting them on ``doc``. ``text``: the
+    doc's text when it may hold accents, which the ruler matches folded
+    (:func:`_refolded`).
+
+    The ruler's rule, on token ORTH ids: every occurrence of every pattern, the longest
+    first (then the leftmost), each kept unless its first or last token is already taken.
+    A doc with entities already set goes to the ruler itself."""
+    fold = text is not None and _FOLD_CHAR_RE.search(text) is not None
+    if index.phrases is None or (not fold and doc.has_annotation("ENT_IOB")):
+        target = get_nlp().tokenizer(_fold_sparse(text)) if fold else doc
+        index.ruler(target)
+        return [(e.start_char, e.end_char, e.ent_id_) for e in sorted(target.ents, key=lambda e: e.start_char)]
+    if not fold:
+        strings = doc.vocab.strings
+        kept = _longest_first([(s, e, strings[key]) for key, s, e in index.matcher(doc)])
+        return [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), ent_id) for s, e, ent_id in kept]
+    arr = _refolded(text, doc.to_array([ORTH, IDX, LENGTH]))
+    orth = arr[:, 0].tolist()
+    phrases = index.phrases
+    found = []
+    for i in [i for i, o in enumerate(orth) if o in phrases]:
+        for pattern, ent_id in phrases[orth[i]]:
+            if tuple(orth[i:i + len(pattern)]) == pattern:
+                found.append((i, i + len(pattern), ent_id))
+    idx, length = arr[:, 1].tolist(), arr[:, 2].tolist()
+    return [(idx[s], idx[e - 1] + length[e - 1], ent_id) for s, e, ent_id in _longest_first(found)]
+
+
+def _longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The token spans the ruler keeps of ``found`` (start, end, id), in text order."""
+    found.sort(key=lambda m: (m[1] - m[0], -m[0]), reverse=True)
+    taken: set[int] = set()
+    kept = []
+    for start, end, ent_id in found:
+        if start not in taken and end - 1 not in taken:
+            kept.append((start, end, ent_id))
+            taken.update(range(start, end))
+    kept.sort()
+    return kept
+
+
+def _refolded(text: str, arr: np.ndarray) -> np.ndarray:
+    """``[ORTH, IDX, LENGTH]`` token rows of ``fold_accents(text)`` from those of ``text``.
+    The tokenizer splits each whitespace-separated chunk of a text on its own, so only
+    the chunks with an accented letter are tokenized again, folded (folding keeps the
+    offsets: one character for one)."""
+    tokenizer = get_nlp().tokenizer
+    idx = arr[:, 1]
+    pieces, last, chunk_end = [], 0, -1
+    for m in _FOLD_CHAR_RE.finditer(text):
+        if m.start() < chunk_end:
+            continue
+        a, b = m.start(), m.end()
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < len(text) and not text[b].isspace():
+            b += 1
+        chunk_end = b
+        first, stop = np.searchsorted(idx, [a, b]).tolist()   # the chunk's tokens start in [a, b)
+        folded = tokenizer(_fold_sparse(text[a:b])).to_array([ORTH, IDX, LENGTH])
+        folded[:, 1] += a
+        pieces += [arr[last:first], folded]
+        last = stop
+    pieces.append(arr[last:])
+    return np.concatenate(pieces)
+
+
+def _fold_sparse(text: str) -> str:
+    """:func:`fold_accents` for a text with few accented letters (the same string, faster)."""
+    return _FOLD_RANGES.sub(lambda m: _FOLD.get(ord(m.group()), m.group()), text)

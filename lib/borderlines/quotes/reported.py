@@ -1,0 +1,252 @@
+"""Reported speech (``indirect`` rows, :func:`_indirect_rows`): a verb of saying and its
+reported clause ("X said (that) ...", "X told Y that ...", "..., X said", "according to
+X, ..."), one row per speech act."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..patterns import trie_pattern
+from .actors import _ActorIndex
+from .vocabulary import (_ACCORDING_RE, _ADVERBS, _AUXILIARIES, _CLAUSE_VERBS, _CONTENT_LEAD, _FORM_LEMMA,
+                         _GAP_RE, _MARK_RE, _NOT_IN_DESCRIPTION, _OBJECT_VERBS, _PREPOSITIONS,
+                         _PROMISE_VERBS, _TELL_OBJECT, _WORD_RE)
+from .article import _Article
+from .marks import _content_span
+from .names import _described_mention
+from .rows import _row
+from .attribution import _method_of, _possessive_claims, _sentence_subject, _subject_after, _subject_before
+
+# A question reported ("asked whether ...", "asked the board why ...") and an appeal
+# ("urged Congress to act").
+_ASKED_RE = re.compile(r"(?:\s+[\w'’.-]+){0,3}?\s+(?:whether|if|why|how|what|when|who|where)\b")
+_URGED_RE = re.compile(r"(?:\s+[\w'’.-]+){1,4}?\s+to\s+[a-z]")
+_BARE_CLAUSE_RE = re.compile(
+    rf"\s+(?:(?:it|he|she|they|we|I|there)\s+(?:\w+ed|\w+s|{_AUXILIARIES})"
+    # a described subject and an auxiliary: "acknowledged the old levee was ..."
+    rf"|(?:the|a|an|this|its|his|her|their)(?:\s+(?!(?:that|which|who|whom|whose|and|or|to)\b)[\w'’-]+){{1,3}}"
+    rf"\s+{_AUXILIARIES})\b")
+_CLAUSE_LEAD_END_RE = re.compile(r"(?:\bthat|[,:])\s*$")
+
+# "called for a ban", "called Friday on police to act": a demand, reported like speech.
+_CALL_FOR_RE = re.compile(rf"(?:\s+{_ADVERBS})*\s+(?:for|on)\b")
+# "called the plan a mistake", "described the plan as ruinous": a characterization, reported
+# like speech (the object and what it is called, to the end of the clause); not "called a
+# meeting", "called him a week later", "called reporters to a briefing".
+_CALLED_RE = re.compile(r"\s+(?![Aa]n?\b)[\w'’.-]+(?:\s+[\w'’.-]+){0,7}?\s+(?P<before>[\w'’.-]+)\s+an?\s+"
+                        r"(?!(?:day|week|month|year|few|couple|number|lot|bit|time|minute|moment)\b)[\w'’-]")
+_DESCRIBED_AS_RE = re.compile(r"(?:\s+[\w'’.-]+){1,8}?\s+as\s+[\w'’-]")
+_CLAUSE_END_RE = re.compile(r"[,;:]")
+_COMMA_CONJUNCTION_RE = re.compile(r",\s+(?:and|but|though|although|while|whereas)\b")
+# A second speech act coordinated with the first ("..., but he said that ..."): the first
+# reported clause ends before it.
+_COORDINATED_SPEECH_RE = re.compile(
+    r",?\s+(?:but|and|while|whereas)\s+(?:he|she|they|it|we|I|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+    rf"(?:\s+{_ADVERBS})*\s+" + trie_pattern([f for f in _FORM_LEMMA if not f.endswith("ing")]) + r"\b")
+# A sentence (or headline) that opens with a plain noun phrase as the verb's subject:
+# "Critics of the plan say ...", "Former harbor chief says ...".
+_NOUN_PHRASE_SUBJECT_RE = re.compile(r"\s*((?:And|But|So|Yet|Now)\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,5})"
+                                     rf"(?:\s+{_ADVERBS})*\s+")
+
+# A verb of saying coordinated with an earlier verb: "... and said", "..., and later said",
+# "... but has said".
+_AND_BEFORE_RE = re.compile(rf"\b(?:and|but)(?:\s+{_ADVERBS})*\s+$")
+
+# After a reported clause and its speaker ("..., he said"), only circumstances may follow:
+# when, to whom ("told reporters", "told The Gazette"), where, and a clause about the
+# circumstances (", as they waited for the storm").
+_CIRCUMSTANCES = (r"(?:\s+(?:morning|afternoon|evening|night))?"
+                  r"(?:\s+(?:in|at|on|during|to|from|via|after|before|with|by|while|of)\b[^,;“”\"]*)?"
+                  r"(?:,\s+(?:as|while|when|after|before|because|though|although|amid|adding|noting|citing|and|but)"
+                  r"\b[^“”\"«»]*)?\s*[.!?]?\s*")
+_REVERSE_REST_RE = re.compile(rf"(?:\s+{_ADVERBS})*(?:\s+(?:reporters|journalists))?" + _CIRCUMSTANCES)
+_TELL_REST_RE = re.compile(rf"(?:\s+{_ADVERBS})*{_TELL_OBJECT}?(?:\s+{_ADVERBS})*" + _CIRCUMSTANCES)
+# After an inverted speaker ("..., said Dana Kolb"): circumstances, or an appositive to the
+# end of the sentence (", the lawyer for the port authority.").
+_INVERTED_REST_RE = re.compile(r"\s*,[^“”\"«»]*")
+_CONTENT_START_RE = re.compile(_CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
+_TELL_CONTENT_START_RE = re.compile(_TELL_OBJECT + r"?" + _CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
+_REVERSE_TAIL_RE = re.compile(
+    r",\s+(?:he|she|it|they|(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
+    r"(?:later\s+|also\s+)?(?:said|added|told|wrote|noted|explained)\b[^,“”\"]*$")
+_COMMA_THE_END_RE = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}$")   # ", the", ", top state"
+_COMMA_ACCORDING_RE = re.compile(r",\s+according to\b")
+_ACCORDING_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}")
+_COMMA_END_RE = re.compile(r",\s*$")
+
+# The source after "according to" when no name is there: up to eight words to a comma or a stop.
+_ACCORDING_SOURCE_RE = re.compile(r"\s+((?:[\w.'’/-]+\s+){0,7}[\w'’/-]+)\s*(?=[,.;]|$)")
+
+
+def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, group0: int) -> list[dict]:
+    """Reported speech: "X said (that) ...", "..., X said", "according to X". A sentence
+    gives one row per speech act: verbs inside an earlier reported clause are skipped."""
+    text = art.text
+    rows: list[dict] = []
+    taken: dict[int, list[tuple[int, int]]] = {}   # sentence -> spans already reported (within it)
+
+    def inside_taken(pos):
+        return any(a <= pos < b for a, b in taken.get(art.sentence_of(pos), ()))
+
+    def add(start, end, si, mention, appositive, cover, extra=()):
+        start, end = _content_span(text, start, end)
+        while end > start and text[end - 1] in ".!?;:—– ":
+            end -= 1
+        if len(_WORD_RE.findall(text, start, end)) < 3 or text[start] in "“\"«":
+            return
+        flags = [*extra, *(["contains_quote"] if _MARK_RE.search(text, start, end) else [])]
+        rows.append(_row(art, "indirect", start, end, art.sent_starts[si], art.sent_ends[si], mention,
+                         _method_of(mention, appositive), flags, index, group0 + len(rows)))
+        taken.setdefault(si, []).append(cover)
+
+    for verb in art.verbs:
+        calls = ((verb.lemma == "call" and _CALL_FOR_RE.match(text, verb.end))
+                 or (verb.lemma == "ask" and (_ASKED_RE.match(text, verb.end) or _URGED_RE.match(text, verb.end)))
+                 or (verb.lemma == "urge" and _URGED_RE.match(text, verb.end)))
+        characterizes = not calls and _characterizes(text, verb)
+        calls = calls or characterizes
+        if (verb.lemma not in _CLAUSE_VERBS and not calls) or verb.start in used_verbs or inside_taken(verb.start):
+            continue
+        si = art.sentence_of(verb.start)
+        s_lo, s_hi = art.sent_starts[si], art.sent_ends[si]
+        found = _subject_before(art, verb, s_lo)
+        coordinated = False
+        if (not found or not (verb.participle or _GAP_RE.fullmatch(text, found[0].end, verb.start))) \
+                and (_AND_BEFORE_RE.search(text, max(s_lo, verb.start - 40), verb.start)
+                     or (verb.participle and not found and _COMMA_END_RE.search(text, s_lo, verb.start))):
+            # "Democrats described the plan as ominous, and said ...", "A judge rejected the
+            # request, saying ...": the sentence's subject
+            subject = _sentence_subject(art, verb.start, index)
+            found, coordinated = ((subject, False), True) if subject is not None else (None, False)
+        adjacent = found and (verb.participle or coordinated or _GAP_RE.fullmatch(text, found[0].end, verb.start))
+        inverted = _subject_after(art, verb, s_hi) if not adjacent else None
+        if inverted:
+            # "..., noted Dana Kolb." — the reported clause comes first, the speaker after
+            lead = _COMMA_END_RE.search(text, s_lo, verb.start)
+            if lead and text[s_lo:lead.start()].strip() and (
+                    _REVERSE_REST_RE.fullmatch(text, inverted[0].end, s_hi)
+                    or _INVERTED_REST_RE.fullmatch(text, inverted[0].end, s_hi)):
+                add(s_lo, lead.start(), si, inverted[0], inverted[1], (s_lo, s_hi))
+            continue
+        if not found and not verb.participle:
+            subject = _noun_phrase_subject(text, s_lo, verb.start)
+            found = adjacent = (subject, False) if subject is not None else None
+        if not adjacent:
+            continue
+        mention, appositive = found
+        before = text[s_lo:mention.start]
+        comma = _COMMA_THE_END_RE.search(before)
+        rest = text[verb.end:s_hi]
+        if (comma and before[:comma.start()].strip() and not verb.participle
+                and (_TELL_REST_RE if verb.lemma == "tell" else _REVERSE_REST_RE).fullmatch(rest)):
+            # "..., he said." — the reported clause comes first
+            add(s_lo, s_lo + comma.start(), si, mention, appositive, (s_lo, s_hi))
+            continue
+        lead = (_TELL_CONTENT_START_RE if verb.lemma == "tell" else _CONTENT_START_RE).match(text, verb.end, s_hi)
+        start = lead.end() if lead else verb.end
+        para = art.paragraph_of(verb.start)
+        if (text[start - 1:start + 1].strip() == ":" or text[verb.end:start].strip() == ":") \
+                and not text[start:art.paragraphs[para][1]].strip() and para + 1 < len(art.paragraphs):
+            # "The governor added:" and the words set off in the next paragraph, without marks
+            lo, hi = art.paragraphs[para + 1]
+            if not _MARK_RE.search(text, lo, hi):
+                add(lo, hi, art.sentence_of(lo), mention, appositive, (verb.start, s_hi), ("block_quote",))
+            continue
+        if start < s_hi and text[start] in "“\"«":
+            continue   # the complement is a quotation: a direct or partial row already
+        if (verb.lemma in _OBJECT_VERBS and not _CLAUSE_LEAD_END_RE.search(text, verb.end, start)
+                and not (verb.lemma in _PROMISE_VERBS and text.startswith(" to ", verb.end))
+                and not _BARE_CLAUSE_RE.match(text, verb.end)):
+            continue   # an object, not a reported clause
+        end = s_hi
+        if characterizes:
+            clause_end = _CLAUSE_END_RE.search(text, start, s_hi)
+            end = clause_end.start() if clause_end else end
+        if mention.word in ("who", "whom", "which"):
+            comma = text.find(",", start, s_hi)      # the relative clause ends at its comma
+            end = comma if comma > 0 else end
+        second = _COORDINATED_SPEECH_RE.search(text, start, end) or _next_speech_act(art, verb, start, end)
+        if second:
+            end = second.start()
+        tail = _REVERSE_TAIL_RE.search(text, start, end if second else s_hi)
+        if tail:
+            end = tail.start()
+        according = _COMMA_ACCORDING_RE.search(text, start, end)
+        if according:
+            end = according.start()
+        add(start, end, si, mention, appositive, (verb.start, end if characterizes or second else s_hi))
+    for owner, start in _possessive_claims(art, 0, len(text)):
+        if not inside_taken(start):        # "Roe’s claim that the levee would hold"
+            si = art.sentence_of(start)
+            add(start, art.sent_ends[si], si, owner, False, (start, art.sent_ends[si]))
+    for m in _ACCORDING_RE.finditer(text):
+        if art.in_quoted(m.start()) or inside_taken(m.start()):
+            continue
+        si = art.sentence_of(m.start())
+        s_lo, s_hi = art.sent_starts[si], art.sent_ends[si]
+        men = next((x for x in art.mentions_in(m.end(), min(s_hi, m.end() + 60))
+                    if _ACCORDING_GAP_RE.fullmatch(text[m.end():x.start])), None)
+        if men is None or not men.speaker:
+            source = _ACCORDING_SOURCE_RE.match(text, m.end(), s_hi)
+            if not source:
+                continue
+            men = _described_mention(text, source.start(1), source.end(1))
+        if _COMMA_END_RE.search(text[s_lo:m.start()]):
+            add(s_lo, m.start(), si, men, False, (s_lo, s_hi))
+        elif not text[s_lo:m.start()].strip():
+            comma = text.find(",", men.end, s_hi)
+            if comma > 0:
+                add(comma + 1, s_hi, si, men, False, (s_lo, s_hi))
+    return rows
+
+
+def _characterizes(text: str, verb) -> bool:
+    """Whether ``verb`` ("called", "described") characterizes its object: "called the plan
+    a mistake", "described the plan as ruinous" (not "so-called", "called a meeting")."""
+    if verb.lemma == "describe":
+        found = _DESCRIBED_AS_RE.match(text, verb.end)
+    elif verb.lemma == "call" and text[verb.start - 1:verb.start] != "-":
+        found = _CALLED_RE.match(text, verb.end)
+        found = found if found and found.group("before").lower() not in _PREPOSITIONS else None
+    else:
+        return False
+    return bool(found) and not _CLAUSE_END_RE.search(text, verb.end, found.end())
+
+
+def _noun_phrase_subject(text: str, s_lo: int, verb_start: int):
+    """The described speaker when everything before the verb, from the sentence's start,
+    is a noun phrase of up to six words with no verb, pronoun or clause word in it (its
+    first word not a preposition), else None."""
+    m = _NOUN_PHRASE_SUBJECT_RE.fullmatch(text, s_lo, verb_start)
+    if not m:
+        return None
+    words = m.group(2).split()
+    if (words[0].lower() in _PREPOSITIONS or any(w.lower() in _NOT_IN_DESCRIPTION for w in words)
+            or any(w.lower() in _FORM_LEMMA for w in words) or not words[-1][0].isalpha()):
+        return None
+    return _described_mention(text, *m.span(2))
+
+
+class _Cut(NamedTuple):
+    offset: int
+
+    def start(self) -> int:
+        return self.offset
+
+
+def _next_speech_act(art: _Article, verb, start: int, end: int) -> _Cut | None:
+    """Where the reported clause of ``verb`` (``text[start:end]``) ends because a second
+    speech act with a subject of its own follows after a comma ("..., and when pressed,
+    the mayor replied"), or None."""
+    text = art.text
+    for v2 in art.verbs_in(start, end):
+        if v2.participle or v2.lemma not in _CLAUSE_VERBS or _REVERSE_REST_RE.fullmatch(text, v2.end, end):
+            continue                     # (a trailing "..., he said" reports this same clause)
+        found = _subject_before(art, v2, start)
+        if found and found[0].start > start and _GAP_RE.fullmatch(text, found[0].end, v2.start):
+            joined = _COMMA_CONJUNCTION_RE.search(text, start, found[0].start)
+            comma = joined.start() if joined else max(text.rfind(c, start, found[0].start) for c in ",―—–")
+            if comma > start:
+                return _Cut(comma)
+    return None
