@@ -216,7 +216,9 @@ def table_page(tmp_path_factory):
 
 def _table(page, caption):
     p = page.page
-    table = p.locator("table", has=p.locator("caption", has_text=caption))
+    # the whole caption: has_text alone matches "Static" in "Static outlets and eras" too
+    exact = re.compile(rf"^\s*{re.escape(caption)}\s*$")
+    table = p.locator("table", has=p.locator("caption", has_text=exact))
     table.locator("tbody tr").first.wait_for()
     return table
 
