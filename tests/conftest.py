@@ -5,24 +5,25 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from borderlines.cleaning import clean_text, load_rules
+from borderlines.corpus import corpus_from_records
 
 
 def make_corpus(docs: list[dict]) -> pd.DataFrame:
-    """A corpus table (the columns later modules use) from inline dicts with at least
-    ``doc_id`` and ``text``; ``date`` defaults to 2019-03-28, ``era`` to trump_1."""
-    rules = load_rules()
-    rows = []
-    for i, d in enumerate(docs):
-        text, meta, _ = clean_text(d["text"], rules, d.get("doc_id", f"{i:03d}"), d.get("title", ""))
-        rows.append({
-            "doc_id": d.get("doc_id", f"{i:03d}"), "file": d.get("file", f"{i:03d}.txt"),
-            "date": pd.Timestamp(d.get("date", "2019-03-28")), "era": d.get("era", "trump_1"),
-            "era_label": d.get("era_label", d.get("era", "trump_1")),
-            "outlet": d.get("outlet", "Test Outlet"), "author": "", "title": d.get("title", ""),
-            "text": text, "raw_text": d["text"], "n_chars": len(text),
-        })
-    return pd.DataFrame(rows)
+    """A corpus table from inline dicts with at least ``text`` (``doc_id`` defaults to the
+    position, ``date`` to 2019-03-28, ``outlet`` to "Test Outlet"), built by the library's
+    own constructor (:func:`borderlines.corpus.corpus_from_records`: validated and cleaned
+    like a file), in the order given. ``era``, ``era_label`` and ``file``, when a dict
+    gives them, override what the date says, so a test can set an era directly."""
+    ids = [str(d.get("doc_id", f"{i:03d}")) for i, d in enumerate(docs)]
+    records = [{"id": i, "date": d.get("date", "2019-03-28"), "text": d["text"],
+                "outlet": d.get("outlet", "Test Outlet"), "title": d.get("title", "")}
+               for i, d in zip(ids, docs)]
+    corpus = corpus_from_records(records).set_index("doc_id", drop=False).loc[ids].reset_index(drop=True)
+    corpus["file"] = [d.get("file", f"{i:03d}.txt") for i, d in enumerate(docs)]
+    for column in ("era", "era_label"):
+        given = [d.get(column, d.get("era")) if column == "era_label" else d.get(column) for d in docs]
+        corpus[column] = [g if g is not None else v for g, v in zip(given, corpus[column])]
+    return corpus
 
 
 @pytest.fixture(scope="session")

@@ -532,7 +532,10 @@ def test_hard_wrapped_quote_continues_without_an_opening_mark():
 
 
 def test_degenerate_text():
-    for text in ["", "“", "“” and \"\" and “ ”", "A lone ” closing mark."]:
+    # a text cleaning left empty (the corpus constructor refuses an empty one as input)
+    emptied = make_corpus([{"doc_id": "t1", "text": "Boilerplate."}]).assign(text="", n_chars=0)
+    assert extract_quotes(emptied).empty
+    for text in ["“", "“” and \"\" and “ ”", "A lone ” closing mark."]:
         assert quotes_of(text).empty, text
     q = quotes_of("“one “two “three")
     assert list(q["quote"]) == ["one", "two", "three"]
