@@ -277,6 +277,57 @@ def declared_defaults(notebooks: list[NotebookSpec]) -> dict[str, object]:
     return defaults
 
 
+#: What a notebook can read of :class:`borderlines.study.StudyTables`.
+STUDY_TABLES = ("corpus", "articles", "sentences", "doc_terms", "quotes", "figures", "frame_matches", "frames",
+                "tone", "tokens")
+#: Methods of ``tables`` that read no table by themselves (``of_articles`` filters the others).
+_TABLE_METHODS = frozenset({"of_articles", "provenance", "warnings"})
+
+
+def loads_tables(nb: NotebookSpec) -> bool:
+    """Whether a notebook loads the study's tables (it declares every :data:`TABLE_INPUTS`)."""
+    return set(TABLE_INPUTS) <= set(nb.declared)
+
+
+def tables_read(path: Path, name: str = "tables") -> tuple[str, ...]:
+    """The study tables a notebook's code reads (:data:`STUDY_TABLES`), found in its code
+    cells: ``tables.quotes``, ``tables.table("quotes")``; every table when the variable
+    ``name`` is used in any other way (passed whole to a function, a computed name), so
+    a notebook is never thought to read less than it does."""
+    import ast
+
+    import nbformat
+    nb = nbformat.read(path, as_version=4)
+    found: set[str] = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        # IPython's magics and shell lines are not Python: one that names the tables could read any
+        lines = cell.source.splitlines()
+        magic = [line for line in lines if line.lstrip().startswith(("%", "!"))]
+        if any(re.search(rf"\b{name}\b", line) for line in magic):
+            return STUDY_TABLES
+        code = "\n".join("" if line in magic else line for line in lines)
+        try:
+            tree = ast.parse(code)
+        except SyntaxError:
+            return STUDY_TABLES
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)):
+                continue
+            up = parents.get(node)
+            attr = up.attr if isinstance(up, ast.Attribute) else None
+            if attr in STUDY_TABLES:
+                found.add(attr)
+            elif attr == "table" and isinstance(parents.get(up), ast.Call) and parents[up].args \
+                    and isinstance(parents[up].args[0], ast.Constant) and parents[up].args[0].value in STUDY_TABLES:
+                found.add(parents[up].args[0].value)
+            elif attr not in _TABLE_METHODS:
+                return STUDY_TABLES
+    return tuple(t for t in STUDY_TABLES if t in found)
+
+
 def check_parameters(study: Study, notebooks: list[NotebookSpec]) -> dict[str, dict]:
     """The parameters each notebook gets from the study. Raises :class:`BuildError`
     listing every unknown name and wrong type before anything runs."""
@@ -338,20 +389,39 @@ def input_fingerprints(study: Study, cache: _HashCache) -> dict[str, str]:
     """Hashes of everything a notebook's output depends on, apart from its own source."""
     data_hash = cache.tree(data_dir())
     extra = hashlib.sha256()
+    corpus = resolve_paths(study.parameters).get("corpus_path")
     for p in sorted(_path_params(study.parameters)):
+        if corpus and p == Path(corpus):
+            continue
         extra.update(str(p).encode() + b"=" + (cache.tree(p) if p.is_dir() else cache.file(p)).encode())
     lock = project_root() / "requirements.lock"
     return {
         "package": cache.tree(PACKAGE_DIR),
         "data": data_hash,
-        "corpus_params": extra.hexdigest(),
+        "corpus": corpus_checksum(study, cache),
+        "path_params": extra.hexdigest(),
         "lock": cache.file(lock) if lock.exists() else "",
         "python": platform.python_version(),
         "borderlines": __version__,
     }
 
 
+def notebook_inputs(nb: NotebookSpec, inputs: dict, reads: tuple[str, ...] | None, digests: dict[str, str]) -> dict:
+    """The inputs of notebook ``nb``: ``inputs`` (:func:`input_fingerprints`), where a
+    notebook that loads the study's tables (``reads``: the tables it reads, see
+    :func:`tables_read`; ``None`` when it loads none) depends on the corpus through the
+    digests of those tables only (``digests``: :func:`borderlines.study.table_digests`),
+    so a change of the corpus that leaves them equal re-runs nothing; one that takes no
+    ``corpus_path`` does not depend on the corpus."""
+    if reads is not None:
+        return {**{k: v for k, v in inputs.items() if k != "corpus"},
+                "tables": {name: digests.get(name, "") for name in reads}}
+    return inputs if "corpus_path" in nb.declared else {k: v for k, v in inputs.items() if k != "corpus"}
+
+
 def notebook_fingerprint(nb: NotebookSpec, params: dict, inputs: dict, cache: _HashCache) -> str:
+    """Hash of a notebook's source, its parameters ``params`` and ``inputs``
+    (:func:`notebook_inputs`): equal fingerprints, equal outputs."""
     h = hashlib.sha256()
     h.update(cache.file(nb.path).encode())
     h.update(json.dumps(params, sort_keys=True, default=str).encode())
@@ -632,17 +702,24 @@ def _previous(out: Path) -> dict:
         return {}
 
 
+#: Where ``borderlines build`` extracts new articles by default: local worker processes.
+DEFAULT_SCHEDULER = "processes"
+
+
 def build(study: Study, force: bool = False, jobs: int | None = None, only: list[str] | None = None,
-          progress: bool = True, notebooks_folder: Path | None = None, echo=print) -> list[Result]:
+          progress: bool = True, notebooks_folder: Path | None = None, echo=print,
+          scheduler=DEFAULT_SCHEDULER, n_workers: int = 2) -> list[Result]:
     """Build a study's reports; returns one :class:`Result` per notebook. See the module
-    docstring for what is rebuilt, reused and how failures are handled. One build of a
-    study at a time (:func:`study_lock`); Ctrl-C raises :class:`BuildInterrupted`."""
+    docstring for what is rebuilt, reused and how failures are handled. New articles
+    are extracted on ``scheduler`` (``None``: in this process; ``"processes"``:
+    ``n_workers`` local processes; a Dask scheduler's address, ``tcp://...``). One build
+    of a study at a time (:func:`study_lock`); Ctrl-C raises :class:`BuildInterrupted`."""
     with study_lock(study):
-        return _build(study, force, jobs, only, progress, notebooks_folder)
+        return _build(study, force, jobs, only, progress, notebooks_folder, scheduler, n_workers)
 
 
 def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, progress: bool,
-           notebooks_folder: Path | None) -> list[Result]:
+           notebooks_folder: Path | None, scheduler=None, n_workers: int = 2) -> list[Result]:
     from tqdm.auto import tqdm
 
     t0 = time.perf_counter()
@@ -667,10 +744,24 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
     if problem:
         raise BuildError(problem)
 
+    # a notebook that loads the study's tables depends on the corpus through the tables
+    # it reads: they are brought up to date first (only new articles extracted), unless
+    # nothing they are made from changed since the last build
+    reads = {nb.stem: tables_read(nb.path) if loads_tables(nb) else None for nb in notebooks}
+    tables, checked = {}, []
+
+    def check_inputs():
+        _check_inputs(study, every)
+        checked.append(True)
+    if any(r is not None for r in reads.values()):
+        tables = _study_tables_state(study, inputs, _previous(out).get("tables") or {}, check_inputs, progress,
+                                     scheduler, n_workers)
+
     results: dict[str, Result] = {}
     todo = []
     for nb in notebooks:
-        fp = notebook_fingerprint(nb, per_nb[nb.stem], inputs, cache)
+        fp = notebook_fingerprint(nb, per_nb[nb.stem], notebook_inputs(nb, inputs, reads[nb.stem],
+                                                                        tables.get("digests", {})), cache)
         prev = previous.get(nb.stem)
         if (not force and prev and prev.get("status") in ("built", "reused") and prev.get("fingerprint") == fp
                 and all((out / f).exists() for f in _listed(prev.get("files")))):  # pages, tables, shared scripts
@@ -678,11 +769,9 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
                                       prev.get("provenance", {}))
         else:
             todo.append((nb, fp))
-    if todo:
+    if todo and not checked:
         # a notebook reused has the inputs of a build that passed these checks
-        _check_inputs(study, every)
-        if any(set(TABLE_INPUTS) <= set(nb.declared) for nb, _ in todo):   # some notebook loads the tables
-            _prepare_tables(study, progress)
+        check_inputs()
 
     def provenance_for(nb: NotebookSpec) -> list[tuple[str, str]]:
         rows = [("study", study.name), ("study file", study.source), ("notebook", nb.path.name),
@@ -703,7 +792,8 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
             "description": study.description, "parameters": study.parameters,
             "corpus": corpus_identity(study.parameters), "corpus_checksum": checksum, "git_commit": commit,
             "git_dirty": dirty, "python": platform.python_version(), "packages": versions,
-            "inputs": inputs, "only": list(only or [])}
+            "inputs": inputs, "only": list(only or []), "tables": tables,
+            "reads": {stem: list(r) for stem, r in reads.items() if r is not None}}
     publisher = Publisher(out, {**head, "seconds": None}, previous)
     jobs = max(1, jobs or min(len(todo) or 1, (os.cpu_count() or 2) + 1, 4))
     if todo:
@@ -758,19 +848,32 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
     return ordered
 
 
-def _prepare_tables(study: Study, progress: bool) -> None:
-    """Extract the study's tables once (:func:`borderlines.study.prepare_study_tables`,
-    into ``<study folder>/tables``), before any notebook runs, so every notebook reads
-    the same tables and none extracts on its own. The inputs the study leaves out take
-    their defaults (``None``: the project's files), as in every notebook."""
-    from .study import prepare_study_tables
+def _study_tables_state(study: Study, inputs: dict, previous: dict, check_inputs, progress: bool, scheduler,
+                        n_workers: int) -> dict:
+    """``{"key", "snapshot", "digests"}`` of the study's tables in ``<study folder>/tables``
+    (:func:`borderlines.study.table_digests`). ``key`` hashes what they are made from
+    (corpus, eras, rules, actors, frames, package, data, lock); when it equals the last
+    build's (``previous``) and that snapshot is still there, nothing is read. Otherwise
+    the inputs are checked (``check_inputs()``) and the tables extracted once
+    (:func:`borderlines.study.prepare_study_tables`: only new articles, on ``scheduler``),
+    before any notebook runs, so every notebook reads the same tables and none
+    extracts on its own."""
+    from .study import SNAPSHOT_KEYS, prepare_study_tables
+    key = hashlib.sha256(json.dumps({k: inputs[k] for k in ("package", "data", "corpus", "path_params", "lock",
+                                                            "python")}, sort_keys=True).encode()).hexdigest()
+    snapshot = study.out_dir / "tables" / str(previous.get("snapshot") or "-")
+    if previous.get("key") == key and previous.get("digests") and (snapshot / SNAPSHOT_KEYS).exists():
+        return previous
+    check_inputs()
+    # the inputs the study leaves out take their defaults (None: the project's files), as in every notebook
     params = resolve_paths({name: study.parameters.get(name) for name in TABLE_INPUTS})
     t0 = time.perf_counter()
-    tables = prepare_study_tables(params, study.out_dir, progress=progress and sys.stderr.isatty())
-    n, done = tables.provenance["n_articles"], tables.provenance["n_extracted"]
-    if progress:
-        print(f"Tables of {study.name}: {n:,} article(s), {done:,} extracted, {n - done:,} from the cache "
-              f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+    made = prepare_study_tables(params, study.out_dir, scheduler=scheduler, n_workers=n_workers,
+                                progress=progress and sys.stderr.isatty())
+    n, done = made["n_articles"], made["n_extracted"]
+    print(f"Tables of {study.name}: {n:,} article(s), {done:,} extracted, {n - done:,} from the cache "
+          f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+    return {"key": key, "snapshot": made["snapshot"], "digests": made["digests"]}
 
 
 def _write_indexes(study: Study, manifest: dict) -> None:
