@@ -46,7 +46,7 @@ from . import __version__
 from .io import InputProblem, read_yaml, sha256_file, write_json_atomic
 from .parameters import (RESERVED, TABLE_INPUTS, missing_files, resolve_paths, shown_parameters, type_problem,
                          value_problems)
-from .paths import PACKAGE_DIR, data_dir, notebooks_dir, project_root, reports_dir, shown_path
+from .paths import PACKAGE_DIR, SNAPSHOT_KEYS, data_dir, notebooks_dir, project_root, reports_dir, shown_path
 from .progress import BUILD_ENV
 
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
@@ -216,30 +216,50 @@ def _selected(stem: str, only: list[str] | None) -> bool:
     return not only or any(stem.startswith(o) for o in only)
 
 
-def discover_notebooks(folder: Path | None = None, only: list[str] | None = None) -> list[NotebookSpec]:
+def discover_notebooks(folder: Path | None = None, only: list[str] | None = None,
+                       known: dict[str, dict] | None = None) -> list[NotebookSpec]:
     """The numbered notebooks (``NN_name.ipynb``) in ``folder``, in order, with their
-    titles and declared parameters."""
-    import nbformat
-    import papermill
-
+    titles and declared parameters. ``known``: ``{sha256 of a notebook file: {"title",
+    "declared"}}``, kept by the last build in its manifest (``notebook_specs``), so an unchanged notebook
+    is not read again (a no-op build then never imports Papermill)."""
     folder = folder or notebooks_dir()
     specs = []
     for path in sorted(folder.glob(NOTEBOOK_GLOB)):
         if not _selected(path.stem, only):
             continue
-        nb = nbformat.read(path, as_version=4)
-        title = path.stem
-        for cell in nb.cells:
-            if cell.cell_type == "markdown":
-                m = re.search(r"^#\s+(.+)$", cell.source, re.MULTILINE)
-                if m:
-                    title = m.group(1).strip()
-                    break
-        declared = {name: info["default"] for name, info in papermill.inspect_notebook(str(path)).items()}
-        specs.append(NotebookSpec(path=path, stem=path.stem, title=title, declared=declared))
+        record = (known or {}).get(sha256_file(path)) if known else None
+        if record:
+            specs.append(NotebookSpec(path=path, stem=path.stem, title=record["title"], declared=record["declared"]))
+        else:
+            specs.append(_read_spec(path))
     if only and not specs:
         raise BuildError(f"no notebook matches {', '.join(only)} in {folder}")
     return specs
+
+
+def _read_spec(path: Path) -> NotebookSpec:
+    import nbformat
+    import papermill
+
+    nb = nbformat.read(path, as_version=4)
+    title = path.stem
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            m = re.search(r"^#\s+(.+)$", cell.source, re.MULTILINE)
+            if m:
+                title = m.group(1).strip()
+                break
+    declared = {name: info["default"] for name, info in papermill.inspect_notebook(str(path)).items()}
+    return NotebookSpec(path=path, stem=path.stem, title=title, declared=declared)
+
+
+def _reads(nb: NotebookSpec, known: dict[str, dict], cache: "_HashCache") -> tuple[str, ...] | None:
+    """:func:`tables_read` of a notebook that loads the study's tables (``None`` for one
+    that does not), from ``known`` (see :func:`discover_notebooks`) when unchanged."""
+    if not loads_tables(nb):
+        return None
+    record = known.get(cache.file(nb.path)) or {}
+    return tuple(record["reads"]) if record.get("reads") is not None else tables_read(nb.path)
 
 
 def _literal(text: str):
@@ -723,38 +743,45 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
     from tqdm.auto import tqdm
 
     t0 = time.perf_counter()
+    out = study.out_dir
+    last = _previous(out)
+    known = last.get("notebook_specs") or {}
     # a study's parameters are checked against every notebook: a study file that sets
     # the seed is still right when --only picks a notebook without one
-    every = discover_notebooks(notebooks_folder)
+    every = discover_notebooks(notebooks_folder, known=known)
     per_nb = check_parameters(study, every)
     notebooks = [nb for nb in every if _selected(nb.stem, only)]
     if not notebooks:
         raise BuildError(f"no notebook matches {', '.join(only or [])} in {notebooks_folder or notebooks_dir()}")
     _raise_value_problems(study, missing_files(resolve_paths(study.parameters)))
-    out = study.out_dir
     out.mkdir(parents=True, exist_ok=True)
     cache = _HashCache()
     inputs = input_fingerprints(study, cache)
-    previous = {r["stem"]: r for r in _previous(out).get("notebooks", [])}
+    previous = {r["stem"]: r for r in last.get("notebooks", [])}
     commit, dirty = _git_state()
     versions = package_versions()
     built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     checksum = corpus_checksum(study, cache)
-    problem = mixing_problem(study, _previous(out), checksum, only)
+    problem = mixing_problem(study, last, checksum, only)
     if problem:
         raise BuildError(problem)
 
     # a notebook that loads the study's tables depends on the corpus through the tables
     # it reads: they are brought up to date first (only new articles extracted), unless
     # nothing they are made from changed since the last build
-    reads = {nb.stem: tables_read(nb.path) if loads_tables(nb) else None for nb in notebooks}
+    reads = {nb.stem: _reads(nb, known, cache) for nb in notebooks}
+    specs = {}
+    for nb in every:
+        record = {"title": nb.title, "declared": nb.declared}
+        found = reads[nb.stem] if nb.stem in reads else (known.get(cache.file(nb.path)) or {}).get("reads")
+        specs[cache.file(nb.path)] = {**record, "reads": list(found) if found is not None else None}
     tables, checked = {}, []
 
     def check_inputs():
         _check_inputs(study, every)
         checked.append(True)
     if any(r is not None for r in reads.values()):
-        tables = _study_tables_state(study, inputs, _previous(out).get("tables") or {}, check_inputs, progress,
+        tables = _study_tables_state(study, inputs, last.get("tables") or {}, check_inputs, progress,
                                      scheduler, n_workers)
 
     results: dict[str, Result] = {}
@@ -793,7 +820,7 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
             "corpus": corpus_identity(study.parameters), "corpus_checksum": checksum, "git_commit": commit,
             "git_dirty": dirty, "python": platform.python_version(), "packages": versions,
             "inputs": inputs, "only": list(only or []), "tables": tables,
-            "reads": {stem: list(r) for stem, r in reads.items() if r is not None}}
+            "reads": {stem: list(r) for stem, r in reads.items() if r is not None}, "notebook_specs": specs}
     publisher = Publisher(out, {**head, "seconds": None}, previous)
     jobs = max(1, jobs or min(len(todo) or 1, (os.cpu_count() or 2) + 1, 4))
     if todo:
@@ -841,6 +868,9 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
             bar.close()
             shutil.rmtree(out / ".partial", ignore_errors=True)
     ordered = [results[nb.stem] for nb in notebooks]
+    if (not todo and not only and last.get("state") == "complete" and last.get("tables", {}) == tables
+            and last.get("notebook_specs") == specs and (out / "index.html").exists()):
+        return ordered   # nothing changed: the manifest, pages and index stay as the last build wrote them
     # notebooks not selected by --only keep their previous entries (and provenance)
     entries = {**previous, **{r.stem: dict(r.__dict__) for r in ordered}}
     publisher.head["seconds"] = round(time.perf_counter() - t0, 2)
@@ -858,7 +888,6 @@ def _study_tables_state(study: Study, inputs: dict, previous: dict, check_inputs
     (:func:`borderlines.study.prepare_study_tables`: only new articles, on ``scheduler``),
     before any notebook runs, so every notebook reads the same tables and none
     extracts on its own."""
-    from .study import SNAPSHOT_KEYS, prepare_study_tables
     key = hashlib.sha256(json.dumps({k: inputs[k] for k in ("package", "data", "corpus", "path_params", "lock",
                                                             "python")}, sort_keys=True).encode()).hexdigest()
     snapshot = study.out_dir / "tables" / str(previous.get("snapshot") or "-")
@@ -867,6 +896,7 @@ def _study_tables_state(study: Study, inputs: dict, previous: dict, check_inputs
     check_inputs()
     # the inputs the study leaves out take their defaults (None: the project's files), as in every notebook
     params = resolve_paths({name: study.parameters.get(name) for name in TABLE_INPUTS})
+    from .study import prepare_study_tables
     t0 = time.perf_counter()
     made = prepare_study_tables(params, study.out_dir, scheduler=scheduler, n_workers=n_workers,
                                 progress=progress and sys.stderr.isatty())

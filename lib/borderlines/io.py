@@ -27,12 +27,15 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import yaml
 
 from .paths import raw_dir
 from .problems import Problem
+
+if TYPE_CHECKING:   # pandas is imported where it is used: a no-op build never needs it
+    import pandas as pd
 
 TABLE_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
                   ".parquet": "parquet", ".pq": "parquet"}
@@ -179,6 +182,8 @@ def empty_file_problem(path: str | os.PathLike) -> Problem:
 def read_csv_strings(path: str | os.PathLike) -> pd.DataFrame:
     """A CSV file with every column read as text (empty cells as ``""``); the field
     separator is detected (:func:`csv_delimiter`)."""
+    import pandas as pd
+
     path = Path(path)
     if not path.is_file():
         raise InputProblem(Problem(file=str(path), message="a folder, not a file" if path.is_dir()
@@ -197,6 +202,8 @@ def read_sheet(path: str | os.PathLike, sheet: str | None = None) -> pd.DataFram
     sheet) with every cell read as text (empty cells as ``""``, whole numbers as
     ``1``, not ``1.0``); fully empty rows dropped. :class:`InputProblem` when the
     file is missing, of another type, or has no such sheet."""
+    import pandas as pd
+
     path = Path(path)
     if not path.exists():
         raise InputProblem(Problem(file=str(path), message="file not found", fix="check the path"))
@@ -253,6 +260,8 @@ def table_format(path: str | os.PathLike) -> str | None:
 def read_table(path: str | os.PathLike, **options) -> pd.DataFrame:
     """A researcher's corpus table (CSV, JSONL or Parquet) read whole, text columns as str
     (``options`` as :func:`iter_table_batches`: ``problems``, ``id_column``)."""
+    import pandas as pd
+
     batches = list(iter_table_batches(path, **options))
     return pd.concat(batches, ignore_index=True) if batches else pd.DataFrame({"_row": []})
 
@@ -317,6 +326,8 @@ def _report(problem: Problem, problems: list[Problem] | None) -> None:
 
 def _csv_batches(path: Path, batch_size: int, problems: list[Problem] | None,
                  id_column: str) -> Iterator[pd.DataFrame]:
+    import pandas as pd
+
     sep = csv_delimiter(read_head(path))
 
     def read(source):
@@ -444,6 +455,8 @@ def _json_batches(path: Path, batch_size: int, problems: list[Problem] | None,
 
 
 def _records_frame(records: list[dict]) -> pd.DataFrame:
+    import pandas as pd
+
     frame = pd.DataFrame.from_records(records)
     return frame.astype({c: object for c in frame.columns if c != "_row"}).where(frame.notna(), None)
 
@@ -637,6 +650,8 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: str | os.PathLike) -> 
     :data:`EXCEL_MAX_ROWS` rows, and a first sheet, ``contents``, lists every table with
     its rows and what was left out. Timezones are dropped (Excel has none)."""
     import io as _io
+
+    import pandas as pd
 
     contents, sheets = [], {}
     for name, df in tables.items():

@@ -46,7 +46,7 @@ import pandas as pd
 
 from . import pipeline
 from .io import write_bytes_atomic, write_json_atomic
-from .paths import PACKAGE_DIR
+from .paths import PACKAGE_DIR, SNAPSHOT_KEYS
 from .problems import CorpusError, Problem, errors
 
 FORMAT_VERSION = 1
@@ -55,8 +55,6 @@ CACHE_ENV = "BORDERLINES_CACHE"
 #: Set (by the build, or by hand) to the folder every notebook of a study reads its tables from.
 TABLES_ENV = "BORDERLINES_TABLES"
 
-#: In a snapshot folder: the keys of the articles its tables hold.
-SNAPSHOT_KEYS = "keys.json"
 
 #: Articles read (and validated) at a time when the corpus is scanned for new ones.
 SCAN_BATCH = 2000
