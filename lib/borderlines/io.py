@@ -644,11 +644,13 @@ def update_checksums(path: str | os.PathLike) -> Path:
 EXCEL_MAX_ROWS = 1_048_575
 
 
-def write_workbook(tables: dict[str, pd.DataFrame], path: str | os.PathLike) -> Path:
+def write_workbook(tables: dict[str, pd.DataFrame], path: str | os.PathLike, max_rows: int = EXCEL_MAX_ROWS,
+                   total_rows: dict[str, int] | None = None) -> Path:
     """Write ``tables`` as one ``.xlsx`` workbook, a sheet per table (names cut to Excel's
-    31 characters), atomically. A table longer than a sheet holds keeps its first
-    :data:`EXCEL_MAX_ROWS` rows, and a first sheet, ``contents``, lists every table with
-    its rows and what was left out. Timezones are dropped (Excel has none)."""
+    31 characters), atomically. A table longer than ``max_rows`` (at most what a sheet
+    holds, :data:`EXCEL_MAX_ROWS`) keeps its first ``max_rows`` rows, and a first sheet,
+    ``contents``, lists every table with its rows (``total_rows[name]`` when a table
+    given is already cut) and what was left out. Timezones are dropped (Excel has none)."""
     import io as _io
 
     import pandas as pd
@@ -662,10 +664,11 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: str | os.PathLike) -> 
         for c in df.columns:
             if isinstance(df[c].dtype, pd.DatetimeTZDtype):
                 df[c] = df[c].dt.tz_localize(None)
-        cut = max(0, len(df) - EXCEL_MAX_ROWS)
-        sheets[sheet] = df.head(EXCEL_MAX_ROWS)
-        contents.append({"sheet": sheet, "table": name, "rows": len(df),
-                         "note": f"first {EXCEL_MAX_ROWS:,} rows; the CSV has all" if cut else ""})
+        keep = min(max_rows, EXCEL_MAX_ROWS)
+        rows = (total_rows or {}).get(name, len(df))
+        sheets[sheet] = df.head(keep)
+        contents.append({"sheet": sheet, "table": name, "rows": rows,
+                         "note": f"first {keep:,} rows; the CSV has all" if rows > keep else ""})
     buf = _io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as xl:
         pd.DataFrame(contents, columns=["sheet", "table", "rows", "note"]).to_excel(xl, sheet_name="contents", index=False)
