@@ -202,6 +202,11 @@ def _reading(code: str) -> nbformat.NotebookNode:
         metadata=TINY.metadata)
 
 
+def test_the_build_knows_every_study_table():
+    from borderlines import study
+    assert b.STUDY_TABLES == study.TABLE_NAMES
+
+
 @pytest.mark.parametrize("code, expected", [
     ("quotes = tables.quotes", ("quotes",)),
     ("corpus = tables.corpus\ntables = tables.of_articles(corpus['doc_id'])\nx = tables.tone",

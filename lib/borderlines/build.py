@@ -227,7 +227,7 @@ def discover_notebooks(folder: Path | None = None, only: list[str] | None = None
     for path in sorted(folder.glob(NOTEBOOK_GLOB)):
         if not _selected(path.stem, only):
             continue
-        record = (known or {}).get(sha256_file(path)) if known else None
+        record = known.get(sha256_file(path)) if known else None
         if record:
             specs.append(NotebookSpec(path=path, stem=path.stem, title=record["title"], declared=record["declared"]))
         else:
@@ -297,7 +297,8 @@ def declared_defaults(notebooks: list[NotebookSpec]) -> dict[str, object]:
     return defaults
 
 
-#: What a notebook can read of :class:`borderlines.study.StudyTables`.
+#: What a notebook can read of :class:`borderlines.study.StudyTables` (its ``TABLE_NAMES``,
+#: spelled out so that a build need not import the extraction; a test holds them equal).
 STUDY_TABLES = ("corpus", "articles", "sentences", "doc_terms", "quotes", "figures", "frame_matches", "frames",
                 "tone", "tokens")
 #: Methods of ``tables`` that read no table by themselves (``of_articles`` filters the others).
