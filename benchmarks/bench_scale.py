@@ -3,7 +3,7 @@ after appending articles, a no-op build, peak memory of the build and its kernel
 the largest report page.
 
     .venv/bin/python benchmarks/bench_scale.py [--articles 500] [--words 375000] [--append 100]
-        [--jobs N] [--pages] [--keep DIR]
+        [--jobs N] [--scheduler S] [--cells] [--pages] [--keep DIR]
 
 The corpus is ``scaled_corpus.py``'s (deterministic; ``--words`` as there, words of the
 first ``--articles`` articles): ``articles + append`` articles are made, the first
@@ -45,9 +45,11 @@ from scaled_corpus import scaled_articles, write_parquet  # noqa: E402
 MB = 1_000_000
 
 
-def run_build(study_file: Path, env: dict, jobs: int | None, force: bool = False) -> tuple[float, TreeMemory, str]:
+def run_build(study_file: Path, env: dict, jobs: int | None, force: bool = False,
+              scheduler: str | None = None) -> tuple[float, TreeMemory, str]:
     """(wall seconds, memory of the process tree, output) of one ``borderlines build``."""
     argv = [sys.executable, "-m", "borderlines.cli", "build", "--params", str(study_file), "--no-progress"]
+    argv += ["--scheduler", scheduler] if scheduler else []
     argv += ["--force"] if force else []
     argv += ["--jobs", str(jobs)] if jobs else []
     t0 = time.perf_counter()
@@ -59,6 +61,26 @@ def run_build(study_file: Path, env: dict, jobs: int | None, force: bool = False
     if proc.returncode != 0:
         sys.exit(f"build failed ({proc.returncode}):\n{out}")
     return seconds, mem, out
+
+
+def load() -> str:
+    """The load average (1, 5, 15 minutes), for the figure printed next to it."""
+    return "load " + "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def slowest_cells(study_dir: Path, n: int = 3) -> list[str]:
+    """Per executed notebook of the last build: its seconds in all and its ``n`` slowest
+    cells (Papermill's ``duration`` in each cell's metadata), with the cell's first line."""
+    import nbformat
+    lines = []
+    for path in sorted((study_dir / "executed").glob("*.ipynb")):
+        cells = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+        timed = [(c.metadata.get("papermill", {}).get("duration") or 0.0, i, c) for i, c in enumerate(cells)]
+        total = sum(t for t, *_ in timed)
+        top = ", ".join(f"#{i} {t:.1f} s ({(c.source.strip().splitlines() or [''])[0][:50]!r})"
+                        for t, i, c in sorted(timed, key=lambda x: -x[0])[:n])
+        lines.append(f"  {path.stem:<26} {total:6.1f} s in cells; slowest: {top}")
+    return lines
 
 
 def statuses(study_dir: Path) -> dict[str, str]:
@@ -73,6 +95,8 @@ def main() -> int:
     parser.add_argument("--words", type=int, default=None, help="words of the first ARTICLES (default 750 each)")
     parser.add_argument("--append", type=int, default=100)
     parser.add_argument("--jobs", type=int, default=None, help="notebooks at once (default: the build's)")
+    parser.add_argument("--scheduler", default=None, help="the build's --scheduler (default: the build's)")
+    parser.add_argument("--cells", action="store_true", help="print each notebook's slowest cells after the forced build")
     parser.add_argument("--pages", action="store_true", help="also time every page in Chromium (bench_pages.py)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args()
@@ -94,19 +118,23 @@ def main() -> int:
           f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
     figures = {}
-    seconds, mem, _ = run_build(study_file, env, args.jobs, force=True)
+    seconds, mem, out = run_build(study_file, env, args.jobs, force=True, scheduler=args.scheduler)
     figures["forced"] = (seconds, mem)
     print(f"forced build:             {seconds:7.1f} s wall; peak {mib(mem.peak_rss)} RSS summed, "
-          f"{mib(mem.peak_pss)} PSS")
+          f"{mib(mem.peak_pss)} PSS; {load()}")
+    print("\n".join("  " + line for line in out.splitlines() if line.startswith(("Tables of", "  built", "  failed"))))
+    if args.cells:
+        print("\n".join(slowest_cells(study_dir)))
     write_parquet(rows, corpus)
-    seconds, mem, _ = run_build(study_file, env, args.jobs)
+    seconds, mem, out = run_build(study_file, env, args.jobs, scheduler=args.scheduler)
     figures["append"] = (seconds, mem)
     rerun = sorted(k for k, v in statuses(study_dir).items() if v == "built")
     print(f"append {args.append} and build:    {seconds:7.1f} s wall; peak {mib(mem.peak_rss)} RSS summed, "
-          f"{mib(mem.peak_pss)} PSS; re-run {len(rerun)} of {len(statuses(study_dir))} notebooks")
-    seconds, mem, _ = run_build(study_file, env, args.jobs)
+          f"{mib(mem.peak_pss)} PSS; re-run {len(rerun)} of {len(statuses(study_dir))} notebooks; {load()}")
+    print("\n".join("  " + line for line in out.splitlines() if line.startswith(("Tables of", "  built", "  failed"))))
+    seconds, mem, _ = run_build(study_file, env, args.jobs, scheduler=args.scheduler)
     figures["noop"] = (seconds, mem)
-    print(f"no-op build:              {seconds:7.2f} s wall (interpreter start included)")
+    print(f"no-op build:              {seconds:7.2f} s wall (interpreter start included); {load()}")
     pages = sorted(study_dir.glob("*.html"), key=lambda p: p.stat().st_size)
     largest = pages[-1]
     peak = max(m.peak_rss for _, m in figures.values())

@@ -187,3 +187,75 @@ def test_ctrl_c_message_is_the_interruption_s_own(monkeypatch, capsys):
     assert main(["build", "--no-progress"]) == 130
     err = capsys.readouterr().err
     assert "2 notebook(s) finished and published" in err and "unchanged" not in err
+
+
+# --------------------------------------------------------------------------- what a notebook reads
+
+
+def _reading(code: str) -> nbformat.NotebookNode:
+    """A notebook that loads the study's tables (declares the table inputs) and runs ``code``."""
+    params = "\n".join(f"{name} = None" for name in b.TABLE_INPUTS) + "\nseed = 1\noutput_dir = None"
+    return nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# Reads"),
+        nbformat.v4.new_code_cell(params, metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("tables = study.load_study_tables(globals())\n" + code)],
+        metadata=TINY.metadata)
+
+
+def test_the_build_knows_every_study_table():
+    from borderlines import study
+    assert b.STUDY_TABLES == study.TABLE_NAMES
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("quotes = tables.quotes", ("quotes",)),
+    ("corpus = tables.corpus\ntables = tables.of_articles(corpus['doc_id'])\nx = tables.tone",
+     ("corpus", "tone")),
+    ("f = tables.table('figures')\n%matplotlib inline\ns = tables.sentences", ("sentences", "figures")),
+    ("%time s = tables.sentences", b.STUDY_TABLES),           # in a magic: not parsed, so anything
+    ("summarize(tables)", b.STUDY_TABLES),                   # passed whole: could read anything
+    ("x = getattr(tables, name)", b.STUDY_TABLES),
+    ("x = tables.table(name)", b.STUDY_TABLES),
+])
+def test_tables_read_by_a_notebook(tmp_path, code, expected):
+    nbformat.write(_reading(code), tmp_path / "01_x.ipynb")
+    assert b.tables_read(tmp_path / "01_x.ipynb") == expected
+
+
+def test_only_notebooks_whose_tables_changed_run_again(nb_folder, tmp_path, monkeypatch):
+    from borderlines import study
+    folder, state = nb_folder
+    nbformat.write(_reading("quotes = tables.quotes"), folder / "01_a.ipynb")
+    nbformat.write(_reading("figures = tables.figures"), folder / "02_b.ipynb")
+    nbformat.write(TINY, folder / "03_c.ipynb")                 # loads no tables
+    corpus = tmp_path / "corpus.csv"
+    corpus.write_text("id,date,text\na1,2019-06-07,Mexico agreed to send troops to its southern border.\n")
+    digests = {name: "1" for name in b.STUDY_TABLES}
+    prepared = []
+
+    def fake_prepare(params, out_dir, **kw):
+        prepared.append(params["corpus_path"])
+        (Path(out_dir) / "tables" / "snapshot-x").mkdir(parents=True, exist_ok=True)
+        (Path(out_dir) / "tables" / "snapshot-x" / study.SNAPSHOT_KEYS).write_text("[]")
+        return {"n_articles": 1, "n_extracted": 1, "snapshot": "snapshot-x", "digests": dict(digests)}
+
+    monkeypatch.setattr(study, "prepare_study_tables", fake_prepare)
+
+    def run(**options):
+        state["calls"] = []
+        return b.build(b.Study("tiny", {"seed": 1, "corpus_path": str(corpus)}, source="test"),
+                       notebooks_folder=folder, progress=False, jobs=1, **options)
+
+    run()
+    assert state["calls"] == ["01_a", "02_b", "03_c"] and len(prepared) == 1
+    run()                                                      # nothing changed: the corpus is not even read
+    assert state["calls"] == [] and len(prepared) == 1
+    corpus.write_text(corpus.read_text() + "a2,2022-05-02,Officials met in Mexico City.\n")
+    digests["quotes"] = "2"                                    # the new article changed the quotes only
+    results = run()
+    assert len(prepared) == 2 and state["calls"] == ["01_a"]
+    assert [r.status for r in results] == ["built", "reused", "reused"]
+    manifest = json.loads((b.Study("tiny", {}).out_dir / "manifest.json").read_text())
+    assert manifest["reads"] == {"01_a": ["quotes"], "02_b": ["figures"]}
+    run(force=True)
+    assert state["calls"] == ["01_a", "02_b", "03_c"] and len(prepared) == 2

@@ -142,3 +142,16 @@ def test_era_bounds_are_strict_dates(tmp_path):
         load_eras(path)
     p = info.value.problem
     assert (p.row, p.field) == (1, "start") and "'2019' is not a date (a year or month alone" in p.message
+
+
+def test_workbook_keeps_the_first_rows_and_says_how_many_there_are(tmp_path):
+    import openpyxl
+
+    from borderlines.files import write_workbook
+    table = pd.DataFrame({"n": range(5)})
+    path = write_workbook({"long": table.head(3), "short": table.head(2)}, tmp_path / "all.xlsx", max_rows=3,
+                          total_rows={"long": 5})
+    book = openpyxl.load_workbook(path)
+    contents = [[c.value for c in r] for r in book["contents"].iter_rows()][1:]
+    assert contents == [["long", "long", 5, "first 3 rows; the CSV has all"], ["short", "short", 2, None]]
+    assert [r[0].value for r in book["long"].iter_rows()] == ["n", 0, 1, 2]

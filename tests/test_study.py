@@ -241,11 +241,46 @@ def test_a_build_prepares_the_tables_its_notebooks_load(tmp_path, spy, monkeypat
     path = _write(tmp_path / "corpus.csv", [_article(i) for i in range(3)])
     params = {"corpus_path": str(path), "eras_path": None, "cleaning_rules_path": None}
     prepared = study.prepare_study_tables(params, tmp_path / "study", progress=False)
+    assert prepared["n_extracted"] == 3 and set(prepared["digests"]) == {"corpus", *pipeline.TABLES}
     spy.clear()
     staged = tmp_path / "study" / ".partial" / "01_corpus_overview" / "data"
     loaded = study.load_study_tables(dict(params, output_dir=str(staged)), progress=False)
     assert spy == [] and loaded.provenance["cache_dir"] == str(tmp_path / "study" / "tables")
-    assert _bytes(loaded) == _bytes(prepared)
+    assert _bytes(loaded) == _bytes(_tables(path, tmp_path / "elsewhere"))
+
+
+def _snapshot_files(prepared: dict) -> dict[str, bytes]:
+    folder = Path(prepared["cache_dir"]) / prepared["snapshot"]
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_table_digests_change_only_with_their_table(tmp_path):
+    rows = [_article(i) for i in range(4)]
+    path = _write(tmp_path / "corpus.csv", rows)
+    params = {"corpus_path": str(path)}
+    before = study.prepare_study_tables(params, tmp_path / "study", progress=False)["digests"]
+    assert before == study.prepare_study_tables(params, tmp_path / "again", progress=False)["digests"]
+    rows[1] = dict(rows[1], outlet="Another Paper")    # metadata only: the text's tables stay
+    _write(path, rows)
+    after = study.prepare_study_tables(params, tmp_path / "study", progress=False)["digests"]
+    changed = {name for name in before if before[name] != after[name]}
+    assert {"corpus", "articles"} <= changed
+    assert not changed & {"sentences", "doc_terms", "figures", "frame_matches", "tokens"}
+
+
+@pytest.mark.slow
+def test_a_dask_cluster_gives_byte_identical_study_tables(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    path = _write(tmp_path / "corpus.csv", [_article(i) for i in range(7)])
+    params = {"corpus_path": str(path)}
+    local = study.prepare_study_tables(params, tmp_path / "local", batch_size=2, progress=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        remote = study.prepare_study_tables(params, tmp_path / "cluster", scheduler=cluster.scheduler_address,
+                                            batch_size=2, progress=False)
+    assert local["n_extracted"] == remote["n_extracted"] == 7
+    assert remote["digests"] == local["digests"]
+    assert _snapshot_files(remote) == _snapshot_files(local)
 
 
 def test_worker_processes_give_the_same_tables(tmp_path):

@@ -46,7 +46,7 @@ from . import __version__
 from .files import InputProblem, read_yaml, sha256_file, write_json_atomic
 from .parameters import (RESERVED, TABLE_INPUTS, missing_files, resolve_paths, shown_parameters, type_problem,
                          value_problems)
-from .paths import PACKAGE_DIR, data_dir, notebooks_dir, project_root, reports_dir, shown_path
+from .paths import PACKAGE_DIR, SNAPSHOT_KEYS, data_dir, notebooks_dir, project_root, reports_dir, shown_path
 from .progress import BUILD_ENV
 
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
@@ -236,30 +236,50 @@ def _selected(stem: str, only: list[str] | None) -> bool:
     return not only or any(stem.startswith(o) for o in only)
 
 
-def discover_notebooks(folder: Path | None = None, only: list[str] | None = None) -> list[NotebookSpec]:
+def discover_notebooks(folder: Path | None = None, only: list[str] | None = None,
+                       known: dict[str, dict] | None = None) -> list[NotebookSpec]:
     """The numbered notebooks (``NN_name.ipynb``) in ``folder``, in order, with their
-    titles and declared parameters."""
-    import nbformat
-    import papermill
-
+    titles and declared parameters. ``known``: ``{sha256 of a notebook file: {"title",
+    "declared"}}``, kept by the last build in its manifest (``notebook_specs``), so an unchanged notebook
+    is not read again (a no-op build then never imports Papermill)."""
     folder = folder or notebooks_dir()
     specs = []
     for path in sorted(folder.glob(NOTEBOOK_GLOB)):
         if not _selected(path.stem, only):
             continue
-        nb = nbformat.read(path, as_version=4)
-        title = path.stem
-        for cell in nb.cells:
-            if cell.cell_type == "markdown":
-                m = re.search(r"^#\s+(.+)$", cell.source, re.MULTILINE)
-                if m:
-                    title = m.group(1).strip()
-                    break
-        declared = {name: info["default"] for name, info in papermill.inspect_notebook(str(path)).items()}
-        specs.append(NotebookSpec(path=path, stem=path.stem, title=title, declared=declared))
+        record = known.get(sha256_file(path)) if known else None
+        if record:
+            specs.append(NotebookSpec(path=path, stem=path.stem, title=record["title"], declared=record["declared"]))
+        else:
+            specs.append(_read_spec(path))
     if only and not specs:
         raise BuildError(f"no notebook matches {', '.join(only)} in {folder}")
     return specs
+
+
+def _read_spec(path: Path) -> NotebookSpec:
+    import nbformat
+    import papermill
+
+    nb = nbformat.read(path, as_version=4)
+    title = path.stem
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            m = re.search(r"^#\s+(.+)$", cell.source, re.MULTILINE)
+            if m:
+                title = m.group(1).strip()
+                break
+    declared = {name: info["default"] for name, info in papermill.inspect_notebook(str(path)).items()}
+    return NotebookSpec(path=path, stem=path.stem, title=title, declared=declared)
+
+
+def _reads(nb: NotebookSpec, known: dict[str, dict], cache: "_HashCache") -> tuple[str, ...] | None:
+    """:func:`tables_read` of a notebook that loads the study's tables (``None`` for one
+    that does not), from ``known`` (see :func:`discover_notebooks`) when unchanged."""
+    if not loads_tables(nb):
+        return None
+    record = known.get(cache.file(nb.path)) or {}
+    return tuple(record["reads"]) if record.get("reads") is not None else tables_read(nb.path)
 
 
 def _literal(text: str):
@@ -295,6 +315,58 @@ def declared_defaults(notebooks: list[NotebookSpec]) -> dict[str, object]:
         for name, default in nb.declared.items():
             defaults.setdefault(name, _literal(default))
     return defaults
+
+
+#: What a notebook can read of :class:`borderlines.study.StudyTables` (its ``TABLE_NAMES``,
+#: spelled out so that a build need not import the extraction; a test holds them equal).
+STUDY_TABLES = ("corpus", "articles", "sentences", "doc_terms", "quotes", "figures", "frame_matches", "frames",
+                "tone", "tokens")
+#: Methods of ``tables`` that read no table by themselves (``of_articles`` filters the others).
+_TABLE_METHODS = frozenset({"of_articles", "provenance", "warnings"})
+
+
+def loads_tables(nb: NotebookSpec) -> bool:
+    """Whether a notebook loads the study's tables (it declares every :data:`TABLE_INPUTS`)."""
+    return set(TABLE_INPUTS) <= set(nb.declared)
+
+
+def tables_read(path: Path, name: str = "tables") -> tuple[str, ...]:
+    """The study tables a notebook's code reads (:data:`STUDY_TABLES`), found in its code
+    cells: ``tables.quotes``, ``tables.table("quotes")``; every table when the variable
+    ``name`` is used in any other way (passed whole to a function, a computed name), so
+    a notebook is never thought to read less than it does."""
+    import ast
+
+    import nbformat
+    nb = nbformat.read(path, as_version=4)
+    found: set[str] = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        # IPython's magics and shell lines are not Python: one that names the tables could read any
+        lines = cell.source.splitlines()
+        magic = [line for line in lines if line.lstrip().startswith(("%", "!"))]
+        if any(re.search(rf"\b{name}\b", line) for line in magic):
+            return STUDY_TABLES
+        code = "\n".join("" if line in magic else line for line in lines)
+        try:
+            tree = ast.parse(code)
+        except SyntaxError:
+            return STUDY_TABLES
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)):
+                continue
+            up = parents.get(node)
+            attr = up.attr if isinstance(up, ast.Attribute) else None
+            if attr in STUDY_TABLES:
+                found.add(attr)
+            elif attr == "table" and isinstance(parents.get(up), ast.Call) and parents[up].args \
+                    and isinstance(parents[up].args[0], ast.Constant) and parents[up].args[0].value in STUDY_TABLES:
+                found.add(parents[up].args[0].value)
+            elif attr not in _TABLE_METHODS:
+                return STUDY_TABLES
+    return tuple(t for t in STUDY_TABLES if t in found)
 
 
 def check_parameters(study: Study, notebooks: list[NotebookSpec]) -> dict[str, dict]:
@@ -358,20 +430,39 @@ def input_fingerprints(study: Study, cache: _HashCache) -> dict[str, str]:
     """Hashes of everything a notebook's output depends on, apart from its own source."""
     data_hash = cache.tree(data_dir())
     extra = hashlib.sha256()
+    corpus = resolve_paths(study.parameters).get("corpus_path")
     for p in sorted(_path_params(study.parameters)):
+        if corpus and p == Path(corpus):
+            continue
         extra.update(str(p).encode() + b"=" + (cache.tree(p) if p.is_dir() else cache.file(p)).encode())
     lock = project_root() / "requirements.lock"
     return {
         "package": cache.tree(PACKAGE_DIR),
         "data": data_hash,
-        "corpus_params": extra.hexdigest(),
+        "corpus": corpus_checksum(study, cache),
+        "path_params": extra.hexdigest(),
         "lock": cache.file(lock) if lock.exists() else "",
         "python": platform.python_version(),
         "borderlines": __version__,
     }
 
 
+def notebook_inputs(nb: NotebookSpec, inputs: dict, reads: tuple[str, ...] | None, digests: dict[str, str]) -> dict:
+    """The inputs of notebook ``nb``: ``inputs`` (:func:`input_fingerprints`), where a
+    notebook that loads the study's tables (``reads``: the tables it reads, see
+    :func:`tables_read`; ``None`` when it loads none) depends on the corpus through the
+    digests of those tables only (``digests``: :func:`borderlines.study.table_digests`),
+    so a change of the corpus that leaves them equal re-runs nothing; one that takes no
+    ``corpus_path`` does not depend on the corpus."""
+    if reads is not None:
+        return {**{k: v for k, v in inputs.items() if k != "corpus"},
+                "tables": {name: digests.get(name, "") for name in reads}}
+    return inputs if "corpus_path" in nb.declared else {k: v for k, v in inputs.items() if k != "corpus"}
+
+
 def notebook_fingerprint(nb: NotebookSpec, params: dict, inputs: dict, cache: _HashCache) -> str:
+    """Hash of a notebook's source, its parameters ``params`` and ``inputs``
+    (:func:`notebook_inputs`): equal fingerprints, equal outputs."""
     h = hashlib.sha256()
     h.update(cache.file(nb.path).encode())
     h.update(json.dumps(params, sort_keys=True, default=str).encode())
@@ -653,45 +744,73 @@ def _previous(out: Path) -> dict:
         return {}
 
 
+#: Where ``borderlines build`` extracts new articles by default: local worker processes.
+DEFAULT_SCHEDULER = "processes"
+
+
 def build(study: Study, force: bool = False, jobs: int | None = None, only: list[str] | None = None,
-          progress: bool = True, notebooks_folder: Path | None = None, echo=print) -> list[Result]:
+          progress: bool = True, notebooks_folder: Path | None = None, echo=print,
+          scheduler=DEFAULT_SCHEDULER, n_workers: int = 2) -> list[Result]:
     """Build a study's reports; returns one :class:`Result` per notebook. See the module
-    docstring for what is rebuilt, reused and how failures are handled. One build of a
-    study at a time (:func:`study_lock`); Ctrl-C raises :class:`BuildInterrupted`."""
+    docstring for what is rebuilt, reused and how failures are handled. New articles
+    are extracted on ``scheduler`` (``None``: in this process; ``"processes"``:
+    ``n_workers`` local processes; a Dask scheduler's address, ``tcp://...``). One build
+    of a study at a time (:func:`study_lock`); Ctrl-C raises :class:`BuildInterrupted`."""
     with study_lock(study):
-        return _build(study, force, jobs, only, progress, notebooks_folder)
+        return _build(study, force, jobs, only, progress, notebooks_folder, scheduler, n_workers)
 
 
 def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, progress: bool,
-           notebooks_folder: Path | None) -> list[Result]:
+           notebooks_folder: Path | None, scheduler=None, n_workers: int = 2) -> list[Result]:
     from tqdm.auto import tqdm
 
     t0 = time.perf_counter()
+    out = study.out_dir
+    last = _previous(out)
+    known = last.get("notebook_specs") or {}
     # a study's parameters are checked against every notebook: a study file that sets
     # the seed is still right when --only picks a notebook without one
-    every = discover_notebooks(notebooks_folder)
+    every = discover_notebooks(notebooks_folder, known=known)
     per_nb = check_parameters(study, every)
     notebooks = [nb for nb in every if _selected(nb.stem, only)]
     if not notebooks:
         raise BuildError(f"no notebook matches {', '.join(only or [])} in {notebooks_folder or notebooks_dir()}")
     _raise_value_problems(study, missing_files(resolve_paths(study.parameters)))
-    out = study.out_dir
     out.mkdir(parents=True, exist_ok=True)
     cache = _HashCache()
     inputs = input_fingerprints(study, cache)
-    previous = {r["stem"]: r for r in _previous(out).get("notebooks", [])}
+    previous = {r["stem"]: r for r in last.get("notebooks", [])}
     commit, dirty = _git_state()
     versions = package_versions()
     built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     checksum = corpus_checksum(study, cache)
-    problem = mixing_problem(study, _previous(out), checksum, only)
+    problem = mixing_problem(study, last, checksum, only)
     if problem:
         raise BuildError(problem)
+
+    # a notebook that loads the study's tables depends on the corpus through the tables
+    # it reads: they are brought up to date first (only new articles extracted), unless
+    # nothing they are made from changed since the last build
+    reads = {nb.stem: _reads(nb, known, cache) for nb in notebooks}
+    specs = {}
+    for nb in every:
+        record = {"title": nb.title, "declared": nb.declared}
+        found = reads[nb.stem] if nb.stem in reads else (known.get(cache.file(nb.path)) or {}).get("reads")
+        specs[cache.file(nb.path)] = {**record, "reads": list(found) if found is not None else None}
+    tables, checked = {}, []
+
+    def check_inputs():
+        _check_inputs(study, every)
+        checked.append(True)
+    if any(r is not None for r in reads.values()):
+        tables = _study_tables_state(study, inputs, last.get("tables") or {}, check_inputs, progress,
+                                     scheduler, n_workers)
 
     results: dict[str, Result] = {}
     todo = []
     for nb in notebooks:
-        fp = notebook_fingerprint(nb, per_nb[nb.stem], inputs, cache)
+        fp = notebook_fingerprint(nb, per_nb[nb.stem], notebook_inputs(nb, inputs, reads[nb.stem],
+                                                                        tables.get("digests", {})), cache)
         prev = previous.get(nb.stem)
         if (not force and prev and prev.get("status") in ("built", "reused") and prev.get("fingerprint") == fp
                 and all((out / f).exists() for f in _listed(prev.get("files")))):  # pages, tables, shared scripts
@@ -699,11 +818,9 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
                                       prev.get("provenance", {}))
         else:
             todo.append((nb, fp))
-    if todo:
+    if todo and not checked:
         # a notebook reused has the inputs of a build that passed these checks
-        _check_inputs(study, every)
-        if any(set(TABLE_INPUTS) <= set(nb.declared) for nb, _ in todo):   # some notebook loads the tables
-            _prepare_tables(study, progress)
+        check_inputs()
 
     def provenance_for(nb: NotebookSpec) -> list[tuple[str, str]]:
         rows = [("study", study.name), ("study file", study.source), ("notebook", nb.path.name),
@@ -724,7 +841,8 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
             "description": study.description, "parameters": study.parameters,
             "corpus": corpus_identity(study.parameters), "corpus_checksum": checksum, "git_commit": commit,
             "git_dirty": dirty, "python": platform.python_version(), "packages": versions,
-            "inputs": inputs, "only": list(only or [])}
+            "inputs": inputs, "only": list(only or []), "tables": tables,
+            "reads": {stem: list(r) for stem, r in reads.items() if r is not None}, "notebook_specs": specs}
     publisher = Publisher(out, {**head, "seconds": None}, previous)
     jobs = max(1, jobs or min(len(todo) or 1, (os.cpu_count() or 2) + 1, 4))
     if todo:
@@ -781,6 +899,9 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
             bar.close()
             shutil.rmtree(out / ".partial", ignore_errors=True)
     ordered = [results[nb.stem] for nb in notebooks]
+    if (not todo and not only and last.get("state") == "complete" and last.get("tables", {}) == tables
+            and last.get("notebook_specs") == specs and (out / "index.html").exists()):
+        return ordered   # nothing changed: the manifest, pages and index stay as the last build wrote them
     # notebooks not selected by --only keep their previous entries (and provenance)
     entries = {**previous, **{r.stem: dict(r.__dict__) for r in ordered}}
     publisher.head["seconds"] = round(time.perf_counter() - t0, 2)
@@ -788,19 +909,32 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
     return ordered
 
 
-def _prepare_tables(study: Study, progress: bool) -> None:
-    """Extract the study's tables once (:func:`borderlines.study.prepare_study_tables`,
-    into ``<study folder>/tables``), before any notebook runs, so every notebook reads
-    the same tables and none extracts on its own. The inputs the study leaves out take
-    their defaults (``None``: the project's files), as in every notebook."""
+def _study_tables_state(study: Study, inputs: dict, previous: dict, check_inputs, progress: bool, scheduler,
+                        n_workers: int) -> dict:
+    """``{"key", "snapshot", "digests"}`` of the study's tables in ``<study folder>/tables``
+    (:func:`borderlines.study.table_digests`). ``key`` hashes what they are made from
+    (corpus, eras, rules, actors, frames, package, data, lock); when it equals the last
+    build's (``previous``) and that snapshot is still there, nothing is read. Otherwise
+    the inputs are checked (``check_inputs()``) and the tables extracted once
+    (:func:`borderlines.study.prepare_study_tables`: only new articles, on ``scheduler``),
+    before any notebook runs, so every notebook reads the same tables and none
+    extracts on its own."""
+    key = hashlib.sha256(json.dumps({k: inputs[k] for k in ("package", "data", "corpus", "path_params", "lock",
+                                                            "python")}, sort_keys=True).encode()).hexdigest()
+    home = _tables_home(study)   # a teacher's build reads the students' study's tables
+    snapshot = home / "tables" / str(previous.get("snapshot") or "-")
+    if previous.get("key") == key and previous.get("digests") and (snapshot / SNAPSHOT_KEYS).exists():
+        return previous
+    check_inputs()
     from .study import prepare_study_tables
     t0 = time.perf_counter()
-    tables = prepare_study_tables(_table_parameters(study), _tables_home(study),
-                                  progress=progress and sys.stderr.isatty())
-    n, done = tables.provenance["n_articles"], tables.provenance["n_extracted"]
+    made = prepare_study_tables(_table_parameters(study), home, scheduler=scheduler, n_workers=n_workers,
+                                progress=progress and sys.stderr.isatty())
+    n, done = made["n_articles"], made["n_extracted"]
     if progress:
         print(f"Tables of {study.name}: {n:,} article(s), {done:,} extracted, {n - done:,} from the cache "
               f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+    return {"key": key, "snapshot": made["snapshot"], "digests": made["digests"]}
 
 
 def _write_indexes(study: Study, manifest: dict) -> None:
@@ -834,13 +968,13 @@ def _write_navigation(study: Study, manifest: dict) -> None:
     pages are of the same inputs already, or when the study has no tables."""
     from .index import inputs_key
     from .navigation import navigation_current, write_navigation
-    from .study import prepare_study_tables
+    from .study import prepared_study_tables
     if study.teacher or not _has_tables(study):
         return
     key = inputs_key(study, manifest)
     if navigation_current(study.out_dir, key):
         return
-    tables = prepare_study_tables(_table_parameters(study), study.out_dir, progress=False)
+    tables = prepared_study_tables(_table_parameters(study), study.out_dir, progress=False)
     write_navigation(study.out_dir, study.name, tables, key)
 
 

@@ -18,6 +18,7 @@ EPILOG = textwrap.dedent("""\
       borderlines build -p corpus_path=~/news/articles.parquet -p seed=7   # reports/default-articles/
       borderlines build -p corpus_path=~/news/articles.parquet --study news  # reports/news/
       borderlines build --only 02 --force                # rerun one notebook
+      borderlines build --params study.yml --scheduler tcp://10.0.0.5:8786   # extract on a Dask cluster
       borderlines validate ~/news/articles.csv --text-column body
       borderlines extract ~/news/articles.parquet --out ~/news/extracted --scheduler processes
       borderlines params                                 # what each notebook takes
@@ -72,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--teacher", action="store_true",
                    help="build the worked solutions (notebooks/solutions/) for teachers into "
                         "reports/<study>/teacher/, which no student's page links to")
+    b.add_argument("--scheduler", default="processes", metavar="ADDRESS|processes|sync",
+                   help="where new articles are extracted: 'processes' (local worker processes, the default), "
+                        "'sync' (this process), or a Dask scheduler address such as tcp://host:8786")
+    b.add_argument("--workers", "-w", type=int, default=2, metavar="N",
+                   help="worker processes with --scheduler processes (default 2)")
 
     v = sub.add_parser("validate", help="check a corpus and print every problem at once",
                        description="Check a corpus (a folder with manifest.csv, or a .csv/.jsonl/.parquet "
@@ -223,7 +229,7 @@ def cmd_build(args) -> int:
         if args.teacher:
             study, notebooks = teacher_study(study), notebooks or solutions_dir()
         results = build(study, force=args.force, jobs=args.jobs, only=args.only, progress=not args.no_progress,
-                        notebooks_folder=notebooks)
+                        notebooks_folder=notebooks, scheduler=args.scheduler, n_workers=args.workers)
     except BuildError as exc:
         print(f"borderlines build: nothing was run:\n{exc}", file=sys.stderr)
         return 2

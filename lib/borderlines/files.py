@@ -27,12 +27,15 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import yaml
 
 from .paths import raw_dir
 from .problems import Problem
+
+if TYPE_CHECKING:   # pandas is imported where it is used: a no-op build never needs it
+    import pandas as pd
 
 TABLE_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
                   ".parquet": "parquet", ".pq": "parquet"}
@@ -179,6 +182,8 @@ def empty_file_problem(path: str | os.PathLike) -> Problem:
 def read_csv_strings(path: str | os.PathLike) -> pd.DataFrame:
     """A CSV file with every column read as text (empty cells as ``""``); the field
     separator is detected (:func:`csv_delimiter`)."""
+    import pandas as pd
+
     path = Path(path)
     if not path.is_file():
         raise InputProblem(Problem(file=str(path), message="a folder, not a file" if path.is_dir()
@@ -197,6 +202,8 @@ def read_sheet(path: str | os.PathLike, sheet: str | None = None) -> pd.DataFram
     sheet) with every cell read as text (empty cells as ``""``, whole numbers as
     ``1``, not ``1.0``); fully empty rows dropped. :class:`InputProblem` when the
     file is missing, of another type, or has no such sheet."""
+    import pandas as pd
+
     path = Path(path)
     if not path.exists():
         raise InputProblem(Problem(file=str(path), message="file not found", fix="check the path"))
@@ -253,6 +260,8 @@ def table_format(path: str | os.PathLike) -> str | None:
 def read_table(path: str | os.PathLike, **options) -> pd.DataFrame:
     """A researcher's corpus table (CSV, JSONL or Parquet) read whole, text columns as str
     (``options`` as :func:`iter_table_batches`: ``problems``, ``id_column``)."""
+    import pandas as pd
+
     batches = list(iter_table_batches(path, **options))
     return pd.concat(batches, ignore_index=True) if batches else pd.DataFrame({"_row": []})
 
@@ -317,6 +326,8 @@ def _report(problem: Problem, problems: list[Problem] | None) -> None:
 
 def _csv_batches(path: Path, batch_size: int, problems: list[Problem] | None,
                  id_column: str) -> Iterator[pd.DataFrame]:
+    import pandas as pd
+
     sep = csv_delimiter(read_head(path))
 
     def read(source):
@@ -444,6 +455,8 @@ def _json_batches(path: Path, batch_size: int, problems: list[Problem] | None,
 
 
 def _records_frame(records: list[dict]) -> pd.DataFrame:
+    import pandas as pd
+
     frame = pd.DataFrame.from_records(records)
     return frame.astype({c: object for c in frame.columns if c != "_row"}).where(frame.notna(), None)
 
@@ -631,12 +644,16 @@ def update_checksums(path: str | os.PathLike) -> Path:
 EXCEL_MAX_ROWS = 1_048_575
 
 
-def write_workbook(tables: dict[str, pd.DataFrame], path: str | os.PathLike) -> Path:
+def write_workbook(tables: dict[str, pd.DataFrame], path: str | os.PathLike, max_rows: int = EXCEL_MAX_ROWS,
+                   total_rows: dict[str, int] | None = None) -> Path:
     """Write ``tables`` as one ``.xlsx`` workbook, a sheet per table (names cut to Excel's
-    31 characters), atomically. A table longer than a sheet holds keeps its first
-    :data:`EXCEL_MAX_ROWS` rows, and a first sheet, ``contents``, lists every table with
-    its rows and what was left out. Timezones are dropped (Excel has none)."""
+    31 characters), atomically. A table longer than ``max_rows`` (at most what a sheet
+    holds, :data:`EXCEL_MAX_ROWS`) keeps its first ``max_rows`` rows, and a first sheet,
+    ``contents``, lists every table with its rows (``total_rows[name]`` when a table
+    given is already cut) and what was left out. Timezones are dropped (Excel has none)."""
     import io as _io
+
+    import pandas as pd
 
     contents, sheets = [], {}
     for name, df in tables.items():
@@ -647,10 +664,11 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: str | os.PathLike) -> 
         for c in df.columns:
             if isinstance(df[c].dtype, pd.DatetimeTZDtype):
                 df[c] = df[c].dt.tz_localize(None)
-        cut = max(0, len(df) - EXCEL_MAX_ROWS)
-        sheets[sheet] = df.head(EXCEL_MAX_ROWS)
-        contents.append({"sheet": sheet, "table": name, "rows": len(df),
-                         "note": f"first {EXCEL_MAX_ROWS:,} rows; the CSV has all" if cut else ""})
+        keep = min(max_rows, EXCEL_MAX_ROWS)
+        rows = (total_rows or {}).get(name, len(df))
+        sheets[sheet] = df.head(keep)
+        contents.append({"sheet": sheet, "table": name, "rows": rows,
+                         "note": f"first {keep:,} rows; the CSV has all" if rows > keep else ""})
     buf = _io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as xl:
         pd.DataFrame(contents, columns=["sheet", "table", "rows", "note"]).to_excel(xl, sheet_name="contents", index=False)

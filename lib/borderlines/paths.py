@@ -11,6 +11,10 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
+#: In a snapshot folder of a study's tables (:mod:`borderlines.study`): the keys of the
+#: articles its tables hold, written last (so its presence means the snapshot is whole).
+SNAPSHOT_KEYS = "keys.json"
+
 
 def project_root() -> Path:
     """The folder holding ``data/``, ``notebooks/`` and ``reports/``."""

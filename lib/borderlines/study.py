@@ -38,7 +38,6 @@ import io
 import json
 import os
 import warnings
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,7 +46,7 @@ import pandas as pd
 
 from . import pipeline
 from .files import write_bytes_atomic, write_json_atomic
-from .paths import PACKAGE_DIR
+from .paths import PACKAGE_DIR, SNAPSHOT_KEYS
 from .problems import CorpusError, Problem, errors
 
 FORMAT_VERSION = 1
@@ -56,8 +55,6 @@ CACHE_ENV = "BORDERLINES_CACHE"
 #: Set (by the build, or by hand) to the folder every notebook of a study reads its tables from.
 TABLES_ENV = "BORDERLINES_TABLES"
 
-#: In a snapshot folder: the keys of the articles its tables hold.
-SNAPSHOT_KEYS = "keys.json"
 
 #: Articles read (and validated) at a time when the corpus is scanned for new ones.
 SCAN_BATCH = 2000
@@ -77,45 +74,54 @@ NOT_EXTRACTION = frozenset({
 LIBRARIES = ("spacy", "vaderSentiment", "pandas", "pyarrow", "numpy")
 
 
-@dataclass(frozen=True, eq=False)
+#: The tables of :class:`StudyTables`, by name.
+TABLE_NAMES = ("corpus", *pipeline.TABLES)
+
+
 class StudyTables:
     """The tables of one study (columns: :data:`borderlines.pipeline.TABLES`; ``corpus``
     as :func:`~borderlines.corpus.load_corpus` returns it; ``tokens`` as
-    :func:`~borderlines.terms.token_table` returns it). ``provenance``: ``fingerprint``
-    (extraction settings and code), ``corpus_checksum`` (the articles' content, in
-    source order), ``n_articles``, ``n_extracted`` (by this call), ``cache_dir``.
+    :func:`~borderlines.terms.token_table` returns it), as attributes: ``tables.quotes``.
+    Each table is read from the cache the first time it is used, so a notebook holds
+    only the tables it reads. ``provenance``: ``fingerprint`` (extraction settings and
+    code), ``corpus_checksum`` (the articles' content, in source order),
+    ``n_articles``, ``n_extracted`` (by this call), ``cache_dir``, ``snapshot``.
     ``warnings``: the corpus's warnings (e.g. dates outside every era) as text."""
 
-    corpus: pd.DataFrame
-    articles: pd.DataFrame
-    sentences: pd.DataFrame
-    doc_terms: pd.DataFrame
-    quotes: pd.DataFrame
-    figures: pd.DataFrame
-    frame_matches: pd.DataFrame
-    frames: pd.DataFrame
-    tone: pd.DataFrame
-    tokens: pd.DataFrame
-    provenance: dict = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
+    def __init__(self, load, provenance: dict | None = None, warnings: tuple[str, ...] = (),
+                 doc_ids: frozenset[str] | None = None):
+        # load(name) -> DataFrame: one table, all articles; doc_ids: the articles kept
+        self._load, self._doc_ids, self._tables = load, doc_ids, {}
+        self.provenance, self.warnings = dict(provenance or {}), tuple(warnings)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        if name in TABLE_NAMES:
+            return self.table(name)
+        raise AttributeError(f"'StudyTables' has no attribute '{name}'; tables: {', '.join(TABLE_NAMES)}")
+
+    def __dir__(self):
+        return [*super().__dir__(), *TABLE_NAMES]
 
     def table(self, name: str) -> pd.DataFrame:
         """One table by name (``"corpus"`` or a key of :data:`~borderlines.pipeline.TABLES`)."""
-        if name != "corpus" and name not in pipeline.TABLES:
-            raise KeyError(f"no table '{name}'; tables: corpus, {', '.join(pipeline.TABLES)}")
-        return getattr(self, name)
+        if name not in TABLE_NAMES:
+            raise KeyError(f"no table '{name}'; tables: {', '.join(TABLE_NAMES)}")
+        if name not in self._tables:
+            table = self._load(name)
+            self._tables[name] = table if self._doc_ids is None else _rows_of(table, self._doc_ids)
+        return self._tables[name]
+
+    def _unfiltered(self, name: str) -> pd.DataFrame:
+        return self._tables[name] if self._doc_ids is None and name in self._tables else self._load(name)
 
     def of_articles(self, doc_ids) -> "StudyTables":
         """The same tables restricted to the articles ``doc_ids`` (e.g. the corpus left
         after :func:`borderlines.confounds.apply_duplicates` collapsed near-duplicates),
         rows in their order; ``provenance`` and ``warnings`` unchanged."""
-        from dataclasses import replace
-        keep = set(map(str, doc_ids))
-        return replace(self, **{name: _rows_of(getattr(self, name), keep)
-                                for name in ("corpus", *pipeline.TABLES)})
+        return StudyTables(self._unfiltered, self.provenance, self.warnings, frozenset(map(str, doc_ids)))
 
 
-def _rows_of(table: pd.DataFrame, doc_ids: set[str]) -> pd.DataFrame:
+def _rows_of(table: pd.DataFrame, doc_ids: frozenset[str]) -> pd.DataFrame:
     return table[table["doc_id"].astype(str).isin(doc_ids)].reset_index(drop=True)
 
 
@@ -306,11 +312,11 @@ def _assemble(cache: Path, index: dict, seen) -> dict:
     return out
 
 
-def _snapshot(cache: Path, index: dict, seen, fingerprint: str) -> dict[str, pd.DataFrame]:
-    """The assembled tables of the articles ``seen``, from ``CACHE/snapshot-<digest of
-    their keys>/``, made when missing from the last snapshot and the chunks of articles
-    it lacks; :data:`SNAPSHOT_KEYS`, written last, lists the keys it holds."""
-    import pyarrow.parquet as pq
+def _snapshot(cache: Path, index: dict, seen, fingerprint: str) -> Path:
+    """The folder of the assembled tables of the articles ``seen``,
+    ``CACHE/snapshot-<digest of their keys>/``, made when missing from the last snapshot
+    and the chunks of articles it lacks; :data:`SNAPSHOT_KEYS`, written last, lists the
+    keys it holds."""
     keys = [key for key, *_ in seen]
     folder = cache / f"snapshot-{_digest(fingerprint, *keys)}"
     if not (folder / SNAPSHOT_KEYS).exists():
@@ -318,7 +324,20 @@ def _snapshot(cache: Path, index: dict, seen, fingerprint: str) -> dict[str, pd.
             write_bytes_atomic(folder / f"{name}.parquet", pipeline.parquet_bytes(table))
         write_json_atomic(folder / SNAPSHOT_KEYS, keys)
     index["snapshot"] = folder.name
-    return {name: pq.read_table(folder / f"{name}.parquet").to_pandas() for name in pipeline.TABLES}
+    return folder
+
+
+def table_digests(snapshot: Path) -> dict[str, str]:
+    """``{table: SHA-256 of its content}`` for the tables a snapshot folder gives
+    (:class:`StudyTables`' fields): each table of :data:`~borderlines.pipeline.TABLES` by
+    its Parquet file's bytes (written deterministically), ``corpus`` by ``articles`` and
+    the keys of the source rows (raw text and metadata), which it also shows. Equal
+    digests mean equal tables, so a notebook that reads only unchanged tables need not
+    run again."""
+    from .files import sha256_file
+    out = {name: sha256_file(Path(snapshot) / f"{name}.parquet") for name in pipeline.TABLES}
+    out["corpus"] = _digest(out["articles"], sha256_file(Path(snapshot) / SNAPSHOT_KEYS))
+    return dict(sorted(out.items()))
 
 
 def _collect(cache: Path, index: dict, seen) -> None:
@@ -354,6 +373,39 @@ def _corpus(articles: pd.DataFrame, seen) -> pd.DataFrame:
     return corpus
 
 
+def _refresh(corpus_path, config, cache: Path, *, scheduler, n_workers: int, batch_size: int, manifest,
+             progress: bool):
+    """Bring the cache ``cache`` up to date with the corpus: extract the articles not in
+    it, make their snapshot, drop what no article uses. Returns ``(seen, provenance,
+    snapshot folder, warnings)``; see :func:`study_tables`."""
+    import locket
+    spec = pipeline._spec(corpus_path, manifest, config, True)
+    fingerprint = config_fingerprint(config)
+    cache.mkdir(parents=True, exist_ok=True)
+    with locket.lock_file(str(cache / ".lock")):
+        index = _read_index(cache, fingerprint)
+        seen, checksum, batches = _scan(spec, batch_size, fingerprint, index["articles"])
+        if not seen:
+            raise CorpusError([Problem(file=spec.label, message="the corpus has no articles",
+                                       fix="add articles: a study needs at least one")])
+        n_extracted = 0
+        try:
+            if batches:
+                n_extracted = _extract(batches, seen, cache, index, config, scheduler, n_workers, progress)
+        finally:
+            if n_extracted < sum(len(b.rows) for b in batches):   # interrupted: keep what is done
+                write_json_atomic(cache / INDEX, index)
+        snapshot = _snapshot(cache, index, seen, fingerprint)
+        _collect(cache, index, seen)
+        live = {entry["chunk"] for entry in index["articles"].values()}
+        ids = {doc_id for _, doc_id, *_ in seen}
+        problems = tuple(sorted({text for chunk in live for doc_id, text in index["chunks"][chunk]["warnings"]
+                                 if not doc_id or doc_id in ids}))
+    provenance = {"fingerprint": fingerprint, "corpus_checksum": checksum, "n_articles": len(seen),
+                  "n_extracted": n_extracted, "cache_dir": str(cache), "snapshot": snapshot.name}
+    return seen, provenance, snapshot, problems
+
+
 def study_tables(corpus_path=None, *, eras_path=None, rules_path=None, actors_path=None,
                  frames_path=None, cache_dir=None, progress: bool = True, scheduler=None,
                  n_workers: int = 2, batch_size: int = pipeline.DEFAULT_BATCH_SIZE,
@@ -372,43 +424,42 @@ def study_tables(corpus_path=None, *, eras_path=None, rules_path=None, actors_pa
 
     Raises :class:`~borderlines.problems.CorpusError` naming file, row and field of a bad
     article, or when there is none; an interrupted call keeps the batches it finished."""
-    import locket
-
     from .corpus import CorpusWarning
     config = config or pipeline.make_config(eras_path, rules_path, actors_path, frames_path)
-    spec = pipeline._spec(corpus_path, manifest, config, True)
-    fingerprint = config_fingerprint(config)
     cache = Path(cache_dir).expanduser() if cache_dir is not None else default_cache_dir(corpus_path)
-    cache.mkdir(parents=True, exist_ok=True)
-    with locket.lock_file(str(cache / ".lock")):
-        index = _read_index(cache, fingerprint)
-        seen, checksum, batches = _scan(spec, batch_size, fingerprint, index["articles"])
-        if not seen:
-            raise CorpusError([Problem(file=spec.label, message="the corpus has no articles",
-                                       fix="add articles: a study needs at least one")])
-        n_extracted = 0
-        try:
-            if batches:
-                n_extracted = _extract(batches, seen, cache, index, config, scheduler, n_workers, progress)
-        finally:
-            if n_extracted < sum(len(b.rows) for b in batches):   # interrupted: keep what is done
-                write_json_atomic(cache / INDEX, index)
-        tables = _snapshot(cache, index, seen, fingerprint)
-        _collect(cache, index, seen)
-        live = {entry["chunk"] for entry in index["articles"].values()}
-        ids = {doc_id for _, doc_id, *_ in seen}
-        problems = tuple(sorted({text for chunk in live for doc_id, text in index["chunks"][chunk]["warnings"]
-                                 if not doc_id or doc_id in ids}))
+    seen, provenance, snapshot, problems = _refresh(
+        corpus_path, config, cache, scheduler=scheduler, n_workers=n_workers, batch_size=batch_size,
+        manifest=manifest, progress=progress)
     if warn:
         for problem in problems:
             warnings.warn(problem, CorpusWarning, stacklevel=2)
-    provenance = {"fingerprint": fingerprint, "corpus_checksum": checksum, "n_articles": len(seen),
-                  "n_extracted": n_extracted, "cache_dir": str(cache)}
-    tables["articles"] = _with_files(tables["articles"], seen)
+    return StudyTables(_snapshot_loader(snapshot, seen), provenance, problems)
+
+
+def _snapshot_loader(snapshot: Path, seen):
+    """``load(name)``: one table of :class:`StudyTables` read from ``snapshot``. Its files
+    are opened now, so a later refresh of the cache (which removes older snapshots)
+    cannot take them away from tables not yet read."""
+    import pyarrow.parquet as pq
+
     from .terms import tokens_from_flat
-    tables["tokens"] = tokens_from_flat(tables["tokens"], tables["articles"]["doc_id"].astype(object))
-    return StudyTables(corpus=_corpus(tables["articles"], seen), **tables,
-                       provenance=provenance, warnings=problems)
+    files = {name: pq.ParquetFile(open(snapshot / f"{name}.parquet", "rb")) for name in pipeline.TABLES}
+    read = {}
+
+    def articles() -> pd.DataFrame:       # corpus and tokens need it too: read once
+        if "articles" not in read:
+            read["articles"] = _with_files(files["articles"].read().to_pandas(), seen)
+        return read["articles"]
+
+    def load(name: str) -> pd.DataFrame:
+        if name == "corpus":
+            return _corpus(articles(), seen)
+        if name == "articles":
+            return articles()
+        table = files[name].read().to_pandas()
+        return tokens_from_flat(table, articles()["doc_id"].astype(object)) if name == "tokens" else table
+
+    return load
 
 
 # --------------------------------------------------------------------------- notebooks, build
@@ -431,17 +482,30 @@ def load_study_tables(params: dict, *, progress: bool = True) -> StudyTables:
                         progress=progress and interactive())
 
 
+def prepared_study_tables(params: dict, out_dir, *, progress: bool = False) -> StudyTables:
+    """The :class:`StudyTables` that :func:`prepare_study_tables` keeps in
+    ``out_dir/tables`` (read lazily; articles new since then are extracted first), for the
+    study's pages beyond the notebooks (article and search pages)."""
+    return study_tables(params.get("corpus_path"), **_arguments(params), cache_dir=Path(out_dir) / "tables",
+                        progress=progress, warn=False)
+
+
 def prepare_study_tables(params: dict, out_dir, *, scheduler=None, n_workers: int = 2,
-                         progress: bool = True) -> StudyTables:
+                         batch_size: int = pipeline.DEFAULT_BATCH_SIZE, progress: bool = True) -> dict:
     """For ``borderlines build``: make the study's tables once, before its notebooks run,
     in ``out_dir/tables`` (``out_dir``: the study's report folder; ``params``: the
-    study's parameters with absolute paths). The notebooks then find them with
-    :func:`load_study_tables`, as the build stages them under ``out_dir/.partial``.
-    The corpus's near-duplicate pairs are found here too, once
-    (:func:`borderlines.confounds.study_duplicate_pairs`), not by each notebook."""
+    study's parameters with absolute paths), extracting new articles on ``scheduler``
+    (``None``: in this process; ``"processes"``: ``n_workers`` local processes; a Dask
+    scheduler's address). The notebooks then find them with :func:`load_study_tables`,
+    as the build stages them under ``out_dir/.partial``. The tables are not loaded here
+    (the build only needs them on disk); returns :class:`StudyTables`' ``provenance``
+    with ``digests`` (:func:`table_digests`). The corpus's near-duplicate pairs are found
+    here too, once (:func:`borderlines.confounds.study_duplicate_pairs`), not by each notebook."""
+    a = _arguments(params)
+    config = pipeline.make_config(a["eras_path"], a["rules_path"], a["actors_path"], a["frames_path"])
+    seen, provenance, snapshot, _ = _refresh(
+        params.get("corpus_path"), config, Path(out_dir) / "tables", scheduler=scheduler,
+        n_workers=n_workers, batch_size=batch_size, manifest=None, progress=progress)
     from .confounds import study_duplicate_pairs
-    tables = study_tables(params.get("corpus_path"), **_arguments(params),
-                          cache_dir=Path(out_dir) / "tables", scheduler=scheduler,
-                          n_workers=n_workers, progress=progress, warn=False)
-    study_duplicate_pairs(tables)
-    return tables
+    study_duplicate_pairs(StudyTables(_snapshot_loader(snapshot, seen), provenance))
+    return {**provenance, "digests": table_digests(snapshot)}

@@ -231,10 +231,24 @@ def extracted_items(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.Da
     items["era"] = items["doc_id"].map(dict(zip(corpus["doc_id"], corpus["era"])))
     items["sentence"], items["context"] = _contexts(items, corpus, sentences)
     listed = items["_listed"].fillna(items["item"]) if "_listed" in items else items["item"]
-    same = listed.groupby([items["kind"], items["doc_id"], items["sentence"]], sort=False)
-    items["in_sentence"] = same.transform(lambda s: "; ".join(" ".join(str(x).split()) for x in s))
+    items["in_sentence"] = _joined_per_group(listed, [items["kind"], items["doc_id"], items["sentence"]])
     items = items.astype({"sent_id": np.int64, "start": np.int64, "end": np.int64})
     return items[list(ITEM_COLUMNS)].reset_index(drop=True)
+
+
+def _joined_per_group(values: pd.Series, keys: list[pd.Series]) -> pd.Series:
+    """For each row, the values of its group (rows with equal ``keys``), whitespace
+    collapsed, joined by ``"; "`` in row order; missing where a key is missing. One
+    join per group (a ``transform`` with a Python function builds a Series per group)."""
+    text = pd.Series([" ".join(str(x).split()) for x in values], index=values.index, dtype=object)
+    group = text.groupby(keys, sort=False).ngroup()      # missing (or -1) where a key is missing
+    keep = (group.notna() & (group >= 0)).to_numpy()
+    codes = group[keep].astype(np.int64).to_numpy()
+    out = np.full(len(text), np.nan, dtype=object)
+    if len(codes):
+        joined = text[keep].groupby(codes).agg("; ".join)
+        out[keep] = joined.reindex(range(int(codes.max()) + 1)).to_numpy()[codes]
+    return pd.Series(out, index=values.index, dtype="str")
 
 
 def corpus_items(corpus: pd.DataFrame, actors: pd.DataFrame | None = None, frames: pd.DataFrame | None = None,
