@@ -264,6 +264,10 @@ INDIRECT = [
     ("Kolb said Roe told him the pier was safe.", "Roe told him the pier was safe", "Kolb"),
     # a title of two words before the name
     ("Attorney General Ana Ruiz said the fund broke no law.", "the fund broke no law", "Ana Ruiz"),
+    # whom the words were told to, a longer object up to "that" (not a relative "that")
+    ("In Lakeside last week, Kolb told a meeting of grain farmers that few people knew the river better.",
+     "few people knew the river better", "Kolb"),
+    ("Kolb told reporters the pier that was closed is open.", "the pier that was closed is open", "Kolb"),
 
     ("Sen. Dana Kolb spoke first. Kolb added:\n\nIt is typical of the board. They know nothing about tides.\n\n"
      "Other news followed.", "It is typical of the board. They know nothing about tides", "Dana Kolb"),

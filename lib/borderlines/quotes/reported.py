@@ -57,7 +57,8 @@ _AND_BEFORE_RE = re.compile(rf"\b(?:and|but)(?:\s+{_ADVERBS})*\s+$")
 # when, to whom ("told reporters", "told The Gazette"), where, and a clause about the
 # circumstances (", as they waited for the storm").
 _CIRCUMSTANCES = (r"(?:\s+(?:morning|afternoon|evening|night))?"
-                  r"(?:\s+(?:in|at|on|during|to|from|via|after|before|with|by|while|of)\b[^,;“”\"]*)?"
+                  # (no "that": "..., he told a meeting of X that ..." reports what follows)
+                  r"(?:\s+(?:in|at|on|during|to|from|via|after|before|with|by|while|of)\b(?:(?!\bthat\b)[^,;“”\"])*)?"
                   r"(?:,\s+(?:as|while|when|after|before|because|though|although|amid|adding|noting|citing|and|but)"
                   r"\b[^“”\"«»]*)?\s*[.!?]?\s*")
 _REVERSE_REST_RE = re.compile(rf"(?:\s+{_ADVERBS})*(?:\s+(?:reporters|journalists))?" + _CIRCUMSTANCES)
@@ -67,6 +68,8 @@ _TELL_REST_RE = re.compile(rf"(?:\s+{_ADVERBS})*{_TELL_OBJECT}?(?:\s+{_ADVERBS})
 _INVERTED_REST_RE = re.compile(r"\s*,[^“”\"«»]*")
 _CONTENT_START_RE = re.compile(_CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
 _TELL_CONTENT_START_RE = re.compile(_TELL_OBJECT + r"?" + _CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
+# "told a meeting of dock workers that ...": a longer object, to "that" (no comma, no mark).
+_TELL_THAT_RE = re.compile(rf"(?:\s+(?!that\b)[\w.'’-]+){{1,8}}?\s+that\b(?!\s+{_AUXILIARIES}\b)\s*")
 _REVERSE_TAIL_RE = re.compile(
     r",\s+(?:he|she|it|they|(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
     r"(?:later\s+|also\s+)?(?:said|added|told|wrote|noted|explained)\b[^,“”\"]*$")
@@ -143,7 +146,8 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
             # "..., he said." — the reported clause comes first
             add(s_lo, s_lo + comma.start(), si, mention, appositive, (s_lo, s_hi))
             continue
-        lead = (_TELL_CONTENT_START_RE if verb.lemma == "tell" else _CONTENT_START_RE).match(text, verb.end, s_hi)
+        lead = ((_TELL_THAT_RE.match(text, verb.end, s_hi) or _TELL_CONTENT_START_RE.match(text, verb.end, s_hi))
+                if verb.lemma == "tell" else _CONTENT_START_RE.match(text, verb.end, s_hi))
         start = lead.end() if lead else verb.end
         para = art.paragraph_of(verb.start)
         if (text[start - 1:start + 1].strip() == ":" or text[verb.end:start].strip() == ":") \
