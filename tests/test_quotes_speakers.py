@@ -268,6 +268,12 @@ INDIRECT = [
     ("In Lakeside last week, Kolb told a meeting of grain farmers that few people knew the river better.",
      "few people knew the river better", "Kolb"),
     ("Kolb told reporters the pier that was closed is open.", "the pier that was closed is open", "Kolb"),
+    # an aside within the reported clause; described speakers with "to", "those close to"
+    ("But in recent weeks, aides to the mayor say, the governor has tired of the levee fight.",
+     "the governor has tired of the levee fight", "aides to the mayor"),
+    ("Those close to him say that the harbor chief will quit in May.", "the harbor chief will quit in May",
+     "Those close to him"),
+    ("Advisers to Ana Roe said the pier would reopen.", "the pier would reopen", "Advisers to Ana Roe"),
 
     ("Sen. Dana Kolb spoke first. Kolb added:\n\nIt is typical of the board. They know nothing about tides.\n\n"
      "Other news followed.", "It is typical of the board. They know nothing about tides", "Dana Kolb"),

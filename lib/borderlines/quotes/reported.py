@@ -46,6 +46,10 @@ _COORDINATED_SPEECH_RE = re.compile(
     rf"(?:\s+{_ADVERBS})*\s+" + trie_pattern([f for f in _FORM_LEMMA if not f.endswith("ing")]) + r"\b")
 # A sentence (or headline) that opens with a plain noun phrase as the verb's subject:
 # "Critics of the plan say ...", "Former harbor chief says ...".
+# Clause words that do belong to a described speaker: "aides to the mayor", "aides to Roe",
+# "those close to ...", "those familiar with ...".
+_DESCRIBING_WORD_RE = re.compile(r"(?i:to)\s+(?:(?i:the|a|an|his|her|their|him|them)\b|[A-Z]).*"
+                                 r"|(?i:those)\s+(?:close|familiar|involved|briefed)\b")
 _NOUN_PHRASE_SUBJECT_RE = re.compile(r"\s*((?:And|But|So|Yet|Now)\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,5})"
                                      rf"(?:\s+{_ADVERBS})*\s+")
 
@@ -77,6 +81,7 @@ _COMMA_THE_END_RE = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}$")   # ", the", ", t
 _COMMA_ACCORDING_RE = re.compile(r",\s+according to\b")
 _ACCORDING_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}")
 _COMMA_END_RE = re.compile(r",\s*$")
+_ASIDE_RE = re.compile(r",\s+\S")
 
 # The source after "according to" when no name is there: up to eight words to a comma or a stop.
 _ACCORDING_SOURCE_RE = re.compile(r"\s+((?:[\w.'’/-]+\s+){0,7}[\w'’/-]+)\s*(?=[,.;]|$)")
@@ -134,6 +139,11 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
             continue
         if not found and not verb.participle:
             subject = _noun_phrase_subject(text, s_lo, verb.start)
+            aside = _ASIDE_RE.match(text, verb.end, s_hi)
+            if subject is None and aside:
+                # "..., aides to the mayor say, the governor ...": an aside within the clause
+                comma = text.rfind(",", s_lo, verb.start)
+                subject = _noun_phrase_subject(text, comma + 1, verb.start) if comma > s_lo else None
             found = adjacent = (subject, False) if subject is not None else None
         if not adjacent:
             continue
@@ -219,14 +229,17 @@ def _characterizes(text: str, verb) -> bool:
 
 
 def _noun_phrase_subject(text: str, s_lo: int, verb_start: int):
-    """The described speaker when everything before the verb, from the sentence's start,
-    is a noun phrase of up to six words with no verb, pronoun or clause word in it (its
-    first word not a preposition), else None."""
+    """The described speaker when everything before the verb, from ``s_lo``, is a noun
+    phrase of up to six words with no verb, pronoun or clause word in it (its first word
+    not a preposition; "to" only before a noun phrase, "advisers to the mayor", and "those"
+    only as "those close to", "those familiar with"), else None."""
     m = _NOUN_PHRASE_SUBJECT_RE.fullmatch(text, s_lo, verb_start)
     if not m:
         return None
     words = m.group(2).split()
-    if (words[0].lower() in _PREPOSITIONS or any(w.lower() in _NOT_IN_DESCRIPTION for w in words)
+    if (words[0].lower() in _PREPOSITIONS
+            or any(w.lower() in _NOT_IN_DESCRIPTION and not _DESCRIBING_WORD_RE.fullmatch(" ".join(words[i:i + 2]))
+                   for i, w in enumerate(words))
             or any(w.lower() in _FORM_LEMMA for w in words) or not words[-1][0].isalpha()):
         return None
     return _described_mention(text, *m.span(2))
