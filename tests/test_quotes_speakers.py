@@ -75,6 +75,9 @@ QUOTED = [
      "Ines Varga", "partial"),
     ("Sen. Li Pell (D-Vt.), who lost the race, named the cause: “We ran out of money in May.”",
      "We ran out of money in May.", "Li Pell", "direct"),
+    # whom the words are said of is not the speaker
+    ("The Lakeside trader says of Roe, “If she wins, she will sell the pier.”",
+     "If she wins, she will sell the pier.", "Lakeside trader", "direct"),
     # the subject past a relative clause; a participle belongs to the sentence's subject
     ("Kolb, who has worked for Mayor Ana Roe since she took office in May, blasted the plan as a “disgrace.”",
      "disgrace.", "Kolb", "partial"),
@@ -274,6 +277,10 @@ INDIRECT = [
     ("Those close to him say that the harbor chief will quit in May.", "the harbor chief will quit in May",
      "Those close to him"),
     ("Advisers to Ana Roe said the pier would reopen.", "the pier would reopen", "Advisers to Ana Roe"),
+    # a body named in an appositive ("a member of X") is not the speaker; the name before it is
+    ("Ana Pell, the mayor of Lakeside, a member of the Harbor Council, said the pier is old.",
+     "the pier is old", "Ana Pell"),
+    ("The office of the Harbor Council said the pier is old.", "the pier is old", "Harbor Council"),
 
     ("Sen. Dana Kolb spoke first. Kolb added:\n\nIt is typical of the board. They know nothing about tides.\n\n"
      "Other news followed.", "It is typical of the board. They know nothing about tides", "Dana Kolb"),

@@ -104,6 +104,8 @@ def _inverted_subject(text: str, verb_end: int, s: int, e: int) -> bool:
     if _INVERTED_GAP_RE.fullmatch(text, verb_end, s):
         return True
     words = text[verb_end:s].split()
+    if words and words[0].lower() in ("of", "about", "to"):
+        return False                  # whom it is said of or to: "says of Roe, “...”"
     return (bool(_INVERTED_DESCRIBED_RE.fullmatch(text, verb_end, s)) and bool(_CLAUSE_END_RE.match(text, e))
             and not any(w.lower() in _NOT_IN_DESCRIPTION for w in words))
 
