@@ -277,6 +277,10 @@ INDIRECT = [
     ("Those close to him say that the harbor chief will quit in May.", "the harbor chief will quit in May",
      "Those close to him"),
     ("Advisers to Ana Roe said the pier would reopen.", "the pier would reopen", "Advisers to Ana Roe"),
+    # a relative clause with a time and an auxiliary, after an appositive with a capitalized word
+    ("Kolb has long feuded with Roe, now the Senate majority leader, who in 2010 said the levy was a waste.",
+     "the levy was a waste", "Roe"),
+    ("Kolb met Ana Roe, who on Monday had said the pier was unsafe.", "the pier was unsafe", "Ana Roe"),
     # a body named in an appositive ("a member of X") is not the speaker; the name before it is
     ("Ana Pell, the mayor of Lakeside, a member of the Harbor Council, said the pier is old.",
      "the pier is old", "Ana Pell"),

@@ -282,12 +282,14 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
             antecedent = next((m for m in reversed(found[-8:]) if m.end <= rel.start(1) and m.speaker
                                and _ANTECEDENT_GAP_RE.fullmatch(text, m.end, rel.start(1))), None)
             if antecedent is None:
-                runs = list(_RUN_RE.finditer(text, max(0, rel.start(1) - 80), rel.start(1)))
-                if runs:
-                    s, e = _trimmed_run(text, runs[-1].start(), runs[-1].end())
-                    if e > s and _ANTECEDENT_GAP_RE.fullmatch(text, e, rel.start(1)) and free(s, e):
-                        antecedent = _text_mention(art, s, e, index)
-                        take(antecedent)
+                # the nearest name the gap allows ("Roe, now the Senate majority leader, who")
+                for run in reversed(list(_RUN_RE.finditer(text, max(0, rel.start(1) - 120), rel.start(1)))):
+                    s, e = _trimmed_run(text, run.start(), run.end())
+                    if e > s and _ANTECEDENT_GAP_RE.fullmatch(text, e, rel.start(1)):
+                        if free(s, e):
+                            antecedent = _text_mention(art, s, e, index)
+                            take(antecedent)
+                        break
             if antecedent is None:           # "an architect who said": the description speaks
                 described = (_NOUN_BEFORE_RE.search(text, max(0, rel.start(1) - 40), rel.start(1))
                              or _PLURAL_BEFORE_RE.search(text, max(0, rel.start(1) - 40), rel.start(1)))
@@ -331,8 +333,13 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
 
 _NOUN_BEFORE_RE = re.compile(r"(?<![\w'’])((?:an?|the|one|some)\s+[a-z][\w'’-]*)\s+$")
 _RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w'’])((?:(?:many|most|some|all|several|few|none|one|each|both)\s+of\s+)?"
-                                 rf"(?P<pron>who|whom|which))(?:\s+{_ADVERBS})*\s+$")
+                                 rf"(?P<pron>who|whom|which))(?:\s+{_ADVERBS})*"
+                                 # "who in 2010 said", "who on Monday had said"
+                                 r"(?:\s+(?:in|on|at|during|earlier|last)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?,?)?"
+                                 rf"(?:\s+(?:has|had|have|would))?(?:\s+{_ADVERBS})*\s+$")
 # A plural noun a relative clause speaks for: "dock workers who said", "farmers, many of whom say".
 _PLURAL_BEFORE_RE = re.compile(r"(?<![\w'’])((?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*[^s\W'’]s)\s*,?\s+$")
-_ANTECEDENT_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*,?\s*")
+# ... and an appositive: "Roe, now the harbor chief, who"
+_ANTECEDENT_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,\s*(?:now\s+|then\s+)?(?:the|an?)\s[^,;:“”\"()]{1,80})?"
+                                r"\s*,?\s*")
 _BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were)\s+$")   # "the attorney general is confirming"
