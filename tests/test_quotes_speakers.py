@@ -250,6 +250,13 @@ INDIRECT = [
     ("Farmers described the plan as ruinous for the valley.", "the plan as ruinous for the valley", "Farmers"),
     ("But she denied that she had read the memo.", "she had read the memo", ""),
     ("Kolb pointed out that the levee was built in 1950.", "the levee was built in 1950", "Kolb"),
+    # a charge ("accused X of doing Y"), also past a relative clause; a longer object called something
+    ("Farm groups accused the harbor board of hiding the cost of the cranes.",
+     "the harbor board of hiding the cost of the cranes", "Farm groups"),
+    ("Kolb repeatedly accused Dana Roe, who grew up in Lakeside, of taking bribes from the ferry firm.",
+     "Dana Roe, who grew up in Lakeside, of taking bribes from the ferry firm", "Kolb"),
+    ("Farm groups called the toll on grain and the new fees a blatant grab for cash.",
+     "the toll on grain and the new fees a blatant grab for cash", "Farm groups"),
     ("Kolb asked the board to delay the vote.", "the board to delay the vote", "Kolb"),
     # who speaks: "the city of X" (not X), a plain noun phrase opening a headline, a plural
     # noun before a relative clause
@@ -300,6 +307,8 @@ NOT_REPORTED = [
     "Kolb called reporters to a briefing.",
     "The so-called harbor plan is a mess.",
     "She denied the charges.",
+    "Kolb was accused of taking bribes.",
+    "The mayor called the meeting of the harbor board to order a day early.",
 ]
 
 

@@ -29,12 +29,15 @@ _BARE_CLAUSE_RE = re.compile(
     rf"\s+{_AUXILIARIES})\b")
 _CLAUSE_LEAD_END_RE = re.compile(r"(?:\bthat|[,:])\s*$")
 
+# "accused the board of hiding the cost", "accused Roe, who ..., of lying": a charge, reported
+# like speech (whom it accuses and of what).
+_ACCUSED_OF_RE = re.compile(r"\s+(?!of\b)[^.;:!?“”\"]{1,150}?\s+of\s+[a-z]+ing\b")
 # "called for a ban", "called Friday on police to act": a demand, reported like speech.
 _CALL_FOR_RE = re.compile(rf"(?:\s+{_ADVERBS})*\s+(?:for|on)\b")
 # "called the plan a mistake", "described the plan as ruinous": a characterization, reported
 # like speech (the object and what it is called, to the end of the clause); not "called a
 # meeting", "called him a week later", "called reporters to a briefing".
-_CALLED_RE = re.compile(r"\s+(?![Aa]n?\b)[\w'’.-]+(?:\s+[\w'’.-]+){0,7}?\s+(?P<before>[\w'’.-]+)\s+an?\s+"
+_CALLED_RE = re.compile(r"\s+(?![Aa]n?\b)[\w'’.-]+(?:\s+[\w'’.-]+){0,13}?\s+(?P<before>[\w'’.-]+)\s+an?\s+"
                         r"(?!(?:day|week|month|year|few|couple|number|lot|bit|time|minute|moment)\b)[\w'’-]")
 _DESCRIBED_AS_RE = re.compile(r"(?:\s+[\w'’.-]+){1,8}?\s+as\s+[\w'’-]")
 _CLAUSE_END_RE = re.compile(r"[,;:]")
@@ -110,6 +113,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
 
     for verb in art.verbs:
         calls = ((verb.lemma == "call" and _CALL_FOR_RE.match(text, verb.end))
+                 or (verb.lemma == "accuse" and _ACCUSED_OF_RE.match(text, verb.end))
                  or (verb.lemma == "ask" and (_ASKED_RE.match(text, verb.end) or _URGED_RE.match(text, verb.end)))
                  or (verb.lemma == "urge" and _URGED_RE.match(text, verb.end)))
         characterizes = not calls and _characterizes(text, verb)
