@@ -75,6 +75,8 @@ QUOTED = [
      "Ines Varga", "partial"),
     ("Sen. Li Pell (D-Vt.), who lost the race, named the cause: “We ran out of money in May.”",
      "We ran out of money in May.", "Li Pell", "direct"),
+    ("In May, Gov. Ana Roe of Lakeland praised Kolb in her address for helping develop \"new and clever ideas.\"",
+     "new and clever ideas.", "Ana Roe", "partial"),
     # whom the words are said of is not the speaker
     ("The Lakeside trader says of Roe, “If she wins, she will sell the pier.”",
      "If she wins, she will sell the pier.", "Lakeside trader", "direct"),
