@@ -77,6 +77,10 @@ QUOTED = [
      "We ran out of money in May.", "Li Pell", "direct"),
     ("In May, Gov. Ana Roe of Lakeland praised Kolb in her address for helping develop \"new and clever ideas.\"",
      "new and clever ideas.", "Ana Roe", "partial"),
+    # one person described by two roles
+    ("Ana Roe spoke in May. The former harbor chief and state senator said she wanted to speak "
+     "\"directly to farmers\" about the levy.", "directly to farmers",
+     "former harbor chief and state senator", "partial"),
     # whom the words are said of is not the speaker
     ("The Lakeside trader says of Roe, “If she wins, she will sell the pier.”",
      "If she wins, she will sell the pier.", "Lakeside trader", "direct"),

@@ -207,6 +207,10 @@ def _text_mention(art: _Article, s: int, e: int, index: _ActorIndex, written: st
 _DESCRIBED_RE = re.compile(
     rf"(?<![\w'’]){_DETERMINERS}\s+(?:[\w.'’-]+\s+){{0,5}}?[\w'’-]*[A-Za-z][\w'’-]*"
     rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+{_ADVERBS})*\s*$")
+# One person described by two roles, opening the sentence: "The former first lady and U.S.
+# senator", "the former secretary of state and current presidential nominee".
+_BOTH_ROLES_RE = re.compile(rf"\s*(?:{_DETERMINERS})\s+(?:[\w.'’-]+\s+){{0,4}}?([a-z]+)(?:\s+of\s+[\w.'’-]+)?"
+                            rf"\s+and\s+(?:[\w.'’-]+\s+){{0,4}}?([a-z]+)(?:\s+{_ADVERBS})*\s*")
 _TRAILING_ADVERBS_RE = re.compile(rf"(?:\s+{_ADVERBS})+$")
 
 
@@ -227,7 +231,11 @@ def _described_before(art: _Article, verb: _Verb) -> tuple[int, int] | None:
     possessive and up to six words without a verb-like word ("the New York businessman",
     "my father", "a narrator in the ad"), or None."""
     text = art.text
-    lo = max(art.sent_starts[art.sentence_of(verb.start)], verb.start - 90)
+    s_lo = art.sent_starts[art.sentence_of(verb.start)]
+    both = _BOTH_ROLES_RE.fullmatch(text, s_lo, verb.start)
+    if both and both.group(1).lower() in _PERSON_HEADS and both.group(2).lower() in _PERSON_HEADS:
+        return both.start(), both.end(2)  # "The former first lady and U.S. senator said"
+    lo = max(s_lo, verb.start - 90)
     m = _DESCRIBED_RE.search(text[lo:verb.start])
     if not m or art.in_quoted(lo + m.start()):
         return None
