@@ -256,6 +256,9 @@ INDIRECT = [
     ("Farmers described the plan as ruinous for the valley.", "the plan as ruinous for the valley", "Farmers"),
     ("But she denied that she had read the memo.", "she had read the memo", ""),
     ("Kolb pointed out that the levee was built in 1950.", "the levee was built in 1950", "Kolb"),
+    # a headline's present tense: a demand, a vow
+    ("Former harbor chief calls for audit of the pier fund", "for audit of the pier fund", "Former harbor chief"),
+    ("Roe Vows To Rebuild Pier By May", "To Rebuild Pier By May", "Roe"),
     # a charge ("accused X of doing Y"), also past a relative clause; a longer object called something
     ("Farm groups accused the harbor board of hiding the cost of the cranes.",
      "the harbor board of hiding the cost of the cranes", "Farm groups"),
@@ -314,6 +317,8 @@ NOT_REPORTED = [
     "The so-called harbor plan is a mess.",
     "She denied the charges.",
     "Kolb was accused of taking bribes.",
+    "The calls for reform grew louder.",
+    "Her vows to the church were long.",
     "The mayor called the meeting of the harbor board to order a day early.",
 ]
 

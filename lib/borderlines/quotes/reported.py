@@ -49,6 +49,8 @@ _COORDINATED_SPEECH_RE = re.compile(
     rf"(?:\s+{_ADVERBS})*\s+" + trie_pattern([f for f in _FORM_LEMMA if not f.endswith("ing")]) + r"\b")
 # A sentence (or headline) that opens with a plain noun phrase as the verb's subject:
 # "Critics of the plan say ...", "Former harbor chief says ...".
+# Words that cannot end a noun phrase speaking ("The calls for ...", "Her vows to ...").
+_NOT_A_HEAD = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "whose"})
 # Clause words that do belong to a described speaker: "aides to the mayor", "aides to Roe",
 # "those close to ...", "those familiar with ...".
 _DESCRIBING_WORD_RE = re.compile(r"(?i:to)\s+(?:(?i:the|a|an|his|her|their|him|them)\b|[A-Z]).*"
@@ -174,7 +176,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         if start < s_hi and text[start] in "“\"«":
             continue   # the complement is a quotation: a direct or partial row already
         if (verb.lemma in _OBJECT_VERBS and not _CLAUSE_LEAD_END_RE.search(text, verb.end, start)
-                and not (verb.lemma in _PROMISE_VERBS and text.startswith(" to ", verb.end))
+                and not (verb.lemma in _PROMISE_VERBS and text[verb.end:verb.end + 4].lower() == " to ")
                 and not _BARE_CLAUSE_RE.match(text, verb.end)):
             continue   # an object, not a reported clause
         end = s_hi
@@ -241,7 +243,7 @@ def _noun_phrase_subject(text: str, s_lo: int, verb_start: int):
     if not m:
         return None
     words = m.group(2).split()
-    if (words[0].lower() in _PREPOSITIONS
+    if (words[0].lower() in _PREPOSITIONS or words[-1].lower() in _NOT_A_HEAD
             or any(w.lower() in _NOT_IN_DESCRIPTION and not _DESCRIBING_WORD_RE.fullmatch(" ".join(words[i:i + 2]))
                    for i, w in enumerate(words))
             or any(w.lower() in _FORM_LEMMA for w in words) or not words[-1][0].isalpha()):

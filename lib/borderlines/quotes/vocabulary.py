@@ -166,7 +166,9 @@ _VERB_FORMS = {
 # A sentence may open with the verb of an inverted attribution ("Said Kolb: ..."); a
 # headline capitalizes its verb ("Roe Says Levee Will Hold").
 _VERB_FORMS["pledge"] = "pledged pledging pledges"
-for _lemma, _forms in [("say", "Said Says"), ("add", "Added"), ("ask", "Asked"), ("write", "Wrote")]:
+for _lemma, _forms in [("say", "Said Says"), ("add", "Added"), ("ask", "Asked"), ("write", "Wrote"),
+                       # a headline's present tense: "Ex-mayor calls for audit", "Roe Vows To Rebuild Pier"
+                       ("call", "calls Calls"), ("vow", "vows Vows"), ("urge", "Urges")]:
     _VERB_FORMS[_lemma] += " " + _forms
 _VERB_FORMS["charge"] = "charged charges"
 _VERB_FORMS["chant"] = "chanted chanting chants"
@@ -178,6 +180,10 @@ _FORM_LEMMA = {form.replace("_", " "): lemma for lemma, forms in _VERB_FORMS.ite
 
 # Forms that are nouns as often as verbs ("his claims", "the charges"): verbs only before "that".
 _NOUN_LIKE_FORMS = frozenset({"claims", "charges", "charged"})
+# ... and "calls" a verb only as a demand ("calls for an audit", "calls on Roe to quit"), so
+# "what it calls “...”" keeps the sentence's subject as its speaker.
+_CALLS_FORMS = frozenset({"calls", "Calls"})
+_CALLS_NEXT_RE = re.compile(r" (?:for|on|For|On)\b")
 
 # Verbs whose complement is a reported clause (indirect speech).
 _CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain argue claim
