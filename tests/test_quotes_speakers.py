@@ -81,6 +81,9 @@ QUOTED = [
     ("Ana Roe spoke in May. The former harbor chief and state senator said she wanted to speak "
      "\"directly to farmers\" about the levy.", "directly to farmers",
      "former harbor chief and state senator", "partial"),
+    ("Ana Roe spoke. On the “Morning Show,” the former secretary of state and current Lakeland governor said "
+     "it was \"a mistake\" to close the pier.", "a mistake",
+     "former secretary of state and current Lakeland governor", "partial"),
     # whom the words are said of is not the speaker
     ("The Lakeside trader says of Roe, “If she wins, she will sell the pier.”",
      "If she wins, she will sell the pier.", "Lakeside trader", "direct"),

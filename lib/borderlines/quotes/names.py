@@ -209,8 +209,8 @@ _DESCRIBED_RE = re.compile(
     rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+{_ADVERBS})*\s*$")
 # One person described by two roles, opening the sentence: "The former first lady and U.S.
 # senator", "the former secretary of state and current presidential nominee".
-_BOTH_ROLES_RE = re.compile(rf"\s*(?:{_DETERMINERS})\s+(?:[\w.'’-]+\s+){{0,4}}?([a-z]+)(?:\s+of\s+[\w.'’-]+)?"
-                            rf"\s+and\s+(?:[\w.'’-]+\s+){{0,4}}?([a-z]+)(?:\s+{_ADVERBS})*\s*")
+_BOTH_ROLES_RE = re.compile(rf"[\s”\"’]*(?P<det>{_DETERMINERS})\s+(?:[\w.'’-]+\s+){{0,4}}?(?P<one>[a-z]+)(?:\s+of\s+[\w.'’-]+)?"
+                            rf"\s+and\s+(?:[\w.'’-]+\s+){{0,4}}?(?P<two>[a-z]+)(?:\s+{_ADVERBS})*\s*")
 _TRAILING_ADVERBS_RE = re.compile(rf"(?:\s+{_ADVERBS})+$")
 
 
@@ -232,9 +232,11 @@ def _described_before(art: _Article, verb: _Verb) -> tuple[int, int] | None:
     "my father", "a narrator in the ad"), or None."""
     text = art.text
     s_lo = art.sent_starts[art.sentence_of(verb.start)]
-    both = _BOTH_ROLES_RE.fullmatch(text, s_lo, verb.start)
-    if both and both.group(1).lower() in _PERSON_HEADS and both.group(2).lower() in _PERSON_HEADS:
-        return both.start(), both.end(2)  # "The former first lady and U.S. senator said"
+    comma = text.rfind(",", s_lo, verb.start)        # (after an opening phrase: "On Tuesday, the ...")
+    both = _BOTH_ROLES_RE.fullmatch(text, s_lo, verb.start) or (
+        _BOTH_ROLES_RE.fullmatch(text, comma + 1, verb.start) if comma > s_lo else None)
+    if both and both.group("one").lower() in _PERSON_HEADS and both.group("two").lower() in _PERSON_HEADS:
+        return both.start("det"), both.end("two")   # "The former first lady and U.S. senator said"
     lo = max(s_lo, verb.start - 90)
     m = _DESCRIBED_RE.search(text[lo:verb.start])
     if not m or art.in_quoted(lo + m.start()):
