@@ -262,6 +262,8 @@ INDIRECT = [
     # a headline's present tense: a demand, a vow
     ("Former harbor chief calls for audit of the pier fund", "for audit of the pier fund", "Former harbor chief"),
     ("Roe Vows To Rebuild Pier By May", "To Rebuild Pier By May", "Roe"),
+    # the writer speaking of themselves: a mention resolved to no one
+    ("We asked whether the pier would reopen.", "whether the pier would reopen", ""),
     # a charge ("accused X of doing Y"), also past a relative clause; a longer object called something
     ("Farm groups accused the harbor board of hiding the cost of the cranes.",
      "the harbor board of hiding the cost of the cranes", "Farm groups"),
@@ -369,3 +371,9 @@ def test_nouns_that_look_like_verbs_of_saying():
     # "charges" and "claims" are verbs only before "that"
     q = quotes_of("The charges against the mill were dropped. Harbor claims rose by a third in May.")
     assert (q["kind"] == "indirect").sum() == 0
+
+
+def test_the_writer_is_a_mention_resolved_to_no_one():
+    q = quotes_of("Kolb spoke first. We asked whether the pier would reopen.")
+    row = row_of(q[q["kind"] == "indirect"], "whether the pier would reopen")
+    assert (row["speaker_mention"], row["speaker"]) == ("We", "")

@@ -15,7 +15,7 @@ from .vocabulary import (_ABBREVIATIONS, _ACCORDING_RE, _ADVERBS, _APPOSITIVE_RE
                          _FEMALE_TITLES, _FUNCTION_CAPS, _GAP_RE, _GROUP_DETERMINERS, _GROUP_NOUN_FORMS,
                          _GROUP_WORDS, _INITIALS_RE, _INVERTED_GAP_RE, _INVERTIBLE, _JOINERS, _MALE_TITLES,
                          _NAME_PART, _NAME_PARTICLES, _NAME_TITLE_WORDS, _NAME_TOKEN, _NONSPACE_RE,
-                         _NOT_IN_DESCRIPTION, _OF_BEFORE_RE, _ORG_KEYWORD_SET, _PREPOSITIONS, _PRONOUN_SET,
+                         _FIRST_PERSON, _NOT_IN_DESCRIPTION, _OF_BEFORE_RE, _ORG_KEYWORD_SET, _PREPOSITIONS, _PRONOUN_SET,
                          _RUN_RE, _SUBJECT_VERB_RE, _THE, _TITLE_ADJECTIVES, _TITLE_WORDS)
 from .article import _Article, _listed_words, _Mention
 from .names import (_described_before, _described_mention, _is_possessive, _last_words_start, _modifies_noun,
@@ -253,9 +253,10 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         word = word.lower()
         if not free(s, e):
             continue
-        if word in ("it", "they") and not _next_to_verb(art, e):
+        if (word in ("it", "they") and not _next_to_verb(art, e)) or (word in _FIRST_PERSON and art.in_quoted(s)):
             continue
-        take(_Mention(s, e, "", "pronoun", "pronoun", weak=True, word=word))
+        # (the writer: kept as the speaker's words in the text, resolved to no one)
+        take(_Mention(s, e, "", "writer" if word in _FIRST_PERSON else "pronoun", "pronoun", weak=True, word=word))
     for m in _NOMINAL_RE.finditer(text):
         s, e = m.span()
         if free(s, e) and _next_to_verb(art, e):

@@ -257,7 +257,9 @@ _GROUP_NOUNS = ("official", "officials", "expert", "experts", "analyst", "analys
 
 _GROUP_DETERMINERS = frozenset({"the", "some", "many", "several", "other", "his", "her", "their", "its",
                                 "a", "an", "one", "another"})
-_PRONOUNS = ("He", "he", "She", "she", "It", "it", "They", "they")
+_PRONOUNS = ("He", "he", "She", "she", "It", "it", "They", "they", "I", "We", "we")
+# The writer speaking of themselves ("I said", "we asked"): a mention with no one to resolve to.
+_FIRST_PERSON = frozenset({"i", "we"})
 _THE = trie_pattern(["The", "the"], r"\w")   # \b[Tt]he
 _TELL_OBJECT = (r"(?:\s+(?:reporters|journalists|lawmakers|supporters|him|her|them|us|me|"
                 r"(?:the|a|an|his|her|their)\s+(?:[\w.'’-]+\s+){0,2}[\w'’-]+|"
