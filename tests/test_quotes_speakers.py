@@ -262,6 +262,9 @@ INDIRECT = [
     # a headline's present tense: a demand, a vow
     ("Former harbor chief calls for audit of the pier fund", "for audit of the pier fund", "Former harbor chief"),
     ("Roe Vows To Rebuild Pier By May", "To Rebuild Pier By May", "Roe"),
+    # a parenthetical between dashes
+    ("Kolb -- a former harbor pilot and author of a book on tides -- said the channel silts up each spring.",
+     "the channel silts up each spring", "Kolb"),
     # the writer speaking of themselves: a mention resolved to no one
     ("We asked whether the pier would reopen.", "whether the pier would reopen", ""),
     # a charge ("accused X of doing Y"), also past a relative clause; a longer object called something

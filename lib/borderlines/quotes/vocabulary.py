@@ -232,6 +232,7 @@ _GAP_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
     r"(?:\s+(?:on|at|for|from|with|in|of)\s+(?:the\s+|a\s+|an\s+)?[\w.'’-]+(?:\s+(?:and\s+)?[\w.'’-]+){0,4})?"
     r"(?:\s*\([^()\n]{1,40}\))?"
+    r"(?:\s+(?:--|—|–)\s*[^—–“”\"\n]{1,200}?\s*(?:--|—|–))?"   # a parenthetical between dashes
     # parentheticals, one may end in a relative clause: ", a lawyer for X, which owns Y,";
     # two in a row share their comma: ", the attorney general of Ohio, one of the states suing,"
     r"(?:\s*,[^,;:“”\"]{1,250},(?:\s*(?:who|whom|whose|which|where)\b[^,;:“”\"]{1,250},)?"
