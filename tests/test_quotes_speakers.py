@@ -262,6 +262,8 @@ INDIRECT = [
     # a headline's present tense: a demand, a vow
     ("Former harbor chief calls for audit of the pier fund", "for audit of the pier fund", "Former harbor chief"),
     ("Roe Vows To Rebuild Pier By May", "To Rebuild Pier By May", "Roe"),
+    # two groups speaking together
+    ("Farmers and truckers say the toll is unfair.", "the toll is unfair", "Farmers and truckers"),
     # a parenthetical between dashes
     ("Kolb -- a former harbor pilot and author of a book on tides -- said the channel silts up each spring.",
      "the channel silts up each spring", "Kolb"),

@@ -55,6 +55,7 @@ _NOT_A_HEAD = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", 
 # "those close to ...", "those familiar with ...".
 _DESCRIBING_WORD_RE = re.compile(r"(?i:to)\s+(?:(?i:the|a|an|his|her|their|him|them)\b|[A-Z]).*"
                                  r"|(?i:those)\s+(?:close|familiar|involved|briefed)\b")
+_TWO_GROUPS_RE = re.compile(r"[A-Z][a-z]+[^s\W]s\s+and\s+[a-z]+[^s\W]s")
 _NOUN_PHRASE_SUBJECT_RE = re.compile(r"\s*((?:And|But|So|Yet|Now)\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,5})"
                                      rf"(?:\s+{_ADVERBS})*\s+")
 
@@ -242,6 +243,8 @@ def _noun_phrase_subject(text: str, s_lo: int, verb_start: int):
     m = _NOUN_PHRASE_SUBJECT_RE.fullmatch(text, s_lo, verb_start)
     if not m:
         return None
+    if _TWO_GROUPS_RE.fullmatch(m.group(2)):      # "Companies and individuals complain that ..."
+        return _described_mention(text, *m.span(2))
     words = m.group(2).split()
     if (words[0].lower() in _PREPOSITIONS or words[-1].lower() in _NOT_A_HEAD
             or any(w.lower() in _NOT_IN_DESCRIPTION and not _DESCRIBING_WORD_RE.fullmatch(" ".join(words[i:i + 2]))
