@@ -75,6 +75,18 @@ QUOTED = [
      "Ines Varga", "partial"),
     ("Sen. Li Pell (D-Vt.), who lost the race, named the cause: “We ran out of money in May.”",
      "We ran out of money in May.", "Li Pell", "direct"),
+    ("In May, Gov. Ana Roe of Lakeland praised Kolb in her address for helping develop \"new and clever ideas.\"",
+     "new and clever ideas.", "Ana Roe", "partial"),
+    # one person described by two roles
+    ("Ana Roe spoke in May. The former harbor chief and state senator said she wanted to speak "
+     "\"directly to farmers\" about the levy.", "directly to farmers",
+     "former harbor chief and state senator", "partial"),
+    ("Ana Roe spoke. On the “Morning Show,” the former secretary of state and current Lakeland governor said "
+     "it was \"a mistake\" to close the pier.", "a mistake",
+     "former secretary of state and current Lakeland governor", "partial"),
+    # whom the words are said of is not the speaker
+    ("The Lakeside trader says of Roe, “If she wins, she will sell the pier.”",
+     "If she wins, she will sell the pier.", "Lakeside trader", "direct"),
     # the subject past a relative clause; a participle belongs to the sentence's subject
     ("Kolb, who has worked for Mayor Ana Roe since she took office in May, blasted the plan as a “disgrace.”",
      "disgrace.", "Kolb", "partial"),
@@ -247,6 +259,23 @@ INDIRECT = [
     ("Farmers described the plan as ruinous for the valley.", "the plan as ruinous for the valley", "Farmers"),
     ("But she denied that she had read the memo.", "she had read the memo", ""),
     ("Kolb pointed out that the levee was built in 1950.", "the levee was built in 1950", "Kolb"),
+    # a headline's present tense: a demand, a vow
+    ("Former harbor chief calls for audit of the pier fund", "for audit of the pier fund", "Former harbor chief"),
+    ("Roe Vows To Rebuild Pier By May", "To Rebuild Pier By May", "Roe"),
+    # two groups speaking together
+    ("Farmers and truckers say the toll is unfair.", "the toll is unfair", "Farmers and truckers"),
+    # a parenthetical between dashes
+    ("Kolb -- a former harbor pilot and author of a book on tides -- said the channel silts up each spring.",
+     "the channel silts up each spring", "Kolb"),
+    # the writer speaking of themselves: a mention resolved to no one
+    ("We asked whether the pier would reopen.", "whether the pier would reopen", ""),
+    # a charge ("accused X of doing Y"), also past a relative clause; a longer object called something
+    ("Farm groups accused the harbor board of hiding the cost of the cranes.",
+     "the harbor board of hiding the cost of the cranes", "Farm groups"),
+    ("Kolb repeatedly accused Dana Roe, who grew up in Lakeside, of taking bribes from the ferry firm.",
+     "Dana Roe, who grew up in Lakeside, of taking bribes from the ferry firm", "Kolb"),
+    ("Farm groups called the toll on grain and the new fees a blatant grab for cash.",
+     "the toll on grain and the new fees a blatant grab for cash", "Farm groups"),
     ("Kolb asked the board to delay the vote.", "the board to delay the vote", "Kolb"),
     # who speaks: "the city of X" (not X), a plain noun phrase opening a headline, a plural
     # noun before a relative clause
@@ -264,6 +293,24 @@ INDIRECT = [
     ("Kolb said Roe told him the pier was safe.", "Roe told him the pier was safe", "Kolb"),
     # a title of two words before the name
     ("Attorney General Ana Ruiz said the fund broke no law.", "the fund broke no law", "Ana Ruiz"),
+    # whom the words were told to, a longer object up to "that" (not a relative "that")
+    ("In Lakeside last week, Kolb told a meeting of grain farmers that few people knew the river better.",
+     "few people knew the river better", "Kolb"),
+    ("Kolb told reporters the pier that was closed is open.", "the pier that was closed is open", "Kolb"),
+    # an aside within the reported clause; described speakers with "to", "those close to"
+    ("But in recent weeks, aides to the mayor say, the governor has tired of the levee fight.",
+     "the governor has tired of the levee fight", "aides to the mayor"),
+    ("Those close to him say that the harbor chief will quit in May.", "the harbor chief will quit in May",
+     "Those close to him"),
+    ("Advisers to Ana Roe said the pier would reopen.", "the pier would reopen", "Advisers to Ana Roe"),
+    # a relative clause with a time and an auxiliary, after an appositive with a capitalized word
+    ("Kolb has long feuded with Roe, now the Senate majority leader, who in 2010 said the levy was a waste.",
+     "the levy was a waste", "Roe"),
+    ("Kolb met Ana Roe, who on Monday had said the pier was unsafe.", "the pier was unsafe", "Ana Roe"),
+    # a body named in an appositive ("a member of X") is not the speaker; the name before it is
+    ("Ana Pell, the mayor of Lakeside, a member of the Harbor Council, said the pier is old.",
+     "the pier is old", "Ana Pell"),
+    ("The office of the Harbor Council said the pier is old.", "the pier is old", "Harbor Council"),
 
     ("Sen. Dana Kolb spoke first. Kolb added:\n\nIt is typical of the board. They know nothing about tides.\n\n"
      "Other news followed.", "It is typical of the board. They know nothing about tides", "Dana Kolb"),
@@ -279,6 +326,10 @@ NOT_REPORTED = [
     "Kolb called reporters to a briefing.",
     "The so-called harbor plan is a mess.",
     "She denied the charges.",
+    "Kolb was accused of taking bribes.",
+    "The calls for reform grew louder.",
+    "Her vows to the church were long.",
+    "The mayor called the meeting of the harbor board to order a day early.",
 ]
 
 
@@ -325,3 +376,9 @@ def test_nouns_that_look_like_verbs_of_saying():
     # "charges" and "claims" are verbs only before "that"
     q = quotes_of("The charges against the mill were dropped. Harbor claims rose by a third in May.")
     assert (q["kind"] == "indirect").sum() == 0
+
+
+def test_the_writer_is_a_mention_resolved_to_no_one():
+    q = quotes_of("Kolb spoke first. We asked whether the pier would reopen.")
+    row = row_of(q[q["kind"] == "indirect"], "whether the pier would reopen")
+    assert (row["speaker_mention"], row["speaker"]) == ("We", "")

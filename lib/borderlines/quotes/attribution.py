@@ -32,6 +32,9 @@ _WORD_BEFORE_RE = re.compile(r"(\w+)\s+(?:(?:the|a|an)\s+)?$")
 _HEAD_OF_BEFORE_RE = re.compile(r"(\w+)\s+of\s+(?:(?:the|a|an)\s+)?$")
 _TO_COLON_RE = re.compile(r"[^.!?“”\"]*?[,:]\s*")
 _THE_GAP_RE = re.compile(r"\s+(?:the\s+)?")
+_OF_PLACE_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?")
+_APPOSITIVE_HEAD_RE = re.compile(r"[\w.'’)],\s+(?:a|an|the|one|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
+                                 r"\w+\s+of\s+(?:(?:the|a|an)\s+)?$")
 
 
 def _eligible_subject(art: _Article, m: _Mention) -> bool:
@@ -53,7 +56,9 @@ def _eligible(text: str, m: _Mention) -> bool:
         if before.group(1).lower() != "of":
             return False
         head = _HEAD_OF_BEFORE_RE.search(text[max(0, m.start - 60):m.start])
-        return bool(head) and head.group(1).lower() in _ORG_HEADS
+        # ("Ana Pell, a member of the Harbor Council, said": an appositive, Pell speaks)
+        return (bool(head) and head.group(1).lower() in _ORG_HEADS
+                and not _APPOSITIVE_HEAD_RE.search(text[max(0, m.start - 80):m.start]))
     return True
 
 
@@ -326,7 +331,8 @@ def _sentence_subject(art: _Article, pos: int, index: _ActorIndex) -> _Mention |
         known = [m for m in art.mentions_in(start, pos) if m.start == start]
         if known:
             m = known[0]
-            if m.speaker and not m.possessive and _SUBJECT_VERB_AFTER_RE.match(text, m.end):
+            # ("Gov. Ana Roe of Lakeland praised ...": where the person is from may follow)
+            if m.speaker and not m.possessive and _SUBJECT_VERB_AFTER_RE.match(text, _OF_PLACE_RE.match(text, m.end).end()):
                 return m
             continue
         run = _RUN_RE.match(text, start, pos)

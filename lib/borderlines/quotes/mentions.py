@@ -15,7 +15,7 @@ from .vocabulary import (_ABBREVIATIONS, _ACCORDING_RE, _ADVERBS, _APPOSITIVE_RE
                          _FEMALE_TITLES, _FUNCTION_CAPS, _GAP_RE, _GROUP_DETERMINERS, _GROUP_NOUN_FORMS,
                          _GROUP_WORDS, _INITIALS_RE, _INVERTED_GAP_RE, _INVERTIBLE, _JOINERS, _MALE_TITLES,
                          _NAME_PART, _NAME_PARTICLES, _NAME_TITLE_WORDS, _NAME_TOKEN, _NONSPACE_RE,
-                         _NOT_IN_DESCRIPTION, _OF_BEFORE_RE, _ORG_KEYWORD_SET, _PREPOSITIONS, _PRONOUN_SET,
+                         _FIRST_PERSON, _NOT_IN_DESCRIPTION, _OF_BEFORE_RE, _ORG_KEYWORD_SET, _PREPOSITIONS, _PRONOUN_SET,
                          _RUN_RE, _SUBJECT_VERB_RE, _THE, _TITLE_ADJECTIVES, _TITLE_WORDS)
 from .article import _Article, _listed_words, _Mention
 from .names import (_described_before, _described_mention, _is_possessive, _last_words_start, _modifies_noun,
@@ -253,9 +253,10 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         word = word.lower()
         if not free(s, e):
             continue
-        if word in ("it", "they") and not _next_to_verb(art, e):
+        if (word in ("it", "they") and not _next_to_verb(art, e)) or (word in _FIRST_PERSON and art.in_quoted(s)):
             continue
-        take(_Mention(s, e, "", "pronoun", "pronoun", weak=True, word=word))
+        # (the writer: kept as the speaker's words in the text, resolved to no one)
+        take(_Mention(s, e, "", "writer" if word in _FIRST_PERSON else "pronoun", "pronoun", weak=True, word=word))
     for m in _NOMINAL_RE.finditer(text):
         s, e = m.span()
         if free(s, e) and _next_to_verb(art, e):
@@ -282,12 +283,14 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
             antecedent = next((m for m in reversed(found[-8:]) if m.end <= rel.start(1) and m.speaker
                                and _ANTECEDENT_GAP_RE.fullmatch(text, m.end, rel.start(1))), None)
             if antecedent is None:
-                runs = list(_RUN_RE.finditer(text, max(0, rel.start(1) - 80), rel.start(1)))
-                if runs:
-                    s, e = _trimmed_run(text, runs[-1].start(), runs[-1].end())
-                    if e > s and _ANTECEDENT_GAP_RE.fullmatch(text, e, rel.start(1)) and free(s, e):
-                        antecedent = _text_mention(art, s, e, index)
-                        take(antecedent)
+                # the nearest name the gap allows ("Roe, now the Senate majority leader, who")
+                for run in reversed(list(_RUN_RE.finditer(text, max(0, rel.start(1) - 120), rel.start(1)))):
+                    s, e = _trimmed_run(text, run.start(), run.end())
+                    if e > s and _ANTECEDENT_GAP_RE.fullmatch(text, e, rel.start(1)):
+                        if free(s, e):
+                            antecedent = _text_mention(art, s, e, index)
+                            take(antecedent)
+                        break
             if antecedent is None:           # "an architect who said": the description speaks
                 described = (_NOUN_BEFORE_RE.search(text, max(0, rel.start(1) - 40), rel.start(1))
                              or _PLURAL_BEFORE_RE.search(text, max(0, rel.start(1) - 40), rel.start(1)))
@@ -331,8 +334,13 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
 
 _NOUN_BEFORE_RE = re.compile(r"(?<![\w'’])((?:an?|the|one|some)\s+[a-z][\w'’-]*)\s+$")
 _RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w'’])((?:(?:many|most|some|all|several|few|none|one|each|both)\s+of\s+)?"
-                                 rf"(?P<pron>who|whom|which))(?:\s+{_ADVERBS})*\s+$")
+                                 rf"(?P<pron>who|whom|which))(?:\s+{_ADVERBS})*"
+                                 # "who in 2010 said", "who on Monday had said"
+                                 r"(?:\s+(?:in|on|at|during|earlier|last)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?,?)?"
+                                 rf"(?:\s+(?:has|had|have|would))?(?:\s+{_ADVERBS})*\s+$")
 # A plural noun a relative clause speaks for: "dock workers who said", "farmers, many of whom say".
 _PLURAL_BEFORE_RE = re.compile(r"(?<![\w'’])((?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*[^s\W'’]s)\s*,?\s+$")
-_ANTECEDENT_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*,?\s*")
+# ... and an appositive: "Roe, now the harbor chief, who"
+_ANTECEDENT_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,\s*(?:now\s+|then\s+)?(?:the|an?)\s[^,;:“”\"()]{1,80})?"
+                                r"\s*,?\s*")
 _BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were)\s+$")   # "the attorney general is confirming"

@@ -104,6 +104,8 @@ def _inverted_subject(text: str, verb_end: int, s: int, e: int) -> bool:
     if _INVERTED_GAP_RE.fullmatch(text, verb_end, s):
         return True
     words = text[verb_end:s].split()
+    if words and words[0].lower() in ("of", "about", "to"):
+        return False                  # whom it is said of or to: "says of Roe, “...”"
     return (bool(_INVERTED_DESCRIBED_RE.fullmatch(text, verb_end, s)) and bool(_CLAUSE_END_RE.match(text, e))
             and not any(w.lower() in _NOT_IN_DESCRIPTION for w in words))
 
@@ -205,6 +207,10 @@ def _text_mention(art: _Article, s: int, e: int, index: _ActorIndex, written: st
 _DESCRIBED_RE = re.compile(
     rf"(?<![\w'’]){_DETERMINERS}\s+(?:[\w.'’-]+\s+){{0,5}}?[\w'’-]*[A-Za-z][\w'’-]*"
     rf"(?:\s*\([^()\n]{{1,40}}\))?(?:\s+{_ADVERBS})*\s*$")
+# One person described by two roles, opening the sentence: "The former first lady and U.S.
+# senator", "the former secretary of state and current presidential nominee".
+_BOTH_ROLES_RE = re.compile(rf"[\s”\"’]*(?P<det>{_DETERMINERS})\s+(?:[\w.'’-]+\s+){{0,4}}?(?P<one>[a-z]+)(?:\s+of\s+[\w.'’-]+)?"
+                            rf"\s+and\s+(?:[\w.'’-]+\s+){{0,4}}?(?P<two>[a-z]+)(?:\s+{_ADVERBS})*\s*")
 _TRAILING_ADVERBS_RE = re.compile(rf"(?:\s+{_ADVERBS})+$")
 
 
@@ -225,7 +231,13 @@ def _described_before(art: _Article, verb: _Verb) -> tuple[int, int] | None:
     possessive and up to six words without a verb-like word ("the New York businessman",
     "my father", "a narrator in the ad"), or None."""
     text = art.text
-    lo = max(art.sent_starts[art.sentence_of(verb.start)], verb.start - 90)
+    s_lo = art.sent_starts[art.sentence_of(verb.start)]
+    comma = text.rfind(",", s_lo, verb.start)        # (after an opening phrase: "On Tuesday, the ...")
+    both = _BOTH_ROLES_RE.fullmatch(text, s_lo, verb.start) or (
+        _BOTH_ROLES_RE.fullmatch(text, comma + 1, verb.start) if comma > s_lo else None)
+    if both and both.group("one").lower() in _PERSON_HEADS and both.group("two").lower() in _PERSON_HEADS:
+        return both.start("det"), both.end("two")   # "The former first lady and U.S. senator said"
+    lo = max(s_lo, verb.start - 90)
     m = _DESCRIBED_RE.search(text[lo:verb.start])
     if not m or art.in_quoted(lo + m.start()):
         return None

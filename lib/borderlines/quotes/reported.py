@@ -29,12 +29,15 @@ _BARE_CLAUSE_RE = re.compile(
     rf"\s+{_AUXILIARIES})\b")
 _CLAUSE_LEAD_END_RE = re.compile(r"(?:\bthat|[,:])\s*$")
 
+# "accused the board of hiding the cost", "accused Roe, who ..., of lying": a charge, reported
+# like speech (whom it accuses and of what).
+_ACCUSED_OF_RE = re.compile(r"\s+(?!of\b)[^.;:!?“”\"]{1,150}?\s+of\s+[a-z]+ing\b")
 # "called for a ban", "called Friday on police to act": a demand, reported like speech.
 _CALL_FOR_RE = re.compile(rf"(?:\s+{_ADVERBS})*\s+(?:for|on)\b")
 # "called the plan a mistake", "described the plan as ruinous": a characterization, reported
 # like speech (the object and what it is called, to the end of the clause); not "called a
 # meeting", "called him a week later", "called reporters to a briefing".
-_CALLED_RE = re.compile(r"\s+(?![Aa]n?\b)[\w'’.-]+(?:\s+[\w'’.-]+){0,7}?\s+(?P<before>[\w'’.-]+)\s+an?\s+"
+_CALLED_RE = re.compile(r"\s+(?![Aa]n?\b)[\w'’.-]+(?:\s+[\w'’.-]+){0,13}?\s+(?P<before>[\w'’.-]+)\s+an?\s+"
                         r"(?!(?:day|week|month|year|few|couple|number|lot|bit|time|minute|moment)\b)[\w'’-]")
 _DESCRIBED_AS_RE = re.compile(r"(?:\s+[\w'’.-]+){1,8}?\s+as\s+[\w'’-]")
 _CLAUSE_END_RE = re.compile(r"[,;:]")
@@ -46,6 +49,13 @@ _COORDINATED_SPEECH_RE = re.compile(
     rf"(?:\s+{_ADVERBS})*\s+" + trie_pattern([f for f in _FORM_LEMMA if not f.endswith("ing")]) + r"\b")
 # A sentence (or headline) that opens with a plain noun phrase as the verb's subject:
 # "Critics of the plan say ...", "Former harbor chief says ...".
+# Words that cannot end a noun phrase speaking ("The calls for ...", "Her vows to ...").
+_NOT_A_HEAD = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "whose"})
+# Clause words that do belong to a described speaker: "aides to the mayor", "aides to Roe",
+# "those close to ...", "those familiar with ...".
+_DESCRIBING_WORD_RE = re.compile(r"(?i:to)\s+(?:(?i:the|a|an|his|her|their|him|them)\b|[A-Z]).*"
+                                 r"|(?i:those)\s+(?:close|familiar|involved|briefed)\b")
+_TWO_GROUPS_RE = re.compile(r"[A-Z][a-z]+[^s\W]s\s+and\s+[a-z]+[^s\W]s")
 _NOUN_PHRASE_SUBJECT_RE = re.compile(r"\s*((?:And|But|So|Yet|Now)\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,5})"
                                      rf"(?:\s+{_ADVERBS})*\s+")
 
@@ -57,7 +67,8 @@ _AND_BEFORE_RE = re.compile(rf"\b(?:and|but)(?:\s+{_ADVERBS})*\s+$")
 # when, to whom ("told reporters", "told The Gazette"), where, and a clause about the
 # circumstances (", as they waited for the storm").
 _CIRCUMSTANCES = (r"(?:\s+(?:morning|afternoon|evening|night))?"
-                  r"(?:\s+(?:in|at|on|during|to|from|via|after|before|with|by|while|of)\b[^,;“”\"]*)?"
+                  # (no "that": "..., he told a meeting of X that ..." reports what follows)
+                  r"(?:\s+(?:in|at|on|during|to|from|via|after|before|with|by|while|of)\b(?:(?!\bthat\b)[^,;“”\"])*)?"
                   r"(?:,\s+(?:as|while|when|after|before|because|though|although|amid|adding|noting|citing|and|but)"
                   r"\b[^“”\"«»]*)?\s*[.!?]?\s*")
 _REVERSE_REST_RE = re.compile(rf"(?:\s+{_ADVERBS})*(?:\s+(?:reporters|journalists))?" + _CIRCUMSTANCES)
@@ -67,6 +78,8 @@ _TELL_REST_RE = re.compile(rf"(?:\s+{_ADVERBS})*{_TELL_OBJECT}?(?:\s+{_ADVERBS})
 _INVERTED_REST_RE = re.compile(r"\s*,[^“”\"«»]*")
 _CONTENT_START_RE = re.compile(_CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
 _TELL_CONTENT_START_RE = re.compile(_TELL_OBJECT + r"?" + _CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
+# "told a meeting of dock workers that ...": a longer object, to "that" (no comma, no mark).
+_TELL_THAT_RE = re.compile(rf"(?:\s+(?!that\b)[\w.'’-]+){{1,8}}?\s+that\b(?!\s+{_AUXILIARIES}\b)\s*")
 _REVERSE_TAIL_RE = re.compile(
     r",\s+(?:he|she|it|they|(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
     r"(?:later\s+|also\s+)?(?:said|added|told|wrote|noted|explained)\b[^,“”\"]*$")
@@ -74,6 +87,7 @@ _COMMA_THE_END_RE = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}$")   # ", the", ", t
 _COMMA_ACCORDING_RE = re.compile(r",\s+according to\b")
 _ACCORDING_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}")
 _COMMA_END_RE = re.compile(r",\s*$")
+_ASIDE_RE = re.compile(r",\s+\S")
 
 # The source after "according to" when no name is there: up to eight words to a comma or a stop.
 _ACCORDING_SOURCE_RE = re.compile(r"\s+((?:[\w.'’/-]+\s+){0,7}[\w'’/-]+)\s*(?=[,.;]|$)")
@@ -102,6 +116,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
 
     for verb in art.verbs:
         calls = ((verb.lemma == "call" and _CALL_FOR_RE.match(text, verb.end))
+                 or (verb.lemma == "accuse" and _ACCUSED_OF_RE.match(text, verb.end))
                  or (verb.lemma == "ask" and (_ASKED_RE.match(text, verb.end) or _URGED_RE.match(text, verb.end)))
                  or (verb.lemma == "urge" and _URGED_RE.match(text, verb.end)))
         characterizes = not calls and _characterizes(text, verb)
@@ -131,6 +146,11 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
             continue
         if not found and not verb.participle:
             subject = _noun_phrase_subject(text, s_lo, verb.start)
+            aside = _ASIDE_RE.match(text, verb.end, s_hi)
+            if subject is None and aside:
+                # "..., aides to the mayor say, the governor ...": an aside within the clause
+                comma = text.rfind(",", s_lo, verb.start)
+                subject = _noun_phrase_subject(text, comma + 1, verb.start) if comma > s_lo else None
             found = adjacent = (subject, False) if subject is not None else None
         if not adjacent:
             continue
@@ -143,7 +163,8 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
             # "..., he said." — the reported clause comes first
             add(s_lo, s_lo + comma.start(), si, mention, appositive, (s_lo, s_hi))
             continue
-        lead = (_TELL_CONTENT_START_RE if verb.lemma == "tell" else _CONTENT_START_RE).match(text, verb.end, s_hi)
+        lead = ((_TELL_THAT_RE.match(text, verb.end, s_hi) or _TELL_CONTENT_START_RE.match(text, verb.end, s_hi))
+                if verb.lemma == "tell" else _CONTENT_START_RE.match(text, verb.end, s_hi))
         start = lead.end() if lead else verb.end
         para = art.paragraph_of(verb.start)
         if (text[start - 1:start + 1].strip() == ":" or text[verb.end:start].strip() == ":") \
@@ -156,7 +177,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         if start < s_hi and text[start] in "“\"«":
             continue   # the complement is a quotation: a direct or partial row already
         if (verb.lemma in _OBJECT_VERBS and not _CLAUSE_LEAD_END_RE.search(text, verb.end, start)
-                and not (verb.lemma in _PROMISE_VERBS and text.startswith(" to ", verb.end))
+                and not (verb.lemma in _PROMISE_VERBS and text[verb.end:verb.end + 4].lower() == " to ")
                 and not _BARE_CLAUSE_RE.match(text, verb.end)):
             continue   # an object, not a reported clause
         end = s_hi
@@ -215,14 +236,19 @@ def _characterizes(text: str, verb) -> bool:
 
 
 def _noun_phrase_subject(text: str, s_lo: int, verb_start: int):
-    """The described speaker when everything before the verb, from the sentence's start,
-    is a noun phrase of up to six words with no verb, pronoun or clause word in it (its
-    first word not a preposition), else None."""
+    """The described speaker when everything before the verb, from ``s_lo``, is a noun
+    phrase of up to six words with no verb, pronoun or clause word in it (its first word
+    not a preposition; "to" only before a noun phrase, "advisers to the mayor", and "those"
+    only as "those close to", "those familiar with"), else None."""
     m = _NOUN_PHRASE_SUBJECT_RE.fullmatch(text, s_lo, verb_start)
     if not m:
         return None
+    if _TWO_GROUPS_RE.fullmatch(m.group(2)):      # "Companies and individuals complain that ..."
+        return _described_mention(text, *m.span(2))
     words = m.group(2).split()
-    if (words[0].lower() in _PREPOSITIONS or any(w.lower() in _NOT_IN_DESCRIPTION for w in words)
+    if (words[0].lower() in _PREPOSITIONS or words[-1].lower() in _NOT_A_HEAD
+            or any(w.lower() in _NOT_IN_DESCRIPTION and not _DESCRIBING_WORD_RE.fullmatch(" ".join(words[i:i + 2]))
+                   for i, w in enumerate(words))
             or any(w.lower() in _FORM_LEMMA for w in words) or not words[-1][0].isalpha()):
         return None
     return _described_mention(text, *m.span(2))

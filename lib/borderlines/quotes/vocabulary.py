@@ -166,7 +166,9 @@ _VERB_FORMS = {
 # A sentence may open with the verb of an inverted attribution ("Said Kolb: ..."); a
 # headline capitalizes its verb ("Roe Says Levee Will Hold").
 _VERB_FORMS["pledge"] = "pledged pledging pledges"
-for _lemma, _forms in [("say", "Said Says"), ("add", "Added"), ("ask", "Asked"), ("write", "Wrote")]:
+for _lemma, _forms in [("say", "Said Says"), ("add", "Added"), ("ask", "Asked"), ("write", "Wrote"),
+                       # a headline's present tense: "Ex-mayor calls for audit", "Roe Vows To Rebuild Pier"
+                       ("call", "calls Calls"), ("vow", "vows Vows"), ("urge", "Urges")]:
     _VERB_FORMS[_lemma] += " " + _forms
 _VERB_FORMS["charge"] = "charged charges"
 _VERB_FORMS["chant"] = "chanted chanting chants"
@@ -178,6 +180,10 @@ _FORM_LEMMA = {form.replace("_", " "): lemma for lemma, forms in _VERB_FORMS.ite
 
 # Forms that are nouns as often as verbs ("his claims", "the charges"): verbs only before "that".
 _NOUN_LIKE_FORMS = frozenset({"claims", "charges", "charged"})
+# ... and "calls" a verb only as a demand ("calls for an audit", "calls on Roe to quit"), so
+# "what it calls “...”" keeps the sentence's subject as its speaker.
+_CALLS_FORMS = frozenset({"calls", "Calls"})
+_CALLS_NEXT_RE = re.compile(r" (?:for|on|For|On)\b")
 
 # Verbs whose complement is a reported clause (indirect speech).
 _CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain argue claim
@@ -226,6 +232,7 @@ _GAP_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
     r"(?:\s+(?:on|at|for|from|with|in|of)\s+(?:the\s+|a\s+|an\s+)?[\w.'’-]+(?:\s+(?:and\s+)?[\w.'’-]+){0,4})?"
     r"(?:\s*\([^()\n]{1,40}\))?"
+    r"(?:\s+(?:--|—|–)\s*[^—–“”\"\n]{1,200}?\s*(?:--|—|–))?"   # a parenthetical between dashes
     # parentheticals, one may end in a relative clause: ", a lawyer for X, which owns Y,";
     # two in a row share their comma: ", the attorney general of Ohio, one of the states suing,"
     r"(?:\s*,[^,;:“”\"]{1,250},(?:\s*(?:who|whom|whose|which|where)\b[^,;:“”\"]{1,250},)?"
@@ -251,7 +258,9 @@ _GROUP_NOUNS = ("official", "officials", "expert", "experts", "analyst", "analys
 
 _GROUP_DETERMINERS = frozenset({"the", "some", "many", "several", "other", "his", "her", "their", "its",
                                 "a", "an", "one", "another"})
-_PRONOUNS = ("He", "he", "She", "she", "It", "it", "They", "they")
+_PRONOUNS = ("He", "he", "She", "she", "It", "it", "They", "they", "I", "We", "we")
+# The writer speaking of themselves ("I said", "we asked"): a mention with no one to resolve to.
+_FIRST_PERSON = frozenset({"i", "we"})
 _THE = trie_pattern(["The", "the"], r"\w")   # \b[Tt]he
 _TELL_OBJECT = (r"(?:\s+(?:reporters|journalists|lawmakers|supporters|him|her|them|us|me|"
                 r"(?:the|a|an|his|her|their)\s+(?:[\w.'’-]+\s+){0,2}[\w'’-]+|"
