@@ -327,3 +327,13 @@ def test_every_notebook_measure_divides_by_the_same_words_and_counts_the_same_te
     in_context = len(terms.kwic(tables.corpus, "border", lemmas=True, tokens=tokens))
     in_tables = int(tables.doc_terms.loc[tables.doc_terms["term"] == "border", "n"].sum())
     assert in_terms == in_context == in_tables == 4
+
+
+def test_the_text_statistics_come_with_the_articles_and_equal_article_stats(tmp_path):
+    """Extracted once per article (issue 11): the articles table's text statistics, read
+    back from the cache, equal textstats.article_stats computed from the tokens."""
+    from borderlines import textstats
+    tables = _tables(_write(tmp_path / "c.csv", [_article(i) for i in range(3)]), tmp_path / "cache")
+    assert not set(textstats.ARTICLE_TABLE_COLUMNS) & set(tables.corpus.columns)
+    pd.testing.assert_frame_equal(textstats.article_stats(tables.corpus, articles=tables.articles),
+                                  textstats.article_stats(tables.corpus, tables.tokens))

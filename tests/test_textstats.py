@@ -68,6 +68,33 @@ def test_article_stats_on_fixture():
     assert totals.share_of_words.sum() == pytest.approx(1.0)
 
 
+def _varied_corpus():
+    long = " ".join(f"The council debated item {i} and the budget again." for i in range(12))
+    return make_corpus([
+        {"doc_id": "a", "text": "Officials met on Friday. “We agreed,” one said.\n\nTalks resume in May."},
+        {"doc_id": "b", "text": long + "\n\n— —\n\nA final short line", "era": "biden"},
+        {"doc_id": "c", "text": "—"},
+    ])
+
+
+def test_article_stats_from_the_articles_table_equal_article_stats_computed():
+    from borderlines import pipeline, terms
+    c = _varied_corpus()
+    articles = pipeline.extract_batch(c, pipeline.make_config())["articles"]
+    direct = article_stats(c)
+    assert direct.loc[1, "n_words"] > 50 and direct.loc[2, "n_words"] == 0     # MATTR's window, no words
+    from_table = article_stats(c, articles=articles)
+    pd.testing.assert_frame_equal(from_table, direct)
+    assert (articles["n_word_sentences"] <= articles["n_sentences"]).all()
+    # rows follow the corpus, not the articles table
+    pd.testing.assert_frame_equal(article_stats(c.iloc[::-1].reset_index(drop=True), articles=articles),
+                                  direct.iloc[::-1].reset_index(drop=True))
+    # an articles table without the statistics (an older cache) or lacking an article: computed
+    pd.testing.assert_frame_equal(article_stats(c, terms.token_table(c), articles=articles.drop(columns="mattr")),
+                                  direct)
+    pd.testing.assert_frame_equal(article_stats(c, articles=articles.iloc[:2]), direct)
+
+
 def test_readability_works_with_the_network_off(monkeypatch):
     import nltk
 

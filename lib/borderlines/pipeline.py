@@ -60,7 +60,9 @@ from .problems import CorpusError, Problem, errors
 #: The tables the pipeline writes (``OUT/<table>/part-*.parquet``) and what they hold.
 TABLES = {
     "articles": "one row per article: the corpus table without raw_text (borderlines.corpus."
-                "CORPUS_COLUMNS) plus n_words, n_sentences, n_quotes, n_figures",
+                "CORPUS_COLUMNS) plus n_words, n_sentences, n_quotes, n_figures and the text "
+                "statistics (borderlines.textstats.ARTICLE_TABLE_COLUMNS: n_word_sentences, "
+                "mean_sentence_length, mattr, flesch_reading_ease, fk_grade)",
     "sentences": "one row per sentence (borderlines.nlp.SENTENCE_COLUMNS)",
     "doc_terms": "term counts per article (borderlines.terms.DOC_TERM_COLUMNS); sum them over "
                  "any grouping, e.g. with terms.counts_by(doc_terms, articles[['doc_id','n_words']], articles)",
@@ -75,7 +77,7 @@ TABLES = {
 }
 
 #: Stages timed by :func:`extract_batch` (see ``summary["stages"]`` of :func:`run_pipeline`).
-STAGES = ("clean", "parse", "sentences", "terms", "quotes", "figures", "frames", "tone", "write")
+STAGES = ("clean", "parse", "sentences", "terms", "textstats", "quotes", "figures", "frames", "tone", "write")
 
 DEFAULT_BATCH_SIZE = 100
 MANIFEST = "manifest.json"
@@ -340,6 +342,7 @@ def _extract(corpus: pd.DataFrame, config: PipelineConfig, timings: dict[str, fl
     from .tone import sentence_tone
     from .tone_fast import fast_vader
     from .nlp import docs_sentence_table, parse_texts
+    from .textstats import article_table_stats
     clock = [time.process_time()]
 
     def lap(stage):
@@ -357,8 +360,10 @@ def _extract(corpus: pd.DataFrame, config: PipelineConfig, timings: dict[str, fl
     doc_terms = terms_mod.doc_terms(tokens, config.ngram_range, lemmas=config.lemmas,
                                     drop_stopwords=config.drop_stopwords)
     words = terms_mod.doc_words(tokens)
-    tokens = terms_mod.flat_tokens(tokens)
     lap("terms")
+    text_stats = article_table_stats(corpus, tokens)
+    tokens = terms_mod.flat_tokens(tokens)
+    lap("textstats")
     titled = corpus[["doc_id", "text"]].assign(title=corpus["title"] if "title" in corpus.columns else "")
     posts = embedded_posts(titled, list(config.rules))
     quotes = quotes_mod.extract_quotes(corpus, config.actors, sentences=sentences, docs=docs, posts=posts)
@@ -381,6 +386,8 @@ def _extract(corpus: pd.DataFrame, config: PipelineConfig, timings: dict[str, fl
     articles["n_sentences"] = per_article(sentences)
     articles["n_quotes"] = per_article(quotes)
     articles["n_figures"] = per_article(figures)
+    for name in text_stats.columns:
+        articles[name] = text_stats[name].to_numpy()
     return {"articles": articles, "sentences": sentences, "doc_terms": doc_terms, "quotes": quotes,
             "figures": figures, "frame_matches": matches, "frames": framed, "tone": tone, "tokens": tokens}
 

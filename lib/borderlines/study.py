@@ -48,6 +48,7 @@ from . import pipeline
 from .files import write_bytes_atomic, write_json_atomic
 from .paths import PACKAGE_DIR, SNAPSHOT_KEYS
 from .problems import CorpusError, Problem, errors
+from .textstats import ARTICLE_TABLE_COLUMNS
 
 FORMAT_VERSION = 1
 INDEX = "index.json"
@@ -60,14 +61,14 @@ TABLES_ENV = "BORDERLINES_TABLES"
 SCAN_BATCH = 2000
 
 #: Columns :func:`~borderlines.pipeline.extract_batch` adds to the corpus in ``articles``.
-ARTICLE_COUNTS = ("n_words", "n_sentences", "n_quotes", "n_figures")
+ARTICLE_COUNTS = ("n_words", "n_sentences", "n_quotes", "n_figures", *ARTICLE_TABLE_COLUMNS)
 
 #: Parts of the package that do not change what extraction gives; a change anywhere
 #: else in ``lib/borderlines`` re-extracts every article.
 NOT_EXTRACTION = frozenset({
     "build.py", "cli.py", "index.py", "navigation.py", "notebook.py", "report.py", "nbtools.py", "explore.py",
     "exercises.py", "lockfile.py", "uncertainty.py", "validation.py", "progress.py", "study.py",
-    "compare", "measures.py", "wording.py", "confounds.py", "textstats.py", "readability.py",
+    "compare", "measures.py", "wording.py", "confounds.py",
     "charts", "importers", "templates"})
 
 #: Libraries whose version can change the extracted tables.
