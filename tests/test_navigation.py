@@ -184,3 +184,29 @@ def test_tables_link_article_ids_to_their_pages_only_in_a_build_that_makes_them(
     assert source_links(table.drop(columns="doc_id")) is None
     html = static_table_html(table, [0], "t", links, 0)
     assert '<a class="bl-source" href="articles/a1.html#s3">a1</a>' in html and "B&lt;2&gt;</a>" in html
+
+
+def test_a_linked_table_shows_no_sentence_number(monkeypatch):
+    # the sentence number is where the link points, not something a reader needs to see
+    from borderlines import notebook
+    shown = []
+    monkeypatch.setattr(notebook, "display", lambda obj: shown.append(obj.data))
+    table = pd.DataFrame({"quote": ["We will act"], "doc_id": ["a1"], "sent_id": [4]})
+    monkeypatch.setenv(nav.ARTICLES_ENV, "1")
+    notebook.show_table(table, caption="Quotes", interactive=False)
+    page = "".join(shown)
+    assert 'href="articles/a1.html#s4"' in page and "Sent id" not in page
+    monkeypatch.delenv(nav.ARTICLES_ENV)
+    shown.clear()
+    notebook.show_table(table, caption="Quotes", interactive=False)
+    assert "Sent id" in "".join(shown) and "href" not in "".join(shown)   # no pages to link: the locator stays
+
+
+def test_the_quote_table_knows_where_each_quote_stands():
+    from borderlines.compare.quotes import quote_table
+    quotes = pd.DataFrame({"era_label": ["Biden"], "speaker": [""], "role": ["unknown"], "kind": ["direct"],
+                           "quote": ["Enough"], "sentence": ["“Enough,” a clerk said."], "doc_id": ["x9"],
+                           "outlet": ["Gazette"], "date": [pd.Timestamp("2022-05-01")], "title": ["Port"],
+                           "confidence": [0.734], "sent_id": [2]})
+    row = quote_table(quotes).iloc[0]
+    assert (row["doc_id"], row["sent_id"], row["article_title"]) == ("x9", 2, "Gazette · 2022-05-01 · Port")

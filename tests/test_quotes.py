@@ -769,7 +769,8 @@ def test_quote_table_shows_sentence_and_article(placed_quotes):
     table = quote_table(placed_quotes)
     assert list(table.columns) == list(QUOTE_TABLE_COLUMNS) and len(table) == len(placed_quotes)
     row = table.iloc[0]
-    assert row["article"].startswith("000 · ") and "2019-03-28" in row["article"]
+    assert row["doc_id"] == "000" and "2019-03-28" in row["article_title"]
+    assert table["sent_id"].tolist() == placed_quotes["sent_id"].tolist()   # where each quote stands
     assert (table["speaker"] == UNATTRIBUTED).sum() == (placed_quotes["speaker"] == "").sum()
     undated = quote_table(placed_quotes.head(1).assign(date=pd.NaT, outlet=""))
-    assert undated.loc[0, "article"] == "000 · " + placed_quotes.loc[0, "title"]
+    assert undated.loc[0, "article_title"] == placed_quotes.loc[0, "title"]

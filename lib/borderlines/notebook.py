@@ -207,7 +207,9 @@ def show_table(df: pd.DataFrame, caption: str = "", max_rows: int | None = None,
     a plain one (text is HTML-escaped either way), as :func:`reader_table` shows it:
     labelled columns (``labels`` overrides :func:`column_label`), yes/no, and
     :data:`MISSING` for missing values. A table without rows is a sentence instead,
-    ``"<caption>: <empty>."``.
+    ``"<caption>: <empty>."``. In a build that publishes article pages, the ``doc_id``
+    column links each row to its article's text, at its sentence when the table has a
+    ``sent_id`` column (which is then not shown).
 
     Tables longer than ``max_rows`` (default :data:`MAX_TABLE_ROWS` interactive,
     :data:`MAX_STATIC_ROWS` plain) are capped, with a note giving the full count;
@@ -217,11 +219,13 @@ def show_table(df: pd.DataFrame, caption: str = "", max_rows: int | None = None,
         return
     if max_rows is None:
         max_rows = MAX_TABLE_ROWS if interactive else MAX_STATIC_ROWS
+    links = source_links(df)
+    if links and "sent_id" in df.columns:   # a locator for the link, not something to read
+        df = df.drop(columns=["sent_id"])
     text_columns = [i for i, c in enumerate(df.columns) if not pd.api.types.is_numeric_dtype(df[c])
                     or pd.api.types.is_bool_dtype(df[c])]
     shown = reader_table(df, labels)
     filters = _filter_spec(df, labels)
-    links = source_links(df)
     link_column = list(map(str, df.columns)).index("doc_id") if links else None
     note = ""
     if len(df) > max_rows:

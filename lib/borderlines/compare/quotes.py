@@ -331,21 +331,26 @@ QUOTE_TABLE_COLUMNS = {
     "kind": "direct | partial | embedded | indirect",
     "quote": "the quoted words",
     "sentence": "the sentence holding the quote",
-    "article": "the quoting article: 'id · outlet · YYYY-MM-DD · title' (empty parts left out)",
+    "doc_id": "the quoting article's id (in a report, a link to its text at this sentence)",
+    "article_title": "the quoting article: 'outlet · YYYY-MM-DD · title' (empty parts left out)",
     "confidence": "attribution confidence (0–1, two decimals)",
+    "sent_id": "the sentence's position in the article (0-based; <NA> when unknown)",
 }
 
 
 def quote_table(quotes: pd.DataFrame) -> pd.DataFrame:
     """The quotes of :func:`quotes_with_articles` for reading: one row per quote with its
-    era, speaker, role, kind, words, sentence and article; columns :data:`QUOTE_TABLE_COLUMNS`."""
+    era, speaker, role, kind, words, sentence and article, and where it stands (article id
+    and sentence); columns :data:`QUOTE_TABLE_COLUMNS`."""
     dates = pd.to_datetime(quotes["date"]).dt.strftime("%Y-%m-%d")
-    parts = zip(quotes["doc_id"].astype(str), quotes["outlet"], dates, quotes["title"])
+    parts = zip(quotes["outlet"], dates, quotes["title"])
     article = [" · ".join(str(x) for x in part if isinstance(x, str) and x) for part in parts]
     out = pd.DataFrame({
         "era": quotes["era_label"],
         "speaker": quotes["speaker"].replace("", UNATTRIBUTED),
         "role": quotes["role"], "kind": quotes["kind"], "quote": quotes["quote"],
-        "sentence": quotes["sentence"], "article": pd.Series(article, index=quotes.index, dtype="object"),
-        "confidence": quotes["confidence"].round(2)})
+        "sentence": quotes["sentence"], "doc_id": quotes["doc_id"].astype(str),
+        "article_title": pd.Series(article, index=quotes.index, dtype="object"),
+        "confidence": quotes["confidence"].round(2),
+        "sent_id": pd.array(quotes["sent_id"], dtype="Int64") if "sent_id" in quotes else pd.NA})
     return out[list(QUOTE_TABLE_COLUMNS)].reset_index(drop=True)
