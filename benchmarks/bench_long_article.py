@@ -55,7 +55,7 @@ def main() -> None:
             from borderlines.quotes import extract_quotes
             rows = len(extract_quotes(corpus))
         elif step == "figures":
-            from borderlines.figures import extract_figures
+            from borderlines.cited_figures import extract_figures
             rows = len(extract_figures(corpus, sentences))
         elif step == "frames":
             from borderlines.frames import sentence_frames

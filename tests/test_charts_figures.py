@@ -13,7 +13,7 @@ from borderlines import charts
 from borderlines.charts.figures import MAX_TIMELINE_POINTS, TOOLTIP_SENTENCE_CHARS, timeline_data
 from borderlines.eras import load_eras
 from borderlines.compare.figures import figures_with_articles, measure_counts
-from borderlines.figures import extract_figures
+from borderlines.cited_figures import extract_figures
 from borderlines.uncertainty import era_shares
 from conftest import make_corpus
 

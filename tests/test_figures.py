@@ -1,4 +1,4 @@
-"""Tests for borderlines.figures: quantity extraction, period resolution, summaries."""
+"""Tests for borderlines.cited_figures: quantity extraction, period resolution, summaries."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from borderlines.compare.figures import (ARTICLE_FIGURE_COLUMNS, MIGRATION_STAT_COLUMNS, RECURRING_COLUMNS,
                                          figure_interval, figures_per_article, migration_stats, recurring_measures)
-from borderlines.figures import FIGURE_COLUMNS, MEASURES, QUALIFIERS, STATUSES, extract_figures, resolve_period
+from borderlines.cited_figures import FIGURE_COLUMNS, MEASURES, QUALIFIERS, STATUSES, extract_figures, resolve_period
 from borderlines.nlp import get_nlp, is_word, sentence_table
 from conftest import make_corpus
 
@@ -982,3 +982,11 @@ def test_recurring_overview_cuts_long_lists(bundled_corpus, bundled_figures):
     assert short["outlets"].iloc[0] == "O0; O1; O2; … (7 more)"
     assert short["values"].iloc[0] == "a (O1); b (O2)"
     assert recurring_overview(rec.iloc[0:0]).empty
+
+
+def test_the_stable_import_path_is_the_cited_figures_package():
+    # scripts outside the project import borderlines.figures; the code is borderlines.cited_figures
+    import borderlines.cited_figures as cited
+    import borderlines.figures as stable
+    assert stable.extract_figures is cited.extract_figures
+    assert set(stable.__all__) == set(cited.__all__) and all(hasattr(stable, n) for n in cited.__all__)

@@ -67,7 +67,7 @@ TABLES = {
     "doc_terms": "term counts per article (borderlines.terms.DOC_TERM_COLUMNS); sum them over "
                  "any grouping, e.g. with terms.counts_by(doc_terms, articles[['doc_id','n_words']], articles)",
     "quotes": "one row per quote (borderlines.quotes.QUOTE_COLUMNS)",
-    "figures": "one row per cited quantity (borderlines.figures.FIGURE_COLUMNS)",
+    "figures": "one row per cited quantity (borderlines.cited_figures.FIGURE_COLUMNS)",
     "frame_matches": "one row per frame trigger (borderlines.frames.FRAME_MATCH_COLUMNS)",
     "frames": "one row per sentence and frame (borderlines.frames.SENTENCE_FRAME_COLUMNS)",
     "tone": "VADER scores per sentence (borderlines.tone.TONE_COLUMNS)",
@@ -334,7 +334,7 @@ def _as_str(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _extract(corpus: pd.DataFrame, config: PipelineConfig, timings: dict[str, float]) -> dict[str, pd.DataFrame]:
-    from . import figures as figures_mod
+    from . import cited_figures as figures_mod
     from . import frames as frames_mod
     from . import quotes as quotes_mod
     from . import terms as terms_mod

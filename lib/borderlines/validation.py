@@ -216,7 +216,7 @@ def extracted_items(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.Da
     ``corpus``: :func:`~borderlines.corpus.load_corpus` (``doc_id``, ``era``, ``text``);
     ``sentences``: its :func:`~borderlines.nlp.sentence_table`; ``quotes``:
     :func:`~borderlines.quotes.extract_quotes`; ``figures``:
-    :func:`~borderlines.figures.extract_figures`; ``sentence_frames``:
+    :func:`~borderlines.cited_figures.extract_figures`; ``sentence_frames``:
     :func:`~borderlines.frames.sentence_frames` (a frame item is a sentence and a frame
     it was given). Kinds passed as ``None`` are left out."""
     parts = [make(table) for make, table in ((_quote_items, quotes), (_figure_items, figures),
@@ -256,7 +256,7 @@ def corpus_items(corpus: pd.DataFrame, actors: pd.DataFrame | None = None, frame
     """:func:`extracted_items` of ``corpus``, running the extractors of ``kinds``
     (quotes with ``actors``, frames with the lexicon ``frames``; defaults when ``None``)
     on one sentence table."""
-    from .figures import extract_figures
+    from .cited_figures import extract_figures
     from .frames import load_frames, sentence_frames
     from .nlp import sentence_table
     from .quotes import extract_quotes

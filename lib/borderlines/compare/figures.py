@@ -1,4 +1,4 @@
-"""Tables built from :func:`~borderlines.figures.extract.extract_figures`: migration statistics,
+"""Tables built from :func:`~borderlines.cited_figures.extract.extract_figures`: migration statistics,
 per-article counts, measures recurring across outlets, figures placed in time, per-era rates."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 
 from ..nlp import sentence_table
-from ..figures.extract import FIGURE_COLUMNS, STATUSES
-from ..figures.periods import _parse_span
+from ..cited_figures.extract import FIGURE_COLUMNS, STATUSES
+from ..cited_figures.periods import _parse_span
 
 
 #: Columns of :func:`migration_stats`.

@@ -1,5 +1,5 @@
 """The period a figure refers to: time phrases, :func:`resolve_period`, and the assignment of
-periods and baselines to the figures of a sentence. Conventions: see :mod:`borderlines.figures`."""
+periods and baselines to the figures of a sentence. Conventions: see :mod:`borderlines.cited_figures`."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Whether a sentence reports a figure, projects it or estimates it
-(:data:`~borderlines.figures.extract.STATUSES`)."""
+(:data:`~borderlines.cited_figures.extract.STATUSES`)."""
 
 from __future__ import annotations
 

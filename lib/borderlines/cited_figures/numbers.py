@@ -1,6 +1,6 @@
 """Reading one quantity: the vocabulary of numbers, units and counted nouns, and :func:`_read_figure`
 and :func:`_finish_figure`, which turn a number in a sentence into a figure (value, unit, kind,
-measure, qualifier, direction). Conventions: see :mod:`borderlines.figures`."""
+measure, qualifier, direction). Conventions: see :mod:`borderlines.cited_figures`."""
 
 from __future__ import annotations
 
