@@ -81,7 +81,7 @@ def test_tables_are_searchable(built_default, chromium):
     table = page.page.locator(f"table#{search.get_attribute('aria-controls')}")
     assert table.locator("tbody tr").count() == 10  # paged
     search.fill("More Stories From KJZZ")
-    page.page.wait_for_timeout(300)
+    page.page.wait_for_function("t => t.tBodies[0].rows.length === 1", arg=table.element_handle())
     rows = table.locator("tbody tr")
     assert rows.count() == 1 and "more_stories_footer" in rows.first.inner_text()
     page.page.context.close()
@@ -123,25 +123,31 @@ def test_quote_table_is_searchable_and_filterable(built_default, chromium):
     table = p.locator("table.dataTable", has=p.locator("caption", has_text="Every quote"))
     assert table.count() == 1
     headers = table.locator("thead th").all_inner_texts()
-    assert {"Era", "Speaker", "Role", "Kind", "Quote", "Sentence", "Article"} <= set(headers)
+    assert {"Era", "Speaker", "Role", "Kind", "Quote", "Sentence", "Article", "Article title"} <= set(headers)
+    assert "Sent id" not in headers          # where the link points, not shown
     rows = table.locator("tbody tr")
     assert rows.count() == 10  # paged
     cells = rows.first.locator("td").all_inner_texts()
     assert cells[headers.index("Quote")] in cells[headers.index("Sentence")]
-    assert cells[headers.index("Article")].startswith("000 · ")
+    assert cells[headers.index("Article")] == "000" and "2019-03-28" in cells[headers.index("Article title")]
+    # the article id links to the article's text at the quote's sentence
+    href = rows.first.locator("td").nth(headers.index("Article")).locator("a.bl-source").get_attribute("href")
+    assert re.fullmatch(r"articles/000\.html#s\d+", href), href
     info = p.locator(f"#{table.get_attribute('id')}_info")
     total = info.inner_text()
+    info_is = "([el, text, same]) => (el.innerText === text) === same"
     # the search box: every row left mentions the surname
     search = p.locator(f"input[type=search][aria-controls={table.get_attribute('id')}]")
     search.fill("McAleenan")
-    p.wait_for_timeout(300)
-    assert info.inner_text() != total and all("McAleenan" in r for r in rows.all_inner_texts())
+    p.wait_for_function(info_is, arg=[info.element_handle(), total, False])
+    assert all("McAleenan" in r for r in rows.all_inner_texts())
     search.fill("")
-    p.wait_for_timeout(300)
+    p.wait_for_function(info_is, arg=[info.element_handle(), total, True])
     # the speaker column's filter: only that speaker's quotes are left
     speaker_filter = table.locator("tfoot input").nth(headers.index("Speaker"))
     speaker_filter.press_sequentially("McAleenan")
-    p.wait_for_timeout(300)
+    p.wait_for_function("([t, k]) => Array.from(t.tBodies[0].rows).every(r => r.cells[k].innerText === 'Kevin McAleenan')",
+                        arg=[table.element_handle(), headers.index("Speaker")])
     speakers = {r.locator("td").nth(headers.index("Speaker")).inner_text() for r in rows.all()}
     assert speakers == {"Kevin McAleenan"}
     assert page.errors == []
