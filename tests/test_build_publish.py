@@ -35,7 +35,8 @@ def nb_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("BORDERLINES_REPORTS", str(tmp_path / "reports"))
     state = {"calls": [], "interrupt_at": None}
 
-    def fake_build_one(nb, params, study, fingerprint, provenance, position=1, show_cells=True, cancel=None):
+    def fake_build_one(nb, params, study, fingerprint, provenance, position=1, show_cells=True, cancel=None,
+                       **budget):
         if nb.stem == state["interrupt_at"]:
             raise KeyboardInterrupt
         state["calls"].append(nb.stem)

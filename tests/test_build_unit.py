@@ -239,3 +239,79 @@ def test_a_notebook_runs_in_its_folder_without_moving_the_building_process(tmp_p
     printed = cell.outputs[0]["text"].strip()
     assert printed == "['01_where.ipynb']"   # the kernel worked in the notebook's folder
     assert os.getcwd() == before
+
+
+def test_a_kernels_peak_memory_is_measured(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell("x = 1")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("block = bytearray(96 * 2**20)\nblock[::4096] = b'x' * len(block[::4096])")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "01_memory.ipynb"
+    nbformat.write(nb, path)
+    spec = b.NotebookSpec(path=path, stem=path.stem, title="Memory", declared={"x": "1"})
+    peak: dict = {}
+    b._execute(spec, {"x": 2}, b.Study(name="t", parameters={}, out_dir=tmp_path / "out"), 0,
+               show_cells=False, peak=peak)
+    assert peak["mib"] >= 96, peak   # the kernel's own peak, not the build process's
+
+
+def test_peak_memory_of_a_process_that_is_gone_is_unknown():
+    import os
+    assert b.peak_memory_mib(os.getpid()) > 0
+    assert b.peak_memory_mib(None) is None and b.peak_memory_mib(2**22 + 12345) is None
+
+
+def test_kernels_start_only_while_their_expected_peaks_fit_in_the_budget():
+    import threading
+
+    budget = b.MemoryBudget(1000)
+    first_in, second_in, release = threading.Event(), threading.Event(), threading.Event()
+
+    def run(mib, entered):
+        with budget.reserve(mib):
+            entered.set()
+            release.wait(10)
+
+    one = threading.Thread(target=run, args=(700, first_in))
+    two = threading.Thread(target=run, args=(400, second_in))
+    one.start()
+    assert first_in.wait(10)
+    two.start()
+    assert not second_in.wait(0.2)    # 700 + 400 > 1000: the second waits for the first
+    release.set()
+    assert second_in.wait(10)
+    one.join(10), two.join(10)
+    assert budget.used == 0 and budget.running == 0
+    # one kernel always starts when none runs, however large; no budget: no waiting
+    with b.MemoryBudget(100).reserve(5000):
+        pass
+    with b.MemoryBudget(None).reserve(5000), b.MemoryBudget(None).reserve(5000):
+        pass
+
+
+@pytest.mark.parametrize("entry, limit, jobs, expected", [
+    ({"peak_mib": 812.5}, 2048, 3, 812.5),   # the last build's peak
+    ({}, 2048, 4, 512.0),                     # never measured: an equal share
+    (None, None, 3, 0.0),                      # no budget: nothing to wait for
+])
+def test_a_notebooks_expected_peak_comes_from_its_last_build(entry, limit, jobs, expected):
+    assert b.expected_peak_mib(entry, limit, jobs) == expected
+
+
+@pytest.mark.parametrize("text, mib", [("2GiB", 2048.0), ("1500", 1500.0), ("1500MiB", 1500.0),
+                                       ("none", 0.0), ("0.5 GiB", 512.0)])
+def test_the_memory_option_reads_sizes(text, mib):
+    from borderlines.cli import _mebibytes
+    assert _mebibytes(text) == mib
+
+
+@pytest.mark.parametrize("text", ["lots", "-1GiB", "0", "2TB"])
+def test_a_bad_memory_option_says_how_to_write_it(text):
+    import argparse
+
+    from borderlines.cli import _mebibytes
+    with pytest.raises(argparse.ArgumentTypeError, match="2GiB|more than 0"):
+        _mebibytes(text)

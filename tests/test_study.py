@@ -249,6 +249,35 @@ def test_a_build_prepares_the_tables_its_notebooks_load(tmp_path, spy, monkeypat
     assert _bytes(loaded) == _bytes(_tables(path, tmp_path / "elsewhere"))
 
 
+def test_a_builds_notebooks_read_its_prepared_tables_without_scanning_the_corpus(tmp_path, monkeypatch):
+    from borderlines.progress import BUILD_ENV
+    monkeypatch.delenv(study.TABLES_ENV, raising=False)
+    path = _write(tmp_path / "corpus.csv", [_article(i) for i in range(3)])
+    params = {"corpus_path": str(path), "eras_path": None, "cleaning_rules_path": None}
+    study.prepare_study_tables(params, tmp_path / "study", progress=False)
+    staged = dict(params, output_dir=str(tmp_path / "study" / ".partial" / "02_quotes" / "data"))
+    expected = _bytes(study.load_study_tables(staged, progress=False))
+
+    def no_scan(*args, **kwargs):
+        raise AssertionError("the corpus was scanned again")
+
+    monkeypatch.setattr(study, "_scan", no_scan)
+    monkeypatch.setenv(BUILD_ENV, "1")
+    loaded = study.load_study_tables(staged, progress=False)
+    assert _bytes(loaded) == expected and loaded.provenance["n_articles"] == 3
+    # other table parameters than the build's: not its tables, so the corpus is read
+    from borderlines.paths import data_dir
+    mine = tmp_path / "my_eras.csv"
+    mine.write_bytes((data_dir() / "eras.csv").read_bytes())
+    other = dict(staged, eras_path=str(mine))
+    with pytest.raises(AssertionError, match="scanned again"):
+        study.load_study_tables(other, progress=False)
+    # outside a build (by hand in JupyterLab) the corpus is always checked
+    monkeypatch.delenv(BUILD_ENV)
+    with pytest.raises(AssertionError, match="scanned again"):
+        study.load_study_tables(staged, progress=False)
+
+
 def _snapshot_files(prepared: dict) -> dict[str, bytes]:
     folder = Path(prepared["cache_dir"]) / prepared["snapshot"]
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}

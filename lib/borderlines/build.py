@@ -518,16 +518,75 @@ def corpus_checksum(study: Study, cache: _HashCache) -> str:
 QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
 
 
-def kernel_manager_in(folder: Path) -> type:
+def kernel_manager_in(folder: Path, peak: dict | None = None) -> type:
     """A Jupyter kernel manager class whose kernels start in ``folder``, as JupyterLab starts
-    a notebook's kernel in the notebook's folder, without changing this process's folder."""
+    a notebook's kernel in the notebook's folder, without changing this process's folder.
+    With ``peak``, the kernel's peak memory (:func:`peak_memory_mib`) is put in
+    ``peak["mib"]`` as it shuts down."""
     from jupyter_client.manager import AsyncKernelManager, KernelManager
 
     async def start_kernel(self, **kw):
         kw.setdefault("cwd", str(folder))
         return await KernelManager._async_start_kernel(self, **kw)
 
-    return type("KernelManagerIn", (AsyncKernelManager,), {"start_kernel": start_kernel})
+    async def shutdown_kernel(self, *args, **kw):
+        if peak is not None:
+            found = peak_memory_mib(getattr(self.provisioner, "pid", None))
+            if found is not None:
+                peak["mib"] = found
+        return await KernelManager._async_shutdown_kernel(self, *args, **kw)
+
+    return type("KernelManagerIn", (AsyncKernelManager,),
+                {"start_kernel": start_kernel, "shutdown_kernel": shutdown_kernel})
+
+
+def peak_memory_mib(pid: int | None) -> float | None:
+    """Peak resident memory (``VmHWM``) of process ``pid`` so far, in MiB; ``None`` where
+    the system does not say (no ``/proc``, process gone)."""
+    try:
+        for line in Path(f"/proc/{int(pid)}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, TypeError, ValueError):
+        return None
+    return None
+
+
+#: Memory the notebook kernels of a build may hold at once (MiB), unless ``--memory`` says
+#: otherwise: kernels start only while the peaks their notebooks reached last time fit in it.
+DEFAULT_MEMORY_BUDGET_MIB = 2048
+
+
+class MemoryBudget:
+    """Admits notebook kernels while their expected peaks (MiB) fit in ``limit`` MiB
+    together; one kernel is always admitted when none runs, however large. Thread-safe:
+    ``with budget.reserve(mib): ...`` blocks until the kernel fits."""
+
+    def __init__(self, limit: float | None):
+        self.limit, self.used, self.running = limit, 0.0, 0
+        self._cond = threading.Condition()
+
+    @contextlib.contextmanager
+    def reserve(self, mib: float):
+        with self._cond:
+            self._cond.wait_for(lambda: self.limit is None or self.running == 0
+                                or self.used + mib <= self.limit)
+            self.used, self.running = self.used + mib, self.running + 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self.used, self.running = self.used - mib, self.running - 1
+                self._cond.notify_all()
+
+
+def expected_peak_mib(entry: dict | None, limit: float | None, jobs: int) -> float:
+    """What a notebook's kernel is expected to hold at its peak (MiB): its peak in the last
+    build's manifest ``entry``, else an equal share of ``limit`` among ``jobs`` kernels."""
+    peak = (entry or {}).get("peak_mib")
+    if isinstance(peak, (int, float)) and peak > 0:
+        return float(peak)
+    return (limit or 0.0) / max(1, jobs)
 
 
 @dataclass
@@ -542,11 +601,14 @@ class Result:
     # when, from which commit, corpus and parameters this notebook's outputs were made:
     # this build's for a notebook it ran, the earlier build's for one it reused
     provenance: dict = field(default_factory=dict)
+    peak_mib: float | None = None   # the kernel's peak memory (MiB), where the system says it
 
 
-def _execute(nb: NotebookSpec, params: dict, study: Study, position: int, show_cells: bool) -> tuple[Path, Path]:
+def _execute(nb: NotebookSpec, params: dict, study: Study, position: int, show_cells: bool,
+             peak: dict | None = None) -> tuple[Path, Path]:
     """Run one notebook with Papermill into its staging folder (``.partial/<stem>``, laid
-    out as the study folder); returns the executed notebook and its data tables' folder."""
+    out as the study folder); returns the executed notebook and its data tables' folder.
+    ``peak["mib"]``: the kernel's peak memory, when the system says it."""
     import papermill
 
     staging = study.out_dir / ".partial" / nb.stem
@@ -563,7 +625,7 @@ def _execute(nb: NotebookSpec, params: dict, study: Study, position: int, show_c
             str(nb.path), str(out_nb), parameters=run_params, kernel_name=KERNEL,
             # not Papermill's ``cwd``: it changes the whole process's folder (os.chdir) for the
             # run, and notebooks run in threads, so one thread's restore could leave another's
-            kernel_manager_class=kernel_manager_in(nb.path.parent),
+            kernel_manager_class=kernel_manager_in(nb.path.parent, peak),
             progress_bar={"position": position, "leave": False, "desc": nb.stem[:28], "disable": None}
             if show_cells else False,
             # saving the (2 MB) notebook after every cell costs seconds; Papermill still saves
@@ -598,38 +660,27 @@ class Cancelled(Exception):
 
 def build_one(nb: NotebookSpec, params: dict, study: Study, fingerprint: str,
               provenance: list[tuple[str, str]], position: int = 1, show_cells: bool = True,
-              cancel: threading.Event | None = None) -> Result:
+              cancel: threading.Event | None = None, budget: MemoryBudget | None = None,
+              expected_mib: float = 0.0) -> Result:
     """Execute and export one notebook into its staging folder (``.partial/<stem>``, laid
     out as the study folder: pages, ``data/``, ``executed/``), for :class:`Publisher`
     to move into the study folder; ``files`` are relative to either. Never raises for a
     notebook's own failure (its executed copy, with the error where it happened, and
     its pages are staged as ``*.failed.*``). Raises :class:`Cancelled` once ``cancel``
-    is set (Ctrl-C)."""
+    is set (Ctrl-C). With ``budget``, the kernel starts once ``expected_mib`` fits in it."""
     from .report import write_reports
 
     cancel = cancel or threading.Event()
-    t0 = time.perf_counter()
     staging = study.out_dir / ".partial" / nb.stem
-    try:
-        executed, data = _execute(nb, params, study, position, show_cells)
-    except Exception as exc:  # the notebook failed: keep its executed copy with the error
-        error = _error_summary(exc)
-        if cancel.is_set() or "KeyboardInterrupt" in error:
-            raise Cancelled(nb.stem) from None
-        shutil.rmtree(staging / "data", ignore_errors=True)   # a failed run's tables are not published
-        staged = staging / "executed" / f"{nb.stem}.ipynb"
-        files = {}
-        if staged.exists():
-            failed_nb = staged.with_name(f"{nb.stem}.failed.ipynb")
-            os.replace(staged, failed_nb)
-            files["executed"] = str(failed_nb.relative_to(staging))
-            try:
-                paths = write_reports(failed_nb, staging, nb.stem, f"{nb.title} (FAILED)", provenance,
-                                      suffix=".failed", search=_search_link(study))
-                files.update(_relative(paths, staging))
-            except Exception:  # exporting the failure must not hide it
-                files["export_error"] = traceback.format_exc(limit=1)
-        return Result(nb.stem, nb.title, "failed", time.perf_counter() - t0, error, "", files)
+    peak: dict = {}
+    with budget.reserve(expected_mib) if budget else contextlib.nullcontext():
+        if cancel.is_set():
+            raise Cancelled(nb.stem)
+        t0 = time.perf_counter()
+        try:
+            executed, data = _execute(nb, params, study, position, show_cells, peak)
+        except Exception as exc:  # the notebook failed: keep its executed copy with the error
+            return _failed(nb, study, staging, exc, cancel, provenance, time.perf_counter() - t0, peak)
     if cancel.is_set():
         raise Cancelled(nb.stem)
     paths = write_reports(executed, staging, nb.stem, nb.title, provenance,
@@ -638,7 +689,32 @@ def build_one(nb: NotebookSpec, params: dict, study: Study, fingerprint: str,
     files = _relative(paths, staging)
     files["executed"] = f"executed/{nb.stem}.ipynb"
     files["tables"] = [f"data/{f.name}" for f in sorted(data.iterdir())]
-    return Result(nb.stem, nb.title, "built", time.perf_counter() - t0, "", fingerprint, files)
+    return Result(nb.stem, nb.title, "built", time.perf_counter() - t0, "", fingerprint, files,
+                  peak_mib=peak.get("mib"))
+
+
+def _failed(nb: NotebookSpec, study: Study, staging: Path, exc: BaseException, cancel: threading.Event,
+            provenance: list[tuple[str, str]], seconds: float, peak: dict) -> Result:
+    """The :class:`Result` of a notebook that raised ``exc``, its executed copy and pages
+    staged as ``*.failed.*``; raises :class:`Cancelled` when the build was interrupted."""
+    from .report import write_reports
+    error = _error_summary(exc)
+    if cancel.is_set() or "KeyboardInterrupt" in error:
+        raise Cancelled(nb.stem) from None
+    shutil.rmtree(staging / "data", ignore_errors=True)   # a failed run's tables are not published
+    staged = staging / "executed" / f"{nb.stem}.ipynb"
+    files = {}
+    if staged.exists():
+        failed_nb = staged.with_name(f"{nb.stem}.failed.ipynb")
+        os.replace(staged, failed_nb)
+        files["executed"] = str(failed_nb.relative_to(staging))
+        try:
+            paths = write_reports(failed_nb, staging, nb.stem, f"{nb.title} (FAILED)", provenance,
+                                  suffix=".failed", search=_search_link(study))
+            files.update(_relative(paths, staging))
+        except Exception:  # exporting the failure must not hide it
+            files["export_error"] = traceback.format_exc(limit=1)
+    return Result(nb.stem, nb.title, "failed", seconds, error, "", files, peak_mib=peak.get("mib"))
 
 
 def _relative(paths: dict, folder: Path) -> dict:
@@ -750,18 +826,22 @@ DEFAULT_SCHEDULER = "processes"
 
 def build(study: Study, force: bool = False, jobs: int | None = None, only: list[str] | None = None,
           progress: bool = True, notebooks_folder: Path | None = None, echo=print,
-          scheduler=DEFAULT_SCHEDULER, n_workers: int = 2) -> list[Result]:
+          scheduler=DEFAULT_SCHEDULER, n_workers: int = 2,
+          memory_mib: float | None = DEFAULT_MEMORY_BUDGET_MIB) -> list[Result]:
     """Build a study's reports; returns one :class:`Result` per notebook. See the module
     docstring for what is rebuilt, reused and how failures are handled. New articles
     are extracted on ``scheduler`` (``None``: in this process; ``"processes"``:
     ``n_workers`` local processes; a Dask scheduler's address, ``tcp://...``). One build
-    of a study at a time (:func:`study_lock`); Ctrl-C raises :class:`BuildInterrupted`."""
+    of a study at a time (:func:`study_lock`); Ctrl-C raises :class:`BuildInterrupted`.
+    Up to ``jobs`` kernels run at once while the peaks their notebooks reached in the last
+    build fit in ``memory_mib`` MiB together (:class:`MemoryBudget`; ``None``: no limit)."""
     with study_lock(study):
-        return _build(study, force, jobs, only, progress, notebooks_folder, scheduler, n_workers)
+        return _build(study, force, jobs, only, progress, notebooks_folder, scheduler, n_workers, memory_mib)
 
 
 def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, progress: bool,
-           notebooks_folder: Path | None, scheduler=None, n_workers: int = 2) -> list[Result]:
+           notebooks_folder: Path | None, scheduler=None, n_workers: int = 2,
+           memory_mib: float | None = None) -> list[Result]:
     from tqdm.auto import tqdm
 
     t0 = time.perf_counter()
@@ -863,9 +943,12 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
         else:
             os.environ.pop(ARTICLES_ENV, None)
         pool = cf.ThreadPoolExecutor(max_workers=jobs)
+        budget = MemoryBudget(memory_mib)
         try:
             futures = {pool.submit(build_one, nb, per_nb[nb.stem], study, fp, provenance_for(nb),
-                                   1 + i % jobs, show, cancel): nb for i, (nb, fp) in enumerate(todo)}
+                                   1 + i % jobs, show, cancel, budget=budget,
+                                   expected_mib=expected_peak_mib(previous.get(nb.stem), memory_mib, jobs)): nb
+                       for i, (nb, fp) in enumerate(todo)}
             for fut in cf.as_completed(futures):
                 nb = futures[fut]
                 try:

@@ -78,6 +78,10 @@ def _parser() -> argparse.ArgumentParser:
                         "'sync' (this process), or a Dask scheduler address such as tcp://host:8786")
     b.add_argument("--workers", "-w", type=int, default=2, metavar="N",
                    help="worker processes with --scheduler processes (default 2)")
+    b.add_argument("--memory", type=_mebibytes, default=None, metavar="SIZE",
+                   help="memory the notebook kernels may hold at once, e.g. 2GiB or 1500MiB; a kernel starts "
+                        "only while the peaks its notebooks reached in the last build fit (default 2GiB; "
+                        "'none': no limit)")
 
     v = sub.add_parser("validate", help="check a corpus and print every problem at once",
                        description="Check a corpus (a folder with manifest.csv, or a .csv/.jsonl/.parquet "
@@ -214,6 +218,23 @@ def cmd_standalone(args) -> int:
     return status
 
 
+def _mebibytes(text: str) -> float:
+    """``--memory``'s value in MiB: a number with ``GiB``, ``MiB`` (the default unit), ``GB`` or
+    ``MB``; ``none`` gives 0 (no limit)."""
+    import re
+    found = re.fullmatch(r"\s*(none|(\d+(?:\.\d+)?)\s*(gib|mib|gb|mb|g|m)?)\s*", str(text), re.IGNORECASE)
+    if not found:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size: write e.g. 2GiB or 1500MiB, or none")
+    if found.group(1).lower() == "none":
+        return 0.0
+    unit = (found.group(3) or "mib").lower()
+    scale = {"gib": 1024.0, "g": 1024.0, "gb": 1e9 / 2**20, "mib": 1.0, "m": 1.0, "mb": 1e6 / 2**20}[unit]
+    value = float(found.group(2)) * scale
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: the memory must be more than 0 (or none for no limit)")
+    return value
+
+
 def _default_params() -> str | None:
     from .paths import project_root
     p = project_root() / "params" / "default.yml"
@@ -221,7 +242,7 @@ def _default_params() -> str | None:
 
 
 def cmd_build(args) -> int:
-    from .build import BuildError, build, load_study, solutions_dir, summary, teacher_study
+    from .build import DEFAULT_MEMORY_BUDGET_MIB, BuildError, build, load_study, solutions_dir, summary, teacher_study
     t0 = time.perf_counter()
     try:
         study = load_study(args.params or _default_params(), args.param, name=args.study)
@@ -229,7 +250,8 @@ def cmd_build(args) -> int:
         if args.teacher:
             study, notebooks = teacher_study(study), notebooks or solutions_dir()
         results = build(study, force=args.force, jobs=args.jobs, only=args.only, progress=not args.no_progress,
-                        notebooks_folder=notebooks, scheduler=args.scheduler, n_workers=args.workers)
+                        notebooks_folder=notebooks, scheduler=args.scheduler, n_workers=args.workers,
+                        memory_mib=DEFAULT_MEMORY_BUDGET_MIB if args.memory is None else args.memory or None)
     except BuildError as exc:
         print(f"borderlines build: nothing was run:\n{exc}", file=sys.stderr)
         return 2

@@ -55,6 +55,8 @@ INDEX = "index.json"
 CACHE_ENV = "BORDERLINES_CACHE"
 #: Set (by the build, or by hand) to the folder every notebook of a study reads its tables from.
 TABLES_ENV = "BORDERLINES_TABLES"
+#: The folder (in a study's tables folder) where a build records the snapshot its notebooks read.
+PREPARED = "prepared"
 
 
 #: Articles read (and validated) at a time when the corpus is scanned for new ones.
@@ -476,11 +478,57 @@ def load_study_tables(params: dict, *, progress: bool = True) -> StudyTables:
     (``corpus_path``, ``eras_path``, ``cleaning_rules_path``, ``actors_path``,
     ``frames_path``, ``output_dir``; missing ones take their defaults), e.g.
     ``load_study_tables(globals())``. In a build it reads the tables
-    :func:`prepare_study_tables` made (:func:`tables_dir`); run by hand, it builds
-    what is missing first, with a progress bar."""
-    from .progress import interactive
-    return study_tables(params.get("corpus_path"), **_arguments(params), cache_dir=tables_dir(params),
+    :func:`prepare_study_tables` made (:func:`tables_dir`) as they are, without reading
+    the corpus again; run by hand, it builds what is missing first, with a progress bar."""
+    from .progress import BUILD_ENV, interactive
+    cache = tables_dir(params)
+    if os.environ.get(BUILD_ENV) == "1":
+        prepared = _prepared_tables(cache, params)
+        if prepared is not None:
+            return prepared
+    return study_tables(params.get("corpus_path"), **_arguments(params), cache_dir=cache,
                         progress=progress and interactive())
+
+
+def _table_inputs(params: dict) -> dict:
+    """The parameters that decide a study's tables, paths made absolute (``None``: the
+    project's file), as :func:`prepare_study_tables` records them for the notebooks."""
+    from .parameters import TABLE_INPUTS, resolve_paths
+    return resolve_paths({name: params.get(name) or None for name in TABLE_INPUTS})
+
+
+def _write_prepared(cache: Path, params: dict, provenance: dict, seen, problems) -> None:
+    """Record, in ``cache/prepared/``, the snapshot :func:`prepare_study_tables` just made
+    with the articles' sources (``sources.parquet``: ``doc_id``, ``raw_text``, ``file``)
+    and the corpus's warnings, so the build's notebooks read it without scanning the
+    corpus again, each (:func:`_prepared_tables`). ``prepared.json`` is written last."""
+    folder = cache / PREPARED
+    sources = pd.DataFrame({"doc_id": [d for _, d, _, _ in seen], "raw_text": [t for _, _, t, _ in seen],
+                            "file": [f for _, _, _, f in seen]})
+    write_bytes_atomic(folder / "sources.parquet", pipeline.parquet_bytes(sources))
+    write_json_atomic(folder / "prepared.json", {"inputs": _table_inputs(params), "provenance": provenance,
+                                                 "warnings": list(problems)})
+
+
+def _prepared_tables(cache: Path, params: dict) -> StudyTables | None:
+    """The :class:`StudyTables` a build prepared in ``cache`` for notebooks with
+    ``params`` (:func:`_write_prepared`); ``None`` when there is no such record, it is
+    of other table parameters, or its snapshot is gone (then the caller scans the corpus)."""
+    try:
+        record = json.loads((cache / PREPARED / "prepared.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    snapshot = cache / str(record.get("provenance", {}).get("snapshot", "-"))
+    if record.get("inputs") != _table_inputs(params) or not (snapshot / SNAPSHOT_KEYS).exists():
+        return None
+    sources = pd.read_parquet(cache / PREPARED / "sources.parquet")
+    seen = list(zip([None] * len(sources), sources["doc_id"].astype(str), sources["raw_text"],
+                    sources["file"].astype(str)))
+    for problem in record.get("warnings", []):
+        from .corpus import CorpusWarning
+        warnings.warn(problem, CorpusWarning, stacklevel=3)
+    return StudyTables(_snapshot_loader(snapshot, seen), {**record["provenance"], "n_extracted": 0},
+                       tuple(record.get("warnings", [])))
 
 
 def prepared_study_tables(params: dict, out_dir, *, progress: bool = False) -> StudyTables:
@@ -504,9 +552,10 @@ def prepare_study_tables(params: dict, out_dir, *, scheduler=None, n_workers: in
     here too, once (:func:`borderlines.confounds.study_duplicate_pairs`), not by each notebook."""
     a = _arguments(params)
     config = pipeline.make_config(a["eras_path"], a["rules_path"], a["actors_path"], a["frames_path"])
-    seen, provenance, snapshot, _ = _refresh(
+    seen, provenance, snapshot, problems = _refresh(
         params.get("corpus_path"), config, Path(out_dir) / "tables", scheduler=scheduler,
         n_workers=n_workers, batch_size=batch_size, manifest=None, progress=progress)
+    _write_prepared(Path(out_dir) / "tables", params, provenance, seen, problems)
     from .confounds import study_duplicate_pairs
     study_duplicate_pairs(StudyTables(_snapshot_loader(snapshot, seen), provenance))
     return {**provenance, "digests": table_digests(snapshot)}
