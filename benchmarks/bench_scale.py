@@ -89,6 +89,13 @@ def statuses(study_dir: Path) -> dict[str, str]:
     return {r["stem"]: r["status"] for r in manifest["notebooks"]}
 
 
+def kernel_peaks(study_dir: Path) -> str:
+    """Each notebook's kernel peak (VmHWM, MiB) as the build's manifest records it."""
+    manifest = json.loads((study_dir / "manifest.json").read_text())
+    return ", ".join(f"{r['stem'][:2]} {r['peak_mib']:,.0f}" for r in manifest["notebooks"]
+                     if r.get("status") == "built" and r.get("peak_mib")) or "none recorded"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=500)
@@ -123,6 +130,7 @@ def main() -> int:
     print(f"forced build:             {seconds:7.1f} s wall; peak {mib(mem.peak_rss)} RSS summed, "
           f"{mib(mem.peak_pss)} PSS; {load()}")
     print("\n".join("  " + line for line in out.splitlines() if line.startswith(("Tables of", "  built", "  failed"))))
+    print(f"  kernel peaks (MiB): {kernel_peaks(study_dir)}")
     if args.cells:
         print("\n".join(slowest_cells(study_dir)))
     write_parquet(rows, corpus)
@@ -132,6 +140,7 @@ def main() -> int:
     print(f"append {args.append} and build:    {seconds:7.1f} s wall; peak {mib(mem.peak_rss)} RSS summed, "
           f"{mib(mem.peak_pss)} PSS; re-run {len(rerun)} of {len(statuses(study_dir))} notebooks; {load()}")
     print("\n".join("  " + line for line in out.splitlines() if line.startswith(("Tables of", "  built", "  failed"))))
+    print(f"  kernel peaks (MiB): {kernel_peaks(study_dir)}")
     seconds, mem, _ = run_build(study_file, env, args.jobs, scheduler=args.scheduler)
     figures["noop"] = (seconds, mem)
     print(f"no-op build:              {seconds:7.2f} s wall (interpreter start included); {load()}")
