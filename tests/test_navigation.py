@@ -210,3 +210,40 @@ def test_the_quote_table_knows_where_each_quote_stands():
                            "confidence": [0.734], "sent_id": [2]})
     row = quote_table(quotes).iloc[0]
     assert (row["doc_id"], row["sent_id"], row["article_title"]) == ("x9", 2, "Gazette · 2022-05-01 · Port")
+
+
+def test_the_search_parts_are_grouped_by_era_and_outlet_and_say_what_they_hold():
+    rows = _search_rows()
+    corpus = CORPUS.iloc[::-1]                       # b (Era two) before a (Era one) in the corpus
+    parts = nav.search_chunks(rows, corpus, max_bytes=200)
+    assert [[a[0] for a in p["articles"]] for p in parts] == [["articles/a.html"], ["articles/b.html"]]
+    assert nav.search_parts(parts) == [{"eras": ["Era one"], "outlets": ["Coast News"]},
+                                       {"eras": ["Era two"], "outlets": [""]}]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_search_page_loads_only_the_parts_a_search_needs(tmp_path):
+    """It opens with one part; narrowed to an era it loads only that era's parts; a search
+    over everything loads the rest."""
+    from browser import _offline_page, browser
+    corpus = pd.concat([CORPUS.assign(doc_id=[f"{d}{i}" for d in CORPUS["doc_id"]]) for i in range(3)],
+                       ignore_index=True)
+    rows = pd.concat([_search_rows().assign(doc_id=lambda t, i=i: t["doc_id"] + str(i)) for i in range(3)],
+                     ignore_index=True)
+    page_path = nav.write_search_page(tmp_path, "parts", rows, corpus, max_bytes=200)   # an article a part
+    loaded = "() => document.querySelectorAll('script[src^=\"assets/search-\"]').length"
+    with browser() as b:
+        page = _offline_page(b)
+        p = page.page
+        p.goto(page_path.resolve().as_uri())
+        p.locator("#bl-results li").first.wait_for()
+        assert p.evaluate(loaded) == 1
+        p.select_option("#bl-era", "Era two")
+        p.wait_for_function("() => /^\\d+ of \\d+ rows match\\.$/.test(document.getElementById('bl-count').textContent)"
+                            " && document.querySelectorAll('#bl-results li').length === 3")
+        assert p.evaluate(loaded) == 4                  # the first part, then Era two's three
+        p.select_option("#bl-era", "")
+        p.fill("#bl-q", "nobody waved")          # Era one's three quotes
+        p.wait_for_function("() => /^3 of \\d+ rows match\\.$/.test(document.getElementById('bl-count').textContent)")
+        assert p.evaluate(loaded) == 6 and page.errors == [] and page.external == []

@@ -9,10 +9,12 @@
 * ``search.html``: one box over the study's quotes (with speakers), cited figures and
   frame-lexicon hits (:func:`search_rows`), filtered by kind, outlet and era, each result
   linking to its sentence. The rows are scripts of their own, ``assets/search-<hash>.js``
-  of about 2 MB each (:func:`search_chunks`, :func:`search_script`), which the page loads
-  one after the other, searching what has arrived: the page stays a few kilobytes however
-  large the corpus, and it works from ``file://`` offline (a browser refuses to
-  ``fetch`` a JSON file there, not to load a script).
+  of about 2 MB each (:func:`search_chunks`, :func:`search_script`), grouped by era and
+  outlet. The page loads the first part when it opens and the others only once the reader
+  searches, one after the other, searching what has arrived, and only the parts that can
+  hold the chosen outlet and era (:func:`search_parts`): the page stays a few kilobytes,
+  and opens as fast, however large the corpus, and it works from ``file://`` offline (a
+  browser refuses to ``fetch`` a JSON file there, not to load a script).
 
 Every value from the corpus is escaped (Jinja autoescape in pages, ``textContent`` in the
 search script): article text is untrusted.
@@ -226,7 +228,11 @@ CHUNK_BYTES = 2_000_000
 
 def search_chunks(rows: pd.DataFrame, corpus: pd.DataFrame, max_bytes: int = CHUNK_BYTES) -> list[dict]:
     """:func:`search_data` in parts, whole articles each, of about ``max_bytes`` of text
-    (an article with more is a part alone), in corpus order; at least one part."""
+    (an article with more is a part alone), the articles grouped by era and outlet (corpus
+    order within), so a search narrowed to one era or outlet loads only its parts
+    (:func:`search_parts`); at least one part."""
+    corpus = corpus.iloc[np.lexsort((corpus["outlet"].fillna("").astype(str).to_numpy(),
+                                     corpus["era_label"].fillna("").astype(str).to_numpy()))]
     ids = corpus["doc_id"].astype(str)
     size = (rows["text"].str.len() + rows["detail"].str.len() + rows["sentence"].str.len() + 40
             ).groupby(rows["doc_id"]).sum()
@@ -242,6 +248,13 @@ def search_chunks(rows: pd.DataFrame, corpus: pd.DataFrame, max_bytes: int = CHU
             for k in range(int(parts.max()) + 1 if len(parts) else 1)]
 
 
+def search_parts(chunks: list[dict]) -> list[dict]:
+    """What the search page knows of each part before loading it: the ``eras`` and
+    ``outlets`` of its articles (sorted), so it loads only parts that can match a filter."""
+    return [{"eras": sorted({a[3] for a in c["articles"]}), "outlets": sorted({a[2] for a in c["articles"]})}
+            for c in chunks]
+
+
 def search_script(data: dict) -> tuple[str, str]:
     """``(asset name, body)`` of the script holding one part of the search's rows
     (``data``, see :func:`search_chunks`): ``search-<hash of the body>.js``, which hands
@@ -255,7 +268,7 @@ def search_script(data: dict) -> tuple[str, str]:
 # every value with textContent.
 _SEARCH_JS = r"""
 (function () {
-  var LIMIT = 200, rows = [], loaded = 0, failed = '', last = null;
+  var LIMIT = 200, rows = [], loaded = {}, nLoaded = 0, loading = -1, started = false, failed = '', last = null;
   var q = document.getElementById('bl-q'), kind = document.getElementById('bl-kind'),
       outlet = document.getElementById('bl-outlet'), era = document.getElementById('bl-era'),
       count = document.getElementById('bl-count'), list = document.getElementById('bl-results');
@@ -263,10 +276,19 @@ _SEARCH_JS = r"""
   BL_CHOICES.outlets.forEach(function (v) { outlet.add(new Option(v, v)); });
   BL_CHOICES.eras.forEach(function (v) { era.add(new Option(v, v)); });
   var params = new URLSearchParams(window.location.search);
-  if (params.get('q')) { q.value = params.get('q'); }
+  if (params.get('q')) { q.value = params.get('q'); started = true; }
   function el(tag, cls, text) {
     var e = document.createElement(tag); if (cls) { e.className = cls; } if (text) { e.textContent = text; } return e;
   }
+  // the parts that can hold rows of the chosen outlet and era; before any search, the first only
+  function wanted() {
+    var o = outlet.value, e = era.value, out = [];
+    BL_PARTS.forEach(function (p, i) {
+      if ((!o || p.outlets.indexOf(o) >= 0) && (!e || p.eras.indexOf(e) >= 0)) { out.push(i); }
+    });
+    return started ? out : out.slice(0, 1);
+  }
+  function missing() { return wanted().filter(function (i) { return !loaded[i]; }); }
   function run(force) {
     var terms = fold(q.value).split(/\s+/).filter(Boolean), k = kind.value, o = outlet.value, e = era.value;
     var key = JSON.stringify([terms, k, o, e]);
@@ -291,8 +313,11 @@ _SEARCH_JS = r"""
     });
     var status = found.length.toLocaleString('en') + ' of ' + rows.length.toLocaleString('en') + ' rows match' +
       (found.length > LIMIT ? '; showing the first ' + LIMIT + ' (narrow the search to see others)' : '') + '.';
-    if (loaded < BL_CHUNKS.length) {
-      status += ' Loading the rows: part ' + (loaded + 1) + ' of ' + BL_CHUNKS.length + '…';
+    var todo = missing().length;
+    if (todo) {
+      status += ' Loading the rows: ' + todo + ' more part(s) of ' + BL_CHUNKS.length + '…';
+    } else if (!started && BL_CHUNKS.length > 1) {
+      status += ' Type or choose to search all ' + BL_CHUNKS.length + ' parts of the rows.';
     }
     count.textContent = failed || status;
   }
@@ -303,19 +328,25 @@ _SEARCH_JS = r"""
                  hay: fold([r[3], r[4], sentence, a[1]].join(' \u0001 '))});
     });
   };
+  // loads the wanted parts not loaded yet, one after the other (a page opened from
+  // file:// may load scripts, not fetch files), searching what has arrived after each
   function next() {
-    if (loaded >= BL_CHUNKS.length) { run(true); return; }
+    if (loading >= 0 || failed) { return; }
+    var todo = missing();
+    if (!todo.length) { run(true); return; }
+    loading = todo[0];
     var script = document.createElement('script');
-    script.src = 'assets/' + BL_CHUNKS[loaded];
-    script.onload = function () { loaded += 1; run(true); next(); };
+    script.src = 'assets/' + BL_CHUNKS[loading];
+    script.onload = function () { loaded[loading] = true; nLoaded += 1; loading = -1; run(true); next(); };
     script.onerror = function () {
-      failed = 'The search data (assets/' + BL_CHUNKS[loaded] + ') is missing: copy the study folder whole.';
+      failed = 'The search data (assets/' + BL_CHUNKS[loading] + ') is missing: copy the study folder whole.';
       run(true);
     };
     document.body.appendChild(script);
   }
-  q.addEventListener('input', function () { run(false); });
-  [kind, outlet, era].forEach(function (c) { c.addEventListener('change', function () { run(false); }); });
+  function changed() { started = true; run(false); next(); }
+  q.addEventListener('input', changed);
+  [kind, outlet, era].forEach(function (c) { c.addEventListener('change', changed); });
   next();
 })();
 """
@@ -351,7 +382,7 @@ all words must match; case and accents are ignored.</p>
 <p id="bl-count" role="status" aria-live="polite"><noscript>The search needs JavaScript; the same rows are in
 the reports' data tables.</noscript></p>
 <ol id="bl-results"></ol>
-<script>var BL_CHUNKS = {{ chunks | safe }}, BL_CHOICES = {{ choices | safe }};
+<script>var BL_CHUNKS = {{ chunks | safe }}, BL_PARTS = {{ parts | safe }}, BL_CHOICES = {{ choices | safe }};
 {{ js | safe }}</script>
 </body></html>
 """)
@@ -370,7 +401,8 @@ def write_search_page(out_dir: str | Path, study: str, rows: pd.DataFrame, corpu
     from .report import ASSETS
     out = Path(out_dir)
     names = []
-    for data in search_chunks(rows, corpus, max_bytes):
+    chunks = search_chunks(rows, corpus, max_bytes)
+    for data in chunks:
         name, body = search_script(data)
         write_text_atomic(out / ASSETS / name, body)
         names.append(name)
@@ -381,6 +413,7 @@ def write_search_page(out_dir: str | Path, study: str, rows: pd.DataFrame, corpu
     choices = {"outlets": sorted({str(o) for o in corpus["outlet"].fillna("") if str(o)}),
                "eras": list(dict.fromkeys(str(e) for e in corpus["era_label"].fillna("") if str(e)))}
     page = SEARCH_TEMPLATE.render(study=study, chunks=_script_json(names), choices=_script_json(choices),
+                                  parts=_script_json(search_parts(chunks)),
                                   js=_SEARCH_JS, n_articles=f"{len(corpus):,}",
                                   counts={k: f"{int(counts.get(k, 0)):,}" for k in ("quote", "figure", "frame")})
     return write_text_atomic(out / SEARCH_PAGE, page)
