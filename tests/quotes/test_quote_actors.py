@@ -45,6 +45,7 @@ def test_listed_actors_matched(actors, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     pytest.param("Sánchez Cordero, Garduño", "Sanchez Cordero, Garduno", id="acute-and-tilde"),
+    pytest.param("Álvarez Ñúñez", "Alvarez Nunez", id="capitals"),
 ])
 def test_fold_accents(text, expected):
     assert fold_accents(text) == expected
