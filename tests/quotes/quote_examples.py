@@ -8,6 +8,9 @@ text, with the columns that matter. Two columns are compared as written in the t
 ``flags`` as the set of flag names (``{"split_quote"}``; ``set()`` for none) and ``group``
 as a number counted from 0 in order of first appearance among the named rows (so two rows
 with ``group=0`` are parts of one quotation, and ``group=1`` is another).
+
+Test files import it by name (``from quote_examples import ...``): pytest's default
+(prepend) import mode puts this folder, which has no ``__init__.py``, on ``sys.path``.
 """
 
 from __future__ import annotations
@@ -27,10 +30,10 @@ EBRARD, POMPEO, BROWN = "Marcelo Ebrard", "Mike Pompeo", "Theresa C. Brown"
 NO_ACTORS = pd.DataFrame(columns=["name", "aliases", "role", "country"])
 
 
-def quotes_of(text: str, actors: pd.DataFrame | None = None, **kwargs) -> pd.DataFrame:
+def quotes_of(text: str, actors: pd.DataFrame | None = None) -> pd.DataFrame:
     """``extract_quotes`` of a corpus of one article holding ``text`` (``actors``: default
     the bundled ``data/actors.csv``; :data:`NO_ACTORS` for none)."""
-    return extract_quotes(make_corpus([{"doc_id": "t1", "text": text}]), actors=actors, **kwargs)
+    return extract_quotes(make_corpus([{"doc_id": "t1", "text": text}]), actors=actors)
 
 
 def row(quote: str, **columns) -> dict:
