@@ -32,6 +32,14 @@ def bundled_corpus() -> pd.DataFrame:
     return load_corpus()
 
 
+@pytest.fixture(scope="session")
+def bundled_quotes(bundled_corpus) -> pd.DataFrame:
+    """``extract_quotes`` of the bundled corpus, extracted once for the session (do not
+    modify it in a test)."""
+    from borderlines.quotes import extract_quotes
+    return extract_quotes(bundled_corpus)
+
+
 @pytest.fixture
 def corpus_factory():
     """``make_corpus`` as a fixture."""
