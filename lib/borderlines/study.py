@@ -444,8 +444,6 @@ def _snapshot_loader(snapshot: Path, seen):
     are opened now, so a later refresh of the cache (which removes older snapshots)
     cannot take them away from tables not yet read."""
     import pyarrow.parquet as pq
-
-    from .terms import tokens_from_flat
     files = {name: pq.ParquetFile(open(snapshot / f"{name}.parquet", "rb")) for name in pipeline.TABLES}
     read = {}
 
@@ -460,7 +458,10 @@ def _snapshot_loader(snapshot: Path, seen):
         if name == "articles":
             return articles()
         table = files[name].read().to_pandas()
-        return tokens_from_flat(table, articles()["doc_id"].astype(object)) if name == "tokens" else table
+        if name != "tokens":
+            return table
+        from .terms import tokens_from_flat   # imports spaCy: only for the notebooks that read tokens
+        return tokens_from_flat(table, articles()["doc_id"].astype(object))
 
     return load
 
