@@ -14,25 +14,32 @@ from borderlines import nlp
 
 SENTENCES = [
     # the sentencizer: final punctuation ends a sentence
-    ("Talks resumed. Both sides met.", ["Talks resumed.", "Both sides met."]),
-    ("Is it over? Nobody knows!", ["Is it over?", "Nobody knows!"]),
+    pytest.param("Talks resumed. Both sides met.", ["Talks resumed.", "Both sides met."], id="full-stop"),
+    pytest.param("Is it over? Nobody knows!", ["Is it over?", "Nobody knows!"], id="question-and-exclamation"),
     # a line break ends a sentence, so a headline without a full stop stands alone
-    ("Ministers meet in Lima\nThe meeting starts today.", ["Ministers meet in Lima", "The meeting starts today."]),
-    ("First paragraph here\n\nSecond one", ["First paragraph here", "Second one"]),
+    pytest.param("Ministers meet in Lima\nThe meeting starts today.",
+                 ["Ministers meet in Lima", "The meeting starts today."], id="headline-line-break"),
+    pytest.param("First paragraph here\n\nSecond one", ["First paragraph here", "Second one"], id="paragraph-break"),
     # an opening quotation mark goes with the sentence it opens
-    ("He left. “We will return,” he said.", ["He left.", "“We will return,” he said."]),
-    ("She nodded. \"Fine,\" she said.", ["She nodded.", "\"Fine,\" she said."]),
+    pytest.param("He left. “We will return,” he said.", ["He left.", "“We will return,” he said."],
+                 id="curly-opening-quote"),
+    pytest.param("She nodded. \"Fine,\" she said.", ["She nodded.", "\"Fine,\" she said."],
+                 id="straight-opening-quote"),
     # an attribution after an exclaimed or asked quotation stays in its sentence
-    ("“Open the gates!” she shouted. Nobody moved.", ["“Open the gates!” she shouted.", "Nobody moved."]),
-    ("“Why now?” he asked.", ["“Why now?” he asked."]),
+    pytest.param("“Open the gates!” she shouted. Nobody moved.",
+                 ["“Open the gates!” she shouted.", "Nobody moved."], id="attribution-after-exclamation"),
+    pytest.param("“Why now?” he asked.", ["“Why now?” he asked."], id="attribution-after-question"),
     # ... but a capitalized word after it starts a new sentence
-    ("“Go!” Then silence.", ["“Go!”", "Then silence."]),
+    pytest.param("“Go!” Then silence.", ["“Go!”", "Then silence."], id="capitalized-word-after-quotation"),
     # an abbreviation that ends a sentence, before a word that opens one
-    ("The plant is near Nogales, Ariz. The owners agreed.", ["The plant is near Nogales, Ariz.", "The owners agreed."]),
-    ("He works for Widget Co. In March he quit.", ["He works for Widget Co.", "In March he quit."]),
+    pytest.param("The plant is near Nogales, Ariz. The owners agreed.",
+                 ["The plant is near Nogales, Ariz.", "The owners agreed."], id="state-abbreviation-after-city"),
+    pytest.param("He works for Widget Co. In March he quit.", ["He works for Widget Co.", "In March he quit."],
+                 id="company-abbreviation"),
     # ... never before a name, nor a state abbreviation without a city before it
-    ("Officials in Washington, D.C. Mayor Lee spoke.", ["Officials in Washington, D.C. Mayor Lee spoke."]),
-    ("Ariz. The rest follows.", ["Ariz. The rest follows."]),
+    pytest.param("Officials in Washington, D.C. Mayor Lee spoke.",
+                 ["Officials in Washington, D.C. Mayor Lee spoke."], id="abbreviation-before-a-name"),
+    pytest.param("Ariz. The rest follows.", ["Ariz. The rest follows."], id="state-abbreviation-without-city"),
 ]
 
 
@@ -44,13 +51,16 @@ def test_sentence_rules(text, expected):
     assert parsed["sentence"].tolist() == expected
 
 
-@pytest.mark.parametrize("text, n_words", [
-    ("Agents detained 66,450 people.", 4),        # a number with a comma is one word
-    ("They don’t agree — at all.", 6),             # "do" and "n’t" are two, the dash none
-    ("@BorderChief posted “Thanks”!", 3),          # a handle is a word, quotation marks are not
-    ("... !!! —", 0),
-    ("", 0),
-])
+WORD_COUNTS = [
+    pytest.param("Agents detained 66,450 people.", 4, id="number-with-comma-is-one-word"),
+    pytest.param("They don’t agree — at all.", 6, id="contraction-is-two-dash-none"),
+    pytest.param("@BorderChief posted “Thanks”!", 3, id="handle-is-a-word-quotation-marks-not"),
+    pytest.param("... !!! —", 0, id="punctuation-only"),
+    pytest.param("", 0, id="empty"),
+]
+
+
+@pytest.mark.parametrize("text, n_words", WORD_COUNTS)
 def test_word_counts(text, n_words):
     doc = nlp.get_nlp()(text)
     assert nlp.count_words(doc) == n_words
