@@ -1,6 +1,7 @@
 """Reading one quantity (borderlines.cited_figures.numbers), as tables of (text, expected).
 
-Each table runs through :func:`extract_figures` on an article of 2019-03-28; ``expected`` is
+Each table runs through :func:`extract_figures` on an article of 2019-03-28 (2021-01-15 for
+enforcement verbs and changes, whose examples speak of December); ``expected`` is
 every figure of the text (a list of rows) or, per surface part, the columns that matter
 (see ``cited_rows``). Periods are in ``test_cited_periods``, sources in
 ``test_cited_attribution``, statuses in ``test_cited_status``."""
