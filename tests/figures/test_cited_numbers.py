@@ -294,6 +294,11 @@ def test_changes_by_a_fraction_and_multiples(text, expected):
 
 # --- beyond migration wording: small counts, glued numbers, other units --------------
 
+def _lib_gap(reason):
+    """Marks an example the rules get wrong today (issue 12), so that fixing it shows."""
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
 def _other(surface, value, unit, kind):
     """The one figure written exactly ``surface``: no migration statistic."""
     return {surface: {"surface": surface, "value": value, "unit": unit, "kind": kind, "is_migration_stat": False}}
@@ -376,6 +381,17 @@ BEYOND_MIGRATION = [
                  _other("500 points", 500, "points", "change"), id="points-after-a-direction"),
     pytest.param("The Dow gained 300 points on Friday.", _other("300 points", 300, "points", "change"),
                  id="points-gained"),
+    pytest.param("The truck has a 400hp engine.", {"400hp": {"value": 400.0}}, id="glued-hp",
+                 marks=_lib_gap("'hp' is no unit: '400hp' gives no figure at all")),
+    pytest.param("The engine makes 300 horsepower.", {"300 horsepower": {"value": 300.0}}, id="horsepower",
+                 marks=_lib_gap("'horsepower' is no unit: the figure is a bare '300' with unit ''")),
+    pytest.param("The team scored three goals in the final.",
+                 {"three goals": {"unit": "goals", "measure": "other"}}, id="goals-scored-are-not-the-goal-measure",
+                 marks=_lib_gap("a count of goals gets unit 'goal' and measure 'goal' (meant for a share of an "
+                                "objective met), so in a migration context it is a migration statistic")),
+    pytest.param("The company sold 3 million iPhone 15 units.", {"3 million": {"value": 3e6, "unit": "units"}},
+                 id="count-of-a-model-name",
+                 marks=_lib_gap("the counted noun after a model name is lost: surface '3 million', unit ''")),
     pytest.param("The senator leads by 4 points in the poll.",
                  _other("4 points", 4, "points", "points"), id="points-lead"),
     pytest.param("Approval rose 6 percentage points.",
@@ -466,6 +482,8 @@ MODEL_NAMES_AND_CODES = [
     pytest.param("The TV showed the Apollo 11 launch and a Ford F-150 ad.", [], id="Apollo-11-and-F-150"),
     pytest.param("Officials opened Gate 7 at the airport.", [], id="Gate-7"),
     pytest.param("Caravan members rode Line 2 of the subway.", [], id="Line-2"),
+    pytest.param("The 787 was grounded after the fire.", [], id="bare-model-number-after-the",
+                 marks=_lib_gap("a model number without its maker ('the 787') is read as a count of 787")),
     # "one" before a plural is a pronoun before a verb
     pytest.param("One hopes the talks succeed.", [], id="one-as-a-pronoun"),
 ]
