@@ -32,17 +32,18 @@ def bundled_corpus() -> pd.DataFrame:
     return load_corpus()
 
 
-@pytest.fixture(scope="session")
-def bundled_figures(bundled_corpus) -> pd.DataFrame:
-    """The cited figures of the bundled corpus (``extract_figures``), extracted once."""
-    from borderlines.cited_figures import extract_figures
-    return extract_figures(bundled_corpus)
-
-
 @pytest.fixture
 def corpus_factory():
     """``make_corpus`` as a fixture."""
     return make_corpus
+
+
+@pytest.fixture(scope="session")
+def bundled_figures(bundled_corpus) -> pd.DataFrame:
+    """The cited figures of the bundled corpus (``extract_figures``), extracted once for
+    the session (do not modify it in a test)."""
+    from borderlines.cited_figures import extract_figures
+    return extract_figures(bundled_corpus)
 
 
 # --------------------------------------------------------------------------- built reports
