@@ -10,6 +10,10 @@ An expected value is either
 
 Floats are compared to 9 decimals and NaN equals NaN, so ``1 / 3`` and ``math.nan``
 can be written as such in a table.
+
+The test files of this folder import it as ``cited_rows`` (pytest's default import mode
+puts a test file's folder on ``sys.path``; the folder has no ``__init__.py``, so module
+names in ``tests/`` must be unique).
 """
 
 from __future__ import annotations

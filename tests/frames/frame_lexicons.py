@@ -1,5 +1,6 @@
 """Small frame lexicons and corpora shared by the frame tests (written for the tests,
-not taken from the bundled articles)."""
+not taken from the bundled articles). The test files of this folder import it as
+``frame_lexicons`` (pytest puts a test file's folder on ``sys.path``)."""
 
 from __future__ import annotations
 

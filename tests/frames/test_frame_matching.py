@@ -10,7 +10,7 @@ from conftest import make_corpus
 from frame_lexicons import LEXICON, TITLE_LEXICON
 
 from borderlines import frames as fr
-from borderlines.nlp import sentence_table
+from borderlines.nlp import get_nlp, sentence_table
 
 
 def matches_of(text: str, lexicon: dict) -> pd.DataFrame:
@@ -95,7 +95,6 @@ TITLED_NAMES = [
 
 @pytest.mark.parametrize("text, expected", TITLED_NAMES)
 def test_titled_name_spans(text, expected):
-    from borderlines.nlp import get_nlp
     doc = get_nlp()(text)
     assert [doc[s:e].text for s, e in fr.titled_name_spans(doc)] == expected
 
