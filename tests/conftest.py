@@ -46,6 +46,14 @@ def corpus_factory():
     return make_corpus
 
 
+@pytest.fixture(scope="session")
+def bundled_figures(bundled_corpus) -> pd.DataFrame:
+    """The cited figures of the bundled corpus (``extract_figures``), extracted once for
+    the session (do not modify it in a test)."""
+    from borderlines.cited_figures import extract_figures
+    return extract_figures(bundled_corpus)
+
+
 # --------------------------------------------------------------------------- built reports
 
 import os  # noqa: E402

@@ -35,19 +35,27 @@ def test_token_table_agrees_with_sentence_table(bundled_corpus):
                zip(sample["doc_id"], sample["start"], sample["end"], sample["text"]))
 
 
-def test_lookup_lemmas_from_the_package():
-    assert terms.word_lemma("deported") == "deport"
-    assert terms.word_lemma("Deported", sentence_initial=True) == "deport"
-    assert terms.word_lemma("Migrants", sentence_initial=True) == "migrant"
-    assert terms.word_lemma("DRUGS") == "drug"
+LEMMAS = [
+    pytest.param("deported", False, "deport", id="past-participle"),
+    pytest.param("Deported", True, "deport", id="capitalized-first-word"),
+    pytest.param("Migrants", True, "migrant", id="capitalized-first-word-plural"),
+    pytest.param("DRUGS", False, "drug", id="all-capitals"),
     # mid-sentence capitals are names: not lemmatized through the lowercase form
-    assert terms.word_lemma("United") == "united"
-    assert terms.word_lemma("States") == "states"
+    pytest.param("United", False, "united", id="name-word"),
+    pytest.param("States", False, "states", id="name-plural-kept"),
     # a word the table gives as a lemma keeps itself ("number" -> "numb" in the table)
-    assert terms.word_lemma("numbers") == terms.word_lemma("number") == "number"
-    assert terms.word_lemma("crossings") == terms.word_lemma("crossing") == "crossing"
+    pytest.param("numbers", False, "number", id="plural-of-a-lemma"),
+    pytest.param("number", False, "number", id="lemma-keeps-itself"),
+    pytest.param("crossings", False, "crossing", id="plural-gerund-noun"),
+    pytest.param("crossing", False, "crossing", id="gerund-noun-keeps-itself"),
     # stop words are left alone (the table maps "third" to "3")
-    assert terms.word_lemma("third") == "third"
+    pytest.param("third", False, "third", id="stop-word"),
+]
+
+
+@pytest.mark.parametrize("word, sentence_initial, lemma", LEMMAS)
+def test_lookup_lemmas_from_the_package(word, sentence_initial, lemma):
+    assert terms.word_lemma(word, sentence_initial=sentence_initial) == lemma
 
 
 def test_lemma_of_first_word_and_stop_words_in_token_table():
@@ -192,26 +200,38 @@ def test_log_odds_prior_comes_from_the_whole_corpus():
 # --------------------------------------------------------------------------- G² and log ratio
 
 
-def test_g2_against_hand_computed_example():
+G2 = [
     # a=10 in corpus 1 (c=10,000 words), b=2 in corpus 2 (d=20,000 words):
     # E1 = 10000*12/30000 = 4, E2 = 20000*12/30000 = 8,
     # G² = 2*(10 ln(10/4) + 2 ln(2/8)) = 2*(9.162907 - 2.772589) = 12.780637.
-    assert terms.log_likelihood_g2(10, 2, 10_000, 20_000) == pytest.approx(12.7806371930035, rel=1e-12)
-    # the same value from scipy's log-likelihood goodness-of-fit statistic
+    pytest.param((10, 2, 10_000, 20_000), 12.7806371930035, id="hand-computed"),
+    # a zero frequency adds nothing: a=5, b=0, c=d=1000: E1 = 2.5, G² = 2*5 ln 2 = 6.931472
+    pytest.param((5, 0, 1000, 1000), 6.93147180559945, id="zero-frequency"),
+    # equal relative frequencies: no evidence
+    pytest.param((3, 6, 1000, 2000), 0.0, id="equal-relative-frequencies"),
+]
+
+
+@pytest.mark.parametrize("counts, expected", G2)
+def test_g2_against_hand_computed_examples(counts, expected):
+    assert terms.log_likelihood_g2(*counts) == pytest.approx(expected, rel=1e-12, abs=1e-12)
+
+
+def test_g2_is_scipys_log_likelihood_statistic():
     g, _ = stats.power_divergence([10, 2], f_exp=[4, 8], lambda_="log-likelihood")
     assert terms.log_likelihood_g2(10, 2, 10_000, 20_000) == pytest.approx(g)
-    # a zero frequency adds nothing: a=5, b=0, c=d=1000: E1 = 2.5, G² = 2*5 ln 2 = 6.931472
-    assert terms.log_likelihood_g2(5, 0, 1000, 1000) == pytest.approx(6.93147180559945, rel=1e-12)
-    # equal relative frequencies: no evidence
-    assert terms.log_likelihood_g2(3, 6, 1000, 2000) == pytest.approx(0.0, abs=1e-12)
 
 
-def test_log_ratio():
-    # (10/10000) / (2/20000) = 10
-    assert terms.log_ratio(10, 2, 10_000, 20_000) == pytest.approx(math.log2(10))
-    # zero taken as 0.5: (5/1000) / (0.5/1000) = 10
-    assert terms.log_ratio(5, 0, 1000, 1000) == pytest.approx(math.log2(10))
-    assert terms.log_ratio(0, 5, 1000, 1000) == pytest.approx(-math.log2(10))
+LOG_RATIOS = [
+    pytest.param((10, 2, 10_000, 20_000), math.log2(10), id="ten-times-as-frequent"),   # (10/10000) / (2/20000)
+    pytest.param((5, 0, 1000, 1000), math.log2(10), id="zero-taken-as-half"),           # (5/1000) / (0.5/1000)
+    pytest.param((0, 5, 1000, 1000), -math.log2(10), id="zero-in-era-a"),
+]
+
+
+@pytest.mark.parametrize("counts, expected", LOG_RATIOS)
+def test_log_ratio(counts, expected):
+    assert terms.log_ratio(*counts) == pytest.approx(expected)
 
 
 def test_distinctive_terms_g2_uses_words_per_era():

@@ -17,29 +17,32 @@ def reference():
     return SentimentIntensityAnalyzer()
 
 
-@pytest.mark.parametrize("text", [
-    "The talks went well.",                                   # a lexicon word
-    "The shelters are not safe.",                             # negation
-    "The deal isn't good for farmers.",                       # a negation word
-    "They wouldn't've been happy with it.",                   # any word with n't negates
-    "The plan is extremely good.",                            # booster
-    "The plan is very very bad.",                             # boosters further back
-    "The crossing was GREAT, officials said.",                # capitals among lower case
-    "ALL CAPS IS LOUD AND GOOD",                              # every word in capitals
-    "The visit was good, but the results were poor.",         # "but" shifts the weight
-    "It was kind of good.",                                   # "kind of"
-    "At least the aid arrived.",                              # "least"
-    "The numbers were the least bad of the year.",
-    "Never so happy to see a bridge open.",                   # "never so"
-    "Without doubt a good outcome.",                          # "without doubt"
-    "That was the bomb.",                                     # an idiom
-    "No good options remain.",                                # "no" before a lexicon word
-    "Agents processed 1,200 people on Tuesday.",              # no lexicon word
-    "Good!!! Really good?!",                                  # punctuation emphasis
-    "They smiled 😊 at the border.",                          # emoji: scored by VADER itself
-    "   ",
-    "",
-])
+VADER_RULES = [
+    pytest.param("The talks went well.", id="lexicon-word"),
+    pytest.param("The shelters are not safe.", id="negation"),
+    pytest.param("The deal isn't good for farmers.", id="negation-word"),
+    pytest.param("They wouldn't've been happy with it.", id="any-nt-negates"),
+    pytest.param("The plan is extremely good.", id="booster"),
+    pytest.param("The plan is very very bad.", id="boosters-further-back"),
+    pytest.param("The crossing was GREAT, officials said.", id="capitals-among-lower-case"),
+    pytest.param("ALL CAPS IS LOUD AND GOOD", id="every-word-in-capitals"),
+    pytest.param("The visit was good, but the results were poor.", id="but-shifts-the-weight"),
+    pytest.param("It was kind of good.", id="kind-of"),
+    pytest.param("At least the aid arrived.", id="least"),
+    pytest.param("The numbers were the least bad of the year.", id="the-least"),
+    pytest.param("Never so happy to see a bridge open.", id="never-so"),
+    pytest.param("Without doubt a good outcome.", id="without-doubt"),
+    pytest.param("That was the bomb.", id="idiom"),
+    pytest.param("No good options remain.", id="no-before-a-lexicon-word"),
+    pytest.param("Agents processed 1,200 people on Tuesday.", id="no-lexicon-word"),
+    pytest.param("Good!!! Really good?!", id="punctuation-emphasis"),
+    pytest.param("They smiled 😊 at the border.", id="emoji-scored-by-vader-itself"),
+    pytest.param("   ", id="blank"),
+    pytest.param("", id="empty"),
+]
+
+
+@pytest.mark.parametrize("text", VADER_RULES)
 def test_fast_copy_gives_vaders_scores(reference, text):
     assert FastSentimentIntensityAnalyzer().polarity_scores(text) == reference.polarity_scores(text)
 
