@@ -382,3 +382,68 @@ def test_the_writer_is_a_mention_resolved_to_no_one():
     q = quotes_of("Kolb spoke first. We asked whether the pier would reopen.")
     row = row_of(q[q["kind"] == "indirect"], "whether the pier would reopen")
     assert (row["speaker_mention"], row["speaker"]) == ("We", "")
+
+
+# --------------------------------------------------------------------------- with_actors
+
+SPEAKER_COLUMNS = ["doc_id", "kind", "start", "end", "speaker", "role", "country", "speaker_source"]
+
+
+def actors_of(*rows: tuple[str, str, str, str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["name", "aliases", "role", "country"])
+
+
+# (text, the actor added, expected (speaker, role, country, speaker_source) of the first quote)
+ADDED_ACTORS = [
+    # found by the rules as written, then listed: the table's role and country fill the gaps
+    ("“The ferry will run again by June,” said Tove Halvorsen.\n\nShe added that fares would rise.",
+     ("Tove Halvorsen", "", "expert_or_ngo", "Norway"), ("Tove Halvorsen", "expert_or_ngo", "Norway", "actor_table")),
+    # the text's own words (a US senator) come before the table's
+    ("“The vote is done,” said Sen. Dana Kolb (D-Ore.).",
+     ("Dana Kolb", "Kolb", "other", "Canada"), ("Dana Kolb", "us_congress_or_state", "US", "actor_table")),
+    # words the rules took in before a name do not hide the actor
+    ("“We will sign it,” Harbor Chief Mara Ilves said.",
+     ("Mara Ilves", "", "other", "Estonia"), ("Mara Ilves", "other", "Estonia", "actor_table")),
+    # an actor nobody quotes changes nothing
+    ("“No comment,” said Ivo Brandt.", ("Pia Sorel", "", "other", ""), ("Ivo Brandt", "unknown", "", "text")),
+]
+
+
+@pytest.mark.parametrize("text,actor,expected", ADDED_ACTORS)
+def test_with_actors_equals_extracting_with_the_actor(text, actor, expected):
+    from borderlines.quotes import with_actors
+    corpus = make_corpus([{"doc_id": "w1", "text": text}])
+    listed = actors_of(actor)
+    again = with_actors(extract_quotes(corpus, actors=NO_ACTORS), listed)
+    extracted = extract_quotes(corpus, actors=listed)
+    pd.testing.assert_frame_equal(again[SPEAKER_COLUMNS], extracted[SPEAKER_COLUMNS])
+    assert tuple(again.iloc[0][["speaker", "role", "country", "speaker_source"]]) == expected
+
+
+def test_with_actors_keeps_listed_rows_and_ambiguous_names():
+    from borderlines.quotes import with_actors
+    corpus = make_corpus([{"doc_id": "w2", "text": "“Roads first,” said Lena Voss. “Rail later,” said Omar Tal."}])
+    quotes = extract_quotes(corpus, actors=actors_of(("Lena Voss", "", "other", "Austria")))
+    # two actors go by "Omar Tal": the name alone cannot say which
+    twins = actors_of(("Lena Voss", "", "expert_or_ngo", "Chile"), ("Omar Tal (mayor)", "Omar Tal", "other", ""),
+                      ("Omar Tal (judge)", "Omar Tal", "other", ""))
+    again = with_actors(quotes, twins).set_index("quote")
+    assert tuple(again.loc["Roads first", ["speaker", "role", "speaker_source"]]) == ("Lena Voss", "other",
+                                                                                     "actor_table")
+    assert tuple(again.loc["Rail later", ["speaker", "speaker_source"]]) == ("Omar Tal", "text")
+    with pytest.raises(ValueError, match="speaker_source"):
+        with_actors(quotes.drop(columns="speaker_source"), twins)
+
+
+def test_with_actors_on_the_bundled_corpus():
+    """The study's quotes extracted without an actor, then given the table with it,
+    name the same speakers with the same roles as extracting with the whole table."""
+    from borderlines.corpus import load_corpus
+    from borderlines.quotes import load_actors, with_actors
+    corpus, actors = load_corpus(), load_actors()
+    full = extract_quotes(corpus, actors=actors)
+    name = "Andrés Manuel López Obrador"
+    assert (full["speaker"] == name).sum() > 0
+    without = extract_quotes(corpus, actors=actors[actors["name"] != name].reset_index(drop=True))
+    assert set(without.loc[without["speaker"].str.contains("Obrador"), "speaker_source"]) == {"text"}
+    pd.testing.assert_frame_equal(with_actors(without, actors)[SPEAKER_COLUMNS], full[SPEAKER_COLUMNS])
