@@ -118,15 +118,14 @@ def measure_estimates(table: pd.DataFrame, measures, eras, era: str = "era",
     parts = []
     for m in measures:
         if m.category is None:
-            parts.append(_estimates(table, m, keys, era).assign(measure=m.name, label=m.label,
-                                                                  definition=m.definition, unit=m.unit))
+            parts.append(_estimates(table, m, keys, era).assign(**m.ids()))
             continue
         if m.denominator is None:
             wide, categories = _share_wide(table, m.category, m.numerator, "doc_id", era)
         for c in (categories if m.denominator is None else dict.fromkeys(table[m.category])):
             part = (_estimates(wide, replace(m, numerator=c, denominator="_total"), keys, era)
                     if m.denominator is None else _estimates(table[table[m.category] == c], m, keys, era))
-            parts.append(part.assign(measure=c, label=m.label_of(c), definition=m.definition_of(c), unit=m.unit))
+            parts.append(part.assign(**m.ids(c)))
     if not parts:
         return pd.DataFrame(columns=list(MEASURE_ESTIMATE_COLUMNS))
     return pd.concat(parts, ignore_index=True)[list(MEASURE_ESTIMATE_COLUMNS)]

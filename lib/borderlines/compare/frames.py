@@ -202,6 +202,7 @@ def frame_share_differences(sentence_frames: pd.DataFrame, sentences: pd.DataFra
     counts = table.groupby(["frame", "era"])["n_framed"].sum()
     out = out.assign(frame=out["measure"], label=out["measure"].map(labels),
                      definition=[measure.definition_of(labels[f]) for f in out["measure"]],
+                     phrase=[measure.phrase_of(labels[f]) for f in out["measure"]],
                      n_framed_a=[int(counts.get((f, era_a), 0)) for f in out["measure"]],
                      n_framed_b=[int(counts.get((f, era_b), 0)) for f in out["measure"]])[columns]
     order = out["estimate"].abs().sort_values(ascending=False, kind="stable", na_position="last").index
