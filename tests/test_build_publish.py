@@ -259,3 +259,12 @@ def test_only_notebooks_whose_tables_changed_run_again(nb_folder, tmp_path, monk
     assert manifest["reads"] == {"01_a": ["quotes"], "02_b": ["figures"]}
     run(force=True)
     assert state["calls"] == ["01_a", "02_b", "03_c"] and len(prepared) == 2
+
+
+def test_a_study_that_still_sets_n_resamples_builds_with_a_warning(nb_folder):
+    from borderlines.parameters import DeprecatedParameter
+    folder, state = nb_folder
+    with pytest.warns(DeprecatedParameter, match="n_resamples"):
+        results = b.build(b.Study("tiny", {"seed": 3, "n_resamples": 2000}, source="test"), notebooks_folder=folder,
+                          progress=False, jobs=1)
+    assert [r.status for r in results] == ["built", "built"] and state["calls"] == ["01_a", "02_b"]

@@ -149,7 +149,7 @@ def test_discovered_notebooks_declare_parameters():
     assert all("output_dir" in s.declared for s in specs if s.stem != "00_start_here")
 
 
-DECLARED = {"era_a": "trump_1", "era_b": "biden", "kinds": ["direct"], "n_resamples": 2000,
+DECLARED = {"era_a": "trump_1", "era_b": "biden", "kinds": ["direct"], "top_n_speakers": 10,
             "ngram_min": 1, "ngram_max": 2}
 
 
@@ -157,7 +157,7 @@ DECLARED = {"era_a": "trump_1", "era_b": "biden", "kinds": ["direct"], "n_resamp
     ({"era_a": "obama"}, "era_a", "era 'obama' is not in the eras table (its eras: trump_1, biden, trump_2)"),
     ({"kinds": ["direct", "bogus"]}, "kinds", "'bogus': choose from direct, partial, embedded, indirect"),
     ({"kinds": []}, "kinds", "an empty list"),
-    ({"n_resamples": -3}, "n_resamples", "must be at least 1, got -3"),
+    ({"top_n_speakers": -3}, "top_n_speakers", "must be at least 1, got -3"),
     ({"ngram_max": 7}, "ngram_max", "got ngram_min=1, ngram_max=7"),
     ({"ngram_min": 3}, "ngram_min", "got ngram_min=3, ngram_max=2"),
     ({"duplicates": "drop"}, "duplicates", "'drop': choose from cluster, collapse, keep"),
@@ -187,7 +187,7 @@ def test_files_named_by_parameters_must_exist_and_load(tmp_path):
 
 def test_good_values_pass():
     assert parameters.value_problems({"era_a": "biden", "era_b": "trump_2", "kinds": ["indirect"],
-                             "ngram_min": 2, "ngram_max": 3, "n_resamples": 1, "duplicates": "collapse"},
+                             "ngram_min": 2, "ngram_max": 3, "top_n_speakers": 1, "duplicates": "collapse"},
                             DECLARED) == []
 
 

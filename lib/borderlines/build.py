@@ -37,6 +37,7 @@ import sys
 import threading
 import time
 import traceback
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,8 +45,8 @@ import yaml
 
 from . import __version__
 from .files import InputProblem, read_yaml, sha256_file, write_json_atomic
-from .parameters import (RESERVED, TABLE_INPUTS, missing_files, resolve_paths, shown_parameters, type_problem,
-                         value_problems)
+from .parameters import (RESERVED, TABLE_INPUTS, DeprecatedParameter, deprecation, missing_files, resolve_paths,
+                         shown_parameters, type_problem, value_problems)
 from .paths import PACKAGE_DIR, SNAPSHOT_KEYS, data_dir, notebooks_dir, project_root, reports_dir, shown_path
 from .progress import BUILD_ENV
 
@@ -371,11 +372,15 @@ def tables_read(path: Path, name: str = "tables") -> tuple[str, ...]:
 
 def check_parameters(study: Study, notebooks: list[NotebookSpec]) -> dict[str, dict]:
     """The parameters each notebook gets from the study. Raises :class:`BuildError`
-    listing every unknown name and wrong type before anything runs."""
+    listing every unknown name and wrong type before anything runs; a deprecated one
+    (:data:`borderlines.parameters.DEPRECATED`) is ignored with a
+    :class:`~borderlines.parameters.DeprecatedParameter` warning."""
     problems = []
     declared_anywhere = declared_defaults(notebooks)
     for name, value in study.parameters.items():
-        if name in RESERVED:
+        if deprecation(name):
+            warnings.warn(deprecation(name, study.origin(name)), DeprecatedParameter, stacklevel=2)
+        elif name in RESERVED:
             problems.append(f"parameter '{name}' is set by the build itself; remove it from {study.origin(name)}")
         elif name not in declared_anywhere:
             known = ", ".join(sorted(n for n in declared_anywhere if n not in RESERVED))

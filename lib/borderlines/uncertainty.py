@@ -24,8 +24,6 @@ from .compare.core import (ERA_NO_VARIATION as NO_VARIATION, FEW_ARTICLES, NO_AR
                            NO_DENOMINATOR, ONE_ARTICLE as NO_INTERVAL, era_interval)
 from .measures import RESULT_ID_COLUMNS
 
-#: Kept so calls that pass ``n_resamples`` keep working; the jackknife interval does not resample.
-DEFAULT_RESAMPLES = 2000
 DEFAULT_CONFIDENCE = 0.95
 
 #: Columns of every estimate table in this module.
@@ -39,24 +37,22 @@ ESTIMATE_COLUMNS = {
 }
 
 
-def mean_ci(values, seed: int = 0, n_resamples: int = DEFAULT_RESAMPLES,
-            confidence: float = DEFAULT_CONFIDENCE) -> tuple[float, float, float, str]:
+def mean_ci(values, seed: int = 0, confidence: float = DEFAULT_CONFIDENCE) -> tuple[float, float, float, str]:
     """``(mean, ci_low, ci_high, note)`` of per-article ``values`` (NaN values left out):
     the mean, the ends of its jackknife t interval (:func:`~borderlines.compare.era_interval`),
     and ``''`` or why there is no interval (NaN bounds: fewer than three values, or all
-    equal). ``seed`` and ``n_resamples`` are accepted for older calls and not used."""
+    equal). ``seed`` is accepted for older calls and not used."""
     x = np.asarray(values, dtype=float)
     return era_interval(x, np.ones_like(x), level=confidence)
 
 
 def ratio_ci(numerator, denominator, scale: float = 1.0, seed: int = 0,
-             n_resamples: int = DEFAULT_RESAMPLES,
              confidence: float = DEFAULT_CONFIDENCE) -> tuple[float, float, float, str]:
     """``(estimate, ci_low, ci_high, note)`` of ``scale * sum(numerator) / sum(denominator)``
     over articles (e.g. quotes per 1,000 words with ``scale=1000``), with the jackknife t
     interval of :func:`~borderlines.compare.era_interval`; articles whose denominator is
-    zero say nothing about the ratio and are left out. ``seed`` and ``n_resamples`` are
-    accepted for older calls and not used."""
+    zero say nothing about the ratio and are left out. ``seed`` is accepted for older
+    calls and not used."""
     return era_interval(numerator, denominator, scale=scale, level=confidence)
 
 
