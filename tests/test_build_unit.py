@@ -198,12 +198,13 @@ def test_index_reuses_the_corpus_overview_of_the_same_inputs(tmp_path, monkeypat
                         {"n_articles": 2, "n_outlets": 1, "first": "2019-01-01", "last": "2019-02-01", "eras": []})
     study = b.Study("s", {"corpus_path": "x.csv"}, out_dir=tmp_path)
     manifest = {"study": "s", "study_file": "t", "built_at": "now", "seconds": 1, "notebooks": [], "only": [],
-                "corpus_checksum": "abc", "inputs": {"package": "1"}, "git_commit": "c", "git_dirty": False,
+                "corpus_checksum": "abc", "inputs": {"package": "1"}, "inputs_key": "k1", "git_commit": "c",
+                "git_dirty": False,
                 "python": "3.11", "packages": {}, "parameters": {}}
     index.write_study_index(study, manifest)
     index.write_study_index(study, manifest)
     assert len(calls) == 1 and "2 articles" in (tmp_path / "index.html").read_text()
-    index.write_study_index(study, {**manifest, "corpus_checksum": "def"})   # another corpus
+    index.write_study_index(study, {**manifest, "inputs_key": "k2"})   # another corpus, code or data
     assert len(calls) == 2
 
 

@@ -437,10 +437,21 @@ def study_tables(corpus_path=None, *, eras_path=None, rules_path=None, actors_pa
     return StudyTables(_snapshot_loader(snapshot, seen), provenance, problems)
 
 
+def snapshot_tables(snapshot) -> StudyTables:
+    """The :class:`StudyTables` of one snapshot folder (``<study folder>/tables/<snapshot>``,
+    as :func:`prepare_study_tables` names it), read lazily and without reading or hashing
+    the corpus again: every table but ``corpus``, whose raw text only the corpus holds
+    (``articles`` has each article's clean text and metadata)."""
+    folder = Path(snapshot)
+    return StudyTables(_snapshot_loader(folder, None), {"snapshot": folder.name})
+
+
 def _snapshot_loader(snapshot: Path, seen):
     """``load(name)``: one table of :class:`StudyTables` read from ``snapshot``. Its files
     are opened now, so a later refresh of the cache (which removes older snapshots)
-    cannot take them away from tables not yet read."""
+    cannot take them away from tables not yet read. ``seen`` (the corpus as scanned)
+    gives ``corpus`` its raw text and ``articles`` the files read now; ``None``: no
+    ``corpus``, ``articles`` as extracted."""
     import pyarrow.parquet as pq
 
     from .terms import tokens_from_flat
@@ -449,11 +460,15 @@ def _snapshot_loader(snapshot: Path, seen):
 
     def articles() -> pd.DataFrame:       # corpus and tokens need it too: read once
         if "articles" not in read:
-            read["articles"] = _with_files(files["articles"].read().to_pandas(), seen)
+            table = files["articles"].read().to_pandas()
+            read["articles"] = table if seen is None else _with_files(table, seen)
         return read["articles"]
 
     def load(name: str) -> pd.DataFrame:
         if name == "corpus":
+            if seen is None:
+                raise ValueError(f"the tables of {snapshot.name} have no corpus table (it needs the corpus "
+                                 "read again): use tables.articles, or borderlines.study.study_tables")
             return _corpus(articles(), seen)
         if name == "articles":
             return articles()
@@ -481,14 +496,6 @@ def load_study_tables(params: dict, *, progress: bool = True) -> StudyTables:
     from .progress import interactive
     return study_tables(params.get("corpus_path"), **_arguments(params), cache_dir=tables_dir(params),
                         progress=progress and interactive())
-
-
-def prepared_study_tables(params: dict, out_dir, *, progress: bool = False) -> StudyTables:
-    """The :class:`StudyTables` that :func:`prepare_study_tables` keeps in
-    ``out_dir/tables`` (read lazily; articles new since then are extracted first), for the
-    study's pages beyond the notebooks (article and search pages)."""
-    return study_tables(params.get("corpus_path"), **_arguments(params), cache_dir=Path(out_dir) / "tables",
-                        progress=progress, warn=False)
 
 
 def prepare_study_tables(params: dict, out_dir, *, scheduler=None, n_workers: int = 2,
