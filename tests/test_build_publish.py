@@ -260,3 +260,44 @@ def test_only_notebooks_whose_tables_changed_run_again(nb_folder, tmp_path, monk
     assert manifest["reads"] == {"01_a": ["quotes"], "02_b": ["figures"]}
     run(force=True)
     assert state["calls"] == ["01_a", "02_b", "03_c"] and len(prepared) == 2
+
+
+def test_a_study_that_still_sets_n_resamples_builds_with_a_warning(nb_folder):
+    from borderlines.parameters import DeprecatedParameter
+    folder, state = nb_folder
+    with pytest.warns(DeprecatedParameter, match="n_resamples"):
+        results = b.build(b.Study("tiny", {"seed": 3, "n_resamples": 2000}, source="test"), notebooks_folder=folder,
+                          progress=False, jobs=1)
+    assert [r.status for r in results] == ["built", "built"] and state["calls"] == ["01_a", "02_b"]
+
+
+def test_navigation_pages_come_from_the_build_s_tables_and_change_only_with_them(nb_folder, tmp_path, monkeypatch):
+    from borderlines import navigation, study
+    folder, state = nb_folder
+    nbformat.write(_reading("quotes = tables.quotes"), folder / "01_a.ipynb")
+    corpus = tmp_path / "corpus.csv"
+    corpus.write_text('id,date,text\na1,2019-06-07,"“The ferry runs again,” said Mayor Lia Dunn."\n')
+    writes, scans = [], []
+    real_write, real_scan = navigation.write_navigation, study._scan
+    monkeypatch.setattr(navigation, "write_navigation", lambda *a, **k: writes.append(1) or real_write(*a, **k))
+    monkeypatch.setattr(study, "_scan", lambda *a, **k: scans.append(1) or real_scan(*a, **k))
+
+    def run(seed):
+        return b.build(b.Study("tiny", {"seed": seed, "corpus_path": str(corpus)}, source="test"),
+                       notebooks_folder=folder, progress=False, jobs=1)
+
+    run(1)
+    out = b.Study("tiny", {}).out_dir
+    page = out / "articles" / "a1.html"
+    assert len(writes) == 1 and len(scans) == 1 and (out / navigation.SEARCH_PAGE).exists()
+    assert any("Lia Dunn" in p.read_text(encoding="utf-8") for p in (out / "assets").glob("search-*.js"))
+    stamp = page.stat().st_mtime_ns
+    run(1)                                      # nothing changed
+    run(2)                                      # the notebooks run again; their tables did not change
+    assert state["calls"][-2:] == ["01_a", "02_b"]
+    assert len(writes) == 1 and len(scans) == 1 and page.stat().st_mtime_ns == stamp
+    corpus.write_text(corpus.read_text() + "a2,2022-05-02,Officials met in the port.\n")
+    run(2)                                      # another corpus: new tables, new pages
+    assert len(writes) == 2 and len(scans) == 2 and (out / "articles" / "a2.html").exists()
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["inputs_key"] == manifest["tables"]["key"]   # one key for the tables and the pages

@@ -149,7 +149,7 @@ def test_discovered_notebooks_declare_parameters():
     assert all("output_dir" in s.declared for s in specs if s.stem != "00_start_here")
 
 
-DECLARED = {"era_a": "trump_1", "era_b": "biden", "kinds": ["direct"], "n_resamples": 2000,
+DECLARED = {"era_a": "trump_1", "era_b": "biden", "kinds": ["direct"], "top_n_speakers": 10,
             "ngram_min": 1, "ngram_max": 2}
 
 
@@ -157,7 +157,7 @@ DECLARED = {"era_a": "trump_1", "era_b": "biden", "kinds": ["direct"], "n_resamp
     ({"era_a": "obama"}, "era_a", "era 'obama' is not in the eras table (its eras: trump_1, biden, trump_2)"),
     ({"kinds": ["direct", "bogus"]}, "kinds", "'bogus': choose from direct, partial, embedded, indirect"),
     ({"kinds": []}, "kinds", "an empty list"),
-    ({"n_resamples": -3}, "n_resamples", "must be at least 1, got -3"),
+    ({"top_n_speakers": -3}, "top_n_speakers", "must be at least 1, got -3"),
     ({"ngram_max": 7}, "ngram_max", "got ngram_min=1, ngram_max=7"),
     ({"ngram_min": 3}, "ngram_min", "got ngram_min=3, ngram_max=2"),
     ({"duplicates": "drop"}, "duplicates", "'drop': choose from cluster, collapse, keep"),
@@ -187,7 +187,7 @@ def test_files_named_by_parameters_must_exist_and_load(tmp_path):
 
 def test_good_values_pass():
     assert parameters.value_problems({"era_a": "biden", "era_b": "trump_2", "kinds": ["indirect"],
-                             "ngram_min": 2, "ngram_max": 3, "n_resamples": 1, "duplicates": "collapse"},
+                             "ngram_min": 2, "ngram_max": 3, "top_n_speakers": 1, "duplicates": "collapse"},
                             DECLARED) == []
 
 
@@ -198,12 +198,13 @@ def test_index_reuses_the_corpus_overview_of_the_same_inputs(tmp_path, monkeypat
                         {"n_articles": 2, "n_outlets": 1, "first": "2019-01-01", "last": "2019-02-01", "eras": []})
     study = b.Study("s", {"corpus_path": "x.csv"}, out_dir=tmp_path)
     manifest = {"study": "s", "study_file": "t", "built_at": "now", "seconds": 1, "notebooks": [], "only": [],
-                "corpus_checksum": "abc", "inputs": {"package": "1"}, "git_commit": "c", "git_dirty": False,
+                "corpus_checksum": "abc", "inputs": {"package": "1"}, "inputs_key": "k1", "git_commit": "c",
+                "git_dirty": False,
                 "python": "3.11", "packages": {}, "parameters": {}}
     index.write_study_index(study, manifest)
     index.write_study_index(study, manifest)
     assert len(calls) == 1 and "2 articles" in (tmp_path / "index.html").read_text()
-    index.write_study_index(study, {**manifest, "corpus_checksum": "def"})   # another corpus
+    index.write_study_index(study, {**manifest, "inputs_key": "k2"})   # another corpus, code or data
     assert len(calls) == 2
 
 

@@ -123,7 +123,7 @@ def test_timeline_keeps_corpus_html_as_data(eras):
 
 def test_measure_shares_chart(placed, bundled_corpus, eras):
     shares = era_shares(measure_counts(placed, bundled_corpus), "measure", count="n", seed=1,
-                        eras=["trump_1", "biden"], n_resamples=200)
+                        eras=["trump_1", "biden"])
     spec = charts.measure_shares(shares, eras).to_dict()
     rows = max(layer_data(spec), key=len)
     assert len(rows) == len(shares) and max(r["estimate"] for r in rows) <= 100

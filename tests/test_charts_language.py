@@ -30,13 +30,13 @@ def bundled(bundled_corpus):
     lexicon = frames.load_frames()
     framed = frames.sentence_frames(corpus, lexicon, sentences)
     keys = ["trump_1", "biden"]
-    shares = compare.frames.frame_shares(framed, sentences, corpus, lexicon, seed=1, eras=keys, n_resamples=100)
+    shares = compare.frames.frame_shares(framed, sentences, corpus, lexicon, seed=1, eras=keys)
     tone = tone_mod.sentence_tone(corpus, sentences)
     quotes = pd.DataFrame({"doc_id": ["000", "003"], "start": [0, 0], "end": [400, 400]})
     return {"distinctive": distinctive, "lines": lines, "shares": shares, "tone": tone,
-            "by_era": compare.tone.tone_by_era(tone, seed=1, eras=keys, n_resamples=100),
+            "by_era": compare.tone.tone_by_era(tone, seed=1, eras=keys),
             "histogram": compare.tone.tone_histogram(tone, 20, keys),
-            "voice": compare.tone.tone_quotes_vs_narration(tone, quotes, seed=1, eras=keys, n_resamples=100)}
+            "voice": compare.tone.tone_quotes_vs_narration(tone, quotes, seed=1, eras=keys)}
 
 
 def datasets(spec: dict) -> list[list[dict]]:

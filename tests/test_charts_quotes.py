@@ -30,7 +30,7 @@ def quotes(bundled_corpus) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def voice_shares(bundled_corpus, quotes) -> pd.DataFrame:
     counts = voice_counts_per_article(quotes, bundled_corpus, kinds=OWN_WORDS)
-    return era_shares(counts, "voice_group", seed=1, eras=COMPARED, n_resamples=200)
+    return era_shares(counts, "voice_group", seed=1, eras=COMPARED)
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +102,7 @@ def test_voice_shares_draw_intervals_in_era_colours(voice_shares, eras):
 
 def test_voice_shares_by_country(bundled_corpus, quotes, eras):
     counts = voice_counts_per_article(quotes, bundled_corpus, "country", kinds=OWN_WORDS)
-    shares = era_shares(counts, "country", eras=COMPARED, n_resamples=100)
+    shares = era_shares(counts, "country", eras=COMPARED)
     chart = charts.voice_shares(shares, eras, category="country", category_title="Country")
     assert {r["country"] for r in rows_of(chart)} == set(counts["country"])
     assert "Country" in tooltip_titles(chart.to_dict())

@@ -132,3 +132,16 @@ def test_extraction_imports_nothing_of_the_comparison_layer():
     parts = {m.split(".")[1] for m in loaded}
     skipped = {n.removesuffix(".py") for n in NOT_EXTRACTION} - {"study", "progress"}
     assert "compare" in skipped and not parts & skipped, parts & skipped
+
+
+def test_the_phrase_travels_into_tables_and_findings_sentences():
+    out = compare.compare_measures(_articles(), quote_measures(("direct",), "quotes_per_article",
+                                                               "quotes_per_1000_words"), "a", "b")
+    assert out["phrase"].tolist() == ["quotes per article", "quotes per 1,000 words"]
+    lines = wording.difference_lines(out, "A", "B").splitlines()
+    assert len(lines) == 2 and "quotes per article" in lines[0].lower() and "quotes per 1,000 words" in lines[1].lower()
+    voices = compare.compare_measures(_voices(), quote_measures(("direct",), "voice_share"), "a", "b")
+    assert [f"the share of quotes from the voice group ‘{g}’" for g in voices["measure"]] == voices["phrase"].tolist()
+    assert "phrase" in uncertainty.measure_estimates(_voices(), quote_measures(("direct",), "voice_share"),
+                                                     ["a", "b"]).columns
+    assert all(m.phrase for m in MEASURES.values())   # every measure says what it is in prose

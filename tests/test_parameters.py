@@ -82,3 +82,17 @@ def test_the_notebooks_defaults_are_read_as_python_and_eras_are_checked_with_the
     assert declared["eras_path"] is None and declared["kinds"] == ["direct", "partial", "embedded"]
     problems = dict(parameters.value_problems({"era_a": "obama"}, declared))
     assert "era 'obama' is not in the eras table" in problems["era_a"]
+
+
+def test_an_old_study_file_with_n_resamples_still_validates_and_the_notebooks_do_not_get_it(tmp_path):
+    old = tmp_path / "old.yml"
+    old.write_text(yaml.safe_dump({"study": "old", "parameters": {"n_resamples": 2000, "seed": 7}}))
+    study = build.load_study(old)
+    notebooks = build.discover_notebooks()
+    assert not any("n_resamples" in nb.declared for nb in notebooks)
+    with pytest.warns(parameters.DeprecatedParameter, match="'n_resamples' .*old.yml.* is ignored"):
+        per_notebook = build.check_parameters(study, notebooks)
+    assert all("n_resamples" not in p for p in per_notebook.values())
+    assert per_notebook["01_corpus_overview"]["seed"] == 7
+    assert parameters.value_problems(build.resolve_paths(study.parameters)) == []
+    assert "n_resamples" not in parameters.listing()

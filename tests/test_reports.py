@@ -96,10 +96,10 @@ def test_noop_rebuild_reuses_everything_and_force_is_byte_identical(built_defaul
 
 def test_changed_parameter_rebuilds_only_affected_notebooks(built_default, tmp_path):
     study, _ = built_default
-    changed = Study(study.name, {**study.parameters, "n_resamples": 500}, source="test")
+    changed = Study(study.name, {**study.parameters, "duplicates": "keep"}, source="test")
     results = {r.stem: r.status for r in build(changed, progress=False)}
     assert results["01_corpus_overview"] == "built"
-    takes = {nb.stem for nb in discover_notebooks() if "n_resamples" in nb.declared}
+    takes = {nb.stem for nb in discover_notebooks() if "duplicates" in nb.declared}
     assert {s for s, st in results.items() if st == "built"} == takes
     build(study, progress=False)  # restore for the other tests
 

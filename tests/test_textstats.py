@@ -124,15 +124,15 @@ def test_era_stats_intervals_and_single_article_note(bundled_corpus):
 
 
 def test_mean_and_ratio_ci():
-    est, lo, hi, note = mean_ci([1.0, 2.0, 3.0, 10.0], seed=1, n_resamples=999)
+    est, lo, hi, note = mean_ci([1.0, 2.0, 3.0, 10.0], seed=1)
     assert est == 4.0 and lo < est < hi and note == ""
     assert mean_ci([5.0])[3] == NO_INTERVAL
-    est, lo, hi, _ = ratio_ci([1, 2, 3], [100, 100, 100], scale=1000, seed=1, n_resamples=999)
+    est, lo, hi, _ = ratio_ci([1, 2, 3], [100, 100, 100], scale=1000, seed=1)
     assert est == pytest.approx(20.0) and lo <= 20 <= hi
     same = mean_ci([2.0, 2.0, 2.0])    # a zero-width interval would read as certainty
     assert same[0] == 2.0 and np.isnan(same[1]) and np.isnan(same[2])
     assert same[3] == "no variation between articles: no interval"
-    none = ratio_ci([0, 0, 0], [100, 200, 300], seed=1, n_resamples=200)
+    none = ratio_ci([0, 0, 0], [100, 200, 300], seed=1)
     assert none[0] == 0 and np.isnan(none[1]) and none[3] == "no variation between articles: no interval"
 
 
@@ -151,7 +151,7 @@ def test_era_tables_and_format():
 def test_era_shares_sum_to_one():
     counts = pd.DataFrame({"doc_id": ["1", "1", "2", "2", "3"], "era": ["a", "a", "a", "a", "b"],
                            "role": ["us", "mx", "us", "mx", "us"], "n": [3, 1, 1, 1, 2]})
-    shares = era_shares(counts, "role", seed=1, n_resamples=500)
+    shares = era_shares(counts, "role", seed=1)
     a = shares[shares.era == "a"].set_index("role")
     assert a.estimate.sum() == pytest.approx(1.0)
     assert a.loc["us", "estimate"] == pytest.approx(4 / 6) and a.loc["us", "count"] == 4
@@ -160,7 +160,7 @@ def test_era_shares_sum_to_one():
 
 def test_ratio_ci_with_zero_denominators():
     assert ratio_ci([0], [0])[3] == "nothing to divide by (denominator is zero)"
-    est, lo, hi, note = ratio_ci([1, 0, 2, 0, 3], [3, 0, 4, 0, 5], seed=1, n_resamples=500)
+    est, lo, hi, note = ratio_ci([1, 0, 2, 0, 3], [3, 0, 4, 0, 5], seed=1)
     assert est == pytest.approx(6 / 12) and note == "" and lo <= est <= hi and not np.isnan(lo)
     # two articles with something to divide: too few for an honest interval
     est, lo, hi, note = ratio_ci([1, 0, 2, 0], [3, 0, 4, 0])

@@ -37,6 +37,7 @@ import sys
 import threading
 import time
 import traceback
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,8 +45,8 @@ import yaml
 
 from . import __version__
 from .files import InputProblem, read_yaml, sha256_file, write_json_atomic
-from .parameters import (RESERVED, TABLE_INPUTS, missing_files, resolve_paths, shown_parameters, type_problem,
-                         value_problems)
+from .parameters import (RESERVED, TABLE_INPUTS, DeprecatedParameter, deprecation, missing_files, resolve_paths,
+                         shown_parameters, type_problem, value_problems)
 from .paths import PACKAGE_DIR, SNAPSHOT_KEYS, data_dir, notebooks_dir, project_root, reports_dir, shown_path
 from .progress import BUILD_ENV
 
@@ -371,11 +372,15 @@ def tables_read(path: Path, name: str = "tables") -> tuple[str, ...]:
 
 def check_parameters(study: Study, notebooks: list[NotebookSpec]) -> dict[str, dict]:
     """The parameters each notebook gets from the study. Raises :class:`BuildError`
-    listing every unknown name and wrong type before anything runs."""
+    listing every unknown name and wrong type before anything runs; a deprecated one
+    (:data:`borderlines.parameters.DEPRECATED`) is ignored with a
+    :class:`~borderlines.parameters.DeprecatedParameter` warning."""
     problems = []
     declared_anywhere = declared_defaults(notebooks)
     for name, value in study.parameters.items():
-        if name in RESERVED:
+        if deprecation(name):
+            warnings.warn(deprecation(name, study.origin(name)), DeprecatedParameter, stacklevel=2)
+        elif name in RESERVED:
             problems.append(f"parameter '{name}' is set by the build itself; remove it from {study.origin(name)}")
         elif name not in declared_anywhere:
             known = ", ".join(sorted(n for n in declared_anywhere if n not in RESERVED))
@@ -445,6 +450,15 @@ def input_fingerprints(study: Study, cache: _HashCache) -> dict[str, str]:
         "python": platform.python_version(),
         "borderlines": __version__,
     }
+
+
+def inputs_key(inputs: dict) -> str:
+    """The one key of what a study's tables, and its pages beyond the notebooks (corpus
+    overview, article and search pages), are made from: the package code, the data
+    folder, the corpus, the files the ``*_path`` parameters name, the lock file and the
+    Python version, from ``inputs`` (:func:`input_fingerprints`)."""
+    return hashlib.sha256(json.dumps({k: inputs[k] for k in ("package", "data", "corpus", "path_params", "lock",
+                                                            "python")}, sort_keys=True).encode()).hexdigest()
 
 
 def notebook_inputs(nb: NotebookSpec, inputs: dict, reads: tuple[str, ...] | None, digests: dict[str, str]) -> dict:
@@ -859,6 +873,7 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
     out.mkdir(parents=True, exist_ok=True)
     cache = _HashCache()
     inputs = input_fingerprints(study, cache)
+    key = inputs_key(inputs)
     previous = {r["stem"]: r for r in last.get("notebooks", [])}
     commit, dirty = _git_state()
     versions = package_versions()
@@ -883,7 +898,7 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
         _check_inputs(study, every)
         checked.append(True)
     if any(r is not None for r in reads.values()):
-        tables = _study_tables_state(study, inputs, last.get("tables") or {}, check_inputs, progress,
+        tables = _study_tables_state(study, key, last.get("tables") or {}, check_inputs, progress,
                                      scheduler, n_workers)
 
     results: dict[str, Result] = {}
@@ -921,7 +936,7 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
             "description": study.description, "parameters": study.parameters,
             "corpus": corpus_identity(study.parameters), "corpus_checksum": checksum, "git_commit": commit,
             "git_dirty": dirty, "python": platform.python_version(), "packages": versions,
-            "inputs": inputs, "only": list(only or []), "tables": tables,
+            "inputs": inputs, "inputs_key": key, "only": list(only or []), "tables": tables,
             "reads": {stem: list(r) for stem, r in reads.items() if r is not None}, "notebook_specs": specs}
     publisher = Publisher(out, {**head, "seconds": None}, previous)
     jobs = max(1, jobs or min(len(todo) or 1, (os.cpu_count() or 2) + 1, 4))
@@ -992,18 +1007,16 @@ def _build(study: Study, force: bool, jobs: int | None, only: list[str] | None, 
     return ordered
 
 
-def _study_tables_state(study: Study, inputs: dict, previous: dict, check_inputs, progress: bool, scheduler,
+def _study_tables_state(study: Study, key: str, previous: dict, check_inputs, progress: bool, scheduler,
                         n_workers: int) -> dict:
     """``{"key", "snapshot", "digests"}`` of the study's tables in ``<study folder>/tables``
-    (:func:`borderlines.study.table_digests`). ``key`` hashes what they are made from
-    (corpus, eras, rules, actors, frames, package, data, lock); when it equals the last
-    build's (``previous``) and that snapshot is still there, nothing is read. Otherwise
+    (:func:`borderlines.study.table_digests`). ``key`` (:func:`inputs_key`) hashes what
+    they are made from (corpus, eras, rules, actors, frames, package, data, lock); when it
+    equals the last build's (``previous``) and that snapshot is still there, nothing is read. Otherwise
     the inputs are checked (``check_inputs()``) and the tables extracted once
     (:func:`borderlines.study.prepare_study_tables`: only new articles, on ``scheduler``),
     before any notebook runs, so every notebook reads the same tables and none
     extracts on its own."""
-    key = hashlib.sha256(json.dumps({k: inputs[k] for k in ("package", "data", "corpus", "path_params", "lock",
-                                                            "python")}, sort_keys=True).encode()).hexdigest()
     home = _tables_home(study)   # a teacher's build reads the students' study's tables
     snapshot = home / "tables" / str(previous.get("snapshot") or "-")
     if previous.get("key") == key and previous.get("digests") and (snapshot / SNAPSHOT_KEYS).exists():
@@ -1047,17 +1060,16 @@ def _search_link(study: Study) -> str | None:
 
 def _write_navigation(study: Study, manifest: dict) -> None:
     """The study's article pages and search page (:mod:`borderlines.navigation`), from the
-    tables this or an earlier build made in ``<study folder>/tables``; skipped when the
-    pages are of the same inputs already, or when the study has no tables."""
-    from .index import inputs_key
+    snapshot of the tables this build prepared or found current (``manifest["tables"]``),
+    without reading the corpus again; skipped when the pages are of the same inputs
+    (``manifest["inputs_key"]``) already, or when the build has no tables."""
     from .navigation import navigation_current, write_navigation
-    from .study import prepared_study_tables
-    if study.teacher or not _has_tables(study):
+    from .study import snapshot_tables
+    state, key = manifest.get("tables") or {}, manifest.get("inputs_key") or ""
+    if (study.teacher or not _has_tables(study) or not state.get("snapshot") or not key
+            or navigation_current(study.out_dir, key)):
         return
-    key = inputs_key(study, manifest)
-    if navigation_current(study.out_dir, key):
-        return
-    tables = prepared_study_tables(_table_parameters(study), study.out_dir, progress=False)
+    tables = snapshot_tables(_tables_home(study) / "tables" / state["snapshot"])
     write_navigation(study.out_dir, study.name, tables, key)
 
 

@@ -5,7 +5,6 @@ Everything that comes from a corpus or a file name is HTML-escaped (Jinja autoes
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -180,15 +179,6 @@ def write_study_workbook(out_dir: Path, manifest: dict) -> Path | None:
     return write_workbook(heads, target, max_rows=WORKBOOK_MAX_ROWS, total_rows=totals)
 
 
-def inputs_key(study, manifest: dict) -> str:
-    """A hash of what a study's pages beyond the notebooks (corpus overview, article and
-    search pages) are made from: the corpus checksum, the build's input fingerprints
-    (package code included) and the study's ``*_path`` parameters."""
-    return hashlib.sha256(json.dumps([manifest.get("corpus_checksum"), manifest.get("inputs"),
-                                      {k: v for k, v in study.parameters.items() if k.endswith("_path")}],
-                                     sort_keys=True, default=str).encode()).hexdigest()
-
-
 def write_study_index(study, manifest: dict) -> Path:
     """``reports/<study>/index.html`` from the build manifest; also saves the corpus
     overview into ``corpus_overview.json`` for the top index."""
@@ -196,12 +186,12 @@ def write_study_index(study, manifest: dict) -> Path:
     saved = study.out_dir / "corpus_overview.json"
     # the overview of the same corpus, eras, rules and code is the saved one: a no-op
     # build of a large corpus need not load it again
-    key = inputs_key(study, manifest)
+    key = manifest.get("inputs_key") or ""     # borderlines.build.inputs_key
     try:
         previous = json.loads(saved.read_text())
     except (OSError, ValueError):
         previous = None
-    if isinstance(previous, dict) and previous.get("key") == key:
+    if key and isinstance(previous, dict) and previous.get("key") == key:
         corpus = previous
     else:
         try:

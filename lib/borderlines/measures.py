@@ -40,6 +40,7 @@ MEASURE_COLUMNS = {
     "kind": "rate | share | mean",
     "category": "for a family: the column whose values are compared one by one",
     "table": "the per-article table holding the columns",
+    "phrase": "the words for it in a findings sentence ('quotes per 1,000 words'; default: its label)",
 }
 
 
@@ -51,6 +52,7 @@ RESULT_ID_COLUMNS = {
     "label": "the words shown for it",
     "definition": "what is counted, over what (one sentence)",
     "unit": "unit of the values",
+    "phrase": "the words for it in a findings sentence (plain text; borderlines.wording escapes it)",
 }
 
 
@@ -69,6 +71,7 @@ class Measure:
     filter: tuple[tuple[str, tuple], ...] = ()
     category: str | None = None
     table: str = ""
+    phrase: str = ""
 
     def __post_init__(self):
         if self.kind not in KINDS_OF_MEASURE:
@@ -83,6 +86,18 @@ class Measure:
     def definition_of(self, category: str | None = None) -> str:
         """The definition, with ``{category}`` replaced by the category compared."""
         return self.definition.replace("{category}", str(category)) if category is not None else self.definition
+
+    def phrase_of(self, category: str | None = None) -> str:
+        """The words for the measure in a findings sentence (its ``phrase``, else its
+        label), with ``{category}`` replaced by the category compared."""
+        text = self.phrase or self.label
+        return text.replace("{category}", str(category)) if category is not None else text
+
+    def ids(self, category: str | None = None) -> dict[str, str]:
+        """The :data:`RESULT_ID_COLUMNS` of a result row of this measure (of ``category``
+        for a family)."""
+        return {"measure": self.name if self.category is None else category, "label": self.label_of(category),
+                "definition": self.definition_of(category), "unit": self.unit, "phrase": self.phrase_of(category)}
 
 
 def filter_text(measure: Measure) -> str:
@@ -125,67 +140,79 @@ def quote_measures(kinds: Iterable[str] = DEFAULT_QUOTE_KINDS, *names: str) -> t
     return (
         Measure("quotes_per_article", "Quotes per article",
                 f"{what} per article, averaged over the era's articles (each article counts once)",
-                "n", None, 1.0, "mean", "quotes", **common),
+                "n", None, 1.0, "mean", "quotes", phrase="quotes per article", **common),
         Measure("quotes_per_1000_words", "Quotes per 1,000 words",
                 f"{what} per 1,000 words of article text (Σ quotes / Σ words over the era's articles)",
-                "n", "n_words", 1000.0, "rate", "quotes per 1,000 words", **common),
+                "n", "n_words", 1000.0, "rate", "quotes per 1,000 words", phrase="quotes per 1,000 words", **common),
         Measure("voice_share", "{category}",
                 f"share of the era's {what} whose speaker is in the voice group '{{category}}' "
                 "(unattributed and unknown speakers count as 'Other or unknown')",
-                "n", None, 1.0, "share", "share of quotes", category="voice_group", **common),
+                "n", None, 1.0, "share", "share of quotes", category="voice_group",
+                phrase="the share of quotes from the voice group ‘{category}’", **common),
         Measure("role_share", "{category}",
                 f"share of the era's {what} whose speaker has the role '{{category}}' (actors table or text)",
-                "n", None, 1.0, "share", "share of quotes", category="role", **common),
+                "n", None, 1.0, "share", "share of quotes", category="role",
+                phrase="the share of quotes from speakers with the role ‘{category}’", **common),
         Measure("country_share", "{category}",
                 f"share of the era's {what} whose speaker's country is '{{category}}'",
-                "n", None, 1.0, "share", "share of quotes", category="country", **common),
+                "n", None, 1.0, "share", "share of quotes", category="country",
+                phrase="the share of quotes from speakers whose country is ‘{category}’", **common),
     )
 
 
 TEXT_MEASURES = (
     Measure("n_words", "words per article",
             f"words in {_ARTICLE_TEXT}, averaged over the era's articles", "n_words", None, 1.0, "mean",
-            "words", table="article_stats"),
+            "words", table="article_stats", phrase="words per article"),
     Measure("n_sentences", "sentences per article",
             "sentences in the article's clean text, averaged over the era's articles", "n_sentences", None, 1.0,
-            "mean", "sentences", table="article_stats"),
+            "mean", "sentences", table="article_stats", phrase="sentences per article"),
     Measure("mean_sentence_length", "words per sentence (mean over articles)",
             "each article's words divided by its sentences, averaged over the era's articles",
-            "mean_sentence_length", None, 1.0, "mean", "words per sentence", table="article_stats"),
+            "mean_sentence_length", None, 1.0, "mean", "words per sentence", table="article_stats",
+            phrase="words per sentence"),
     Measure("mattr", "MATTR (mean over articles)",
             "moving-average type–token ratio over 50-word windows (distinct lowercased words per window, 0–1), "
-            "averaged over the era's articles", "mattr", None, 1.0, "mean", "ratio (0–1)", table="article_stats"),
+            "averaged over the era's articles", "mattr", None, 1.0, "mean", "ratio (0–1)", table="article_stats",
+            phrase="the moving-average type–token ratio"),
     Measure("flesch_reading_ease", "Flesch reading ease (mean over articles)",
             "206.835 − 1.015 × words per sentence − 84.6 × syllables per word (higher is easier), "
             "averaged over the era's articles", "flesch_reading_ease", None, 1.0, "mean", "score",
-            table="article_stats"),
+            table="article_stats", phrase="Flesch reading ease"),
     Measure("fk_grade", "Flesch–Kincaid grade (mean over articles)",
             "0.39 × words per sentence + 11.8 × syllables per word − 15.59 (a US school grade), "
-            "averaged over the era's articles", "fk_grade", None, 1.0, "mean", "grade", table="article_stats"),
+            "averaged over the era's articles", "fk_grade", None, 1.0, "mean", "grade", table="article_stats",
+            phrase="the Flesch–Kincaid grade"),
     Measure("words_per_sentence_pooled", "words per sentence (all sentences of the era)",
             "Σ words / Σ sentences over the era's articles (long articles weigh more)",
-            "n_words", "n_sentences", 1.0, "rate", "words per sentence", table="article_stats"),
+            "n_words", "n_sentences", 1.0, "rate", "words per sentence", table="article_stats",
+            phrase="words per sentence over all the era's sentences"),
 )
 
 FIGURE_MEASURES = (
     Measure("figures_per_1000_words", "Figures per 1,000 words",
             "quantities cited (numbers with their unit, of any status) per 1,000 words of article text",
-            "n_figures", "n_words", 1000.0, "rate", "figures per 1,000 words", table="figures_per_article"),
+            "n_figures", "n_words", 1000.0, "rate", "figures per 1,000 words", table="figures_per_article",
+            phrase="figures per 1,000 words"),
     Measure("stats_per_1000_words", "Migration statistics per 1,000 words",
             "quantities that are statistics about migration or its enforcement per 1,000 words of article text",
             "n_migration_stats", "n_words", 1000.0, "rate", "statistics per 1,000 words",
-            filter=(("is_migration_stat", (True,)),), table="figures_per_article"),
+            filter=(("is_migration_stat", (True,)),), table="figures_per_article",
+            phrase="migration statistics per 1,000 words"),
     Measure("pct_figures_attributed", "% of figures attributed to a source",
             "quantities whose sentence names a source, as a percentage of all quantities cited",
-            "n_attributed", "n_figures", 100.0, "share", "percent", table="figures_per_article"),
+            "n_attributed", "n_figures", 100.0, "share", "percent", table="figures_per_article",
+            phrase="the percentage of figures attributed to a source"),
     Measure("pct_stats_attributed", "% of migration statistics attributed to a source",
             "migration statistics whose sentence names a source, as a percentage of all migration statistics",
             "n_attributed_stats", "n_migration_stats", 100.0, "share", "percent",
-            filter=(("is_migration_stat", (True,)),), table="figures_per_article"),
+            filter=(("is_migration_stat", (True,)),), table="figures_per_article",
+            phrase="the percentage of migration statistics attributed to a source"),
     Measure("statistic_share", "{category}",
             "share of the era's migration statistics that count '{category}'",
             "n", None, 1.0, "share", "share of statistics", filter=(("is_migration_stat", (True,)),),
-            category="measure", table="measure_counts"),
+            category="measure", table="measure_counts",
+            phrase="the share of migration statistics that count ‘{category}’"),
 )
 
 FRAME_MEASURES = (
@@ -193,20 +220,23 @@ FRAME_MEASURES = (
             "share of the era's sentences with at least one entry of the frame '{category}' "
             "(frames lexicon; titles and excluded phrases do not count)",
             "n_framed", "n_sentences", 1.0, "share", "share of sentences", category="frame",
-            table="frames_per_article"),
+            table="frames_per_article", phrase="the share of sentences with the frame ‘{category}’"),
 )
 
 #: Tone measures; their names are those of the rows of ``tone_differences`` tables.
 TONE_MEASURES = (
     Measure("all sentences", "Mean tone of a sentence",
             "mean VADER compound score (−1 to +1) of the era's sentences (Σ scores / Σ sentences over its articles)",
-            "total", "n", 1.0, "rate", "compound score", table="tone_per_article"),
+            "total", "n", 1.0, "rate", "compound score", table="tone_per_article",
+            phrase="the mean tone of a sentence"),
     Measure("quote", "Mean tone of quoted sentences",
             "mean VADER compound score of sentences at least half inside a direct quotation or reproduced post",
-            "total_quote", "n_quote", 1.0, "rate", "compound score", table="tone_per_article"),
+            "total_quote", "n_quote", 1.0, "rate", "compound score", table="tone_per_article",
+            phrase="the mean tone of quoted sentences"),
     Measure("narration", "Mean tone of narration",
             "mean VADER compound score of the other sentences (the reporter's narration)",
-            "total_narration", "n_narration", 1.0, "rate", "compound score", table="tone_per_article"),
+            "total_narration", "n_narration", 1.0, "rate", "compound score", table="tone_per_article",
+            phrase="the mean tone of narration"),
 )
 
 #: Every measure of the reports, by name (quote measures counting :data:`DEFAULT_QUOTE_KINDS`).
@@ -234,6 +264,6 @@ def measure_table(among=None) -> pd.DataFrame:
     :data:`MEASURE_COLUMNS`, for reading and for the docs."""
     rows = [{"name": m.name, "label": m.label, "definition": m.definition, "numerator": m.numerator,
              "denominator": m.denominator or "", "scale": m.scale, "filter": filter_text(m), "unit": m.unit,
-             "kind": m.kind, "category": m.category or "", "table": m.table}
+             "kind": m.kind, "category": m.category or "", "table": m.table, "phrase": m.phrase_of()}
             for m in (among if among is not None else MEASURES.values())]
     return pd.DataFrame(rows, columns=list(MEASURE_COLUMNS))

@@ -425,11 +425,12 @@ STAMP = ".inputs"
 
 def write_navigation(out_dir: str | Path, study: str, tables, key: str = "") -> dict[str, object]:
     """Write a study's article pages and search page (see the module notes) into
-    ``out_dir`` from its :class:`~borderlines.study.StudyTables` ``tables``. Returns
+    ``out_dir`` from its :class:`~borderlines.study.StudyTables` ``tables`` (``articles``,
+    ``sentences``, ``quotes``, ``figures``, ``frame_matches``). Returns
     ``{"search": path, "articles": [paths]}``. ``key`` (e.g. of the build's inputs) is
     recorded in ``articles/.inputs``; see :func:`navigation_current`."""
     out = Path(out_dir)
-    corpus = tables.corpus
+    corpus = tables.articles      # the clean text and metadata; the raw text is not shown
     pages = write_article_pages(out, corpus, tables.sentences)
     rows = search_rows(tables.quotes, tables.figures, tables.frame_matches, tables.sentences)
     search = write_search_page(out, study, rows, corpus)

@@ -104,7 +104,6 @@ _PARAMETERS = (
               check=_loads("frames", "load_frames")),
     Parameter("seed", "int", 20261128, "seeds the permutation tests (and 06's draw), so results reproduce",
               ("01", "02", "03", "04", "05", "06")),
-    Parameter("n_resamples", "int", 2000, "unused: the jackknife t intervals do not resample (kept so older study files still run)", ("01", "02", "03", "04", "05"), minimum=1),
     Parameter("era_a", "str", "trump_1", "the first era compared (a key of the eras table); "
               "differences are era_b − era_a", COMPARING, check=_an_era),
     Parameter("era_b", "str", "biden", "the second era compared", COMPARING, check=_an_era),
@@ -134,6 +133,25 @@ _PARAMETERS = (
               minimum=1),
     Parameter("level", "float", 0.95, "confidence level of the intervals", ("06",)),
 )
+
+#: Parameters no notebook takes any more, which older study files may still set: a build
+#: ignores them with a :class:`DeprecatedParameter` warning saying why.
+DEPRECATED = {
+    "n_resamples": "the intervals are jackknife t intervals, which do not resample",
+}
+
+
+class DeprecatedParameter(UserWarning):
+    """A study sets a parameter of :data:`DEPRECATED`: it is ignored."""
+
+
+def deprecation(name: str, origin: str = "the study") -> str:
+    """The warning for deprecated parameter ``name`` set in ``origin`` ('' when ``name``
+    is not deprecated)."""
+    if name not in DEPRECATED:
+        return ""
+    return f"parameter '{name}' (from {origin}) is ignored: {DEPRECATED[name]}; remove it"
+
 
 #: Every notebook parameter by name (:class:`Parameter`), in the order ``borderlines params`` lists them.
 PARAMETERS: dict[str, Parameter] = {p.name: p for p in _PARAMETERS}

@@ -439,21 +439,36 @@ def study_tables(corpus_path=None, *, eras_path=None, rules_path=None, actors_pa
     return StudyTables(_snapshot_loader(snapshot, seen), provenance, problems)
 
 
+def snapshot_tables(snapshot) -> StudyTables:
+    """The :class:`StudyTables` of one snapshot folder (``<study folder>/tables/<snapshot>``,
+    as :func:`prepare_study_tables` names it), read lazily and without reading or hashing
+    the corpus again: every table but ``corpus``, whose raw text only the corpus holds
+    (``articles`` has each article's clean text and metadata)."""
+    folder = Path(snapshot)
+    return StudyTables(_snapshot_loader(folder, None), {"snapshot": folder.name})
+
+
 def _snapshot_loader(snapshot: Path, seen):
     """``load(name)``: one table of :class:`StudyTables` read from ``snapshot``. Its files
     are opened now, so a later refresh of the cache (which removes older snapshots)
-    cannot take them away from tables not yet read."""
+    cannot take them away from tables not yet read. ``seen`` (the corpus as scanned)
+    gives ``corpus`` its raw text and ``articles`` the files read now; ``None``: no
+    ``corpus``, ``articles`` as extracted."""
     import pyarrow.parquet as pq
     files = {name: pq.ParquetFile(open(snapshot / f"{name}.parquet", "rb")) for name in pipeline.TABLES}
     read = {}
 
     def articles() -> pd.DataFrame:       # corpus and tokens need it too: read once
         if "articles" not in read:
-            read["articles"] = _with_files(files["articles"].read().to_pandas(), seen)
+            table = files["articles"].read().to_pandas()
+            read["articles"] = table if seen is None else _with_files(table, seen)
         return read["articles"]
 
     def load(name: str) -> pd.DataFrame:
         if name == "corpus":
+            if seen is None:
+                raise ValueError(f"the tables of {snapshot.name} have no corpus table (it needs the corpus "
+                                 "read again): use tables.articles, or borderlines.study.study_tables")
             return _corpus(articles(), seen)
         if name == "articles":
             return articles()
@@ -530,14 +545,6 @@ def _prepared_tables(cache: Path, params: dict) -> StudyTables | None:
         warnings.warn(problem, CorpusWarning, stacklevel=3)
     return StudyTables(_snapshot_loader(snapshot, seen), {**record["provenance"], "n_extracted": 0},
                        tuple(record.get("warnings", [])))
-
-
-def prepared_study_tables(params: dict, out_dir, *, progress: bool = False) -> StudyTables:
-    """The :class:`StudyTables` that :func:`prepare_study_tables` keeps in
-    ``out_dir/tables`` (read lazily; articles new since then are extracted first), for the
-    study's pages beyond the notebooks (article and search pages)."""
-    return study_tables(params.get("corpus_path"), **_arguments(params), cache_dir=Path(out_dir) / "tables",
-                        progress=progress, warn=False)
 
 
 def prepare_study_tables(params: dict, out_dir, *, scheduler=None, n_workers: int = 2,

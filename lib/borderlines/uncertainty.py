@@ -24,8 +24,6 @@ from .compare.core import (ERA_NO_VARIATION as NO_VARIATION, FEW_ARTICLES, NO_AR
                            NO_DENOMINATOR, ONE_ARTICLE as NO_INTERVAL, era_interval)
 from .measures import RESULT_ID_COLUMNS
 
-#: Kept so calls that pass ``n_resamples`` keep working; the jackknife interval does not resample.
-DEFAULT_RESAMPLES = 2000
 DEFAULT_CONFIDENCE = 0.95
 
 #: Columns of every estimate table in this module.
@@ -39,24 +37,22 @@ ESTIMATE_COLUMNS = {
 }
 
 
-def mean_ci(values, seed: int = 0, n_resamples: int = DEFAULT_RESAMPLES,
-            confidence: float = DEFAULT_CONFIDENCE) -> tuple[float, float, float, str]:
+def mean_ci(values, seed: int = 0, confidence: float = DEFAULT_CONFIDENCE) -> tuple[float, float, float, str]:
     """``(mean, ci_low, ci_high, note)`` of per-article ``values`` (NaN values left out):
     the mean, the ends of its jackknife t interval (:func:`~borderlines.compare.era_interval`),
     and ``''`` or why there is no interval (NaN bounds: fewer than three values, or all
-    equal). ``seed`` and ``n_resamples`` are accepted for older calls and not used."""
+    equal). ``seed`` is accepted for older calls and not used."""
     x = np.asarray(values, dtype=float)
     return era_interval(x, np.ones_like(x), level=confidence)
 
 
 def ratio_ci(numerator, denominator, scale: float = 1.0, seed: int = 0,
-             n_resamples: int = DEFAULT_RESAMPLES,
              confidence: float = DEFAULT_CONFIDENCE) -> tuple[float, float, float, str]:
     """``(estimate, ci_low, ci_high, note)`` of ``scale * sum(numerator) / sum(denominator)``
     over articles (e.g. quotes per 1,000 words with ``scale=1000``), with the jackknife t
     interval of :func:`~borderlines.compare.era_interval`; articles whose denominator is
-    zero say nothing about the ratio and are left out. ``seed`` and ``n_resamples`` are
-    accepted for older calls and not used."""
+    zero say nothing about the ratio and are left out. ``seed`` is accepted for older
+    calls and not used."""
     return era_interval(numerator, denominator, scale=scale, level=confidence)
 
 
@@ -118,15 +114,14 @@ def measure_estimates(table: pd.DataFrame, measures, eras, era: str = "era",
     parts = []
     for m in measures:
         if m.category is None:
-            parts.append(_estimates(table, m, keys, era).assign(measure=m.name, label=m.label,
-                                                                  definition=m.definition, unit=m.unit))
+            parts.append(_estimates(table, m, keys, era).assign(**m.ids()))
             continue
         if m.denominator is None:
             wide, categories = _share_wide(table, m.category, m.numerator, "doc_id", era)
         for c in (categories if m.denominator is None else dict.fromkeys(table[m.category])):
             part = (_estimates(wide, replace(m, numerator=c, denominator="_total"), keys, era)
                     if m.denominator is None else _estimates(table[table[m.category] == c], m, keys, era))
-            parts.append(part.assign(measure=c, label=m.label_of(c), definition=m.definition_of(c), unit=m.unit))
+            parts.append(part.assign(**m.ids(c)))
     if not parts:
         return pd.DataFrame(columns=list(MEASURE_ESTIMATE_COLUMNS))
     return pd.concat(parts, ignore_index=True)[list(MEASURE_ESTIMATE_COLUMNS)]

@@ -5,7 +5,9 @@ when its interval excludes zero *and* its permutation p is below ``1 − level``
 Otherwise the sentence says there is no clear difference and gives the range of
 differences the data are consistent with; without an interval (too few articles) it
 says so and that the numbers are not a finding. Input rows are
-:data:`borderlines.compare.DIFFERENCE_COLUMNS` rows (a dict or a table row).
+:data:`borderlines.compare.MEASURE_DIFFERENCE_COLUMNS` rows (a dict or a table row),
+whose ``phrase`` (from the measure, :class:`borderlines.measures.Measure`) names what
+is compared.
 """
 
 from __future__ import annotations
@@ -59,13 +61,16 @@ def _floor(row) -> str:
     return ""
 
 
-def difference_sentence(row, what: str, label_a: str, label_b: str, digits: int = 1,
-                        percent: bool = False) -> str:
-    """One Markdown sentence comparing era B with era A on ``what`` (e.g. "quotes per
-    1,000 words"), worded by :func:`verdict`. ``percent`` shows proportions as % and
-    differences in percentage points. ``what`` is Markdown composed by the caller (its
-    corpus values escaped); the era labels are escaped here (:func:`borderlines.notebook.escape`),
-    and the sentence is returned as :class:`~borderlines.notebook.MarkdownText`."""
+def difference_sentence(row, label_a: str, label_b: str, digits: int = 1, percent: bool = False,
+                        what: str | None = None) -> str:
+    """One Markdown sentence comparing era B with era A on the row's measure, named by
+    its ``phrase`` (e.g. "quotes per 1,000 words"), worded by :func:`verdict`.
+    ``percent`` shows proportions as % and differences in percentage points. The phrase
+    and era labels are escaped here (:func:`borderlines.notebook.escape`); ``what``, if
+    given, replaces the phrase and is Markdown composed by the caller (its corpus values
+    escaped). Returned as :class:`~borderlines.notebook.MarkdownText`."""
+    if what is None:
+        what = escape(row["phrase"] if "phrase" in row and pd.notna(row["phrase"]) else row["measure"])
     return markdown_text(_difference_sentence(row, what, escape(label_a), escape(label_b), digits, percent))
 
 
@@ -107,14 +112,16 @@ def differences_summary(table: pd.DataFrame, what: str) -> str:
     return text + (f"; {none} {'has' if none == 1 else 'have'} too few articles for an interval" if none else "")
 
 
-def difference_lines(table: pd.DataFrame, names: dict, label_a: str, label_b: str, digits: int = 1,
-                     percent: bool = False) -> str:
-    """A Markdown list: one :func:`difference_sentence` per measure of ``names``
-    (measure -> words, e.g. ``{"n_words": "words per article"}``), in that order,
-    for the rows of ``table`` that have it."""
-    rows = table.set_index("measure")
-    return markdown_text("\n".join(f"- {difference_sentence(rows.loc[m], what, label_a, label_b, digits, percent)}"
-                                    for m, what in names.items() if m in rows.index))
+def difference_lines(table: pd.DataFrame, label_a: str, label_b: str, digits: int = 1, percent: bool = False,
+                     measures=None) -> str:
+    """A Markdown list: one :func:`difference_sentence` per row of ``table`` (of
+    :func:`borderlines.compare.compare_measures`, each row naming its measure by its
+    ``phrase``), in table order; ``measures``: only the rows of these ``measure``
+    values, in that order (those the table lacks are left out)."""
+    rows = table.set_index("measure", drop=False)
+    keys = list(rows.index) if measures is None else [m for m in measures if m in rows.index]
+    return markdown_text("\n".join(f"- {difference_sentence(rows.loc[m], label_a, label_b, digits, percent)}"
+                                    for m in keys))
 
 
 def display_differences(table: pd.DataFrame, label_a: str, label_b: str, digits: int = 2,

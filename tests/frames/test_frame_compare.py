@@ -9,8 +9,7 @@ import pytest
 from conftest import make_corpus
 from frame_lexicons import CODEBOOK_FRAMES, LEXICON, share_corpus
 
-from borderlines import compare, frames as fr, uncertainty
-from borderlines import tone as tone_mod
+from borderlines import compare, frames as fr
 from borderlines.compare import MEASURE_DIFFERENCE_COLUMNS
 from borderlines.nlp import sentence_table
 
@@ -84,7 +83,7 @@ def test_frame_share_differences():
     lexicon = fr.frames_from_data(LEXICON)
     sentences = sentence_table(corpus)
     sf = fr.sentence_frames(corpus, lexicon, sentences)
-    shares = compare.frames.frame_shares(sf, sentences, corpus, frames=lexicon, seed=1, n_resamples=200)
+    shares = compare.frames.frame_shares(sf, sentences, corpus, frames=lexicon, seed=1)
     diffs = compare.frames.frame_share_differences(sf, sentences, corpus, "trump_1", "biden", frames=lexicon, seed=1)
     assert list(diffs.columns) == [*compare.frames.FRAME_DIFFERENCE_COLUMNS, *(c for c in MEASURE_DIFFERENCE_COLUMNS
                                                                   if c != "label")] and len(diffs) == 4
@@ -101,27 +100,3 @@ def test_frame_share_differences():
     assert missing["estimate"].isna().all() and (missing["n_framed_b"] == 0).all()
     with pytest.raises(ValueError, match="both 'biden'"):
         compare.frames.frame_share_differences(sf, sentences, corpus, "biden", "biden")
-
-
-def test_bootstrap_resamples_are_passed_on(monkeypatch):
-    seen = []
-    real = uncertainty.era_rates
-
-    def spy(*args, **kwargs):
-        seen.append(kwargs.get("n_resamples"))
-        return real(*args, **kwargs)
-
-    for module in (compare.frames, compare.tone):
-        monkeypatch.setattr(module, "era_rates", spy)
-    corpus = share_corpus()
-    lexicon = fr.frames_from_data(LEXICON)
-    sentences = sentence_table(corpus)
-    tone = tone_mod.sentence_tone(corpus, sentences)
-    compare.frames.frame_shares(fr.sentence_frames(corpus, lexicon, sentences), sentences, corpus, frames=lexicon,
-                    n_resamples=123)
-    compare.tone.tone_by_era(tone, n_resamples=123)
-    compare.tone.tone_quotes_vs_narration(tone, pd.DataFrame({"doc_id": ["a1"], "start": [0], "end": [7]}), n_resamples=123)
-    assert seen and set(seen) == {123}
-    seen.clear()
-    compare.tone.tone_by_era(tone)
-    assert seen == [uncertainty.DEFAULT_RESAMPLES]

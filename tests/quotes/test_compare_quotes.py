@@ -65,7 +65,7 @@ def test_counts_per_article_with_zero_rows_and_word_counts(bundled_corpus, bundl
     with_sentences = quote_counts_per_article(bundled_quotes, bundled_corpus, sentences=sentences,
                                               kinds=["direct", "partial", "embedded"])
     pd.testing.assert_frame_equal(with_sentences, counts)
-    shares = era_shares(counts, category="role", count="n", n_resamples=200)
+    shares = era_shares(counts, category="role", count="n")
     trump_era = shares[shares["era"] == "trump_1"].set_index("role")
     assert trump_era["estimate"].sum() == pytest.approx(1.0)
     assert trump_era.loc["us_executive", "count"] == ((bundled_quotes["role"] == "us_executive")
@@ -76,7 +76,7 @@ def test_counts_per_article_with_zero_rows_and_word_counts(bundled_corpus, bundl
 def test_counts_per_article_totals_feed_era_rates(bundled_corpus, bundled_quotes):
     totals = quote_counts_per_article(bundled_quotes, bundled_corpus, by=None)
     assert list(totals.columns) == ["doc_id", "era", "era_label", "n", "n_words"] and len(totals) == 5
-    rates = era_rates(totals, "n", "n_words", scale=1000, n_resamples=200).set_index("era")
+    rates = era_rates(totals, "n", "n_words", scale=1000).set_index("era")
     biden = totals[totals["era"] == "biden"]
     assert rates.loc["biden", "estimate"] == pytest.approx(1000 * biden["n"].sum() / biden["n_words"].sum())
     by_country = quote_counts_per_article(bundled_quotes, bundled_corpus, by=["role", "country"])
@@ -150,7 +150,7 @@ def test_voice_counts_per_article_by_group_and_country(bundled_corpus, bundled_q
     assert counts.groupby("doc_id")["n"].sum().to_dict() == own.groupby("doc_id").size().to_dict()
     us = counts[counts["voice_group"] == "US government"]["n"].sum()
     assert us == own["role"].isin(VOICE_GROUPS["US government"]).sum()
-    shares = era_shares(counts, "voice_group", n_resamples=200)
+    shares = era_shares(counts, "voice_group")
     assert shares[shares["era"] == "trump_1"]["estimate"].sum() == pytest.approx(1.0)
 
     # every kind: terms (nobody's words) have no country, so "unknown" is among them

@@ -10,7 +10,9 @@ import pytest
 
 from borderlines.files import InputProblem
 from borderlines.quotes import ROLES, ActorsError, checked_actors, fold_accents, load_actors
-from quote_examples import AMLO, BROWN, EBRARD, NIELSEN, POMPEO, TRUMP, quotes_of, rows_of
+from borderlines.quotes import extract_quotes, with_actors
+from conftest import make_corpus
+from quote_examples import AMLO, BROWN, EBRARD, NIELSEN, NO_ACTORS, POMPEO, TRUMP, quotes_of, rows_of
 
 
 def actors_table(*rows: tuple[str, str, str, str]) -> pd.DataFrame:
@@ -93,3 +95,56 @@ def test_optional_columns_default():
     actors = actors_table(("Jane Doe", "", "other", ""))
     assert actors.loc[0, "type"] == "person" and actors.loc[0, "gender"] == ""
 
+
+# --------------------------------------------------------------------------- with_actors
+
+SPEAKER_COLUMNS = ["doc_id", "kind", "start", "end", "speaker", "role", "country", "speaker_source"]
+
+# (text, the actor added, expected (speaker, role, country, speaker_source) of the first quote)
+ADDED_ACTORS = [
+    pytest.param("“The ferry will run again by June,” said Tove Halvorsen.\n\nShe added that fares would rise.",
+                 ("Tove Halvorsen", "", "expert_or_ngo", "Norway"),
+                 ("Tove Halvorsen", "expert_or_ngo", "Norway", "actor_table"), id="the-table-fills-role-and-country"),
+    pytest.param("“The vote is done,” said Sen. Dana Kolb (D-Ore.).", ("Dana Kolb", "Kolb", "other", "Canada"),
+                 ("Dana Kolb", "us_congress_or_state", "US", "actor_table"), id="the-text-comes-before-the-table"),
+    pytest.param("“We will sign it,” Harbor Chief Mara Ilves said.", ("Mara Ilves", "", "other", "Estonia"),
+                 ("Mara Ilves", "other", "Estonia", "actor_table"), id="words-before-the-name-hide-nothing"),
+    pytest.param("“No comment,” said Ivo Brandt.", ("Pia Sorel", "", "other", ""),
+                 ("Ivo Brandt", "unknown", "", "text"), id="an-actor-nobody-quotes-changes-nothing"),
+]
+
+
+@pytest.mark.parametrize("text, actor, expected", ADDED_ACTORS)
+def test_with_actors_equals_extracting_with_the_actor(text, actor, expected):
+    corpus = make_corpus([{"doc_id": "w1", "text": text}])
+    listed = actors_table(actor)
+    again = with_actors(extract_quotes(corpus, actors=NO_ACTORS), listed)
+    extracted = extract_quotes(corpus, actors=listed)
+    pd.testing.assert_frame_equal(again[SPEAKER_COLUMNS], extracted[SPEAKER_COLUMNS])
+    assert tuple(again.iloc[0][["speaker", "role", "country", "speaker_source"]]) == expected
+
+
+def test_with_actors_keeps_listed_rows_and_ambiguous_names():
+    corpus = make_corpus([{"doc_id": "w2", "text": "“Roads first,” said Lena Voss. “Rail later,” said Omar Tal."}])
+    quotes = extract_quotes(corpus, actors=actors_table(("Lena Voss", "", "other", "Austria")))
+    # two actors go by "Omar Tal": the name alone cannot say which
+    twins = actors_table(("Lena Voss", "", "expert_or_ngo", "Chile"), ("Omar Tal (mayor)", "Omar Tal", "other", ""),
+                         ("Omar Tal (judge)", "Omar Tal", "other", ""))
+    again = with_actors(quotes, twins).set_index("quote")
+    assert tuple(again.loc["Roads first", ["speaker", "role", "speaker_source"]]) == ("Lena Voss", "other",
+                                                                                     "actor_table")
+    assert tuple(again.loc["Rail later", ["speaker", "speaker_source"]]) == ("Omar Tal", "text")
+    with pytest.raises(ValueError, match="speaker_source"):
+        with_actors(quotes.drop(columns="speaker_source"), twins)
+
+
+def test_with_actors_on_the_bundled_corpus(bundled_corpus):
+    """The study's quotes extracted without an actor, then given the table with it,
+    name the same speakers with the same roles as extracting with the whole table."""
+    actors = load_actors()
+    full = extract_quotes(bundled_corpus, actors=actors)
+    name = "Andrés Manuel López Obrador"
+    assert (full["speaker"] == name).sum() > 0
+    without = extract_quotes(bundled_corpus, actors=actors[actors["name"] != name].reset_index(drop=True))
+    assert set(without.loc[without["speaker"].str.contains("Obrador"), "speaker_source"]) == {"text"}
+    pd.testing.assert_frame_equal(with_actors(without, actors)[SPEAKER_COLUMNS], full[SPEAKER_COLUMNS])

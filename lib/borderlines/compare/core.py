@@ -500,8 +500,7 @@ def compare_measures(table: pd.DataFrame, measures, era_a: str | None = None, er
     for m in measures:
         if m.category is None:
             for a, b in pairs:
-                parts.append(rate_differences(table, {m.name: _spec(m)}, a, b, **options)
-                             .assign(label=m.label, definition=m.definition, unit=m.unit))
+                parts.append(rate_differences(table, {m.name: _spec(m)}, a, b, **options).assign(**m.ids()))
             continue
         if m.denominator is None:   # each category's share of the article's total
             wide, categories = _share_wide(table, m.category, m.numerator, unit, era)
@@ -514,8 +513,7 @@ def compare_measures(table: pd.DataFrame, measures, era_a: str | None = None, er
                     part = rate_differences(wide, {key: (c, "_total", 1.0)}, a, b, **options)
                 else:
                     part = rate_differences(table[table[m.category] == c], {key: _spec(m)}, a, b, **options)
-                parts.append(part.assign(measure=c, label=m.label_of(c), definition=m.definition_of(c),
-                                         unit=m.unit))
+                parts.append(part.assign(**m.ids(c)))
     if not parts:
         return pd.DataFrame(columns=list(MEASURE_DIFFERENCE_COLUMNS))
     return pd.concat(parts, ignore_index=True)[list(MEASURE_DIFFERENCE_COLUMNS)]

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..frames.lexicon import frame_labels
 from ..measures import MEASURES
-from ..uncertainty import DEFAULT_RESAMPLES, ESTIMATE_COLUMNS, era_rates
+from ..uncertainty import ESTIMATE_COLUMNS, era_rates
 from .core import MEASURE_DIFFERENCE_COLUMNS, compare_measures
 
 #: Columns of :func:`frame_shares`: per era and frame, the share of sentences with the
@@ -117,7 +117,7 @@ def _framed_per_article(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, 
 
 def frame_shares(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, corpus: pd.DataFrame,
                  frames: pd.DataFrame | None = None, seed: int = 0,
-                 eras: list[str] | None = None, n_resamples: int = DEFAULT_RESAMPLES) -> pd.DataFrame:
+                 eras: list[str] | None = None) -> pd.DataFrame:
     """Per era and frame, the share of sentences with the frame, with a jackknife t
     interval over articles (:func:`borderlines.uncertainty.era_rates`);
     columns :data:`FRAME_SHARE_COLUMNS`. Pass the lexicon as ``frames`` to list frames
@@ -125,7 +125,7 @@ def frame_shares(sentence_frames: pd.DataFrame, sentences: pd.DataFrame, corpus:
     keys = _era_order(corpus, eras)
     parts = []
     for frame, label, table in _framed_per_article(sentence_frames, sentences, corpus, frames):
-        est = era_rates(table, "n_framed", "n_sentences", seed=seed, eras=keys, n_resamples=n_resamples)
+        est = era_rates(table, "n_framed", "n_sentences", seed=seed, eras=keys)
         totals = table.groupby("era")[["n_framed", "n_sentences"]].sum().reindex(keys, fill_value=0)
         est.insert(1, "frame", frame)
         est.insert(2, "label", label)
@@ -202,6 +202,7 @@ def frame_share_differences(sentence_frames: pd.DataFrame, sentences: pd.DataFra
     counts = table.groupby(["frame", "era"])["n_framed"].sum()
     out = out.assign(frame=out["measure"], label=out["measure"].map(labels),
                      definition=[measure.definition_of(labels[f]) for f in out["measure"]],
+                     phrase=[measure.phrase_of(labels[f]) for f in out["measure"]],
                      n_framed_a=[int(counts.get((f, era_a), 0)) for f in out["measure"]],
                      n_framed_b=[int(counts.get((f, era_b), 0)) for f in out["measure"]])[columns]
     order = out["estimate"].abs().sort_values(ascending=False, kind="stable", na_position="last").index

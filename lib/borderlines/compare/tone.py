@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..measures import TONE_MEASURES
 from ..tone import QUOTED_KINDS, VADER_THRESHOLD, sentence_voice
-from ..uncertainty import DEFAULT_RESAMPLES, ESTIMATE_COLUMNS, era_rates
+from ..uncertainty import ESTIMATE_COLUMNS, era_rates
 from .core import compare_measures
 
 #: Fewer sentences than this and a tone estimate is not a finding (flagged).
@@ -76,7 +76,7 @@ def too_few_sentences(estimates: pd.DataFrame, n_sentences, min_sentences: int =
 
 
 def tone_by_era(tone: pd.DataFrame, seed: int = 0, eras: list[str] | None = None,
-                n_resamples: int = DEFAULT_RESAMPLES, min_sentences: int = MIN_TONE_SENTENCES) -> pd.DataFrame:
+                min_sentences: int = MIN_TONE_SENTENCES) -> pd.DataFrame:
     """Per era, the mean compound score of its sentences with a jackknife t interval over
     articles, and the distribution of sentence scores;
     columns :data:`TONE_ERA_COLUMNS`. ``eras`` fixes the order (default: order in ``tone``).
@@ -84,7 +84,7 @@ def tone_by_era(tone: pd.DataFrame, seed: int = 0, eras: list[str] | None = None
     (see :func:`too_few_sentences`): VADER scores single sentences noisily, so a mean over
     a handful is not a finding."""
     keys = list(eras) if eras is not None else list(dict.fromkeys(tone["era"]))
-    est = era_rates(tone_per_article(tone), "total", "n", seed=seed, eras=keys, n_resamples=n_resamples)
+    est = era_rates(tone_per_article(tone), "total", "n", seed=seed, eras=keys)
     rows = []
     for key in keys:
         c = tone.loc[tone["era"] == key, "compound"].to_numpy(float)
@@ -128,7 +128,6 @@ def tone_histogram(tone: pd.DataFrame, bins: int = 20, eras: list[str] | None = 
 def tone_quotes_vs_narration(tone: pd.DataFrame, quotes: pd.DataFrame, min_overlap: float = 0.5,
                              seed: int = 0, eras: list[str] | None = None,
                              kinds: tuple[str, ...] | None = QUOTED_KINDS,
-                             n_resamples: int = DEFAULT_RESAMPLES,
                              min_sentences: int = MIN_TONE_SENTENCES) -> pd.DataFrame:
     """Mean VADER compound of quoted sentences and of narration per era, each
     with a jackknife t interval over the era's articles that have such sentences;
@@ -140,8 +139,7 @@ def tone_quotes_vs_narration(tone: pd.DataFrame, quotes: pd.DataFrame, min_overl
     parts = []
     for voice in ("quote", "narration"):
         part = voiced[voiced["voice"] == voice]
-        est = era_rates(tone_per_article(part), "total", "n", seed=seed, eras=keys,
-                        n_resamples=n_resamples)
+        est = era_rates(tone_per_article(part), "total", "n", seed=seed, eras=keys)
         est.insert(1, "voice", voice)
         est.insert(2, "n_sentences", [int((part["era"] == k).sum()) for k in keys])
         parts.append(est)

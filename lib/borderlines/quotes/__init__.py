@@ -1,7 +1,8 @@
 """Quotations and reported speech in the articles, and who said them.
 
 Public face: :func:`extract_quotes` (one row per quote, :data:`QUOTE_COLUMNS`) and the
-actors table (:func:`load_actors`, :func:`add_actor`). The tables built on the quotes
+actors table (:func:`load_actors`, :func:`add_actor`; :func:`with_actors` applies one to
+quotes already extracted). The tables built on the quotes
 (per article, era, voice group and speaker) are in :mod:`borderlines.compare.quotes`.
 Modules, in the order the rules run:
 
@@ -19,6 +20,7 @@ Modules, in the order the rules run:
 
 from ._core import extract_quotes  # noqa: F401
 from .actors import (ACTOR_COLUMNS, ACTOR_TYPES, ActorsError, _actor_index, _actor_rows,  # noqa: F401
-                     actor_ruler, add_actor, checked_actors, fold_accents, load_actors)
+                     actor_fields, actor_ruler, add_actor, checked_actors, fold_accents, load_actors,
+                     with_actors)
 from .roles import ROLES, UNKNOWN_ROLE, country_of, role_and_country  # noqa: F401
 from .vocabulary import FLAG_CONFIDENCE, KINDS, METHOD_CONFIDENCE, QUOTE_COLUMNS  # noqa: F401

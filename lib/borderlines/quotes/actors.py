@@ -2,7 +2,12 @@
 aliases, roles and countries; validated (:func:`load_actors`, :func:`checked_actors`)
 and turned once per table into a spaCy ``EntityRuler`` and lookups (:func:`_actor_index`)
 that match names with or without accents, and the actors that index finds in a parsed
-article (:func:`_actor_entities`)."""
+article (:func:`_actor_entities`).
+
+The table is an optional enrichment of the quotes: :func:`actor_fields` is the one rule
+giving a quote's speaker its role, country and source from an actor, used by extraction
+and by :func:`with_actors`, which applies another actors table to a quotes table already
+extracted (no text parsed again)."""
 
 from __future__ import annotations
 
@@ -23,7 +28,7 @@ from ..files import read_csv_strings
 from ..nlp import get_nlp
 from ..paths import default_actors
 from ..problems import Problem
-from .roles import ROLES
+from .roles import ROLES, UNKNOWN_ROLE
 
 #: What an actor is: decides which pronouns can refer to it.
 ACTOR_TYPES = {
@@ -257,6 +262,70 @@ def add_actor(actors: pd.DataFrame, name: str, role: str, country: str = "", ali
     table = pd.concat([actors.astype(str), pd.DataFrame([row])], ignore_index=True)
     return checked_actors(table[[c for c in table.columns if c in ACTOR_COLUMNS]],
                           f"<actors with {name!r} added>")
+
+
+def actor_fields(speaker: str, role: str, country: str, actor: _Actor | None) -> dict:
+    """A quote's ``speaker``, ``role``, ``country`` and ``speaker_source``
+    (:data:`~borderlines.quotes.QUOTE_COLUMNS`) from the speaker's name, the role and
+    country the article's words give them (``"unknown"`` / ``""`` when they give none)
+    and their row of the actors table (``None`` when unlisted): the text's words come
+    first, the table fills what they leave open, and a listed speaker takes its
+    canonical name."""
+    if actor is None:
+        return {"speaker": speaker, "role": role, "country": country,
+                "speaker_source": "text" if speaker else "none"}
+    return {"speaker": actor.name, "role": actor.role if role == UNKNOWN_ROLE else role,
+            "country": country or actor.country, "speaker_source": "actor_table"}
+
+
+def _names_ending(index: _ActorIndex, phrase: str, min_words: int = 1) -> tuple[str, ...]:
+    """The actors going by the longest run of at least ``min_words`` words that ends
+    ``phrase`` ("a senior administration official", "State Mike Pompeo"), or by the
+    whole phrase; ``()`` when none does."""
+    words = phrase.split()
+    keys = (_key(" ".join(words[i:])) for i in range(max(1, len(words) - min_words + 1)))
+    return next((index.lookup[k] for k in keys if k in index.lookup), ())
+
+
+def _listed_actor(index: _ActorIndex, name: str) -> _Actor | None:
+    """The one actor a speaker's name as found in the text names: the canonical name,
+    or an alias (accents and case aside) that is the name or its last two words or more
+    (the words the rules took in before a name: "Rival Jane Roe"); ``None`` when no
+    actor, or several, go by it."""
+    if name in index.actors:
+        return index.actors[name]
+    names = _names_ending(index, name, min_words=2) if name else ()
+    return index.actors[names[0]] if len(names) == 1 else None
+
+
+def with_actors(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """``quotes`` (:func:`~borderlines.quotes.extract_quotes` columns, e.g. a study's
+    ``tables.quotes``) with their speakers resolved again against ``actors`` (a table of
+    :func:`load_actors` or :func:`add_actor`), by :func:`actor_fields`: a speaker found in
+    the text only (``speaker_source`` ``text``) whose name is the name or an alias of one
+    actor takes that actor's canonical name, and its role and country where the text
+    gave none. Rows already resolved through an actors table are kept as they are.
+
+    Equal to extracting with ``actors`` when the table adds speakers the rules already
+    found by their name (after a title, with an appositive or next to a speech verb),
+    which is what an actor added for an unknown speaker does. The table also guides
+    extraction itself (aliases, surnames, institutions and genders find and resolve
+    mentions), so a new alias the text never spells in full, a surname two people share,
+    a changed gender or type, or a changed role or country of an actor already listed
+    needs the quotes extracted again (``borderlines build --force``, or :func:`~borderlines.quotes.extract_quotes`)."""
+    missing = [c for c in ("speaker", "role", "country", "speaker_source") if c not in quotes.columns]
+    if missing:
+        raise ValueError(f"quotes table lacks column(s) {missing}: pass the table of extract_quotes() "
+                         "or a study's tables.quotes")
+    index = _actor_index(_actor_rows(checked_actors(actors)))
+    out = quotes.copy()
+    text_rows = out.index[out["speaker_source"] == "text"]
+    fields = [actor_fields(s, r, c, _listed_actor(index, s))
+              for s, r, c in zip(out.loc[text_rows, "speaker"], out.loc[text_rows, "role"],
+                                 out.loc[text_rows, "country"])]
+    if fields:
+        out.loc[text_rows, list(fields[0])] = pd.DataFrame(fields, index=text_rows)
+    return out
 
 
 def _folded_docs(docs, texts: list[str], parse):

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from ..patterns import trie_pattern
-from .actors import _ActorIndex, fold_accents, _key
+from .actors import _ActorIndex, _names_ending, fold_accents
 from .vocabulary import (_ABBREVIATIONS, _ACCORDING_RE, _ADVERBS, _APPOSITIVE_RE, _CORE_TITLES,
                          _FEMALE_TITLES, _FUNCTION_CAPS, _GAP_RE, _GROUP_DETERMINERS, _GROUP_NOUN_FORMS,
                          _GROUP_WORDS, _INITIALS_RE, _INVERTED_GAP_RE, _INVERTIBLE, _JOINERS, _MALE_TITLES,
@@ -234,9 +234,7 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         if not free(s, e):
             continue
         phrase = text[s:e]
-        words = phrase.split()
-        names = next((index.lookup[k] for k in (_key(" ".join(words[i:])) for i in range(len(words)))
-                      if k in index.lookup), ())
+        names = _names_ending(index, phrase)
         label = names[0] if names else (phrase[0].lower() + phrase[1:] if phrase.lower() in _GROUP_WORDS
                                         else phrase)
         of = _OF_INSTITUTION_RE.match(text, e)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .actors import _ActorIndex
+from .actors import _ActorIndex, actor_fields
 from .roles import role_and_country, UNKNOWN_ROLE
 from .vocabulary import _APPOSITIVE_RE, FLAG_CONFIDENCE, METHOD_CONFIDENCE, _UNRESOLVED_PRONOUN_CONFIDENCE
 from .article import _Article, _Mention
@@ -28,22 +28,20 @@ def _row(art: _Article, kind: str, start: int, end: int, sent_a: int, sent_b: in
     for f in [*flags, kind]:
         confidence *= FLAG_CONFIDENCE.get(f, 1.0)
     role, country = role_and_country(_descriptions(art).get(speaker, "")) if speaker else (UNKNOWN_ROLE, "")
-    if actor is not None:
-        role = actor.role if role == UNKNOWN_ROLE else role
-        country = country or actor.country
+    resolved = actor_fields(speaker, role, country, actor)
     return {
         "doc_id": art.doc_id, "kind": kind, "quote": text[start:end], "start": start, "end": end,
         "sentence": text[sent_a:sent_b],
         "speaker_mention": text[mention.start:mention.end] if mention is not None else "",
-        "speaker": speaker,
-        "role": role,
-        "country": country,
+        "speaker": resolved["speaker"],
+        "role": resolved["role"],
+        "country": resolved["country"],
         "method": method, "confidence": round(confidence, 3), "flags": "|".join(flags),
         "paragraph": art.paragraph_of(start), "sent_id": art.sent_ids[art.sentence_of(start)],
         "group": group,
         "speaker_start": mention.start if mention is not None else -1,
         "speaker_end": mention.end if mention is not None else -1,
-        "speaker_source": ("actor_table" if actor is not None else "text") if speaker else "none",
+        "speaker_source": resolved["speaker_source"],
         "ambiguous": any(f in _AMBIGUOUS_FLAGS for f in flags),
     }
 
