@@ -87,6 +87,7 @@ PENDING = """() => {
   return pending;
 }"""
 
+
 def wait_for(p, condition: str, what: str, arg=None, shows: str | None = None, timeout_ms: int = 10_000) -> None:
     """Wait until the page function ``condition`` (given ``arg``) is true in the Playwright
     page ``p``. Past ``timeout_ms`` fail naming the page and ``what`` was awaited, with
