@@ -33,11 +33,11 @@ def report_pages(folder: Path) -> list[Path]:
 
 def time_page(b, path: Path, repeat: int) -> tuple[float, int, list[str]]:
     """(fastest seconds to drawn, charts, problems: network requests or page errors)."""
-    from browser import open_drawn
+    from browser import open_page
     best, charts, problems = float("inf"), 0, []
     for _ in range(repeat):
-        page, seconds = open_drawn(b, path)
-        best = min(best, seconds)
+        page = open_page(b, path)
+        best = min(best, page.seconds)
         charts = len(page.chart_marks())
         problems = page.external + page.errors
         page.page.context.close()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -42,14 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"article pages: {len(articles)}, {sum(p.stat().st_size for p in articles) / MB:.3f} MB in all")
     if articles:
         print(f"search data per article: {data / len(articles) / 1000:.1f} kB")
-    from browser import _offline_page, browser
+    from browser import browser, open_page
     with browser() as b:
-        result = _offline_page(b)
-        t0 = time.perf_counter()
-        result.page.goto(page.resolve().as_uri())
-        result.page.wait_for_function("() => { const t = document.getElementById('bl-count').textContent;"
-                                      " return / rows match/.test(t) && !/Loading/.test(t); }", timeout=600_000)
-        print(f"search loaded and searched every row in {time.perf_counter() - t0:.2f} s "
+        result = open_page(b, page, timeout_ms=600_000)
+        print(f"search loaded and searched every row in {result.seconds:.2f} s "
               f"({result.page.locator('#bl-count').inner_text()})")
         if result.errors or result.external:
             print(f"problems: {result.errors + result.external}")

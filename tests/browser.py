@@ -34,6 +34,7 @@ class Page:
         self.external: list[str] = []
         self.errors: list[str] = []
         self.dialogs: list[str] = []
+        self.seconds = 0.0  # from navigation until the page settled (open_page)
 
     def chart_marks(self) -> list[int]:
         """For every chart container, the number of drawn SVG/canvas marks."""
@@ -54,21 +55,6 @@ def browser():
             b.close()
 
 
-#: A page function, true once every chart container holds a drawn SVG mark or a canvas.
-CHARTS_DRAWN = """() => [...document.querySelectorAll('.bl-chart')].every(
-    e => e.querySelector('svg g[class*="mark-"] > *, canvas'))"""
-
-
-def open_drawn(b, path: Path, timeout_ms: int = 30_000) -> tuple[Page, float]:
-    """Open ``path`` (offline, like :func:`open_page`) and wait until every chart is drawn
-    (:data:`CHARTS_DRAWN`); returns the page and the seconds from navigation to then."""
-    result = _offline_page(b)
-    t0 = time.perf_counter()
-    result.page.goto(Path(path).resolve().as_uri())
-    result.page.wait_for_function(CHARTS_DRAWN, timeout=timeout_ms)
-    return result, time.perf_counter() - t0
-
-
 def _offline_page(b) -> Page:
     context = b.new_context(offline=True, viewport={"width": 1280, "height": 1000})
     page = context.new_page()
@@ -87,13 +73,50 @@ def _offline_page(b) -> Page:
     return result
 
 
-def open_page(b, path: Path, wait_ms: int = 1500, screenshot: Path | None = None) -> Page:
+#: A page function listing what of a project page is still settling: charts Vega has not
+#: finished drawing (:func:`borderlines.charts.chart_html` marks each ``data-bl-chart``
+#: once drawn or failed), interactive tables DataTables has not set up (itables' tables,
+#: ``itables_*``, get the class ``dataTable``), and the search page's rows still loading.
+PENDING = """() => {
+  const pending = [];
+  document.querySelectorAll('.bl-chart:not([data-bl-chart])').forEach(e => pending.push('chart #' + e.id));
+  document.querySelectorAll('table[id^="itables_"]:not(.dataTable)').forEach(t => pending.push('table #' + t.id));
+  const count = document.getElementById('bl-count');
+  if (count && !(/ rows match|is missing/.test(count.textContent) && !/Loading the rows/.test(count.textContent)))
+    pending.push('search rows (' + count.textContent.trim().slice(0, 80) + ')');
+  return pending;
+}"""
+
+
+def wait_for(p, condition: str, what: str, arg=None, shows: str | None = None, timeout_ms: int = 10_000) -> None:
+    """Wait until the page function ``condition`` (given ``arg``) is true in the Playwright
+    page ``p``. Past ``timeout_ms`` fail naming the page and ``what`` was awaited, with
+    what the page function ``shows`` (given ``arg``) returns then."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    try:
+        p.wait_for_function(condition, arg=arg, timeout=timeout_ms)
+    except PlaywrightTimeout:
+        seen = f"; the page shows {p.evaluate(shows, arg)!r}" if shows else ""
+        raise AssertionError(f"{p.url}: no {what} after {timeout_ms / 1000:g} s{seen}") from None
+
+
+def wait_settled(page: Page, timeout_ms: int = 30_000) -> None:
+    """Wait until nothing of ``page`` is settling (:data:`PENDING`), or fail naming what is."""
+    wait_for(page.page, f"() => ({PENDING})().length === 0", "settled page (charts drawn, tables set up, "
+             "search rows loaded)", shows=f"() => 'still pending: ' + ({PENDING})().join(', ')", timeout_ms=timeout_ms)
+
+
+def open_page(b, path: Path, screenshot: Path | None = None, timeout_ms: int = 30_000) -> Page:
+    """Open ``path`` in a new offline context (:func:`_offline_page`) and wait until it
+    has loaded and settled (:func:`wait_settled`: charts drawn, tables set up, search rows
+    loaded); ``page.seconds`` is the time from navigation to then. With ``screenshot``,
+    a full-page screenshot is saved there."""
     result = _offline_page(b)
-    page = result.page
-    page.goto(Path(path).resolve().as_uri())
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(wait_ms)
+    t0 = time.perf_counter()
+    result.page.goto(Path(path).resolve().as_uri())  # returns once loaded
+    wait_settled(result, timeout_ms)
+    result.seconds = time.perf_counter() - t0
     if screenshot:
         screenshot.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(screenshot), full_page=True)
+        result.page.screenshot(path=str(screenshot), full_page=True)
     return result

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import browser, open_drawn, open_page
+from browser import browser, open_page, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -50,7 +50,7 @@ def test_pages_of_a_copied_study_folder_draw_from_its_shared_scripts(built_defau
         html = (copy / path.name).read_text(encoding="utf-8")
         assert all(f'src="assets/{a}"' in html for a in assets), path.name
         assert 'data-borderlines="vega-bundle"' not in html and len(html) < 1_500_000, path.name
-        page, _ = open_drawn(chromium, copy / path.name)
+        page = open_page(chromium, copy / path.name)
         assert page.chart_marks() and all(n > 0 for n in page.chart_marks()), path.name
         assert page.external == [] and page.errors == [], (path.name, page.external, page.errors)
         page.page.context.close()
@@ -65,7 +65,7 @@ def test_a_standalone_page_draws_alone(built_default, chromium, tmp_path):
     alone.mkdir()
     assert main(["standalone", str(study.out_dir / "04_language_and_framing.html"), "--out", str(alone)]) == 0
     assert [p.name for p in alone.iterdir()] == ["04_language_and_framing.standalone.html"]
-    page, _ = open_drawn(chromium, alone / "04_language_and_framing.standalone.html")
+    page = open_page(chromium, alone / "04_language_and_framing.standalone.html")
     assert page.chart_marks() and all(n > 0 for n in page.chart_marks())
     page.page.locator("table.dataTable").first.wait_for()
     assert page.external == [] and page.errors == [], (page.external, page.errors)
@@ -89,7 +89,7 @@ def test_tables_are_searchable(built_default, chromium):
 
 def test_index_links_resolve(built_default, chromium):
     study, _ = built_default
-    page = open_page(chromium, study.out_dir / "index.html", wait_ms=200)
+    page = open_page(chromium, study.out_dir / "index.html")
     hrefs = page.page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
     for href in hrefs:
         assert (study.out_dir / href).resolve().exists(), href
@@ -103,7 +103,7 @@ def test_hostile_corpus_runs_no_script(built_hostile, chromium):
     pages = _reports(study) + [study.out_dir / "index.html", study.out_dir.parent / "index.html",
                                study.out_dir / "search.html", *sorted((study.out_dir / "articles").glob("*.html"))]
     for path in pages:
-        page = open_page(chromium, path, wait_ms=1200)
+        page = open_page(chromium, path)
         assert page.page.evaluate("window.__pwned") is None, f"script from the corpus ran in {path.name}"
         assert page.dialogs == [], path.name
         assert page.page.locator("img[src=x]").count() == 0, path.name
@@ -154,19 +154,41 @@ def test_quote_table_is_searchable_and_filterable(built_default, chromium):
     page.page.context.close()
 
 
+# True once the tooltip shows exactly when the SVG element under the point [x, y] is a
+# Vega item with a tooltip (Vega keeps the item on the element as __data__): the pointer
+# event at that point has been handled, whatever the element is.
+TOOLTIP_SETTLED = """([x, y]) => {
+  let item = document.elementFromPoint(x, y);
+  item = item && item.__data__;
+  item = Array.isArray(item) ? item[0] : item;
+  const wanted = !!(item && item.tooltip != null && item.tooltip !== '');
+  const tip = document.getElementById('vg-tooltip-element');
+  return wanted === !!(tip && tip.classList.contains('visible'));
+}"""
+
+
 def _tooltips(page, limit: int = 80) -> list[str]:
-    """Hover the chart marks of a page one by one; the texts of the tooltips shown."""
+    """Point at the chart marks of a page one by one, from off the charts each time; the
+    texts of the tooltips shown."""
     p = page.page
     marks = p.locator(".bl-chart svg g[class*='mark-'] > path, .bl-chart svg g[class*='mark-'] > rect")
+    tip = p.locator("#vg-tooltip-element.visible")
     texts = []
     for i in range(min(marks.count(), limit)):
+        p.mouse.move(0, 0)                  # the page's left margin: no chart, so no tooltip
+        tip.wait_for(state="hidden", timeout=5_000)
         try:
-            marks.nth(i).hover(timeout=500, force=True)
-        except Exception:  # noqa: BLE001 - a mark off screen or covered: try the next
+            marks.nth(i).scroll_into_view_if_needed(timeout=500)
+        except Exception:  # noqa: BLE001 - a mark Playwright cannot scroll to: try the next
             continue
-        p.wait_for_timeout(50)
-        tip = p.locator("#vg-tooltip-element")
-        if tip.count() and tip.is_visible():
+        box = marks.nth(i).bounding_box()
+        if not box:
+            continue
+        point = [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2]
+        p.mouse.move(*point)
+        wait_for(p, TOOLTIP_SETTLED, f"tooltip matching the mark at {point}", arg=point,
+                 shows="() => document.getElementById('vg-tooltip-element')?.className")
+        if tip.count():
             texts.append(tip.inner_text())
     return texts
 
@@ -230,7 +252,7 @@ def _table(page, caption):
 
 
 def test_clicking_a_header_title_sorts_the_table(table_page, chromium):
-    page = open_page(chromium, table_page, wait_ms=0)
+    page = open_page(chromium, table_page)
     table = _table(page, "Wide")
     th = table.locator("thead th", has_text="Share (A)")
     th.locator(".dt-column-title").click()
@@ -243,7 +265,7 @@ def test_clicking_a_header_title_sorts_the_table(table_page, chromium):
 
 
 def test_tables_show_labels_dashes_and_yes_no_and_fit_the_page(table_page, chromium):
-    page = open_page(chromium, table_page, wait_ms=0)
+    page = open_page(chromium, table_page)
     for caption in ("Wide", "Static"):
         table = _table(page, caption)
         headers = table.locator("thead th").all_inner_texts()
@@ -266,10 +288,8 @@ def test_tables_show_labels_dashes_and_yes_no_and_fit_the_page(table_page, chrom
 def test_every_chart_has_a_text_alternative(built_default, chromium):
     study, _ = built_default
     for name in ("01_corpus_overview", "02_quotes_and_voices", "03_cited_figures", "04_language_and_framing"):
-        page = open_page(chromium, study.out_dir / f"{name}.html", wait_ms=0)
+        page = open_page(chromium, study.out_dir / f"{name}.html")
         p = page.page
-        p.wait_for_function("() => { const c = document.querySelectorAll('.bl-chart');"
-                            " return c.length && Array.from(c).every(e => e.querySelector('svg')); }")
         # vega-embed puts the chart's description on the element that holds its SVG
         labels = p.eval_on_selector_all(".bl-chart", "els => els.map(e => (e.querySelector("
                                            "'[role=graphics-document]') || e).getAttribute('aria-label') || '')")
@@ -279,19 +299,18 @@ def test_every_chart_has_a_text_alternative(built_default, chromium):
 
 def test_cleaning_chart_and_legends_say_what_the_corpus_holds(built_default, built_hostile, chromium):
     study, _ = built_default
-    page = open_page(chromium, study.out_dir / "01_corpus_overview.html", wait_ms=0)
+    page = open_page(chromium, study.out_dir / "01_corpus_overview.html")
     p = page.page
     chart = p.locator(".bl-chart", has=p.locator("[aria-label^='What cleaning removed']"))
     chart.wait_for()
     text = chart.inner_text()
     assert "characters," in text and "cut(s) in" in text
     # no era without articles in any legend of the bundled corpus's report
-    p.wait_for_function("() => Array.from(document.querySelectorAll('.bl-chart')).every(e => e.querySelector('svg'))")
     legends = p.eval_on_selector_all(".bl-chart g.role-legend", "els => els.map(e => e.textContent)")
     assert legends and "Biden" in " ".join(legends) and "Trump (second term)" not in " ".join(legends)
     page.page.context.close()
     hostile, _ = built_hostile
-    page = open_page(chromium, hostile.out_dir / "01_corpus_overview.html", wait_ms=0)
+    page = open_page(chromium, hostile.out_dir / "01_corpus_overview.html")
     page.page.locator(".bl-chart svg").first.wait_for()
     body = page.page.inner_text("body")
     assert "Cleaning removed nothing from these articles." in body
@@ -299,7 +318,7 @@ def test_cleaning_chart_and_legends_say_what_the_corpus_holds(built_default, bui
 
 
 def test_a_printed_report_holds_whole_tables(table_page, chromium):
-    page = open_page(chromium, table_page, wait_ms=0)
+    page = open_page(chromium, table_page)
     p = page.page
     table = _table(page, "Wide")
     p.evaluate("() => $.fn.dataTable.tables().forEach(n => $(n).DataTable().page.len(1).draw(false))")
@@ -317,7 +336,7 @@ def test_a_printed_report_holds_whole_tables(table_page, chromium):
 
 def test_every_report_links_the_glossary(built_default, chromium):
     study, _ = built_default
-    page = open_page(chromium, study.out_dir / "01_corpus_overview.html", wait_ms=0)
+    page = open_page(chromium, study.out_dir / "01_corpus_overview.html")
     page.page.get_by_role("link", name="Glossary of the statistics").click()
     page.page.wait_for_url("**/glossary.html")
     assert page.page.get_by_role("heading", name="Glossary of the statistics").is_visible()
@@ -330,7 +349,7 @@ def test_each_report_links_its_tables_and_the_study_workbook(built_default, chro
 
     import openpyxl
     study, _ = built_default
-    page = open_page(chromium, study.out_dir / "02_quotes_and_voices.html", wait_ms=0)
+    page = open_page(chromium, study.out_dir / "02_quotes_and_voices.html")
     links = page.page.locator(".bl-data a")
     hrefs = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
     csvs = [h for h in hrefs if h.endswith(".csv")]
@@ -352,7 +371,7 @@ def _shown_rows(table) -> list[list[str]]:
 
 @pytest.mark.parametrize("caption", ["By outlet and era", "Static outlets and eras"])
 def test_a_table_narrows_to_one_outlet_and_era(table_page, chromium, caption):
-    page = open_page(chromium, table_page, wait_ms=0)
+    page = open_page(chromium, table_page)
     p = page.page
     table = _table(page, caption)
     container = table.locator("xpath=ancestor::div[contains(@class, 'jp-OutputArea-output')][1]")
@@ -381,7 +400,7 @@ def test_a_table_narrows_to_one_outlet_and_era(table_page, chromium, caption):
 
 def test_search_finds_what_was_extracted_and_opens_its_sentence(built_default, chromium):
     study, _ = built_default
-    page = open_page(chromium, study.out_dir / "index.html", wait_ms=0)
+    page = open_page(chromium, study.out_dir / "index.html")
     p = page.page
     p.get_by_role("link", name="Search the quotes, figures and frame hits").click()
     p.wait_for_url("**/search.html")
@@ -425,7 +444,7 @@ def test_every_report_links_the_search_and_it_resolves(built_default, chromium):
     for path in _reports(study):
         html = path.read_text(encoding="utf-8")
         assert 'href="search.html"' in html, path.name
-    page = open_page(chromium, study.out_dir / "03_cited_figures.html", wait_ms=0)
+    page = open_page(chromium, study.out_dir / "03_cited_figures.html")
     page.page.get_by_role("link", name="Search quotes, figures and frames").click()
     page.page.wait_for_url("**/search.html")
     page.page.locator("#bl-results li").first.wait_for()
@@ -434,7 +453,7 @@ def test_every_report_links_the_search_and_it_resolves(built_default, chromium):
 
 def test_hostile_text_is_text_in_the_search_and_the_article_pages(built_hostile, chromium):
     study, _ = built_hostile
-    page = open_page(chromium, study.out_dir / "search.html", wait_ms=0)
+    page = open_page(chromium, study.out_dir / "search.html")
     p = page.page
     p.locator("#bl-results li").first.wait_for()
     p.fill("#bl-q", "pwned")
@@ -453,7 +472,7 @@ def test_a_report_table_row_opens_its_article_at_its_sentence(built_default, chr
     """Tables with an article id link it to the article's page; with a sentence number,
     to that sentence, highlighted (04: example sentences per frame)."""
     study, _ = built_default
-    page = open_page(chromium, study.out_dir / "04_language_and_framing.html", wait_ms=0)
+    page = open_page(chromium, study.out_dir / "04_language_and_framing.html")
     p = page.page
     table = _table(page, "Example sentences per frame and era")
     headers = table.locator("thead th").all_inner_texts()

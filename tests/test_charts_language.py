@@ -222,32 +222,34 @@ def test_tone_by_voice(bundled):
 @pytest.mark.browser
 @pytest.mark.slow
 def test_search_and_click_fill_the_concordance_in_the_browser(bundled, tmp_path):
-    from browser import browser, open_page
+    from browser import browser, open_page, wait_for
 
     chart = charts.term_scatter(bundled["distinctive"], ERAS, "trump_1", "biden", bundled["lines"])
     page_html = charts.vega_bundle_html() + charts.borderlines_renderer(chart.to_dict())["text/html"]
     path = tmp_path / "scatter.html"
     path.write_text(f"<!doctype html><meta charset='utf-8'><body>{page_html}</body>", encoding="utf-8")
-    bold = "svg g[class*='kwic_match'] text"       # the matched words of the concordance panel
+    # the matched words of the concordance panel, lower-cased
+    words = "() => [...document.querySelectorAll(\"svg g[class*='kwic_match'] text\")].map(e => e.textContent.toLowerCase())"
+
+    def wait_words(test: str, what: str):
+        """Wait until the panel shows words and they pass ``test`` (a JS expression on ``w``)."""
+        wait_for(p, f"() => {{ const w = ({words})(); return w.length > 0 && {test}; }}",
+                 f"concordance panel of {what}", shows=words)
+
     with browser() as b:
-        page = open_page(b, path, wait_ms=1500)
+        page = open_page(b, path)
         p = page.page
         assert all(n > 0 for n in page.chart_marks()) and page.errors == [] and page.external == []
         top = terms.top_distinctive(bundled["distinctive"], "trump_1", 1)["term"].iloc[0]
-        first = p.eval_on_selector_all(bold, "els => els.map(e => e.textContent.toLowerCase())")
-        assert first and set(first) == {top}                               # the initial pick
+        assert set(p.evaluate(words)) == {top} and "mexic" not in top         # the initial pick
         p.fill("input[type=search]", "mexic")
-        p.wait_for_timeout(400)
-        searched = p.eval_on_selector_all(bold, "els => els.map(e => e.textContent.toLowerCase())")
-        assert searched and all("mexic" in m for m in searched)
+        wait_words("w.every(m => m.includes('mexic'))", "only the searched terms")
         p.fill("input[type=search]", "")
-        p.wait_for_timeout(300)
+        wait_words(f"w.every(m => m === {json.dumps(top)})", "the picked term again, the search cleared")
         point = p.eval_on_selector_all("g.mark-symbol path[aria-label]", """els => {
             const e = els.find(x => /Term: biden;/.test(x.getAttribute('aria-label')));
             const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }""")
         p.mouse.click(*point)
-        p.wait_for_timeout(400)
-        clicked = p.eval_on_selector_all(bold, "els => els.map(e => e.textContent.toLowerCase())")
-        assert clicked and set(clicked) == {"biden"}
+        wait_words("w.every(m => m === 'biden')", "the clicked term")
         assert page.errors == []
         p.context.close()

@@ -11,7 +11,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -19,7 +18,8 @@ import nbformat
 import pytest
 
 from borderlines.paths import notebooks_dir
-from browser import browser
+from browser import browser, wait_for
+from waiting import wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -45,24 +45,27 @@ def lab(tmp_path_factory):
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root / 'notebooks'}",
          "--ServerApp.port_retries=0", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
          "--allow-root", "--LabApp.extension_manager=readonly",
+         # window.jupyterapp: the tests wait on the app's own state (restored, kernel idle)
+         "--LabApp.expose_app_in_browser=True",
          # workspaces in the temporary folder, never the user's own
          f"--LabApp.workspaces_dir={root / 'workspaces'}", f"--LabApp.user_settings_dir={root / 'settings'}"],
         stdout=log, stderr=subprocess.STDOUT, cwd=root,
         env={**os.environ, "JUPYTER_RUNTIME_DIR": str(root / "runtime")})
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while time.time() < deadline:
+
+    def answers() -> bool:
         try:
             with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
-                json.load(r)
-                break
+                return bool(json.load(r))
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError("JupyterLab exited:\n" + (root / "lab.log").read_text())
-            time.sleep(0.5)
-    else:
+                raise RuntimeError("JupyterLab exited:\n" + (root / "lab.log").read_text()) from None
+            return False
+    try:
+        wait_until(answers, 90, f"JupyterLab to answer on {base}")
+    except TimeoutError as exc:
         proc.terminate()
-        raise RuntimeError("JupyterLab did not start:\n" + (root / "lab.log").read_text())
+        raise RuntimeError(f"{exc}:\n" + (root / "lab.log").read_text()) from None
     yield base, token, root
     proc.terminate()
     try:
@@ -83,6 +86,30 @@ def _open(page, base: str, token: str, name: str) -> None:
     page.wait_for_selector(f"{PANEL} .jp-Cell", timeout=60_000)
 
 
+# True once JupyterLab has restored its layout and is not busy, and the notebook on
+# screen has its kernel session ready and idle, so its commands (the Run menu) apply.
+SETTLED = """() => {
+  const app = window.jupyterapp, panel = app && app.shell.currentWidget;
+  const session = panel && panel.sessionContext;
+  return !!(app && app.status && !app.status.isBusy && session && session.isReady && session.session
+            && session.session.kernel && session.session.kernel.status === 'idle'
+            && app.commands.isEnabled('notebook:run-all-cells'));
+}"""
+# what a failed wait shows
+LAB_STATE = """() => { const app = window.jupyterapp, panel = app && app.shell.currentWidget;
+  const session = panel && panel.sessionContext;
+  return {app: !!app, busy: app && app.status && app.status.isBusy, panel: panel && panel.title.label,
+          ready: session && session.isReady, kernel: session && session.session && session.session.kernel
+          && session.session.kernel.status}; }"""
+
+
+def _settle(page) -> None:
+    """Wait until JupyterLab has restored and the notebook's kernel is ready and idle."""
+    page.evaluate("() => window.jupyterapp.restored")
+    wait_for(page, SETTLED, "settled JupyterLab (restored, notebook kernel idle)", shows=LAB_STATE,
+             timeout_ms=60_000)
+
+
 def test_kernel_is_the_projects(lab):
     base, token, _ = lab
     with urllib.request.urlopen(f"{base}/api/kernelspecs?token={token}", timeout=10) as r:
@@ -92,6 +119,19 @@ def test_kernel_is_the_projects(lab):
     # `make install` registers points there explicitly
     assert specs["python3"]["spec"]["argv"][0] in ("python", sys.executable)
     assert Path(specs["borderlines"]["spec"]["argv"][0]) == Path(sys.executable)
+
+
+def test_lab_settings_turn_off_the_news_prompt_and_update_checks(lab):
+    """What JupyterLab's announcements read once restored is the project's settings
+    overrides (templates/lab/overrides.json, installed by `make install`): no news prompt,
+    no update check, whenever the page would have shown them."""
+    base, token, _ = lab
+    url = f"{base}/lab/api/settings/@jupyterlab/apputils-extension:notification?token={token}"
+    with urllib.request.urlopen(url, timeout=10) as r:
+        setting = json.load(r)
+    defaults = {k: v.get("default") for k, v in setting["schema"]["properties"].items()}
+    assert defaults["fetchNews"] == "false" and defaults["checkForUpdates"] is False, defaults
+    assert not {"fetchNews", "checkForUpdates"} & set(setting.get("settings") or {})
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -115,9 +155,7 @@ def test_notebook_opens_in_jupyterlab(lab, name):
         page.wait_for_function(f"document.querySelectorAll('{PANEL} .jp-Cell').length >= {n_cells}",
                                timeout=30_000)
         # the kernel starts and goes idle: the project's kernel works in Lab
-        page.wait_for_selector(".jp-Toolbar-kernelStatus[data-status='idle'], "
-                               "[data-status='idle']", timeout=60_000, state="attached")
-        page.wait_for_timeout(1500)
+        _settle(page)
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"jupyterlab_{Path(name).stem}.png"))
         dialogs = page.locator(".jp-Dialog").count()
@@ -140,8 +178,7 @@ def test_charts_and_tables_draw_when_run_in_jupyterlab(lab):
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith((base, "data:", "blob:"))
                    else r.abort())
         _open(page, base, token, "01_corpus_overview.ipynb")
-        page.wait_for_selector("[data-status='idle']", timeout=60_000, state="attached")
-        page.wait_for_timeout(1500)  # let the session settle before using the menus
+        _settle(page)             # before using the menus
         assert page.locator(".jp-Dialog").count() == 0
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
         page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()

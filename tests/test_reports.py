@@ -11,6 +11,7 @@ import nbformat
 import pytest
 
 from borderlines.build import Study, build, discover_notebooks
+from waiting import wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -177,24 +178,46 @@ def test_help_is_followable():
     assert proc.returncode == 0 and "--params" in proc.stdout and "examples:" in proc.stdout
 
 
+def _kernels(pid: int) -> list:
+    """The Jupyter kernels (ipykernel processes) among the descendants of process ``pid``."""
+    import psutil
+
+    def is_kernel(p) -> bool:
+        try:
+            return any("ipykernel" in part for part in p.cmdline())
+        except psutil.Error:     # it ended meanwhile
+            return False
+    try:
+        return [p for p in psutil.Process(pid).children(recursive=True) if is_kernel(p)]
+    except psutil.NoSuchProcess:
+        return []
+
+
 def test_ctrl_c_mid_build_leaves_previous_reports_untouched(built_default, reports_root):
     import os
     import signal
-    import time
+
+    import psutil
 
     study, _ = built_default
     out = study.out_dir
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and ".hashes" not in p.name}
     proc = subprocess.Popen([sys.executable, "-m", "borderlines.cli", "build", "--force", "--no-progress"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    deadline = time.time() + 60
-    while not (out / ".partial").exists() and time.time() < deadline:
-        time.sleep(0.1)
-    time.sleep(2.0)  # kernels are running cells now
+    try:
+        # the build has started its notebooks' kernels: Ctrl-C now stops running notebooks
+        kernels = wait_until(lambda: (out / ".partial").exists() and _kernels(proc.pid), 120,
+                             "the build to start a notebook's kernel")
+    except TimeoutError:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
     stdout, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 130, stdout + stderr
     assert "previous reports are unchanged" in stderr
+    gone, alive = psutil.wait_procs(kernels, timeout=10)     # and its kernels stopped with it
+    assert alive == [], [p.cmdline() for p in alive]
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and ".hashes" not in p.name}
     assert after.keys() == before.keys(), set(after) ^ set(before)
     assert [p.name for p in before if before[p] != after[p]] == []

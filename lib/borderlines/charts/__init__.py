@@ -113,7 +113,9 @@ def _safe_json(obj) -> str:
 
 def chart_html(spec: dict, embed_options: dict | None = None) -> str:
     """HTML for one chart: a div and a script that draws ``spec`` with the page's
-    ``vegaEmbed`` (see :func:`vega_bundle_html`), as SVG."""
+    ``vegaEmbed`` (see :func:`vega_bundle_html`), as SVG. Once Vega has run, the div's
+    ``data-bl-chart`` attribute says ``drawn`` (or ``failed``, with the reason as its
+    text), so a page's scripts or tests can tell a chart that is still drawing."""
     payload = _safe_json(spec)
     digest = hashlib.sha1(payload.encode("utf-8")).hexdigest()[:10]
     div = f"bl-chart-{digest}-{next(_counter)}"
@@ -124,10 +126,16 @@ def chart_html(spec: dict, embed_options: dict | None = None) -> str:
 <script type="text/javascript">
 (function () {{
   var target = "#{div}", spec = {payload}, opts = {options};
+  function settle(state, text) {{
+    var el = document.querySelector(target);
+    if (!el) {{ return; }}
+    if (text) {{ el.textContent = text; }}
+    el.setAttribute("data-bl-chart", state);
+  }}
   function draw() {{
-    window.vegaEmbed(target, spec, opts).catch(function (err) {{
-      var el = document.querySelector(target);
-      if (el) {{ el.textContent = "Chart failed to draw: " + err; }}
+    // vegaEmbed resolves once the view has run and rendered
+    window.vegaEmbed(target, spec, opts).then(function () {{ settle("drawn"); }}, function (err) {{
+      settle("failed", "Chart failed to draw: " + err);
     }});
   }}
   if (window.vegaEmbed) {{ draw(); return; }}
@@ -135,8 +143,7 @@ def chart_html(spec: dict, embed_options: dict | None = None) -> str:
     if (window.vegaEmbed) {{ clearInterval(timer); draw(); }}
     else if (++tries > 200) {{
       clearInterval(timer);
-      var el = document.querySelector(target);
-      if (el) {{ el.textContent = "Chart not drawn: run borderlines.notebook.setup() first."; }}
+      settle("failed", "Chart not drawn: run borderlines.notebook.setup() first.");
     }}
   }}, 50);
 }})();
