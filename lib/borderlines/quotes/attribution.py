@@ -33,6 +33,9 @@ _HEAD_OF_BEFORE_RE = re.compile(r"(\w+)\s+of\s+(?:(?:the|a|an)\s+)?$")
 _TO_COLON_RE = re.compile(r"[^.!?“”\"]*?[,:]\s*")
 _THE_GAP_RE = re.compile(r"\s+(?:the\s+)?")
 _OF_PLACE_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?")
+# A mention that ends a relative clause set off by commas ("Kolb, who chairs the board, said"):
+# the clause's object, not the verb's subject.
+_IN_RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:who|whom|whose|which|where)\b[^,;:“”\"«»]*$")
 _APPOSITIVE_HEAD_RE = re.compile(r"[\w.'’)],\s+(?:a|an|the|one|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
                                  r"\w+\s+of\s+(?:(?:the|a|an)\s+)?$")
 
@@ -82,6 +85,8 @@ def _subject_before(art: _Article, verb: _Verb, floor: int, depth: int = 0):
         # a participle after a comma belongs to the sentence's subject, not to the
         # name before the comma ("... in Tulsa, Oklahoma, arguing that")
         if _GAP_RE.fullmatch(text, m.end, verb.start) and not (verb.participle and "," in text[m.end:verb.start]):
+            if "," in text[m.end:verb.start] and _IN_RELATIVE_CLAUSE_RE.search(text, max(floor, m.start - 250), m.start):
+                continue
             return m, _appositive_between(text, m.end, verb.start)
         break
     for m in reversed(cands):               # "Kolb, who ... Ana Roe since ..., blasted"

@@ -57,7 +57,10 @@ _DESCRIBING_WORD_RE = re.compile(r"(?i:to)\s+(?:(?i:the|a|an|his|her|their|him|t
                                  r"|(?i:those)\s+(?:close|familiar|involved|briefed)\b")
 _TWO_GROUPS_RE = re.compile(r"[A-Z][a-z]+[^s\W]s\s+and\s+[a-z]+[^s\W]s")
 _NOUN_PHRASE_SUBJECT_RE = re.compile(r"\s*((?:And|But|So|Yet|Now)\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,5})"
-                                     rf"(?:\s+{_ADVERBS})*\s+")
+                                     rf"(?:\s+{_ADVERBS})*\s*")
+# A relative clause between a described subject and its verb: "The county clerk, who runs
+# the rolls, said ...".
+_RELATIVE_TAIL_RE = re.compile(r"\s*,\s*(?:who|which)\b[^,;:“”\"«»]{1,160},\s*$")
 
 # A verb of saying coordinated with an earlier verb: "... and said", "..., and later said",
 # "... but has said".
@@ -146,6 +149,9 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
             continue
         if not found and not verb.participle:
             subject = _noun_phrase_subject(text, s_lo, verb.start)
+            relative = _RELATIVE_TAIL_RE.search(text, s_lo, verb.start) if subject is None else None
+            if relative:
+                subject = _noun_phrase_subject(text, s_lo, relative.start())
             aside = _ASIDE_RE.match(text, verb.end, s_hi)
             if subject is None and aside:
                 # "..., aides to the mayor say, the governor ...": an aside within the clause
