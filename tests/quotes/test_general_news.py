@@ -37,3 +37,38 @@ RELATIVE_CLAUSE = [
 @pytest.mark.parametrize("text, expected", RELATIVE_CLAUSE)
 def test_a_relative_clause_does_not_speak(text, expected):
     assert rows_of(text, "indirect") == expected
+
+
+# Poll findings and groups counted in numbers speak as their subject, after an opening
+# phrase too; a list of names before the subject is not an opening phrase.
+SUBJECTS = [
+    ("Only 41 percent of bus riders said the buses run on time.",
+     [("the buses run on time", "Only 41 percent of bus riders")]),
+    ("However, 63 percent said the new tolls were fair to commuters.",
+     [("the new tolls were fair to commuters", "63 percent")]),
+    ("In Ohio, most school nurses said the new rules came too late.",
+     [("the new rules came too late", "most school nurses")]),
+    ("Pressing for a recount, the losing candidates said the machines had jammed twice.",
+     [("the machines had jammed twice", "the losing candidates")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SUBJECTS)
+def test_counted_and_described_subjects(text, expected):
+    assert rows_of(text, "indirect") == expected
+
+
+# "according to X" after the reported clause, set off by a comma or a dash.
+ACCORDING = [
+    ("Most of the new shelters are still empty — according to the county housing office.",
+     [("Most of the new shelters are still empty", "the county housing office")]),
+    ("Most of the new shelters are still empty -- according to the county housing office.",
+     [("Most of the new shelters are still empty", "the county housing office")]),
+    ("Ticket sales doubled in the spring, according to the Lakeside Theater Guild.",
+     [("Ticket sales doubled in the spring", "Lakeside Theater Guild")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ACCORDING)
+def test_according_to_after_the_clause(text, expected):
+    assert rows_of(text, "indirect") == expected

@@ -56,10 +56,13 @@ _NOT_A_HEAD = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", 
 _DESCRIBING_WORD_RE = re.compile(r"(?i:to)\s+(?:(?i:the|a|an|his|her|their|him|them)\b|[A-Z]).*"
                                  r"|(?i:those)\s+(?:close|familiar|involved|briefed)\b")
 _TWO_GROUPS_RE = re.compile(r"[A-Z][a-z]+[^s\W]s\s+and\s+[a-z]+[^s\W]s")
-_NOUN_PHRASE_SUBJECT_RE = re.compile(r"\s*((?:And|But|So|Yet|Now)\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,5})"
+# (after a conjunction or a short opening phrase: "However, 63 percent said ...")
+_NOUN_PHRASE_SUBJECT_RE = re.compile(r"\s*((?:And|But|So|Yet|Now)\s+|(?:[\w'’.-]+\s+){0,2}[\w'’.-]+,\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,5})"
                                      rf"(?:\s+{_ADVERBS})*\s*")
 # A relative clause between a described subject and its verb: "The county clerk, who runs
 # the rolls, said ...".
+_OPENERS = frozenset({"however", "still", "meanwhile", "overall", "instead", "yet", "separately", "moreover",
+                      "also", "now", "today", "similarly", "likewise", "nationally", "statewide", "elsewhere"})
 _RELATIVE_TAIL_RE = re.compile(r"\s*,\s*(?:who|which)\b[^,;:“”\"«»]{1,160},\s*$")
 
 # A verb of saying coordinated with an earlier verb: "... and said", "..., and later said",
@@ -90,6 +93,7 @@ _COMMA_THE_END_RE = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}$")   # ", the", ", t
 _COMMA_ACCORDING_RE = re.compile(r",\s+according to\b")
 _ACCORDING_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}")
 _COMMA_END_RE = re.compile(r",\s*$")
+_ASIDE_END_RE = re.compile(r"(?:,|—|–|\s--)\s*$")     # "..., according to X", "... — according to X"
 _ASIDE_RE = re.compile(r",\s+\S")
 
 # The source after "according to" when no name is there: up to eight words to a comma or a stop.
@@ -108,7 +112,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
 
     def add(start, end, si, mention, appositive, cover, extra=()):
         start, end = _content_span(text, start, end)
-        while end > start and text[end - 1] in ".!?;:—– ":
+        while end > start and text[end - 1] in ".!?;:—–- ":
             end -= 1
         if len(_WORD_RE.findall(text, start, end)) < 3 or text[start] in "“\"«":
             return
@@ -146,7 +150,9 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
                     _REVERSE_REST_RE.fullmatch(text, inverted[0].end, s_hi)
                     or _INVERTED_REST_RE.fullmatch(text, inverted[0].end, s_hi)):
                 add(s_lo, lead.start(), si, inverted[0], inverted[1], (s_lo, s_hi))
-            continue
+                continue
+            # no clause before it: the words after the verb are its object or clause
+            # ("Only 41 percent of residents said the buses ..."), the subject is before it
         if not found and not verb.participle:
             subject = _noun_phrase_subject(text, s_lo, verb.start)
             relative = _RELATIVE_TAIL_RE.search(text, s_lo, verb.start) if subject is None else None
@@ -219,7 +225,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
             if not source:
                 continue
             men = _described_mention(text, source.start(1), source.end(1))
-        if _COMMA_END_RE.search(text[s_lo:m.start()]):
+        if _ASIDE_END_RE.search(text[s_lo:m.start()]):
             add(s_lo, m.start(), si, men, False, (s_lo, s_hi))
         elif not text[s_lo:m.start()].strip():
             comma = text.find(",", men.end, s_hi)
@@ -249,6 +255,10 @@ def _noun_phrase_subject(text: str, s_lo: int, verb_start: int):
     m = _NOUN_PHRASE_SUBJECT_RE.fullmatch(text, s_lo, verb_start)
     if not m:
         return None
+    opening = (m.group(1) or "").split()
+    if opening and opening[-1].endswith(",") and not (
+            opening[0].lower() in _PREPOSITIONS or opening[0].endswith(("ly", "ing")) or opening[0].lower().rstrip(",") in _OPENERS):
+        return None      # "Kolb, Roe and Park said": a list of names, not an opening phrase
     if _TWO_GROUPS_RE.fullmatch(m.group(2)):      # "Companies and individuals complain that ..."
         return _described_mention(text, *m.span(2))
     words = m.group(2).split()
