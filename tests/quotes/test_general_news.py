@@ -72,3 +72,24 @@ ACCORDING = [
 @pytest.mark.parametrize("text, expected", ACCORDING)
 def test_according_to_after_the_clause(text, expected):
     assert rows_of(text, "indirect") == expected
+
+
+# A participle after the main clause ("..., arguing", "by telling") speaks for the
+# sentence's subject: names joined by "and", a group described at length.
+PARTICIPLES = [
+    ("The Courier and the Gazette filed a motion to open the files, arguing the public needed them "
+     "to judge the deal.",
+     [("the public needed them to judge the deal", "The Courier and the Gazette")]),
+    ("Leaders from three coastal towns who have long opposed the dredging have backed the plan, "
+     "warning that the harbor could silt up within a decade.",
+     [("the harbor could silt up within a decade", "Leaders")]),
+    ("Mayor Ana Roe won the room by telling them that the plant would reopen next spring.",
+     [("the plant would reopen next spring", "Mayor Ana Roe")]),
+    ("The striking nurses marched past the clinic after saying the wards were short of staff.",
+     [("the wards were short of staff", "The striking nurses")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARTICIPLES)
+def test_a_participle_speaks_for_the_sentence_subject(text, expected):
+    assert rows_of(text, "indirect") == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .actors import _ActorIndex
-from .vocabulary import (_ACCORDING_RE, _ADVERBS, _APPOSITIVE_RE, _CONJUNCTIONS, _DETERMINERS, _GAP_RE,
+from .vocabulary import (_ACCORDING_RE, _ADVERBS, _FORM_LEMMA, _APPOSITIVE_RE, _CONJUNCTIONS, _DETERMINERS, _GAP_RE,
                          _INVERTIBLE, _NOT_IN_DESCRIPTION, _OF_BEFORE_RE, _ORG_HEADS, _PREPOSITIONS, _RUN_RE,
                          _SUBJECT_VERB_RE, _WORD_RE)
 from .article import _Article, _Mention, _Verb
@@ -296,6 +296,9 @@ _SUBJECT_GAP = r"(?:\s*\([^()\n]{1,40}\))?(?:\s*,[^,;:“”\"«»\n]{1,160},)?"
 _SUBJECT_VERB_AFTER_RE = re.compile(_SUBJECT_GAP + _SUBJECT_VERB_RE.pattern)
 _DESCRIBED_START_RE = re.compile(rf"{_DETERMINERS}\s+(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*[A-Za-z][\w'’-]*(?=[\s,(])")
 _NEXT_WORD_RE = re.compile(r"\s+([\w'’-]+)")
+_CLEAR_VERB_RE = re.compile(r"\s+(?:\w+ed|said|told|has|have|had|is|was|are|were|will|would|could|can|did|"
+                            r"does|do|may|might|must|should)\b")
+_S_VERBS = frozenset({"has", "is", "was", "does", *(f for f in _FORM_LEMMA if f.endswith("s"))})
 
 
 def _described_subject(text: str, start: int, pos: int) -> int | None:
@@ -307,7 +310,11 @@ def _described_subject(text: str, start: int, pos: int) -> int | None:
         return None
     end = described.end()
     for _ in range(5):
-        if _SUBJECT_VERB_AFTER_RE.match(text, end, pos):
+        nxt = _NEXT_WORD_RE.match(text, end, pos)
+        if _SUBJECT_VERB_AFTER_RE.match(text, end, pos) and not (
+                # a plural noun reads like a verb ("The night nurses marched"): the verb follows it
+                nxt and nxt.group(1)[-1:] == "s" and nxt.group(1).lower() not in _S_VERBS
+                and _CLEAR_VERB_RE.match(text, nxt.end(), pos)):
             words = text[start:end].split()[1:]
             return None if any(w.lower() in _NOT_IN_DESCRIPTION for w in words) else end
         nxt = _NEXT_WORD_RE.match(text, end, pos)
