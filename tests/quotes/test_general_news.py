@@ -93,3 +93,24 @@ PARTICIPLES = [
 @pytest.mark.parametrize("text, expected", PARTICIPLES)
 def test_a_participle_speaks_for_the_sentence_subject(text, expected):
     assert rows_of(text, "indirect") == expected
+
+
+# Documents speak as their subject ("the audit says", "a memo states that"); "states",
+# "claims" and "charges" are verbs only before a clause, never in "the states that border".
+DOCUMENTS = [
+    ("A memo from the treasurer states that the fund will run dry by spring.",
+     [("the fund will run dry by spring", "A memo from the treasurer")]),
+    ("The union’s complaint to the state labor board says the mill broke the contract twice.",
+     [("the mill broke the contract twice", "The union’s complaint to the state labor board")]),
+    ("A letter posted on the district website argued that the schools needed more nurses.",
+     [("the schools needed more nurses", "A letter posted on the district website")]),
+    ("The lawsuit claims that county officials hid the inspection records.",
+     [("county officials hid the inspection records", "The lawsuit")]),
+    ("Both states that border the lake sued the mill in 2020.", []),
+    ("The claims that remain unpaid total $4 million.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", DOCUMENTS)
+def test_documents_as_subjects(text, expected):
+    assert rows_of(text, "indirect") == expected

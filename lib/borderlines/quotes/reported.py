@@ -57,7 +57,7 @@ _DESCRIBING_WORD_RE = re.compile(r"(?i:to)\s+(?:(?i:the|a|an|his|her|their|him|t
                                  r"|(?i:those)\s+(?:close|familiar|involved|briefed)\b")
 _TWO_GROUPS_RE = re.compile(r"[A-Z][a-z]+[^s\W]s\s+and\s+[a-z]+[^s\W]s")
 # (after a conjunction or a short opening phrase: "However, 63 percent said ...")
-_NOUN_PHRASE_SUBJECT_RE = re.compile(r"\s*((?:And|But|So|Yet|Now)\s+|(?:[\w'’.-]+\s+){0,2}[\w'’.-]+,\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,5})"
+_NOUN_PHRASE_SUBJECT_RE = re.compile(r"\s*((?:And|But|So|Yet|Now)\s+|(?:[\w'’.-]+\s+){0,2}[\w'’.-]+,\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,7})"
                                      rf"(?:\s+{_ADVERBS})*\s*")
 # A relative clause between a described subject and its verb: "The county clerk, who runs
 # the rolls, said ...".
@@ -274,7 +274,7 @@ def _characterizes(text: str, verb) -> bool:
 
 def _noun_phrase_subject(text: str, s_lo: int, verb_start: int):
     """The described speaker when everything before the verb, from ``s_lo``, is a noun
-    phrase of up to six words with no verb, pronoun or clause word in it (its first word
+    phrase of up to eight words with no verb, pronoun or clause word in it (its first word
     not a preposition; "to" only before a noun phrase, "advisers to the mayor", and "those"
     only as "those close to", "those familiar with"), else None."""
     m = _NOUN_PHRASE_SUBJECT_RE.fullmatch(text, s_lo, verb_start)

@@ -136,7 +136,7 @@ _SUBORDINATORS = frozenset({"because", "if", "when", "while", "although", "thoug
 # Speech verbs: form -> (lemma). Noun-like forms ("claims", "calls", "notes") are left out.
 _VERB_FORMS = {
     "say": "said says say saying", "tell": "told tells telling", "add": "added adds adding",
-    "state": "stated stating", "write": "wrote writes writing", "tweet": "tweeted tweeting",
+    "state": "stated stating states", "write": "wrote writes writing", "tweet": "tweeted tweeting",
     "post": "posted", "note": "noted noting notes", "explain": "explained explains explaining",
     "ask": "asked asks asking", "argue": "argued argues arguing", "claim": "claimed claiming",
     "insist": "insisted insists insisting", "warn": "warned warns warning",
@@ -179,7 +179,12 @@ for _lemma, _forms in [("claim", "claims"), ("warn", "warn"), ("argue", "argue")
 _FORM_LEMMA = {form.replace("_", " "): lemma for lemma, forms in _VERB_FORMS.items() for form in forms.split()}
 
 # Forms that are nouns as often as verbs ("his claims", "the charges"): verbs only before "that".
-_NOUN_LIKE_FORMS = frozenset({"claims", "charges", "charged"})
+_NOUN_LIKE_FORMS = frozenset({"claims", "charges", "charged", "states"})
+# ... and only when "that" opens a clause (its subject next), not a relative clause
+# ("the states that border the lake", "claims that remain unpaid").
+_NOUN_LIKE_NEXT_RE = re.compile(
+    r" that\s+(?:(?:the|a|an|this|these|those|its|his|her|their|our|my|it|he|she|they|we|I|you|there|some|"
+    r"many|most|no|all|every|each|any|more|fewer|only|one|two|three)\b|[A-Z0-9$]|(?:[a-z]+\s+)?[a-z]+s\b|[a-z]+-[a-z])")
 # ... and "calls" a verb only as a demand ("calls for an audit", "calls on Roe to quit"), so
 # "what it calls “...”" keeps the sentence's subject as its speaker.
 _CALLS_FORMS = frozenset({"calls", "Calls"})
@@ -196,7 +201,7 @@ _CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain ar
 # "emphasized the need for ..."): their complement is reported speech only after "that",
 # a comma or a colon (and, for a promise, "to": "promising to employ more troops").
 _OBJECT_VERBS = frozenset("""declare announce acknowledge reiterate stress emphasize promise vow
-    confirm predict admit concede maintain boast conclude demand report observe pledge deny""".split())
+    confirm predict admit concede maintain boast conclude demand report observe pledge deny post""".split())
 _PROMISE_VERBS = frozenset({"promise", "vow", "pledge"})
 
 # A reported clause without "that" after a verb that also takes objects: its own subject and verb.
