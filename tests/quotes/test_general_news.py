@@ -114,3 +114,23 @@ DOCUMENTS = [
 @pytest.mark.parametrize("text, expected", DOCUMENTS)
 def test_documents_as_subjects(text, expected):
     assert rows_of(text, "indirect") == expected
+
+
+# "as X put it" attributes the quotation beside it; "put it" alone is no verb of saying.
+PUT_IT = [
+    ('The fee is, as one city memo put it, "a tax by another name."',
+     [("a tax by another name.", "one city memo")]),
+    ('The fee is "a tax by another name," as the Harbor Gazette put it in an editorial.',
+     [("a tax by another name", "Harbor Gazette")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PUT_IT)
+def test_as_x_put_it(text, expected):
+    q = quotes_of(text)
+    assert list(zip(q["quote"], q["speaker_mention"])) == expected
+
+
+def test_put_it_alone_speaks_for_no_one():
+    q = quotes_of('"Closed until June," the clerk put it in the window.')
+    assert q["speaker_mention"].fillna("").tolist() == [""]

@@ -173,6 +173,7 @@ for _lemma, _forms in [("say", "Said Says"), ("add", "Added"), ("ask", "Asked"),
 _VERB_FORMS["charge"] = "charged charges"
 _VERB_FORMS["chant"] = "chanted chanting chants"
 _VERB_FORMS["point"] = "pointed_out points_out pointing_out"   # "_": a space within a form
+_VERB_FORMS["put"] = "put_it puts_it"      # "as a city memo put it, “...”" (only after "as": _AS_BEFORE_RE)
 for _lemma, _forms in [("claim", "claims"), ("warn", "warn"), ("argue", "argue"), ("insist", "insist"),
                        ("contend", "contend"), ("complain", "complain complains"), ("suggest", "suggest")]:
     _VERB_FORMS[_lemma] += " " + _forms
@@ -185,6 +186,9 @@ _NOUN_LIKE_FORMS = frozenset({"claims", "charges", "charged", "states"})
 _NOUN_LIKE_NEXT_RE = re.compile(
     r" that\s+(?:(?:the|a|an|this|these|those|its|his|her|their|our|my|it|he|she|they|we|I|you|there|some|"
     r"many|most|no|all|every|each|any|more|fewer|only|one|two|three)\b|[A-Z0-9$]|(?:[a-z]+\s+)?[a-z]+s\b|[a-z]+-[a-z])")
+# "put it" is a verb of saying only as "as X put it".
+_PUT_IT_FORMS = frozenset({"put it", "puts it"})
+_AS_BEFORE_RE = re.compile(r"\b[Aa]s\s+(?:[\w.'’&-]+\s+){1,8}$")
 # ... and "calls" a verb only as a demand ("calls for an audit", "calls on Roe to quit"), so
 # "what it calls “...”" keeps the sentence's subject as its speaker.
 _CALLS_FORMS = frozenset({"calls", "Calls"})
