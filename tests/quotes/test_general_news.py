@@ -134,3 +134,23 @@ def test_as_x_put_it(text, expected):
 def test_put_it_alone_speaks_for_no_one():
     q = quotes_of('"Closed until June," the clerk put it in the window.')
     assert q["speaker_mention"].fillna("").tolist() == [""]
+
+
+# A participle set off after the main clause ("..., saying", "..., while chanting") speaks
+# for the sentence's subject, not for a name in a clause between.
+SET_OFF_PARTICIPLES = [
+    ('Mayor Ana Roe was curt when asked about a contractor who said he was never paid, saying, '
+     '"He did poor work and I owed him nothing."',
+     "He did poor work and I owed him nothing.", "Mayor Ana Roe"),
+    ('Small groups of nurses circled the hospital, where the Lakeside Tigers played the Rams, '
+     'while chanting, "Staff the wards now."',
+     "Staff the wards now.", "Small groups"),
+    ('Tenants rallied outside city hall, where Mayor Ana Roe met the board, chanting "No more rent hikes."',
+     "No more rent hikes.", "Tenants"),
+]
+
+
+@pytest.mark.parametrize("text, quote, mention", SET_OFF_PARTICIPLES)
+def test_a_set_off_participle_quotes_the_sentence_subject(text, quote, mention):
+    q = quotes_of(text)
+    assert q.loc[q["quote"] == quote, "speaker_mention"].tolist() == [mention]

@@ -33,9 +33,11 @@ _HEAD_OF_BEFORE_RE = re.compile(r"(\w+)\s+of\s+(?:(?:the|a|an)\s+)?$")
 _TO_COLON_RE = re.compile(r"[^.!?“”\"]*?[,:]\s*")
 _THE_GAP_RE = re.compile(r"\s+(?:the\s+)?")
 _OF_PLACE_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?")
-# A mention that ends a relative clause set off by commas ("Kolb, who chairs the board, said"):
-# the clause's object, not the verb's subject.
-_IN_RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:who|whom|whose|which|where)\b[^,;:“”\"«»]*$")
+# A participle set off from its main clause: ", saying", "— while chanting".
+_SET_OFF_RE = re.compile(r"[,—–]\s*(?:(?:while|when|before|after|all\s+while)\s+)?$")
+# A mention inside a relative or "where" clause ("Kolb, who chairs the board, said", "a
+# contractor who said ...", ", where Roe met ..."): the clause's, not the verb's subject.
+_IN_CLAUSE_RE = re.compile(r"(?:,\s*|\s)(?:who|whom|whose|which|where|when)\b[^,;:“”\"«»]*$")
 _APPOSITIVE_HEAD_RE = re.compile(r"[\w.'’)],\s+(?:a|an|the|one|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
                                  r"\w+\s+of\s+(?:(?:the|a|an)\s+)?$")
 
@@ -69,8 +71,27 @@ def _appositive_between(text: str, a: int, b: int) -> bool:
     return bool(_APPOSITIVE_RE.match(text, a)) and _APPOSITIVE_RE.match(text, a).end() <= b
 
 
-def _subject_before(art: _Article, verb: _Verb, floor: int, depth: int = 0):
+def _subject_before(art: _Article, verb: _Verb, floor: int):
     """(mention, appositive?) of the speaker of ``verb``, looking left of it from ``floor``:
+    the nearest eligible mention if it stands next to the verb (weak mentions must), else
+    the nearest full name or institution in subject position; for a participle ("...,
+    telling"), else the subject of an earlier speech verb of the sentence. A participle set
+    off after its clause ("..., saying") whose nearest subject stands in a relative or
+    "where" clause speaks for the sentence's subject instead."""
+    found = _nearest_subject(art, verb, floor)
+    text = art.text
+    if (found and verb.participle and _SET_OFF_RE.search(text, max(floor, verb.start - 30), verb.start)
+            and (found[0].word in ("who", "whom", "which")
+                 or _IN_CLAUSE_RE.search(text, max(floor, found[0].start - 200), found[0].start))):
+        lo = art.sent_starts[art.sentence_of(verb.start)]
+        subject = _opening_subject(art, lo, verb.start, art.index) or _sentence_subject(art, verb.start, art.index)
+        if subject is not None and subject.start >= floor:
+            return subject, False
+    return found
+
+
+def _nearest_subject(art: _Article, verb: _Verb, floor: int, depth: int = 0):
+    """(mention, appositive?) of the speaker of ``verb`` (see :func:`_subject_before`):
     the nearest eligible mention if it stands next to the verb (weak mentions must), else
     the nearest full name or institution in subject position; for a participle ("...,
     telling"), else the subject of an earlier speech verb of the sentence."""
@@ -85,7 +106,7 @@ def _subject_before(art: _Article, verb: _Verb, floor: int, depth: int = 0):
         # a participle after a comma belongs to the sentence's subject, not to the
         # name before the comma ("... in Tulsa, Oklahoma, arguing that")
         if _GAP_RE.fullmatch(text, m.end, verb.start) and not (verb.participle and "," in text[m.end:verb.start]):
-            if "," in text[m.end:verb.start] and _IN_RELATIVE_CLAUSE_RE.search(text, max(floor, m.start - 250), m.start):
+            if "," in text[m.end:verb.start] and _IN_CLAUSE_RE.search(text, max(floor, m.start - 250), m.start):
                 continue
             return m, _appositive_between(text, m.end, verb.start)
         break
@@ -100,7 +121,7 @@ def _subject_before(art: _Article, verb: _Verb, floor: int, depth: int = 0):
     if verb.participle and depth == 0:
         for v in art.verbs_in(floor, verb.start):
             if not v.participle:
-                found = _subject_before(art, v, floor, depth + 1)
+                found = _nearest_subject(art, v, floor, depth + 1)
                 if found:
                     return found
     return None
@@ -289,6 +310,8 @@ def _share_attributions(art: _Article, segments: list[_Segment]) -> None:
             seg.attribution = (*prev.attribution[:2], ("inherited_speaker",))
 
 
+_JOINED_NAMES_RE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*"
+                              r"(?:\s+and\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)+")
 _INTRO_RE = re.compile(r"\s*[^,;:“”\"«»\n]{1,160},\s*")
 
 # Between a sentence's subject and its verb: a party "(D-Vt.)", an appositive or a relative clause.
@@ -363,6 +386,23 @@ def _sentence_subject(art: _Article, pos: int, index: _ActorIndex) -> _Mention |
     for m in reversed(art.mentions_in(lo, pos)):
         if m.speaker and _eligible_subject(art, m) and _SUBJECT_VERB_AFTER_RE.match(text, m.end):
             return m
+    return None
+
+
+def _opening_subject(art: _Article, lo: int, pos: int, index: _ActorIndex):
+    """The noun phrase opening the sentence at ``lo`` (before ``pos``), as the subject of a
+    participle that follows the main clause: a mention there ("Leaders from three towns
+    who ... have backed the plan, warning ..."), or names joined by "and" followed by a
+    verb ("The Courier and the Gazette filed ..."); else None."""
+    text = art.text
+    while lo < pos and text[lo].isspace():
+        lo += 1
+    known = [m for m in art.mentions_in(lo, pos) if m.start == lo and m.speaker and not m.possessive]
+    if known:
+        return known[0]
+    names = _JOINED_NAMES_RE.match(text, lo, pos)
+    if names and _SUBJECT_VERB_RE.match(text, names.end(), pos):
+        return _text_mention(art, lo, names.end(), index)
     return None
 
 

@@ -11,12 +11,13 @@ from ..patterns import trie_pattern
 from .actors import _ActorIndex
 from .vocabulary import (_ACCORDING_RE, _ADVERBS, _AUXILIARIES, _CLAUSE_VERBS, _CONTENT_LEAD, _FORM_LEMMA,
                          _GAP_RE, _MARK_RE, _NOT_IN_DESCRIPTION, _OBJECT_VERBS, _PREPOSITIONS,
-                         _PROMISE_VERBS, _SUBJECT_VERB_RE, _TELL_OBJECT, _WORD_RE)
+                         _PROMISE_VERBS, _TELL_OBJECT, _WORD_RE)
 from .article import _Article
 from .marks import _content_span
-from .names import _described_mention, _text_mention
+from .names import _described_mention
 from .rows import _row
-from .attribution import _method_of, _possessive_claims, _sentence_subject, _subject_after, _subject_before
+from .attribution import (_method_of, _opening_subject, _possessive_claims, _sentence_subject, _subject_after,
+                          _subject_before)
 
 # A question reported ("asked whether ...", "asked the board why ...") and an appeal
 # ("urged Congress to act").
@@ -95,8 +96,6 @@ _ACCORDING_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}")
 _COMMA_END_RE = re.compile(r",\s*$")
 # "by telling", "after saying", "while insisting": a participle whose subject is the sentence's.
 _PARTICIPLE_LEAD_RE = re.compile(r"\b(?:by|after|before|while|when|without|in)\s+$")
-_JOINED_NAMES_RE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*"
-                              r"(?:\s+and\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)+")
 _ASIDE_END_RE = re.compile(r"(?:,|—|–|\s--)\s*$")     # "..., according to X", "... — according to X"
 _ASIDE_RE = re.compile(r",\s+\S")
 
@@ -240,23 +239,6 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
             if comma > 0:
                 add(comma + 1, s_hi, si, men, False, (s_lo, s_hi))
     return rows
-
-
-def _opening_subject(art: _Article, lo: int, pos: int, index: _ActorIndex):
-    """The noun phrase opening the sentence at ``lo`` (before ``pos``), as the subject of a
-    participle that follows the main clause: a mention there ("Leaders from three towns
-    who ... have backed the plan, warning ..."), or names joined by "and" followed by a
-    verb ("The Courier and the Gazette filed ..."); else None."""
-    text = art.text
-    while lo < pos and text[lo].isspace():
-        lo += 1
-    known = [m for m in art.mentions_in(lo, pos) if m.start == lo and m.speaker and not m.possessive]
-    if known:
-        return known[0]
-    names = _JOINED_NAMES_RE.match(text, lo, pos)
-    if names and _SUBJECT_VERB_RE.match(text, names.end(), pos):
-        return _text_mention(art, lo, names.end(), index)
-    return None
 
 
 def _characterizes(text: str, verb) -> bool:
