@@ -147,6 +147,9 @@ SET_OFF_PARTICIPLES = [
      "Staff the wards now.", "Small groups"),
     ('Tenants rallied outside city hall, where Mayor Ana Roe met the board, chanting "No more rent hikes."',
      "No more rent hikes.", "Tenants"),
+    ('Supporters of the mayor circled the school board building - where the Lakeside Tigers played the Rams - '
+     'while chanting, "Open the pools now."',
+     "Open the pools now.", "Supporters"),
 ]
 
 
@@ -154,3 +157,12 @@ SET_OFF_PARTICIPLES = [
 def test_a_set_off_participle_quotes_the_sentence_subject(text, quote, mention):
     q = quotes_of(text)
     assert q.loc[q["quote"] == quote, "speaker_mention"].tolist() == [mention]
+
+
+def test_reported_speech_ends_where_a_colon_opens_a_quotation():
+    text = ('The letter also described the effect it said the levy would have on renters: '
+            '"Families will leave the island and the schools will empty," the tenants\' union wrote.')
+    indirect = rows_of(text, "indirect")
+    assert indirect == [("the levy would have on renters", "it")]
+    direct = quotes_of(text).query("kind == 'direct'")
+    assert direct["speaker_mention"].tolist() == ["the tenants\' union"]

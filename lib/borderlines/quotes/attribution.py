@@ -34,7 +34,7 @@ _TO_COLON_RE = re.compile(r"[^.!?“”\"]*?[,:]\s*")
 _THE_GAP_RE = re.compile(r"\s+(?:the\s+)?")
 _OF_PLACE_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?")
 # A participle set off from its main clause: ", saying", "— while chanting".
-_SET_OFF_RE = re.compile(r"[,—–]\s*(?:(?:while|when|before|after|all\s+while)\s+)?$")
+_SET_OFF_RE = re.compile(r"(?:[,—–]|\s-)\s*(?:(?:while|when|before|after|all\s+while)\s+)?$")
 # A mention inside a relative or "where" clause ("Kolb, who chairs the board, said", "a
 # contractor who said ...", ", where Roe met ..."): the clause's, not the verb's subject.
 _IN_CLAUSE_RE = re.compile(r"(?:,\s*|\s)(?:who|whom|whose|which|where|when)\b[^,;:“”\"«»]*$")

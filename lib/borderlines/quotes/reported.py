@@ -91,6 +91,7 @@ _REVERSE_TAIL_RE = re.compile(
     r",\s+(?:he|she|it|they|(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
     r"(?:later\s+|also\s+)?(?:said|added|told|wrote|noted|explained)\b[^,“”\"]*$")
 _COMMA_THE_END_RE = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}$")   # ", the", ", top state"
+_COLON_QUOTE_RE = re.compile(r":\s*[“\"«]")
 _COMMA_ACCORDING_RE = re.compile(r",\s+according to\b")
 _ACCORDING_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}")
 _COMMA_END_RE = re.compile(r",\s*$")
@@ -215,6 +216,9 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         according = _COMMA_ACCORDING_RE.search(text, start, end)
         if according:
             end = according.start()
+        introduced = _COLON_QUOTE_RE.search(text, start, end)
+        if introduced:       # "... on women in the workplace: “...”": the quotation is its own row
+            end = introduced.start()
         add(start, end, si, mention, appositive, (verb.start, end if characterizes or second else s_hi))
     for owner, start in _possessive_claims(art, 0, len(text)):
         if not inside_taken(start):        # "Roe’s claim that the levee would hold"
