@@ -87,6 +87,9 @@ PARTICIPLES = [
      [("the plant would reopen next spring", "Mayor Ana Roe")]),
     ("The striking nurses marched past the clinic after saying the wards were short of staff.",
      [("the wards were short of staff", "The striking nurses")]),
+    ("A New Jersey judge has rejected a request to open the files of the case, saying the courts have "
+     "no business judging what voters need.",
+     [("the courts have no business judging what voters need", "A New Jersey judge")]),
 ]
 
 

@@ -318,6 +318,7 @@ _INTRO_RE = re.compile(r"\s*[^,;:“”\"«»\n]{1,160},\s*")
 _SUBJECT_GAP = r"(?:\s*\([^()\n]{1,40}\))?(?:\s*,[^,;:“”\"«»\n]{1,160},)?"
 _SUBJECT_VERB_AFTER_RE = re.compile(_SUBJECT_GAP + _SUBJECT_VERB_RE.pattern)
 _DESCRIBED_START_RE = re.compile(rf"{_DETERMINERS}\s+(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*[A-Za-z][\w'’-]*(?=[\s,(])")
+_ARTICLE_RE = re.compile(r"(?:An?|The)\s+")
 _NEXT_WORD_RE = re.compile(r"\s+([\w'’-]+)")
 _CLEAR_VERB_RE = re.compile(r"\s+(?:\w+ed|said|told|has|have|had|is|was|are|were|will|would|could|can|did|"
                             r"does|do|may|might|must|should)\b")
@@ -377,6 +378,10 @@ def _sentence_subject(art: _Article, pos: int, index: _ActorIndex) -> _Mention |
             if end is not None:
                 return _described_mention(text, start, end)
             continue
+        if s != start and _ARTICLE_RE.match(text, start, s):
+            end = _described_subject(text, start, pos)     # "A New York judge has ..."
+            if end is not None and end > e:
+                return _described_mention(text, start, end)
         if s != start or not _SUBJECT_VERB_AFTER_RE.match(text, e) or _is_possessive(text, e):
             continue
         if s == lo and len(text[s:e].split()) == 1 and (" " + text[s:e].lower() + " ") in text:
