@@ -169,3 +169,18 @@ def test_reported_speech_ends_where_a_colon_opens_a_quotation():
     assert indirect == [("the levy would have on renters", "it")]
     direct = quotes_of(text).query("kind == 'direct'")
     assert direct["speaker_mention"].tolist() == ["the tenants\' union"]
+
+
+# A verb after a bare comma reports the clause before it ("..., noted Kolb"); a name set
+# off by commas before it is still its subject ("The chairman, Phil Lovas, said").
+INVERTED = [
+    ("Turnout alone will not alter the race, noted the Gazette’s Dana Kolb.",
+     [("Turnout alone will not alter the race", "Gazette’s Dana Kolb")]),
+    ("The county’s party chairman, Tim Osei, said he had not seen the letter.",
+     [("he had not seen the letter", "Tim Osei")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", INVERTED)
+def test_bare_comma_before_the_verb(text, expected):
+    assert rows_of(text, "indirect") == expected

@@ -33,6 +33,16 @@ _HEAD_OF_BEFORE_RE = re.compile(r"(\w+)\s+of\s+(?:(?:the|a|an)\s+)?$")
 _TO_COLON_RE = re.compile(r"[^.!?“”\"]*?[,:]\s*")
 _THE_GAP_RE = re.compile(r"\s+(?:the\s+)?")
 _OF_PLACE_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?")
+# A bare comma before a verb of saying ("... alter the campaign, noted Kolb"): the words
+# before it are the reported clause, never the verb's subject.
+_BARE_COMMA_RE = re.compile(r"\s*,\s*")
+def _after_bare_comma(text: str, m: _Mention, verb: _Verb) -> bool:
+    """Whether only a comma stands between ``m`` and ``verb`` and ``m`` is no appositive
+    set off by commas ("The vote will not alter the campaign, noted Kolb", not "The
+    chairman, Phil Lovas, said")."""
+    return bool(_BARE_COMMA_RE.fullmatch(text, m.end, verb.start)) and not text[:m.start].rstrip().endswith(",")
+
+
 # A participle set off from its main clause: ", saying", "— while chanting".
 _SET_OFF_RE = re.compile(r"(?:[,—–]|\s-)\s*(?:(?:while|when|before|after|all\s+while)\s+)?$")
 # A mention inside a relative or "where" clause ("Kolb, who chairs the board, said", "a
@@ -105,14 +115,16 @@ def _nearest_subject(art: _Article, verb: _Verb, floor: int, depth: int = 0):
             continue
         # a participle after a comma belongs to the sentence's subject, not to the
         # name before the comma ("... in Tulsa, Oklahoma, arguing that")
-        if _GAP_RE.fullmatch(text, m.end, verb.start) and not (verb.participle and "," in text[m.end:verb.start]):
+        if (_GAP_RE.fullmatch(text, m.end, verb.start) and not (verb.participle and "," in text[m.end:verb.start])
+                and not _after_bare_comma(text, m, verb)):
             if "," in text[m.end:verb.start] and _IN_CLAUSE_RE.search(text, max(floor, m.start - 250), m.start):
                 continue
             return m, _appositive_between(text, m.end, verb.start)
         break
     for m in reversed(cands):               # "Kolb, who ... Ana Roe since ..., blasted"
         if (not m.weak and _eligible_subject(art, m) and "," in text[m.end:verb.start]
-                and not verb.participle and _GAP_RE.fullmatch(text, m.end, verb.start)):
+                and not verb.participle and _GAP_RE.fullmatch(text, m.end, verb.start)
+                and not _after_bare_comma(text, m, verb)):
             return m, _appositive_between(text, m.end, verb.start)
     for m in reversed(cands):
         if (not m.weak and _eligible_subject(art, m)
