@@ -174,8 +174,8 @@ def test_reported_speech_ends_where_a_colon_opens_a_quotation():
 # A verb after a bare comma reports the clause before it ("..., noted Kolb"); a name set
 # off by commas before it is still its subject ("The chairman, Phil Lovas, said").
 INVERTED = [
-    ("Turnout alone will not alter the race, noted the Gazette’s Dana Kolb.",
-     [("Turnout alone will not alter the race", "Gazette’s Dana Kolb")]),
+    ("Turnout alone will not change the way voters see the agency, noted the Gazette’s Dana Kolb.",
+     [("Turnout alone will not change the way voters see the agency", "Gazette’s Dana Kolb")]),
     ("The county’s party chairman, Tim Osei, said he had not seen the letter.",
      [("he had not seen the letter", "Tim Osei")]),
 ]
