@@ -184,3 +184,18 @@ INVERTED = [
 @pytest.mark.parametrize("text, expected", INVERTED)
 def test_bare_comma_before_the_verb(text, expected):
     assert rows_of(text, "indirect") == expected
+
+
+# Subjects joined to the verb in other ways: a floating "all"/"both", a second clause
+# after "while"/"but".
+JOINED = [
+    ("Sens. Ana Roe (D-Ore.) and Lee Park (D-N.J.) both argued that the fees could be waived.",
+     [("the fees could be waived", "Lee Park")]),
+    ("Only half of the riders liked the new routes, while 73 percent of drivers said the same of the old ones.",
+     [("the same of the old ones", "73 percent of drivers")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", JOINED)
+def test_joined_subjects(text, expected):
+    assert rows_of(text, "indirect") == expected

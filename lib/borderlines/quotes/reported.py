@@ -62,6 +62,8 @@ _NOUN_PHRASE_SUBJECT_RE = re.compile(r"\s*((?:And|But|So|Yet|Now)\s+|(?:[\w'’.
                                      rf"(?:\s+{_ADVERBS})*\s*")
 # A relative clause between a described subject and its verb: "The county clerk, who runs
 # the rolls, said ...".
+# A second clause joined to the first: "..., while 73 percent said ...", "...; but critics say ...".
+_JOINED_CLAUSE_RE = re.compile(r"[,;]\s+(?:while|whereas|and|but|though|although|yet)\s+")
 _OPENERS = frozenset({"however", "still", "meanwhile", "overall", "instead", "yet", "separately", "moreover",
                       "also", "now", "today", "similarly", "likewise", "nationally", "statewide", "elsewhere"})
 _RELATIVE_TAIL_RE = re.compile(r"\s*,\s*(?:who|which)\b[^,;:“”\"«»]{1,160},\s*$")
@@ -166,6 +168,10 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
             relative = _RELATIVE_TAIL_RE.search(text, s_lo, verb.start) if subject is None else None
             if relative:
                 subject = _noun_phrase_subject(text, s_lo, relative.start())
+            joined = None if subject is not None else _last_match(_JOINED_CLAUSE_RE, text, s_lo, verb.start)
+            if joined:
+                # "..., while 73 percent said ...": the subject of a second clause
+                subject = _noun_phrase_subject(text, joined.end(), verb.start)
             aside = _ASIDE_RE.match(text, verb.end, s_hi)
             if subject is None and aside:
                 # "..., aides to the mayor say, the governor ...": an aside within the clause
@@ -279,6 +285,14 @@ def _noun_phrase_subject(text: str, s_lo: int, verb_start: int):
             or any(w.lower() in _FORM_LEMMA for w in words) or not words[-1][0].isalpha()):
         return None
     return _described_mention(text, *m.span(2))
+
+
+def _last_match(pattern: re.Pattern, text: str, lo: int, hi: int):
+    """The last match of ``pattern`` in ``text[lo:hi]``, or None."""
+    last = None
+    for last in pattern.finditer(text, lo, hi):
+        pass
+    return last
 
 
 class _Cut(NamedTuple):

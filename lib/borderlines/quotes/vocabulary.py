@@ -246,7 +246,8 @@ _GAP_RE = re.compile(
     # two in a row share their comma: ", the attorney general of Ohio, one of the states suing,"
     r"(?:\s*,[^,;:“”\"]{1,250},(?:\s*(?:who|whom|whose|which|where)\b[^,;:“”\"]{1,250},)?"
     r"(?:\s*(?:an?|the|one|his|her|its|their)\s[^,;:“”\"]{1,250},)?){0,2}"
-    rf"(?:\s+{_ADVERBS})*(?:\s*,)?\s*")
+    # a floating quantifier: "Roe and Kolb both said", "The three senators all argued"
+    rf"(?:\s+{_ADVERBS})*(?:\s+(?:all|both))?(?:\s+{_ADVERBS})*(?:\s*,)?\s*")
 _APPOSITIVE_RE = re.compile(
     r"\s*,\s+(?:a|an|the|its|his|her|their|[A-Z][\w.'’-]*’s|[A-Z][\w.'’-]*'s)\s"
     r"[^,;:“”\"]{0,140}?\b(?:" + "|".join(_ROLE_NOUNS) + r")s?\b")
