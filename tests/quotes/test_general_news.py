@@ -199,3 +199,21 @@ JOINED = [
 @pytest.mark.parametrize("text, expected", JOINED)
 def test_joined_subjects(text, expected):
     assert rows_of(text, "indirect") == expected
+
+
+# A relative clause speaks for the noun it follows, described ("the state board, which
+# contended that") or named before a dash ("Roe — who’s called for"), and reports only
+# the words of its own clause.
+RELATIVE_SPEAKERS = [
+    ("The fine levied by the state board, which contended that the mill polluted the river, is a warning.",
+     [("the mill polluted the river", "which")]),
+    ("It is now a big issue, with Mayor Ana Roe — who’s called for steep fees on yachts — blasting the plan.",
+     [("for steep fees on yachts", "who")]),
+    ("The deal came from two port cities, which together vowed to cut emissions by half.",
+     [("to cut emissions by half", "which")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RELATIVE_SPEAKERS)
+def test_relative_clauses_that_speak(text, expected):
+    assert rows_of(text, "indirect") == expected

@@ -332,9 +332,11 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
     art.mention_starts = [m.start for m in found]
 
 
-_NOUN_BEFORE_RE = re.compile(r"(?<![\w'’])((?:an?|the|one|some)\s+[a-z][\w'’-]*)\s+$")
+# ("an architect who said", "the state board, which contended")
+_NOUN_BEFORE_RE = re.compile(r"(?<![\w'’])((?:an?|the|one|some)(?:\s+[a-z][\w'’-]*){1,3})\s*,?\s+$")
 _RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w'’])((?:(?:many|most|some|all|several|few|none|one|each|both)\s+of\s+)?"
-                                 rf"(?P<pron>who|whom|which))(?:\s+{_ADVERBS})*"
+                                 # "who’s called for", "which together vowed"
+                                 rf"(?P<pron>who|whom|which))(?:['’]s\b)?(?:\s+{_ADVERBS})*"
                                  # "who in 2010 said", "who on Monday had said"
                                  r"(?:\s+(?:in|on|at|during|earlier|last)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?,?)?"
                                  rf"(?:\s+(?:has|had|have|would))?(?:\s+{_ADVERBS})*\s+$")
@@ -342,5 +344,5 @@ _RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w'’])((?:(?:many|most|some|all|sever
 _PLURAL_BEFORE_RE = re.compile(r"(?<![\w'’])((?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*[^s\W'’]s)\s*,?\s+$")
 # ... and an appositive: "Roe, now the harbor chief, who"
 _ANTECEDENT_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,\s*(?:now\s+|then\s+)?(?:the|an?)\s[^,;:“”\"()]{1,80})?"
-                                r"\s*,?\s*")
+                                r"\s*(?:,|--|—|–)?\s*")     # ("Roe — who’s called for ...")
 _BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were)\s+$")   # "the attorney general is confirming"

@@ -62,6 +62,8 @@ _NOUN_PHRASE_SUBJECT_RE = re.compile(r"\s*((?:And|But|So|Yet|Now)\s+|(?:[\w'’.
                                      rf"(?:\s+{_ADVERBS})*\s*")
 # A relative clause between a described subject and its verb: "The county clerk, who runs
 # the rolls, said ...".
+_RELATIVES = frozenset({"who", "whom", "which"})     # ("..., which vowed to ..." reports what follows)
+_CLAUSE_BREAK_RE = re.compile(r",|\s--|\s[—–]")
 # A second clause joined to the first: "..., while 73 percent said ...", "...; but critics say ...".
 _JOINED_CLAUSE_RE = re.compile(r"[,;]\s+(?:while|whereas|and|but|though|although|yet)\s+")
 _OPENERS = frozenset({"however", "still", "meanwhile", "overall", "instead", "yet", "separately", "moreover",
@@ -184,7 +186,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         before = text[s_lo:mention.start]
         comma = _COMMA_THE_END_RE.search(before)
         rest = text[verb.end:s_hi]
-        if (comma and before[:comma.start()].strip() and not verb.participle
+        if (comma and before[:comma.start()].strip() and not verb.participle and mention.word not in _RELATIVES
                 and (_TELL_REST_RE if verb.lemma == "tell" else _REVERSE_REST_RE).fullmatch(rest)):
             # "..., he said." — the reported clause comes first
             add(s_lo, s_lo + comma.start(), si, mention, appositive, (s_lo, s_hi))
@@ -210,9 +212,9 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         if characterizes:
             clause_end = _CLAUSE_END_RE.search(text, start, s_hi)
             end = clause_end.start() if clause_end else end
-        if mention.word in ("who", "whom", "which"):
-            comma = text.find(",", start, s_hi)      # the relative clause ends at its comma
-            end = comma if comma > 0 else end
+        if mention.word in _RELATIVES:
+            comma = _CLAUSE_BREAK_RE.search(text, start, s_hi)      # the relative clause ends at its comma
+            end = comma.start() if comma else end
         second = _COORDINATED_SPEECH_RE.search(text, start, end) or _next_speech_act(art, verb, start, end)
         if second:
             end = second.start()

@@ -228,7 +228,7 @@ _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
            r"December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)")
 _ADVERBS = (r"(?:(?:\w+ly|also|later|then|again|further|previously|earlier|recently|once|often|"
-            r"still|even|just|already|now|afterwards?|too|first|never|not|long|has|have|had|would|will|"
+            r"still|even|just|already|now|afterwards?|too|first|never|not|long|together|has|have|had|would|will|"
             r"could|did|does|do|was|were|is|are|might|may|can|should|must|"
             rf"(?:on\s+)?{_DAYS}|(?:last|this|next)\s+(?:week|month|year|night|{_DAYS})|"
             rf"(?:in|on|since|last)\s+{_MONTHS}(?:\s+\d{{1,2}})?|"
