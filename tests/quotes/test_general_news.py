@@ -217,3 +217,18 @@ RELATIVE_SPEAKERS = [
 @pytest.mark.parametrize("text, expected", RELATIVE_SPEAKERS)
 def test_relative_clauses_that_speak(text, expected):
     assert rows_of(text, "indirect") == expected
+
+
+# A verb that carries the verb of saying ("continues to insist", "appeared to suggest"),
+# and an aside before "that".
+CARRIED = [
+    ("Mayor Ana Roe continues to insist, most recently in a radio interview, that the pier will reopen.",
+     [("the pier will reopen", "Mayor Ana Roe")]),
+    ("Dana Kolb appeared to suggest that the vote could slip to June.",
+     [("the vote could slip to June", "Dana Kolb")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CARRIED)
+def test_carried_verbs_of_saying(text, expected):
+    assert rows_of(text, "indirect") == expected

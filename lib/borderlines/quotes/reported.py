@@ -87,7 +87,9 @@ _TELL_REST_RE = re.compile(rf"(?:\s+{_ADVERBS})*{_TELL_OBJECT}?(?:\s+{_ADVERBS})
 # After an inverted speaker ("..., said Dana Kolb"): circumstances, or an appositive to the
 # end of the sentence (", the lawyer for the port authority.").
 _INVERTED_REST_RE = re.compile(r"\s*,[^“”\"«»]*")
-_CONTENT_START_RE = re.compile(_CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
+# (an aside before "that": "insisted, most recently in a radio interview, that ...")
+_ASIDE_BEFORE_THAT = r"(?:\s*,[^,;:“”\"«»]{1,120},(?=\s*that\b))?"
+_CONTENT_START_RE = re.compile(_CONTENT_LEAD + _ASIDE_BEFORE_THAT + r"\s*[,:]?\s*(?:that\b\s*)?")
 _TELL_CONTENT_START_RE = re.compile(_TELL_OBJECT + r"?" + _CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
 # "told a meeting of dock workers that ...": a longer object, to "that" (no comma, no mark).
 _TELL_THAT_RE = re.compile(rf"(?:\s+(?!that\b)[\w.'’-]+){{1,8}}?\s+that\b(?!\s+{_AUXILIARIES}\b)\s*")

@@ -247,7 +247,11 @@ _GAP_RE = re.compile(
     r"(?:\s*,[^,;:“”\"]{1,250},(?:\s*(?:who|whom|whose|which|where)\b[^,;:“”\"]{1,250},)?"
     r"(?:\s*(?:an?|the|one|his|her|its|their)\s[^,;:“”\"]{1,250},)?){0,2}"
     # a floating quantifier: "Roe and Kolb both said", "The three senators all argued"
-    rf"(?:\s+{_ADVERBS})*(?:\s+(?:all|both))?(?:\s+{_ADVERBS})*(?:\s*,)?\s*")
+    rf"(?:\s+{_ADVERBS})*(?:\s+(?:all|both))?(?:\s+{_ADVERBS})*"
+    # a verb that carries the verb of saying: "continues to insist", "appeared to suggest"
+    r"(?:\s+(?:continues|continued|continue|appeared|appears|seemed|seems|went\s+on|goes\s+on|tried|tries|"
+    rf"began|begins)\s+to(?:\s+{_ADVERBS})*)?"
+    r"(?:\s*,)?\s*")
 _APPOSITIVE_RE = re.compile(
     r"\s*,\s+(?:a|an|the|its|his|her|their|[A-Z][\w.'’-]*’s|[A-Z][\w.'’-]*'s)\s"
     r"[^,;:“”\"]{0,140}?\b(?:" + "|".join(_ROLE_NOUNS) + r")s?\b")
