@@ -232,3 +232,11 @@ CARRIED = [
 @pytest.mark.parametrize("text, expected", CARRIED)
 def test_carried_verbs_of_saying(text, expected):
     assert rows_of(text, "indirect") == expected
+
+
+def test_a_conjunction_after_the_closing_mark_opens_a_new_clause():
+    # "though she noted" reports its own clause; it does not attribute the quotation before it
+    q = quotes_of('Kolb spoke first. "We will not rest," Kolb said, though she noted the pier had reopened.')
+    assert rows_of('"We will not rest," though she noted the pier had reopened.', "direct") == [("We will not rest", "")]
+    assert list(zip(q["kind"], q["quote"], q["speaker"])) == [
+        ("direct", "We will not rest", "Kolb"), ("indirect", "the pier had reopened", "Kolb")]

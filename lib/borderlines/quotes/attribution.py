@@ -27,6 +27,8 @@ _SUBJECT_POSITION_RE = re.compile(
 # Between a closing mark and the speaker: punctuation and up to ten words describing the
 # speaker ("Acme lawyer", "Obama's former campaign strategist").
 _LEAD_FILLER_RE = re.compile(r"[\s,.!?;:—–-]*(?:[\w.'’$%-]+,?\s+){0,10}")
+# A conjunction after the closing mark opens a clause of its own: “...,” though she noted ...
+_NEW_CLAUSE_RE = re.compile(r"\b(?:though|although|but|while|whereas|because|if|unless)\b")
 _PUNCT_ONLY_RE = re.compile(r"[\s,.!?;:—–-]*")
 _WORD_BEFORE_RE = re.compile(r"(\w+)\s+(?:(?:the|a|an)\s+)?$")
 _HEAD_OF_BEFORE_RE = re.compile(r"(\w+)\s+of\s+(?:(?:the|a|an)\s+)?$")
@@ -200,7 +202,8 @@ def _post_attribution(art: _Article, seg: _Segment, limit: int):
             found = _subject_after(art, verb, limit)
             return (*found, verb) if found else None
         for m in art.mentions_in(a, verb.start):
-            if _LEAD_FILLER_RE.fullmatch(text, a, m.start) and _GAP_RE.fullmatch(text, m.end, verb.start):
+            if (_LEAD_FILLER_RE.fullmatch(text, a, m.start) and _GAP_RE.fullmatch(text, m.end, verb.start)
+                    and not _NEW_CLAUSE_RE.search(text, a, m.start)):
                 return m, _appositive_between(text, m.end, verb.start), verb
     according = _ACCORDING_RE.search(text, a, limit)
     if according and _PUNCT_ONLY_RE.fullmatch(text, a, according.start()):
