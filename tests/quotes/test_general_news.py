@@ -240,3 +240,19 @@ def test_a_conjunction_after_the_closing_mark_opens_a_new_clause():
     assert rows_of('"We will not rest," though she noted the pier had reopened.', "direct") == [("We will not rest", "")]
     assert list(zip(q["kind"], q["quote"], q["speaker"])) == [
         ("direct", "We will not rest", "Kolb"), ("indirect", "the pier had reopened", "Kolb")]
+
+
+# A headline's "calls X ‘Y’" characterizes X (single quotation marks stand for double in
+# headlines); "calls" stays a noun or an intransitive verb otherwise.
+HEADLINE_CALLS = [
+    ("Former mayor calls harbor plan ‘a costly mistake’ at town meeting.",
+     [("harbor plan ‘a costly mistake’ at town meeting", "Former mayor")]),
+    ("Ana Roe Calls Dana Kolb ‘A Liar’ Over Pier Comments.",
+     [("Dana Kolb ‘A Liar’ Over Pier Comments", "Ana Roe")]),
+    ("The calls to the harbor hotline doubled in May.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", HEADLINE_CALLS)
+def test_headline_calls(text, expected):
+    assert rows_of(text, "indirect") == expected

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from ..patterns import trie_pattern
 from .actors import _ActorIndex
 from .vocabulary import (_ACCORDING_RE, _ADVERBS, _AUXILIARIES, _CLAUSE_VERBS, _CONTENT_LEAD, _FORM_LEMMA,
-                         _GAP_RE, _MARK_RE, _NOT_IN_DESCRIPTION, _OBJECT_VERBS, _PREPOSITIONS,
+                         _GAP_RE, _HEADLINE_CALLED, _MARK_RE, _NOT_IN_DESCRIPTION, _OBJECT_VERBS, _PREPOSITIONS,
                          _PROMISE_VERBS, _TELL_OBJECT, _WORD_RE)
 from .article import _Article
 from .marks import _content_span
@@ -40,6 +40,7 @@ _CALL_FOR_RE = re.compile(rf"(?:\s+{_ADVERBS})*\s+(?:for|on)\b")
 # meeting", "called him a week later", "called reporters to a briefing".
 _CALLED_RE = re.compile(r"\s+(?![Aa]n?\b)[\w'’.-]+(?:\s+[\w'’.-]+){0,13}?\s+(?P<before>[\w'’.-]+)\s+an?\s+"
                         r"(?!(?:day|week|month|year|few|couple|number|lot|bit|time|minute|moment)\b)[\w'’-]")
+_HEADLINE_CALLED_RE = re.compile(_HEADLINE_CALLED)
 _DESCRIBED_AS_RE = re.compile(r"(?:\s+[\w'’.-]+){1,8}?\s+as\s+[\w'’-]")
 _CLAUSE_END_RE = re.compile(r"[,;:]")
 _COMMA_CONJUNCTION_RE = re.compile(r",\s+(?:and|but|though|although|while|whereas)\b")
@@ -263,6 +264,7 @@ def _characterizes(text: str, verb) -> bool:
     elif verb.lemma == "call" and text[verb.start - 1:verb.start] != "-":
         found = _CALLED_RE.match(text, verb.end)
         found = found if found and found.group("before").lower() not in _PREPOSITIONS else None
+        found = found or _HEADLINE_CALLED_RE.match(text, verb.end)
     else:
         return False
     return bool(found) and not _CLAUSE_END_RE.search(text, verb.end, found.end())

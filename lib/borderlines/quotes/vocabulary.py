@@ -189,10 +189,12 @@ _NOUN_LIKE_NEXT_RE = re.compile(
 # "put it" is a verb of saying only as "as X put it".
 _PUT_IT_FORMS = frozenset({"put it", "puts it"})
 _AS_BEFORE_RE = re.compile(r"\b[Aa]s\s+(?:[\w.'’&-]+\s+){1,8}$")
+# "calls the plan ‘a disgrace’": an object and a headline's single-quoted characterization.
+_HEADLINE_CALLED = r"(?: (?![Aa]n?\b)[\w'’.-]+){1,4} ‘[^‘’\n]{1,60}’"
 # ... and "calls" a verb only as a demand ("calls for an audit", "calls on Roe to quit"), so
 # "what it calls “...”" keeps the sentence's subject as its speaker.
 _CALLS_FORMS = frozenset({"calls", "Calls"})
-_CALLS_NEXT_RE = re.compile(r" (?:for|on|For|On)\b")
+_CALLS_NEXT_RE = re.compile(r" (?:for|on|For|On)\b|" + _HEADLINE_CALLED)
 
 # Verbs whose complement is a reported clause (indirect speech).
 _CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain argue claim
