@@ -256,3 +256,18 @@ HEADLINE_CALLS = [
 @pytest.mark.parametrize("text, expected", HEADLINE_CALLS)
 def test_headline_calls(text, expected):
     assert rows_of(text, "indirect") == expected
+
+
+# "called the X <adjective>" characterizes X like "called X a Y"; other objects do not.
+CALLED_ADJECTIVE = [
+    ("The campaign called the charges unsubstantiated and fabricated by former staff.",
+     [("the charges unsubstantiated and fabricated by former staff", "The campaign")]),
+    ("Dana Kolb called the audit false and misleading.", [("the audit false and misleading", "Dana Kolb")]),
+    ("Dana Kolb called the meeting early.", []),
+    ("The mayor called the hospital in Lakeside.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CALLED_ADJECTIVE)
+def test_called_with_an_adjective(text, expected):
+    assert rows_of(text, "indirect") == expected

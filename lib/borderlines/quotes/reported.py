@@ -41,6 +41,12 @@ _CALL_FOR_RE = re.compile(rf"(?:\s+{_ADVERBS})*\s+(?:for|on)\b")
 _CALLED_RE = re.compile(r"\s+(?![Aa]n?\b)[\w'’.-]+(?:\s+[\w'’.-]+){0,13}?\s+(?P<before>[\w'’.-]+)\s+an?\s+"
                         r"(?!(?:day|week|month|year|few|couple|number|lot|bit|time|minute|moment)\b)[\w'’-]")
 _HEADLINE_CALLED_RE = re.compile(_HEADLINE_CALLED)
+# "called the charges unsubstantiated", "called the report false and misleading": a
+# determined object and a word that reads as an adjective, ending the clause.
+_CALLED_ADJECTIVE_RE = re.compile(
+    r"\s+(?:the|his|her|its|their|these|those|this|that|such)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:un\w+ed|\w+(?:less|ous|ful|ive|ible|able|ic|ent|ant|ist)|false|wrong|untrue|unfair|absurd|nonsense)"
+    r"(?=\s+(?:and|or|by|in|because)\b|\s*[,.;:]|$)")
 _DESCRIBED_AS_RE = re.compile(r"(?:\s+[\w'’.-]+){1,8}?\s+as\s+[\w'’-]")
 _CLAUSE_END_RE = re.compile(r"[,;:]")
 _COMMA_CONJUNCTION_RE = re.compile(r",\s+(?:and|but|though|although|while|whereas)\b")
@@ -264,7 +270,7 @@ def _characterizes(text: str, verb) -> bool:
     elif verb.lemma == "call" and text[verb.start - 1:verb.start] != "-":
         found = _CALLED_RE.match(text, verb.end)
         found = found if found and found.group("before").lower() not in _PREPOSITIONS else None
-        found = found or _HEADLINE_CALLED_RE.match(text, verb.end)
+        found = found or _HEADLINE_CALLED_RE.match(text, verb.end) or _CALLED_ADJECTIVE_RE.match(text, verb.end)
     else:
         return False
     return bool(found) and not _CLAUSE_END_RE.search(text, verb.end, found.end())
