@@ -271,3 +271,15 @@ CALLED_ADJECTIVE = [
 @pytest.mark.parametrize("text, expected", CALLED_ADJECTIVE)
 def test_called_with_an_adjective(text, expected):
     assert rows_of(text, "indirect") == expected
+
+
+def test_a_relative_pronoun_finds_its_antecedent_in_a_long_article():
+    # mentions are found rule by rule: the name before "who" may be far back in that list
+    names = ["Ana Pell", "Tim Osei", "Lee Park", "Ines Varga", "Omar Haddad", "Rita Moss", "Carl Dunn",
+             "Mia Lopez", "Sam Reyes", "Eva Stone", "Noah Frank"]
+    later = " ".join(f"{n} said the port would need {k + 2} new cranes." for k, n in enumerate(names))
+    text = ("The crowd cheered Mr. Kolb, who argued that the fees would fall on renters. "
+            + later)
+    q = quotes_of(text)
+    row = q[(q["kind"] == "indirect") & (q["quote"] == "the fees would fall on renters")]
+    assert row[["speaker_mention", "speaker"]].values.tolist() == [["who", "Kolb"]]

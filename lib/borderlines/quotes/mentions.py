@@ -280,8 +280,10 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
         rel = _RELATIVE_BEFORE_RE.search(text, max(0, verb.start - 60), verb.start) \
             if "who" in window or "which" in window else None
         if rel and free(*rel.span(1)):
-            antecedent = next((m for m in reversed(found[-8:]) if m.end <= rel.start(1) and m.speaker
-                               and _ANTECEDENT_GAP_RE.fullmatch(text, m.end, rel.start(1))), None)
+            # (mentions are found rule by rule, not in text order: any that ends just before)
+            near = sorted((m for m in found if rel.start(1) - 200 <= m.end <= rel.start(1) and m.speaker),
+                          key=lambda m: -m.end)
+            antecedent = next((m for m in near if _ANTECEDENT_GAP_RE.fullmatch(text, m.end, rel.start(1))), None)
             if antecedent is None:
                 # the nearest name the gap allows ("Roe, now the Senate majority leader, who")
                 for run in reversed(list(_RUN_RE.finditer(text, max(0, rel.start(1) - 120), rel.start(1)))):
