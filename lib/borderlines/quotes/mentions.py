@@ -7,6 +7,7 @@ relative pronouns that speak ("Ana Roe, who said")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ..patterns import trie_pattern
@@ -275,15 +276,17 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
                 take(_text_mention(art, s, e, index))
     # relative pronouns that speak: "Ana Roe, who said ..." (the mention is "who", its
     # speaker the name before it)
+    # (mentions are found rule by rule, not in text order: looked up by where they end)
+    by_end = sorted(found, key=lambda m: m.end)
+    ends = [m.end for m in by_end]
     for verb in art.verbs:
         window = text[max(0, verb.start - 60):verb.start]
         rel = _RELATIVE_BEFORE_RE.search(text, max(0, verb.start - 60), verb.start) \
             if "who" in window or "which" in window else None
         if rel and free(*rel.span(1)):
-            # (mentions are found rule by rule, not in text order: any that ends just before)
-            near = sorted((m for m in found if rel.start(1) - 200 <= m.end <= rel.start(1) and m.speaker),
-                          key=lambda m: -m.end)
-            antecedent = next((m for m in near if _ANTECEDENT_GAP_RE.fullmatch(text, m.end, rel.start(1))), None)
+            near = by_end[bisect_left(ends, rel.start(1) - 200):bisect_right(ends, rel.start(1))]
+            antecedent = next((m for m in reversed(near)
+                               if m.speaker and _ANTECEDENT_GAP_RE.fullmatch(text, m.end, rel.start(1))), None)
             if antecedent is None:
                 # the nearest name the gap allows ("Roe, now the Senate majority leader, who")
                 for run in reversed(list(_RUN_RE.finditer(text, max(0, rel.start(1) - 120), rel.start(1)))):
