@@ -34,11 +34,6 @@ RELATIVE_CLAUSE = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", RELATIVE_CLAUSE)
-def test_a_relative_clause_does_not_speak(text, expected):
-    assert rows_of(text, "indirect") == expected
-
-
 # Poll findings and groups counted in numbers speak as their subject, after an opening
 # phrase too; a list of names before the subject is not an opening phrase.
 SUBJECTS = [
@@ -53,11 +48,6 @@ SUBJECTS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", SUBJECTS)
-def test_counted_and_described_subjects(text, expected):
-    assert rows_of(text, "indirect") == expected
-
-
 # "according to X" after the reported clause, set off by a comma or a dash.
 ACCORDING = [
     ("Most of the new shelters are still empty — according to the county housing office.",
@@ -67,11 +57,6 @@ ACCORDING = [
     ("Ticket sales doubled in the spring, according to the Lakeside Theater Guild.",
      [("Ticket sales doubled in the spring", "Lakeside Theater Guild")]),
 ]
-
-
-@pytest.mark.parametrize("text, expected", ACCORDING)
-def test_according_to_after_the_clause(text, expected):
-    assert rows_of(text, "indirect") == expected
 
 
 # A participle after the main clause ("..., arguing", "by telling") speaks for the
@@ -93,11 +78,6 @@ PARTICIPLES = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", PARTICIPLES)
-def test_a_participle_speaks_for_the_sentence_subject(text, expected):
-    assert rows_of(text, "indirect") == expected
-
-
 # Documents speak as their subject ("the audit says", "a memo states that"); "states",
 # "claims" and "charges" are verbs only before a clause, never in "the states that border".
 DOCUMENTS = [
@@ -112,11 +92,6 @@ DOCUMENTS = [
     ("Both states that border the lake sued the mill in 2020.", []),
     ("The claims that remain unpaid total $4 million.", []),
 ]
-
-
-@pytest.mark.parametrize("text, expected", DOCUMENTS)
-def test_documents_as_subjects(text, expected):
-    assert rows_of(text, "indirect") == expected
 
 
 # "as X put it" attributes the quotation beside it; "put it" alone is no verb of saying.
@@ -181,11 +156,6 @@ INVERTED = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", INVERTED)
-def test_bare_comma_before_the_verb(text, expected):
-    assert rows_of(text, "indirect") == expected
-
-
 # Subjects joined to the verb in other ways: a floating "all"/"both", a second clause
 # after "while"/"but".
 JOINED = [
@@ -194,11 +164,6 @@ JOINED = [
     ("Only half of the riders liked the new routes, while 73 percent of drivers said the same of the old ones.",
      [("the same of the old ones", "73 percent of drivers")]),
 ]
-
-
-@pytest.mark.parametrize("text, expected", JOINED)
-def test_joined_subjects(text, expected):
-    assert rows_of(text, "indirect") == expected
 
 
 # A relative clause speaks for the noun it follows, described ("the state board, which
@@ -214,11 +179,6 @@ RELATIVE_SPEAKERS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", RELATIVE_SPEAKERS)
-def test_relative_clauses_that_speak(text, expected):
-    assert rows_of(text, "indirect") == expected
-
-
 # A verb that carries the verb of saying ("continues to insist", "appeared to suggest"),
 # and an aside before "that".
 CARRIED = [
@@ -227,11 +187,6 @@ CARRIED = [
     ("Dana Kolb appeared to suggest that the vote could slip to June.",
      [("the vote could slip to June", "Dana Kolb")]),
 ]
-
-
-@pytest.mark.parametrize("text, expected", CARRIED)
-def test_carried_verbs_of_saying(text, expected):
-    assert rows_of(text, "indirect") == expected
 
 
 def test_a_conjunction_after_the_closing_mark_opens_a_new_clause():
@@ -253,11 +208,6 @@ HEADLINE_CALLS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", HEADLINE_CALLS)
-def test_headline_calls(text, expected):
-    assert rows_of(text, "indirect") == expected
-
-
 # "called the X <adjective>" characterizes X like "called X a Y"; other objects do not.
 CALLED_ADJECTIVE = [
     ("The campaign called the charges unsubstantiated and fabricated by former staff.",
@@ -266,11 +216,6 @@ CALLED_ADJECTIVE = [
     ("Dana Kolb called the meeting early.", []),
     ("The mayor called the hospital in Lakeside.", []),
 ]
-
-
-@pytest.mark.parametrize("text, expected", CALLED_ADJECTIVE)
-def test_called_with_an_adjective(text, expected):
-    assert rows_of(text, "indirect") == expected
 
 
 def test_a_relative_pronoun_finds_its_antecedent_in_a_long_article():
@@ -283,3 +228,26 @@ def test_a_relative_pronoun_finds_its_antecedent_in_a_long_article():
     q = quotes_of(text)
     row = q[(q["kind"] == "indirect") & (q["quote"] == "the fees would fall on renters")]
     assert row[["speaker_mention", "speaker"]].values.tolist() == [["who", "Kolb"]]
+
+
+# Every table of reported speech above: (text, the (quote, speaker mention) rows expected).
+REPORTED = {name.lower(): table for name, table in [
+    ("RELATIVE_CLAUSE", RELATIVE_CLAUSE),
+    ("SUBJECTS", SUBJECTS),
+    ("ACCORDING", ACCORDING),
+    ("PARTICIPLES", PARTICIPLES),
+    ("DOCUMENTS", DOCUMENTS),
+    ("INVERTED", INVERTED),
+    ("JOINED", JOINED),
+    ("RELATIVE_SPEAKERS", RELATIVE_SPEAKERS),
+    ("CARRIED", CARRIED),
+    ("HEADLINE_CALLS", HEADLINE_CALLS),
+    ("CALLED_ADJECTIVE", CALLED_ADJECTIVE),
+]}
+
+
+@pytest.mark.parametrize("text, expected", [pytest.param(text, expected, id=f"{name}-{k}")
+                                            for name, table in REPORTED.items()
+                                            for k, (text, expected) in enumerate(table)])
+def test_reported_speech_in_general_news(text, expected):
+    assert rows_of(text, "indirect") == expected
