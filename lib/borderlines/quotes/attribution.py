@@ -38,13 +38,7 @@ _OF_PLACE_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w
 # A bare comma before a verb of saying ("... alter the campaign, noted Kolb"): the words
 # before it are the reported clause, never the verb's subject.
 _BARE_COMMA_RE = re.compile(r"\s*,\s*")
-def _after_bare_comma(text: str, m: _Mention, verb: _Verb) -> bool:
-    """Whether only a comma stands between ``m`` and ``verb`` and ``m`` is no appositive
-    set off by commas ("The vote will not alter the campaign, noted Kolb", not "The
-    chairman, Phil Lovas, said")."""
-    return bool(_BARE_COMMA_RE.fullmatch(text, m.end, verb.start)) and not text[:m.start].rstrip().endswith(",")
-
-
+_COMMA_BEFORE_RE = re.compile(r",\s*$")
 # A participle set off from its main clause: ", saying", "— while chanting".
 _SET_OFF_RE = re.compile(r"(?:[,—–]|\s-)\s*(?:(?:while|when|before|after|all\s+while)\s+)?$")
 # A mention inside a relative or "where" clause ("Kolb, who chairs the board, said", "a
@@ -52,6 +46,14 @@ _SET_OFF_RE = re.compile(r"(?:[,—–]|\s-)\s*(?:(?:while|when|before|after|all
 _IN_CLAUSE_RE = re.compile(r"(?:,\s*|\s)(?:who|whom|whose|which|where|when)\b[^,;:“”\"«»]*$")
 _APPOSITIVE_HEAD_RE = re.compile(r"[\w.'’)],\s+(?:a|an|the|one|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
                                  r"\w+\s+of\s+(?:(?:the|a|an)\s+)?$")
+
+
+def _after_bare_comma(text: str, m: _Mention, verb: _Verb) -> bool:
+    """Whether only a comma stands between ``m`` and ``verb`` and ``m`` is no appositive
+    set off by commas ("The vote will not alter the campaign, noted Kolb", not "The
+    chairman, Phil Lovas, said")."""
+    return (bool(_BARE_COMMA_RE.fullmatch(text, m.end, verb.start))
+            and not _COMMA_BEFORE_RE.search(text, max(0, m.start - 10), m.start))
 
 
 def _eligible_subject(art: _Article, m: _Mention) -> bool:
