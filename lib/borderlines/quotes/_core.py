@@ -48,7 +48,8 @@ from ..nlp import doc_sentences, get_nlp
 from ..problems import Problem
 from .actors import (_actor_entities, _actor_index, _actor_rows, checked_actors, fold_accents, _folded_docs,
                      load_actors)
-from .vocabulary import _CALLS_FORMS, _CALLS_NEXT_RE, _FORM_LEMMA, KINDS, _NOUN_LIKE_FORMS, QUOTE_COLUMNS
+from .vocabulary import (_AS_BEFORE_RE, _CALLS_FORMS, _CALLS_NEXT_RE, _FORM_LEMMA, KINDS, _NOUN_LIKE_FORMS, _NOUN_LIKE_NEXT_RE,
+                         _PUT_IT_FORMS, QUOTE_COLUMNS)
 from .article import _article, _listed_words, _Verb
 from .marks import _marks_view, _quote_segments
 from .mentions import _article_mentions
@@ -185,8 +186,9 @@ def _article_quotes(doc_id, text, ents, sent_rows, posts, index, kinds, person_s
     listed = _listed_words(text)
     for start, end, form in listed:
         if form in _FORM_LEMMA and not art.in_quoted(start) and (
-                form not in _NOUN_LIKE_FORMS or text.startswith(" that ", end)) and (
-                form not in _CALLS_FORMS or _CALLS_NEXT_RE.match(text, end)):
+                form not in _NOUN_LIKE_FORMS or _NOUN_LIKE_NEXT_RE.match(text, end)) and (
+                form not in _CALLS_FORMS or _CALLS_NEXT_RE.match(text, end)) and (
+                form not in _PUT_IT_FORMS or _AS_BEFORE_RE.search(text, max(0, start - 80), start)):
             art.verbs.append(_Verb(start, end, _FORM_LEMMA[form], form.endswith("ing")))
     art.verb_starts = [v.start for v in art.verbs]
     _article_mentions(art, ents, index, person_spans, listed)

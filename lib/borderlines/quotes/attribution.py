@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .actors import _ActorIndex
-from .vocabulary import (_ACCORDING_RE, _ADVERBS, _APPOSITIVE_RE, _CONJUNCTIONS, _DETERMINERS, _GAP_RE,
+from .vocabulary import (_ACCORDING_RE, _ADVERBS, _FORM_LEMMA, _APPOSITIVE_RE, _CONJUNCTIONS, _DETERMINERS, _GAP_RE,
                          _INVERTIBLE, _NOT_IN_DESCRIPTION, _OF_BEFORE_RE, _ORG_HEADS, _PREPOSITIONS, _RUN_RE,
                          _SUBJECT_VERB_RE, _WORD_RE)
 from .article import _Article, _Mention, _Verb
@@ -27,14 +27,33 @@ _SUBJECT_POSITION_RE = re.compile(
 # Between a closing mark and the speaker: punctuation and up to ten words describing the
 # speaker ("Acme lawyer", "Obama's former campaign strategist").
 _LEAD_FILLER_RE = re.compile(r"[\s,.!?;:—–-]*(?:[\w.'’$%-]+,?\s+){0,10}")
+# A conjunction after the closing mark opens a clause of its own: “...,” though she noted ...
+_NEW_CLAUSE_RE = re.compile(r"\b(?:though|although|but|while|whereas|because|if|unless)\b")
 _PUNCT_ONLY_RE = re.compile(r"[\s,.!?;:—–-]*")
 _WORD_BEFORE_RE = re.compile(r"(\w+)\s+(?:(?:the|a|an)\s+)?$")
 _HEAD_OF_BEFORE_RE = re.compile(r"(\w+)\s+of\s+(?:(?:the|a|an)\s+)?$")
 _TO_COLON_RE = re.compile(r"[^.!?“”\"]*?[,:]\s*")
 _THE_GAP_RE = re.compile(r"\s+(?:the\s+)?")
 _OF_PLACE_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?")
+# A bare comma before a verb of saying ("... alter the campaign, noted Kolb"): the words
+# before it are the reported clause, never the verb's subject.
+_BARE_COMMA_RE = re.compile(r"\s*,\s*")
+_COMMA_BEFORE_RE = re.compile(r",\s*$")
+# A participle set off from its main clause: ", saying", "— while chanting".
+_SET_OFF_RE = re.compile(r"(?:[,—–]|\s-)\s*(?:(?:while|when|before|after|all\s+while)\s+)?$")
+# A mention inside a relative or "where" clause ("Kolb, who chairs the board, said", "a
+# contractor who said ...", ", where Roe met ..."): the clause's, not the verb's subject.
+_IN_CLAUSE_RE = re.compile(r"(?:,\s*|\s)(?:who|whom|whose|which|where|when)\b[^,;:“”\"«»]*$")
 _APPOSITIVE_HEAD_RE = re.compile(r"[\w.'’)],\s+(?:a|an|the|one|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
                                  r"\w+\s+of\s+(?:(?:the|a|an)\s+)?$")
+
+
+def _after_bare_comma(text: str, m: _Mention, verb: _Verb) -> bool:
+    """Whether only a comma stands between ``m`` and ``verb`` and ``m`` is no appositive
+    set off by commas ("The vote will not alter the campaign, noted Kolb", not "The
+    chairman, Phil Lovas, said")."""
+    return (bool(_BARE_COMMA_RE.fullmatch(text, m.end, verb.start))
+            and not _COMMA_BEFORE_RE.search(text, max(0, m.start - 10), m.start))
 
 
 def _eligible_subject(art: _Article, m: _Mention) -> bool:
@@ -66,8 +85,27 @@ def _appositive_between(text: str, a: int, b: int) -> bool:
     return bool(_APPOSITIVE_RE.match(text, a)) and _APPOSITIVE_RE.match(text, a).end() <= b
 
 
-def _subject_before(art: _Article, verb: _Verb, floor: int, depth: int = 0):
+def _subject_before(art: _Article, verb: _Verb, floor: int):
     """(mention, appositive?) of the speaker of ``verb``, looking left of it from ``floor``:
+    the nearest eligible mention if it stands next to the verb (weak mentions must), else
+    the nearest full name or institution in subject position; for a participle ("...,
+    telling"), else the subject of an earlier speech verb of the sentence. A participle set
+    off after its clause ("..., saying") whose nearest subject stands in a relative or
+    "where" clause speaks for the sentence's subject instead."""
+    found = _nearest_subject(art, verb, floor)
+    text = art.text
+    if (found and verb.participle and _SET_OFF_RE.search(text, max(floor, verb.start - 30), verb.start)
+            and (found[0].word in ("who", "whom", "which")
+                 or _IN_CLAUSE_RE.search(text, max(floor, found[0].start - 200), found[0].start))):
+        lo = art.sent_starts[art.sentence_of(verb.start)]
+        subject = _opening_subject(art, lo, verb.start, art.index) or _sentence_subject(art, verb.start, art.index)
+        if subject is not None and subject.start >= floor:
+            return subject, False
+    return found
+
+
+def _nearest_subject(art: _Article, verb: _Verb, floor: int, depth: int = 0):
+    """(mention, appositive?) of the speaker of ``verb`` (see :func:`_subject_before`):
     the nearest eligible mention if it stands next to the verb (weak mentions must), else
     the nearest full name or institution in subject position; for a participle ("...,
     telling"), else the subject of an earlier speech verb of the sentence."""
@@ -81,12 +119,16 @@ def _subject_before(art: _Article, verb: _Verb, floor: int, depth: int = 0):
             continue
         # a participle after a comma belongs to the sentence's subject, not to the
         # name before the comma ("... in Tulsa, Oklahoma, arguing that")
-        if _GAP_RE.fullmatch(text, m.end, verb.start) and not (verb.participle and "," in text[m.end:verb.start]):
+        if (_GAP_RE.fullmatch(text, m.end, verb.start) and not (verb.participle and "," in text[m.end:verb.start])
+                and not _after_bare_comma(text, m, verb)):
+            if "," in text[m.end:verb.start] and _IN_CLAUSE_RE.search(text, max(floor, m.start - 250), m.start):
+                continue
             return m, _appositive_between(text, m.end, verb.start)
         break
     for m in reversed(cands):               # "Kolb, who ... Ana Roe since ..., blasted"
         if (not m.weak and _eligible_subject(art, m) and "," in text[m.end:verb.start]
-                and not verb.participle and _GAP_RE.fullmatch(text, m.end, verb.start)):
+                and not verb.participle and _GAP_RE.fullmatch(text, m.end, verb.start)
+                and not _after_bare_comma(text, m, verb)):
             return m, _appositive_between(text, m.end, verb.start)
     for m in reversed(cands):
         if (not m.weak and _eligible_subject(art, m)
@@ -95,7 +137,7 @@ def _subject_before(art: _Article, verb: _Verb, floor: int, depth: int = 0):
     if verb.participle and depth == 0:
         for v in art.verbs_in(floor, verb.start):
             if not v.participle:
-                found = _subject_before(art, v, floor, depth + 1)
+                found = _nearest_subject(art, v, floor, depth + 1)
                 if found:
                     return found
     return None
@@ -162,7 +204,8 @@ def _post_attribution(art: _Article, seg: _Segment, limit: int):
             found = _subject_after(art, verb, limit)
             return (*found, verb) if found else None
         for m in art.mentions_in(a, verb.start):
-            if _LEAD_FILLER_RE.fullmatch(text, a, m.start) and _GAP_RE.fullmatch(text, m.end, verb.start):
+            if (_LEAD_FILLER_RE.fullmatch(text, a, m.start) and _GAP_RE.fullmatch(text, m.end, verb.start)
+                    and not _NEW_CLAUSE_RE.search(text, a, m.start)):
                 return m, _appositive_between(text, m.end, verb.start), verb
     according = _ACCORDING_RE.search(text, a, limit)
     if according and _PUNCT_ONLY_RE.fullmatch(text, a, according.start()):
@@ -284,13 +327,19 @@ def _share_attributions(art: _Article, segments: list[_Segment]) -> None:
             seg.attribution = (*prev.attribution[:2], ("inherited_speaker",))
 
 
+_JOINED_NAMES_RE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*"
+                              r"(?:\s+and\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)+")
 _INTRO_RE = re.compile(r"\s*[^,;:“”\"«»\n]{1,160},\s*")
 
 # Between a sentence's subject and its verb: a party "(D-Vt.)", an appositive or a relative clause.
 _SUBJECT_GAP = r"(?:\s*\([^()\n]{1,40}\))?(?:\s*,[^,;:“”\"«»\n]{1,160},)?"
 _SUBJECT_VERB_AFTER_RE = re.compile(_SUBJECT_GAP + _SUBJECT_VERB_RE.pattern)
 _DESCRIBED_START_RE = re.compile(rf"{_DETERMINERS}\s+(?:[\w'’-]+\s+){{0,4}}?[\w'’-]*[A-Za-z][\w'’-]*(?=[\s,(])")
+_ARTICLE_RE = re.compile(r"(?:An?|The)\s+")
 _NEXT_WORD_RE = re.compile(r"\s+([\w'’-]+)")
+_CLEAR_VERB_RE = re.compile(r"\s+(?:\w+ed|said|told|has|have|had|is|was|are|were|will|would|could|can|did|"
+                            r"does|do|may|might|must|should)\b")
+_S_VERBS = frozenset({"has", "is", "was", "does", *(f for f in _FORM_LEMMA if f.endswith("s"))})
 
 
 def _described_subject(text: str, start: int, pos: int) -> int | None:
@@ -302,7 +351,11 @@ def _described_subject(text: str, start: int, pos: int) -> int | None:
         return None
     end = described.end()
     for _ in range(5):
-        if _SUBJECT_VERB_AFTER_RE.match(text, end, pos):
+        nxt = _NEXT_WORD_RE.match(text, end, pos)
+        if _SUBJECT_VERB_AFTER_RE.match(text, end, pos) and not (
+                # a plural noun reads like a verb ("The night nurses marched"): the verb follows it
+                nxt and nxt.group(1)[-1:] == "s" and nxt.group(1).lower() not in _S_VERBS
+                and _CLEAR_VERB_RE.match(text, nxt.end(), pos)):
             words = text[start:end].split()[1:]
             return None if any(w.lower() in _NOT_IN_DESCRIPTION for w in words) else end
         nxt = _NEXT_WORD_RE.match(text, end, pos)
@@ -342,6 +395,10 @@ def _sentence_subject(art: _Article, pos: int, index: _ActorIndex) -> _Mention |
             if end is not None:
                 return _described_mention(text, start, end)
             continue
+        if s != start and _ARTICLE_RE.match(text, start, s):
+            end = _described_subject(text, start, pos)     # "A New York judge has ..."
+            if end is not None and end > e:
+                return _described_mention(text, start, end)
         if s != start or not _SUBJECT_VERB_AFTER_RE.match(text, e) or _is_possessive(text, e):
             continue
         if s == lo and len(text[s:e].split()) == 1 and (" " + text[s:e].lower() + " ") in text:
@@ -351,6 +408,23 @@ def _sentence_subject(art: _Article, pos: int, index: _ActorIndex) -> _Mention |
     for m in reversed(art.mentions_in(lo, pos)):
         if m.speaker and _eligible_subject(art, m) and _SUBJECT_VERB_AFTER_RE.match(text, m.end):
             return m
+    return None
+
+
+def _opening_subject(art: _Article, lo: int, pos: int, index: _ActorIndex):
+    """The noun phrase opening the sentence at ``lo`` (before ``pos``), as the subject of a
+    participle that follows the main clause: a mention there ("Leaders from three towns
+    who ... have backed the plan, warning ..."), or names joined by "and" followed by a
+    verb ("The Courier and the Gazette filed ..."); else None."""
+    text = art.text
+    while lo < pos and text[lo].isspace():
+        lo += 1
+    known = [m for m in art.mentions_in(lo, pos) if m.start == lo and m.speaker and not m.possessive]
+    if known:
+        return known[0]
+    names = _JOINED_NAMES_RE.match(text, lo, pos)
+    if names and _SUBJECT_VERB_RE.match(text, names.end(), pos):
+        return _text_mention(art, lo, names.end(), index)
     return None
 
 

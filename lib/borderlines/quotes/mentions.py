@@ -7,6 +7,7 @@ relative pronouns that speak ("Ana Roe, who said")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ..patterns import trie_pattern
@@ -273,13 +274,17 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
                 take(_text_mention(art, s, e, index))
     # relative pronouns that speak: "Ana Roe, who said ..." (the mention is "who", its
     # speaker the name before it)
+    # (mentions are found rule by rule, not in text order: looked up by where they end)
+    by_end = sorted(found, key=lambda m: m.end)
+    ends = [m.end for m in by_end]
     for verb in art.verbs:
         window = text[max(0, verb.start - 60):verb.start]
         rel = _RELATIVE_BEFORE_RE.search(text, max(0, verb.start - 60), verb.start) \
             if "who" in window or "which" in window else None
         if rel and free(*rel.span(1)):
-            antecedent = next((m for m in reversed(found[-8:]) if m.end <= rel.start(1) and m.speaker
-                               and _ANTECEDENT_GAP_RE.fullmatch(text, m.end, rel.start(1))), None)
+            near = by_end[bisect_left(ends, rel.start(1) - 200):bisect_right(ends, rel.start(1))]
+            antecedent = next((m for m in reversed(near)
+                               if m.speaker and _ANTECEDENT_GAP_RE.fullmatch(text, m.end, rel.start(1))), None)
             if antecedent is None:
                 # the nearest name the gap allows ("Roe, now the Senate majority leader, who")
                 for run in reversed(list(_RUN_RE.finditer(text, max(0, rel.start(1) - 120), rel.start(1)))):
@@ -330,9 +335,11 @@ def _article_mentions(art: _Article, ents: Sequence[tuple[int, int, str]], index
     art.mention_starts = [m.start for m in found]
 
 
-_NOUN_BEFORE_RE = re.compile(r"(?<![\w'’])((?:an?|the|one|some)\s+[a-z][\w'’-]*)\s+$")
+# ("an architect who said", "the state board, which contended")
+_NOUN_BEFORE_RE = re.compile(r"(?<![\w'’])((?:an?|the|one|some)(?:\s+[a-z][\w'’-]*){1,3})\s*,?\s+$")
 _RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w'’])((?:(?:many|most|some|all|several|few|none|one|each|both)\s+of\s+)?"
-                                 rf"(?P<pron>who|whom|which))(?:\s+{_ADVERBS})*"
+                                 # "who’s called for", "which together vowed"
+                                 rf"(?P<pron>who|whom|which))(?:['’]s\b)?(?:\s+{_ADVERBS})*"
                                  # "who in 2010 said", "who on Monday had said"
                                  r"(?:\s+(?:in|on|at|during|earlier|last)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?,?)?"
                                  rf"(?:\s+(?:has|had|have|would))?(?:\s+{_ADVERBS})*\s+$")
@@ -340,5 +347,5 @@ _RELATIVE_BEFORE_RE = re.compile(rf"(?<![\w'’])((?:(?:many|most|some|all|sever
 _PLURAL_BEFORE_RE = re.compile(r"(?<![\w'’])((?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*[^s\W'’]s)\s*,?\s+$")
 # ... and an appositive: "Roe, now the harbor chief, who"
 _ANTECEDENT_GAP_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,\s*(?:now\s+|then\s+)?(?:the|an?)\s[^,;:“”\"()]{1,80})?"
-                                r"\s*,?\s*")
+                                r"\s*(?:,|--|—|–)?\s*")     # ("Roe — who’s called for ...")
 _BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were)\s+$")   # "the attorney general is confirming"

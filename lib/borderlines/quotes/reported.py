@@ -10,13 +10,14 @@ from typing import NamedTuple
 from ..patterns import trie_pattern
 from .actors import _ActorIndex
 from .vocabulary import (_ACCORDING_RE, _ADVERBS, _AUXILIARIES, _CLAUSE_VERBS, _CONTENT_LEAD, _FORM_LEMMA,
-                         _GAP_RE, _MARK_RE, _NOT_IN_DESCRIPTION, _OBJECT_VERBS, _PREPOSITIONS,
+                         _GAP_RE, _HEADLINE_CALLED, _MARK_RE, _NOT_IN_DESCRIPTION, _OBJECT_VERBS, _PREPOSITIONS,
                          _PROMISE_VERBS, _TELL_OBJECT, _WORD_RE)
 from .article import _Article
 from .marks import _content_span
 from .names import _described_mention
 from .rows import _row
-from .attribution import _method_of, _possessive_claims, _sentence_subject, _subject_after, _subject_before
+from .attribution import (_method_of, _opening_subject, _possessive_claims, _sentence_subject, _subject_after,
+                          _subject_before)
 
 # A question reported ("asked whether ...", "asked the board why ...") and an appeal
 # ("urged Congress to act").
@@ -39,6 +40,13 @@ _CALL_FOR_RE = re.compile(rf"(?:\s+{_ADVERBS})*\s+(?:for|on)\b")
 # meeting", "called him a week later", "called reporters to a briefing".
 _CALLED_RE = re.compile(r"\s+(?![Aa]n?\b)[\w'’.-]+(?:\s+[\w'’.-]+){0,13}?\s+(?P<before>[\w'’.-]+)\s+an?\s+"
                         r"(?!(?:day|week|month|year|few|couple|number|lot|bit|time|minute|moment)\b)[\w'’-]")
+_HEADLINE_CALLED_RE = re.compile(_HEADLINE_CALLED)
+# "called the charges unsubstantiated", "called the report false and misleading": a
+# determined object and a word that reads as an adjective, ending the clause.
+_CALLED_ADJECTIVE_RE = re.compile(
+    r"\s+(?:the|his|her|its|their|these|those|this|that|such)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:un\w+ed|\w+(?:less|ous|ful|ive|ible|able|ic|ent|ant|ist)|false|wrong|untrue|unfair|absurd|nonsense)"
+    r"(?=\s+(?:and|or|by|in|because)\b|\s*[,.;:]|$)")
 _DESCRIBED_AS_RE = re.compile(r"(?:\s+[\w'’.-]+){1,8}?\s+as\s+[\w'’-]")
 _CLAUSE_END_RE = re.compile(r"[,;:]")
 _COMMA_CONJUNCTION_RE = re.compile(r",\s+(?:and|but|though|although|while|whereas)\b")
@@ -56,8 +64,18 @@ _NOT_A_HEAD = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", 
 _DESCRIBING_WORD_RE = re.compile(r"(?i:to)\s+(?:(?i:the|a|an|his|her|their|him|them)\b|[A-Z]).*"
                                  r"|(?i:those)\s+(?:close|familiar|involved|briefed)\b")
 _TWO_GROUPS_RE = re.compile(r"[A-Z][a-z]+[^s\W]s\s+and\s+[a-z]+[^s\W]s")
-_NOUN_PHRASE_SUBJECT_RE = re.compile(r"\s*((?:And|But|So|Yet|Now)\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,5})"
-                                     rf"(?:\s+{_ADVERBS})*\s+")
+# (after a conjunction or a short opening phrase: "However, 63 percent said ...")
+_NOUN_PHRASE_SUBJECT_RE = re.compile(r"\s*((?:And|But|So|Yet|Now)\s+|(?:[\w'’.-]+\s+){0,2}[\w'’.-]+,\s+)?([\w'’.-]+(?:\s+[\w'’.-]+){0,7})"
+                                     rf"(?:\s+{_ADVERBS})*\s*")
+# A relative clause between a described subject and its verb: "The county clerk, who runs
+# the rolls, said ...".
+_RELATIVES = frozenset({"who", "whom", "which"})     # ("..., which vowed to ..." reports what follows)
+_CLAUSE_BREAK_RE = re.compile(r",|\s--|\s[—–]")
+# A second clause joined to the first: "..., while 73 percent said ...", "...; but critics say ...".
+_JOINED_CLAUSE_RE = re.compile(r"[,;]\s+(?:while|whereas|and|but|though|although|yet)\s+")
+_OPENERS = frozenset({"however", "still", "meanwhile", "overall", "instead", "yet", "separately", "moreover",
+                      "also", "now", "today", "similarly", "likewise", "nationally", "statewide", "elsewhere"})
+_RELATIVE_TAIL_RE = re.compile(r"\s*,\s*(?:who|which)\b[^,;:“”\"«»]{1,160},\s*$")
 
 # A verb of saying coordinated with an earlier verb: "... and said", "..., and later said",
 # "... but has said".
@@ -76,7 +94,9 @@ _TELL_REST_RE = re.compile(rf"(?:\s+{_ADVERBS})*{_TELL_OBJECT}?(?:\s+{_ADVERBS})
 # After an inverted speaker ("..., said Dana Kolb"): circumstances, or an appositive to the
 # end of the sentence (", the lawyer for the port authority.").
 _INVERTED_REST_RE = re.compile(r"\s*,[^“”\"«»]*")
-_CONTENT_START_RE = re.compile(_CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
+# (an aside before "that": "insisted, most recently in a radio interview, that ...")
+_ASIDE_BEFORE_THAT = r"(?:\s*,[^,;:“”\"«»]{1,120},(?=\s*that\b))?"
+_CONTENT_START_RE = re.compile(_CONTENT_LEAD + _ASIDE_BEFORE_THAT + r"\s*[,:]?\s*(?:that\b\s*)?")
 _TELL_CONTENT_START_RE = re.compile(_TELL_OBJECT + r"?" + _CONTENT_LEAD + r"\s*[,:]?\s*(?:that\b\s*)?")
 # "told a meeting of dock workers that ...": a longer object, to "that" (no comma, no mark).
 _TELL_THAT_RE = re.compile(rf"(?:\s+(?!that\b)[\w.'’-]+){{1,8}}?\s+that\b(?!\s+{_AUXILIARIES}\b)\s*")
@@ -84,9 +104,13 @@ _REVERSE_TAIL_RE = re.compile(
     r",\s+(?:he|she|it|they|(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
     r"(?:later\s+|also\s+)?(?:said|added|told|wrote|noted|explained)\b[^,“”\"]*$")
 _COMMA_THE_END_RE = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}$")   # ", the", ", top state"
+_COLON_QUOTE_RE = re.compile(r":\s*[“\"«]")
 _COMMA_ACCORDING_RE = re.compile(r",\s+according to\b")
 _ACCORDING_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}")
 _COMMA_END_RE = re.compile(r",\s*$")
+# "by telling", "after saying", "while insisting": a participle whose subject is the sentence's.
+_PARTICIPLE_LEAD_RE = re.compile(r"\b(?:by|after|before|while|when|without|in)\s+$")
+_ASIDE_END_RE = re.compile(r"(?:,|—|–|\s--)\s*$")     # "..., according to X", "... — according to X"
 _ASIDE_RE = re.compile(r",\s+\S")
 
 # The source after "according to" when no name is there: up to eight words to a comma or a stop.
@@ -105,7 +129,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
 
     def add(start, end, si, mention, appositive, cover, extra=()):
         start, end = _content_span(text, start, end)
-        while end > start and text[end - 1] in ".!?;:—– ":
+        while end > start and text[end - 1] in ".!?;:—–- ":
             end -= 1
         if len(_WORD_RE.findall(text, start, end)) < 3 or text[start] in "“\"«":
             return
@@ -129,10 +153,14 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         coordinated = False
         if (not found or not (verb.participle or _GAP_RE.fullmatch(text, found[0].end, verb.start))) \
                 and (_AND_BEFORE_RE.search(text, max(s_lo, verb.start - 40), verb.start)
-                     or (verb.participle and not found and _COMMA_END_RE.search(text, s_lo, verb.start))):
+                     or (verb.participle and not found
+                         and (_COMMA_END_RE.search(text, s_lo, verb.start)
+                              or _PARTICIPLE_LEAD_RE.search(text, max(s_lo, verb.start - 12), verb.start)))):
             # "Democrats described the plan as ominous, and said ...", "A judge rejected the
-            # request, saying ...": the sentence's subject
+            # request, saying ...", "She won them over by telling them ...": the sentence's subject
             subject = _sentence_subject(art, verb.start, index)
+            if subject is None and verb.participle:
+                subject = _opening_subject(art, s_lo, verb.start, index)
             found, coordinated = ((subject, False), True) if subject is not None else (None, False)
         adjacent = found and (verb.participle or coordinated or _GAP_RE.fullmatch(text, found[0].end, verb.start))
         inverted = _subject_after(art, verb, s_hi) if not adjacent else None
@@ -143,9 +171,18 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
                     _REVERSE_REST_RE.fullmatch(text, inverted[0].end, s_hi)
                     or _INVERTED_REST_RE.fullmatch(text, inverted[0].end, s_hi)):
                 add(s_lo, lead.start(), si, inverted[0], inverted[1], (s_lo, s_hi))
-            continue
+                continue
+            # no clause before it: the words after the verb are its object or clause
+            # ("Only 41 percent of residents said the buses ..."), the subject is before it
         if not found and not verb.participle:
             subject = _noun_phrase_subject(text, s_lo, verb.start)
+            relative = _RELATIVE_TAIL_RE.search(text, s_lo, verb.start) if subject is None else None
+            if relative:
+                subject = _noun_phrase_subject(text, s_lo, relative.start())
+            joined = None if subject is not None else _last_match(_JOINED_CLAUSE_RE, text, s_lo, verb.start)
+            if joined:
+                # "..., while 73 percent said ...": the subject of a second clause
+                subject = _noun_phrase_subject(text, joined.end(), verb.start)
             aside = _ASIDE_RE.match(text, verb.end, s_hi)
             if subject is None and aside:
                 # "..., aides to the mayor say, the governor ...": an aside within the clause
@@ -158,7 +195,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         before = text[s_lo:mention.start]
         comma = _COMMA_THE_END_RE.search(before)
         rest = text[verb.end:s_hi]
-        if (comma and before[:comma.start()].strip() and not verb.participle
+        if (comma and before[:comma.start()].strip() and not verb.participle and mention.word not in _RELATIVES
                 and (_TELL_REST_RE if verb.lemma == "tell" else _REVERSE_REST_RE).fullmatch(rest)):
             # "..., he said." — the reported clause comes first
             add(s_lo, s_lo + comma.start(), si, mention, appositive, (s_lo, s_hi))
@@ -184,9 +221,9 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         if characterizes:
             clause_end = _CLAUSE_END_RE.search(text, start, s_hi)
             end = clause_end.start() if clause_end else end
-        if mention.word in ("who", "whom", "which"):
-            comma = text.find(",", start, s_hi)      # the relative clause ends at its comma
-            end = comma if comma > 0 else end
+        if mention.word in _RELATIVES:
+            comma = _CLAUSE_BREAK_RE.search(text, start, s_hi)      # the relative clause ends at its comma
+            end = comma.start() if comma else end
         second = _COORDINATED_SPEECH_RE.search(text, start, end) or _next_speech_act(art, verb, start, end)
         if second:
             end = second.start()
@@ -196,6 +233,9 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
         according = _COMMA_ACCORDING_RE.search(text, start, end)
         if according:
             end = according.start()
+        introduced = _COLON_QUOTE_RE.search(text, start, end)
+        if introduced:       # "... on women in the workplace: “...”": the quotation is its own row
+            end = introduced.start()
         add(start, end, si, mention, appositive, (verb.start, end if characterizes or second else s_hi))
     for owner, start in _possessive_claims(art, 0, len(text)):
         if not inside_taken(start):        # "Roe’s claim that the levee would hold"
@@ -213,7 +253,7 @@ def _indirect_rows(art: _Article, used_verbs: set[int], index: _ActorIndex, grou
             if not source:
                 continue
             men = _described_mention(text, source.start(1), source.end(1))
-        if _COMMA_END_RE.search(text[s_lo:m.start()]):
+        if _ASIDE_END_RE.search(text[s_lo:m.start()]):
             add(s_lo, m.start(), si, men, False, (s_lo, s_hi))
         elif not text[s_lo:m.start()].strip():
             comma = text.find(",", men.end, s_hi)
@@ -230,6 +270,7 @@ def _characterizes(text: str, verb) -> bool:
     elif verb.lemma == "call" and text[verb.start - 1:verb.start] != "-":
         found = _CALLED_RE.match(text, verb.end)
         found = found if found and found.group("before").lower() not in _PREPOSITIONS else None
+        found = found or _HEADLINE_CALLED_RE.match(text, verb.end) or _CALLED_ADJECTIVE_RE.match(text, verb.end)
     else:
         return False
     return bool(found) and not _CLAUSE_END_RE.search(text, verb.end, found.end())
@@ -237,12 +278,16 @@ def _characterizes(text: str, verb) -> bool:
 
 def _noun_phrase_subject(text: str, s_lo: int, verb_start: int):
     """The described speaker when everything before the verb, from ``s_lo``, is a noun
-    phrase of up to six words with no verb, pronoun or clause word in it (its first word
+    phrase of up to eight words with no verb, pronoun or clause word in it (its first word
     not a preposition; "to" only before a noun phrase, "advisers to the mayor", and "those"
     only as "those close to", "those familiar with"), else None."""
     m = _NOUN_PHRASE_SUBJECT_RE.fullmatch(text, s_lo, verb_start)
     if not m:
         return None
+    opening = (m.group(1) or "").split()
+    if opening and opening[-1].endswith(",") and not (
+            opening[0].lower() in _PREPOSITIONS or opening[0].endswith(("ly", "ing")) or opening[0].lower().rstrip(",") in _OPENERS):
+        return None      # "Kolb, Roe and Park said": a list of names, not an opening phrase
     if _TWO_GROUPS_RE.fullmatch(m.group(2)):      # "Companies and individuals complain that ..."
         return _described_mention(text, *m.span(2))
     words = m.group(2).split()
@@ -252,6 +297,14 @@ def _noun_phrase_subject(text: str, s_lo: int, verb_start: int):
             or any(w.lower() in _FORM_LEMMA for w in words) or not words[-1][0].isalpha()):
         return None
     return _described_mention(text, *m.span(2))
+
+
+def _last_match(pattern: re.Pattern, text: str, lo: int, hi: int):
+    """The last match of ``pattern`` in ``text[lo:hi]``, or None."""
+    last = None
+    for last in pattern.finditer(text, lo, hi):
+        pass
+    return last
 
 
 class _Cut(NamedTuple):

@@ -136,7 +136,7 @@ _SUBORDINATORS = frozenset({"because", "if", "when", "while", "although", "thoug
 # Speech verbs: form -> (lemma). Noun-like forms ("claims", "calls", "notes") are left out.
 _VERB_FORMS = {
     "say": "said says say saying", "tell": "told tells telling", "add": "added adds adding",
-    "state": "stated stating", "write": "wrote writes writing", "tweet": "tweeted tweeting",
+    "state": "stated stating states", "write": "wrote writes writing", "tweet": "tweeted tweeting",
     "post": "posted", "note": "noted noting notes", "explain": "explained explains explaining",
     "ask": "asked asks asking", "argue": "argued argues arguing", "claim": "claimed claiming",
     "insist": "insisted insists insisting", "warn": "warned warns warning",
@@ -173,17 +173,28 @@ for _lemma, _forms in [("say", "Said Says"), ("add", "Added"), ("ask", "Asked"),
 _VERB_FORMS["charge"] = "charged charges"
 _VERB_FORMS["chant"] = "chanted chanting chants"
 _VERB_FORMS["point"] = "pointed_out points_out pointing_out"   # "_": a space within a form
+_VERB_FORMS["put"] = "put_it puts_it"      # "as a city memo put it, “...”" (only after "as": _AS_BEFORE_RE)
 for _lemma, _forms in [("claim", "claims"), ("warn", "warn"), ("argue", "argue"), ("insist", "insist"),
                        ("contend", "contend"), ("complain", "complain complains"), ("suggest", "suggest")]:
     _VERB_FORMS[_lemma] += " " + _forms
 _FORM_LEMMA = {form.replace("_", " "): lemma for lemma, forms in _VERB_FORMS.items() for form in forms.split()}
 
 # Forms that are nouns as often as verbs ("his claims", "the charges"): verbs only before "that".
-_NOUN_LIKE_FORMS = frozenset({"claims", "charges", "charged"})
+_NOUN_LIKE_FORMS = frozenset({"claims", "charges", "charged", "states"})
+# ... and only when "that" opens a clause (its subject next), not a relative clause
+# ("the states that border the lake", "claims that remain unpaid").
+_NOUN_LIKE_NEXT_RE = re.compile(
+    r" that\s+(?:(?:the|a|an|this|these|those|its|his|her|their|our|my|it|he|she|they|we|I|you|there|some|"
+    r"many|most|no|all|every|each|any|more|fewer|only|one|two|three)\b|[A-Z0-9$]|(?:[a-z]+\s+)?[a-z]+s\b|[a-z]+-[a-z])")
+# "put it" is a verb of saying only as "as X put it".
+_PUT_IT_FORMS = frozenset({"put it", "puts it"})
+_AS_BEFORE_RE = re.compile(r"\b[Aa]s\s+(?:[\w.'’&-]+\s+){1,8}$")
+# "calls the plan ‘a disgrace’": an object and a headline's single-quoted characterization.
+_HEADLINE_CALLED = r"(?: (?![Aa]n?\b)[\w'’.-]+){1,4} ‘[^‘’\n]{1,60}’"
 # ... and "calls" a verb only as a demand ("calls for an audit", "calls on Roe to quit"), so
 # "what it calls “...”" keeps the sentence's subject as its speaker.
 _CALLS_FORMS = frozenset({"calls", "Calls"})
-_CALLS_NEXT_RE = re.compile(r" (?:for|on|For|On)\b")
+_CALLS_NEXT_RE = re.compile(r" (?:for|on|For|On)\b|" + _HEADLINE_CALLED)
 
 # Verbs whose complement is a reported clause (indirect speech).
 _CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain argue claim
@@ -196,7 +207,7 @@ _CLAUSE_VERBS = frozenset("""say tell add state write tweet post note explain ar
 # "emphasized the need for ..."): their complement is reported speech only after "that",
 # a comma or a colon (and, for a promise, "to": "promising to employ more troops").
 _OBJECT_VERBS = frozenset("""declare announce acknowledge reiterate stress emphasize promise vow
-    confirm predict admit concede maintain boast conclude demand report observe pledge deny""".split())
+    confirm predict admit concede maintain boast conclude demand report observe pledge deny post""".split())
 _PROMISE_VERBS = frozenset({"promise", "vow", "pledge"})
 
 # A reported clause without "that" after a verb that also takes objects: its own subject and verb.
@@ -219,7 +230,7 @@ _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
            r"December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)")
 _ADVERBS = (r"(?:(?:\w+ly|also|later|then|again|further|previously|earlier|recently|once|often|"
-            r"still|even|just|already|now|afterwards?|too|first|never|not|long|has|have|had|would|will|"
+            r"still|even|just|already|now|afterwards?|too|first|never|not|long|together|has|have|had|would|will|"
             r"could|did|does|do|was|were|is|are|might|may|can|should|must|"
             rf"(?:on\s+)?{_DAYS}|(?:last|this|next)\s+(?:week|month|year|night|{_DAYS})|"
             rf"(?:in|on|since|last)\s+{_MONTHS}(?:\s+\d{{1,2}})?|"
@@ -237,7 +248,12 @@ _GAP_RE = re.compile(
     # two in a row share their comma: ", the attorney general of Ohio, one of the states suing,"
     r"(?:\s*,[^,;:“”\"]{1,250},(?:\s*(?:who|whom|whose|which|where)\b[^,;:“”\"]{1,250},)?"
     r"(?:\s*(?:an?|the|one|his|her|its|their)\s[^,;:“”\"]{1,250},)?){0,2}"
-    rf"(?:\s+{_ADVERBS})*(?:\s*,)?\s*")
+    # a floating quantifier: "Roe and Kolb both said", "The three senators all argued"
+    rf"(?:\s+{_ADVERBS})*(?:\s+(?:all|both))?(?:\s+{_ADVERBS})*"
+    # a verb that carries the verb of saying: "continues to insist", "appeared to suggest"
+    r"(?:\s+(?:continues|continued|continue|appeared|appears|seemed|seems|went\s+on|goes\s+on|tried|tries|"
+    rf"began|begins)\s+to(?:\s+{_ADVERBS})*)?"
+    r"(?:\s*,)?\s*")
 _APPOSITIVE_RE = re.compile(
     r"\s*,\s+(?:a|an|the|its|his|her|their|[A-Z][\w.'’-]*’s|[A-Z][\w.'’-]*'s)\s"
     r"[^,;:“”\"]{0,140}?\b(?:" + "|".join(_ROLE_NOUNS) + r")s?\b")
