@@ -26,7 +26,8 @@ Conventions
   "thousands" 2,000, "hundreds" 200, "dozens" 24, "tens of thousands" 20,000, "several
   hundred" 300 (several = 3), "a few thousand" 2,000 (a few = 2).
 * Numbers glued to a scale or a unit are read with it: "$3bn" (3e9 ``dollars``), "$250k",
-  "50k runners", "256GB" (``gigabytes``), "5mph", "10km", "40kg", "43C"; a one-letter
+  "50k runners", "256GB" (``gigabytes``), "5mph", "10km", "40kg", "43C", "400hp"
+  (``horsepower``); a one-letter
   scale without a currency sign only before a counted noun ("30m" is meters, "4K" and
   "5G" are no numbers). Measurements take a kind of their own (``speed``,
   ``temperature``, ``area``, ``volume``, ``data``, ``power``, ``energy``, ``points``;

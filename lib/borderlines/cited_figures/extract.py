@@ -83,7 +83,7 @@ UNITS = {
     "acres|hectares|square miles|...": "area (kind area)",
     "gallons|liters|barrels|cubic meters|...": "volume (kind volume)",
     "kilobytes|megabytes|gigabytes|terabytes": "data size (kind data)",
-    "watts|kilowatts|megawatts|...|kilowatt-hours|...": "power and energy (kinds power, energy)",
+    "watts|kilowatts|megawatts|...|horsepower|kilowatt-hours|...": "power and energy (kinds power, energy)",
     "points": "points of a score, poll or index (kind points, or change with a direction)",
     "occurrences": "how often something happened ('visited three times'; kind frequency)",
     "<thing counted>": "other counts: arrests, apprehensions, encounters, crossings, removals, "

@@ -146,6 +146,7 @@ _UNIT_WORDS = {
     **_forms("kilowatts", "power", "kilowatt", "kilowatts"),
     **_forms("megawatts", "power", "megawatt", "megawatts"),
     **_forms("gigawatts", "power", "gigawatt", "gigawatts"),
+    **_forms("horsepower", "power", "horsepower", "brake horsepower"),
     **_forms("kilowatt-hours", "energy", "kilowatt-hour", "kilowatt-hours", "kilowatt hours"),
     **_forms("megawatt-hours", "energy", "megawatt-hour", "megawatt-hours", "megawatt hours"),
     **_forms("points", "points", "points"),  # not "point": "at one point"
@@ -165,7 +166,7 @@ _UNIT_ABBREVIATIONS = {
     **_forms("kilobytes", "data", "KB", "kB"), **_forms("megabytes", "data", "MB"),
     **_forms("gigabytes", "data", "GB"), **_forms("terabytes", "data", "TB"),
     **_forms("kilowatts", "power", "kW"), **_forms("megawatts", "power", "MW"),
-    **_forms("gigawatts", "power", "GW"),
+    **_forms("gigawatts", "power", "GW"), **_forms("horsepower", "power", "hp", "bhp"),
     **_forms("kilowatt-hours", "energy", "kWh"), **_forms("megawatt-hours", "energy", "MWh"),
     **_forms("gigawatt-hours", "energy", "GWh"),
 }
