@@ -110,7 +110,7 @@ MEASURES = {
     "agents": "border agents and officers",
     "firearms": "firearms, guns, weapons",
     "drugs": "drug seizures by weight",
-    "goal": "share of an objective, goal or target met",
+    "goal": "share of an objective, goal or target met (goals counted, 'scored three goals', are `other`)",
     "funding": "money",
     "duration": "lengths of time",
     "distance": "distances",

@@ -724,6 +724,9 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
         needs_of = fig.kind == "share" and not m.group("share")
         if run and not (needs_of and not text[fig.end:run[3]].lstrip().lower().startswith("of")):
             measure, unit, counted, run_end = run
+            if measure == "goal" and fig.kind == "count":
+                # "scored three goals": goals counted are things; the measure is a share met
+                measure, unit = "other", counted.split()[-1].lower()
             fig.measure, fig.counted = measure, counted
             if fig.kind == "count":
                 fig.unit, fig.end = unit, run_end
