@@ -414,6 +414,13 @@ BEYOND_MIGRATION = [
     # a measurement has the measure "measurement"; drugs by weight stay statistics
     pytest.param("The ferry slowed to 5mph near the dock.", {"5mph": {"measure": "measurement"}},
                  id="measurement-measure"),
+    pytest.param("The truck hauled 20 tons of cement.", {"20 tons": {"measure": "measurement"}},
+                 id="weight-of-a-thing-is-a-measurement"),
+    pytest.param("The newborn panda weighed 140 grams.", {"140 grams": {"measure": "measurement"}},
+                 id="grams-measurement"),
+    pytest.param("A 2000 lb bomb was dropped on the bridge.",
+                 {"2000 lb": {"unit": "pounds", "measure": "measurement", "is_migration_stat": False}},
+                 id="year-like-weight-is-still-a-weight"),
     pytest.param("Agents seized 40kg of fentanyl at the border crossing.",
                  {"40kg": {"measure": "drugs", "is_migration_stat": True}}, id="drugs-by-weight"),
 ]

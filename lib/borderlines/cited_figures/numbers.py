@@ -708,7 +708,7 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
             fig.unit, fig.kind = _unit_of(measured)
             fig.end = measured.end()
             if fig.kind == "weight":
-                fig.measure = "drugs" if _DRUGS.search(text, fig.end, min(limit, fig.end + 40)) else "other"
+                fig.measure = "drugs" if _DRUGS.search(text, fig.end, min(limit, fig.end + 40)) else "measurement"
             elif fig.kind in ("distance", "points"):
                 fig.measure = "distance" if fig.kind == "distance" else ""
             else:
