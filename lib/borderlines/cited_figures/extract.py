@@ -114,8 +114,8 @@ MEASURES = {
     "funding": "money",
     "duration": "lengths of time",
     "distance": "distances",
-    "measurement": "other measurements: speed, temperature, area, volume, data size, power, energy "
-                   "(`kind` says which)",
+    "measurement": "other measurements: weight (but drugs), speed, temperature, area, volume, data size, "
+                   "power, energy (`kind` says which)",
     "age": "ages",
     "other": "a counted noun outside this list (see `counted`)",
     "": "a number whose sentence does not say what it counts",
