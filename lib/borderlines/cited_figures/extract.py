@@ -35,7 +35,7 @@ FIGURE_COLUMNS = {
     "range_high": "high end of a range (NaN when not a range)",
     "rate_per": "time unit of a per-unit rate: hour | day | week | month | year | ''",
     "kind": "count | rate | change | share | ratio | record | frequency | duration | distance | money | "
-            "weight | speed | temperature | area | volume | data | power | energy | points | age",
+            "weight | speed | temperature | area | volume | data | power | energy | magnitude | points | age",
     "direction": "up | down | '' (for changes and ratios)",
     "baseline": "period a change or ratio is compared with ('' when none)",
     "counted": "the counted noun phrase as written ('' when none)",
@@ -84,6 +84,7 @@ UNITS = {
     "gallons|liters|barrels|cubic meters|...": "volume (kind volume)",
     "kilobytes|megabytes|gigabytes|terabytes": "data size (kind data)",
     "watts|kilowatts|megawatts|...|horsepower|kilowatt-hours|...": "power and energy (kinds power, energy)",
+    "magnitude": "magnitude of an earthquake (kind magnitude; 'a magnitude 6.4 earthquake')",
     "points": "points of a score, poll or index (kind points, or change with a direction)",
     "occurrences": "how often something happened ('visited three times'; kind frequency)",
     "<thing counted>": "other counts: arrests, apprehensions, encounters, crossings, removals, "

@@ -149,6 +149,7 @@ _UNIT_WORDS = {
     **_forms("horsepower", "power", "horsepower", "brake horsepower"),
     **_forms("kilowatt-hours", "energy", "kilowatt-hour", "kilowatt-hours", "kilowatt hours"),
     **_forms("megawatt-hours", "energy", "megawatt-hour", "megawatt-hours", "megawatt hours"),
+    **_forms("magnitude", "magnitude", "magnitude"),  # of an earthquake: "a 6.4-magnitude quake"
     **_forms("points", "points", "points"),  # not "point": "at one point"
 }
 #: Abbreviated units (case as written: "5 GB", "10km", "40kg").
@@ -333,6 +334,8 @@ _VERB_BEFORE_TIMES = re.compile(rf"\b(?P<v>{_VERB_RE})\b[^,;:.\d]{{0,50}}$", re.
 _OWN_VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|will|would|\w+ed)\b", re.I)
 _MAKE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up\s*$", re.I)
 _PEOPLE_AS = re.compile(r"\s+(?:\w+\s+){0,3}?as\s+(?:families|family\s+units|family\s+members)\b", re.I)
+# A scale named before its number: "a magnitude 6.4 earthquake", "a magnitude of 5.8".
+_UNIT_BEFORE = re.compile(r"\b(?P<u>magnitude)(?:\s+of)?\s+$", re.I)
 _TIME_OF_DAY = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b)", re.I)
 
 
@@ -695,6 +698,10 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
         tu = _TIME_UNIT.match(text, fig.end, limit)
         measured = _MEASURE_UNIT.match(text, fig.end, limit)
         money = _MONEY_NOUN.match(text, fig.end, limit)
+        if not measured:
+            named_before = _UNIT_BEFORE.search(text, max(s0, fig.start - 20), fig.start)
+            if named_before:
+                measured, fig.start = named_before, named_before.start()
         if rec:
             fig.unit, fig.kind, fig.end = f"{rec.group('ru').lower()}s", "record", rec.end()
         elif age:
@@ -706,7 +713,7 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
             fig.kind, fig.measure, fig.end = "duration", "duration", tu.end()
         elif measured:
             fig.unit, fig.kind = _unit_of(measured)
-            fig.end = measured.end()
+            fig.end = max(fig.end, measured.end())
             if fig.kind == "weight":
                 fig.measure = "drugs" if _DRUGS.search(text, fig.end, min(limit, fig.end + 40)) else "measurement"
             elif fig.kind in ("distance", "points"):
@@ -764,8 +771,8 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
 
 
 def _unit_of(m: re.Match) -> tuple[str, str]:
-    """``(unit, kind)`` of a :data:`_MEASURE_UNIT` match."""
-    if m.group("g"):
+    """``(unit, kind)`` of a :data:`_MEASURE_UNIT` or :data:`_UNIT_BEFORE` match."""
+    if m.groupdict().get("g"):
         return _GLUED_UNITS[m.group("g")]
     written = m.group("u")
     return _UNIT_ABBREVIATIONS.get(written) or _UNIT_WORDS[" ".join(written.lower().split())]
