@@ -116,7 +116,7 @@ MEASURES = {
     "duration": "lengths of time",
     "distance": "distances",
     "measurement": "other measurements: weight (but drugs), speed, temperature, area, volume, data size, "
-                   "power, energy (`kind` says which)",
+                   "power, energy, magnitude (`kind` says which)",
     "age": "ages",
     "other": "a counted noun outside this list (see `counted`)",
     "": "a number whose sentence does not say what it counts",
