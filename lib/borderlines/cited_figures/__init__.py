@@ -34,7 +34,8 @@ Conventions
   ``magnitude``: "a magnitude 6.4 earthquake"; :data:`UNITS`) and the measure
   ``measurement``; "500 points" after a direction ("fell
   500 points") is a ``change``. Small spelled-out counts of any plural are counts
-  ("seven countries", "two dozen reporters"); "visited three times" is 3 ``occurrences``
+  ("seven countries", "two dozen reporters"); a part of a counted whole counts what the
+  whole counts ("Seven of the 12 jurors": 7 ``people``, counted ``jurors``); "visited three times" is 3 ``occurrences``
   (kind ``frequency``), not a factor.
 * A range has ``value`` = its low end and ``range_high`` = its high end; elsewhere
   ``range_high`` is NaN.

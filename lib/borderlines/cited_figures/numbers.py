@@ -40,7 +40,7 @@ _OTHER_PERSONS = frozenset(
     "officials members workers residents voters students patients employees lawmakers legislators senators "
     "staffers veterans sailors reporters journalists protesters protestors demonstrators victims prisoners "
     "inmates detainees passengers civilians doctors nurses teachers volunteers supporters delegates donors "
-    "judges survivors hostages fighters militants rebels suspects democrats republicans independents latinos "
+    "judges jurors justices survivors hostages fighters militants rebels suspects democrats republicans independents latinos "
     "latinas hispanics".split())
 
 # Counted nouns -> measure. Person nouns give unit 'people'.
@@ -316,6 +316,9 @@ _OF_THOSE_VERB = re.compile(rf"""\s+of\s+(?:all\s+)?(?:those|the\s+ones|people|t
 _OF_THOSE_BEFORE = re.compile(rf"""\b[Oo]f\s+(?:all\s+)?(?:those|the\s+people|people|everyone)\s+
  (?:(?:who|that)\s+(?:were|was|had\s+been|have\s+been|are)\s+)?(?:\w+ly\s+)?(?P<v>{_VERB_RE})\b
  [^.;]{{0,40}}$""", re.X)
+# "Seven of the 12 jurors": a part of a counted whole.
+_PART_OF = re.compile(rf"\s+of\s+(?:the|these|those|its|their|his|her|our|all)\s+"
+                      rf"(?P<n>{_DIGITS_RE}(?![\w,.])|{_WORD_RE}(?:[\s-]{_WORD_RE})*)\s+", re.I)
 _STRONG = re.compile(r"\s+strong\b", re.I)
 # "The officer, 34, was ...": an age given in apposition.
 _APPOSITIVE_AGE_BEFORE = re.compile(r"(?:\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu"
@@ -491,6 +494,18 @@ def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
         if not (word[0].isupper() or word.lower() in _ADJECTIVES or word.lower().endswith(_ADJECTIVE_ENDINGS)):
             break
     return None
+
+
+def _counted_of_whole(text: str, fig: _Figure, limit: int):
+    """The counted noun of the larger count ``fig`` is part of ("Seven of the 12 jurors",
+    "3 of its 20 plants"): :func:`_counted_run` with ``fig.end`` as its end, or None."""
+    whole = _PART_OF.match(text, fig.end, limit)
+    if whole is None:
+        return None
+    n = whole.group("n")
+    total = _parse_digits(n, None) if n[0].isdigit() else _number_words(n)
+    run = _counted_run(text, whole.end(), limit, False) if total and total > fig.value else None
+    return None if run is None else (*run[:3], fig.end)
 
 
 def _is_plural(word: str) -> bool:
@@ -728,6 +743,8 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
     if fig.kind in ("count", "share", "ratio") and not fig.measure:
         skip_of = fig.qualifier == "vague" or fig.kind == "share"
         run = _counted_run(text, fig.end, _clause_end(text, fig.end, limit) if fig.kind != "count" else limit, skip_of)
+        if run is None and fig.kind == "count" and not (small_word and fig.value < 2):
+            run = _counted_of_whole(text, fig, limit)
         needs_of = fig.kind == "share" and not m.group("share")
         if run and not (needs_of and not text[fig.end:run[3]].lstrip().lower().startswith("of")):
             measure, unit, counted, run_end = run
