@@ -287,7 +287,7 @@ _RATE_ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": 
 _DAYS_WHEN = re.compile(r"\b(?:days|some\s+days|a\s+single\s+day|one\s+day)\b[^.;]{0,60}?"
                         r"\b(?:when|on\s+which|in\s+which)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:()](?:(?<!\d,)|(?!\d))|\s[—–]\s|[.!?](?:\s|$)")  # not the comma of "1,200"
-_RUN_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z’'\-]*|\S")
+_RUN_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z’'\-]*|\d+|\S")
 _PREV_TOKEN = re.compile(r"(\S+)\s+$")
 _DAY_BEFORE = re.compile(rf"{_MONTH_RE}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$")
 _DAY_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}")
@@ -421,11 +421,16 @@ def _is_label(text: str, start: int, s0: int) -> bool:
         return False
     tok = m.group(1)
     low = tok.lower()
-    if tok[-1] in ".!?:;,)”\"’'—–" or not (tok[0].isupper() or (tok[0].isalpha() and not tok.islower())):
+    if tok[-1] in ".!?:;,)”\"’'—–" or not _is_capitalized(tok):
         return False
     word = low.strip(".,")
     return (word not in STOP_WORDS and word not in _QUALIFIER_WORDS and not word.endswith("ly")
             and not re.fullmatch(_MONTH_RE, tok))
+
+
+def _is_capitalized(word: str) -> bool:
+    """True for a word with a capital at its start or inside ("Boeing", "iPhone", "F-")."""
+    return word[0].isupper() or (word[0].isalpha() and not word.islower())
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
@@ -453,6 +458,10 @@ def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
     for n, tm in enumerate(window):
         word = tm.group()
         low = word.lower()
+        if word[0].isdigit() and run and (_is_label(text, tm.start(), run[0].start())
+                                          or (run[-1].end() == tm.start() and _is_capitalized(run[-1].group()))):
+            run.append(tm)  # the number of a model name: "3 million iPhone 15 units", "AK-47 rifles"
+            continue
         if not word[0].isalpha():
             break
         if low in _PERSON_NOUNS or low in _THING_NOUNS:
@@ -483,15 +492,21 @@ def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
         measure = _THING_NOUNS[low]
         return measure, _UNIT_OF_THING.get(measure, measure), counted, head.end()
     # Another counted noun: the first plural in the run, after at most two modifiers that
-    # are capitalized or adjectives ("seven countries", "seven Central American countries").
-    for n, tm in enumerate(run[:3]):
+    # are capitalized or adjectives ("seven countries", "seven Central American countries"),
+    # a model name's number aside ("50 Boeing 787 jets").
+    modifiers = 0
+    for tm in run:
         word = tm.group()
+        if word[0].isdigit():
+            continue
         if _is_plural(word):
             counted = text[run[0].start():tm.end()]
             if word[0].isupper() and word.endswith(("ans", "is")):  # "29 Texans", "40 Iraqis"
                 return "people", "people", counted, tm.end()
             return "other", word.lower(), counted, tm.end()
-        if not (word[0].isupper() or word.lower() in _ADJECTIVES or word.lower().endswith(_ADJECTIVE_ENDINGS)):
+        modifiers += 1
+        if modifiers > 2 or not (_is_capitalized(word) or word.lower() in _ADJECTIVES
+                                 or word.lower().endswith(_ADJECTIVE_ENDINGS)):
             break
     return None
 
