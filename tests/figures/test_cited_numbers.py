@@ -524,8 +524,13 @@ MODEL_NAMES_AND_CODES = [
     pytest.param("The TV showed the Apollo 11 launch and a Ford F-150 ad.", [], id="Apollo-11-and-F-150"),
     pytest.param("Officials opened Gate 7 at the airport.", [], id="Gate-7"),
     pytest.param("Caravan members rode Line 2 of the subway.", [], id="Line-2"),
-    pytest.param("The 787 was grounded after the fire.", [], id="bare-model-number-after-the",
-                 marks=_lib_gap("a model number without its maker ('the 787') is read as a count of 787")),
+    pytest.param("The 787 was grounded after the fire.", [], id="bare-model-number-after-the"),
+    pytest.param("Engineers said the 737 is safe to fly.", [], id="model-number-with-is"),
+    pytest.param("The 747's engines failed over the ocean.", [], id="model-number-possessive"),
+    pytest.param("The 300 were sent back to Mexico.", [{"surface": "300", "unit": "people"}],
+                 id="the-number-with-a-plural-verb-is-a-count"),
+    pytest.param("Officials said the 3,000 was a record.", [{"surface": "3,000"}],
+                 id="the-number-with-a-separator-is-a-count"),
     # "one" before a plural is a pronoun before a verb
     pytest.param("One hopes the talks succeed.", [], id="one-as-a-pronoun"),
 ]

@@ -111,7 +111,8 @@ Conventions
   handles, URLs, e-mail addresses and telephone numbers ("1-800-555-0199", "+52 55 1234
   5678"), labels and model names ("Title 42", "No. 2", "Air Force One", "Boeing 787",
   "iPhone 11", "COVID-19", "F-35", "I-95", "G20"; a count before a model name counts the noun
-  after it: "50 Boeing 787 jets" is 50 ``jets``),
+  after it: "50 Boeing 787 jets" is 50 ``jets``; a bare number after "the" taking a singular
+  verb or a possessive is a model: "the 787 was grounded", "the 747's engines"),
   ordinals ("third"), relative-date anchors ("one day after", "three months later", "a
   year earlier": they date something, they are not cited amounts; "a day after" has no
   number at all), definite references to a small spelled-out number ("the two

@@ -319,6 +319,8 @@ _OF_THOSE_BEFORE = re.compile(rf"""\b[Oo]f\s+(?:all\s+)?(?:those|the\s+people|pe
 # "Seven of the 12 jurors": a part of a counted whole.
 _PART_OF = re.compile(rf"\s+of\s+(?:the|these|those|its|their|his|her|our|all)\s+"
                       rf"(?P<n>{_DIGITS_RE}(?![\w,.])|{_WORD_RE}(?:[\s-]{_WORD_RE})*)\s+", re.I)
+# A number taking a singular verb or a possessive is a name, not a count ("the 787 was").
+_SINGULAR_AFTER = re.compile(r"[’']s\b|\s+(?:was|is|has|does)(?:n[’']t)?\b", re.I)
 _STRONG = re.compile(r"\s+strong\b", re.I)
 # "The officer, 34, was ...": an age given in apposition.
 _APPOSITIVE_AGE_BEFORE = re.compile(r"(?:\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu"
@@ -674,6 +676,9 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
             return None  # "28 March"
         if plain_int and not m.group("cur") and _is_label(text, start, s0):
             return None
+        if (plain_int and prev and prev.group(1).lower() == "the" and not m.group("cur")
+                and _SINGULAR_AFTER.match(text, end)):
+            return None  # "the 787 was grounded", "the 747's engines": a model named by its number
         value = _parse_digits(num, m.group("scale")) * factor
         if (plain_int and 0 < value <= 110 and not m.group("cur") and re.match(r"\s*,", text[end:end + 3])
                 and _APPOSITIVE_AGE_BEFORE.search(text, max(s0, start - 30), start)):
