@@ -31,7 +31,7 @@ Conventions
   scale without a currency sign only before a counted noun ("30m" is meters, "4K" and
   "5G" are no numbers). Measurements take a kind of their own (``speed``,
   ``temperature``, ``area``, ``volume``, ``data``, ``power``, ``energy``, ``points``,
-  ``magnitude``: "a magnitude 6.4 earthquake"; :data:`UNITS`) and the measure
+  ``magnitude``: "a magnitude 6.4 earthquake", "a 5.9 quake"; :data:`UNITS`) and the measure
   ``measurement``; "500 points" after a direction ("fell
   500 points") is a ``change``. Small spelled-out counts of any plural are counts
   ("seven countries", "two dozen reporters"); a part of a counted whole counts what the

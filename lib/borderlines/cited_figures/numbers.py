@@ -341,6 +341,8 @@ _MAKE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up\s*$", re.I)
 _PEOPLE_AS = re.compile(r"\s+(?:\w+\s+){0,3}?as\s+(?:families|family\s+units|family\s+members)\b", re.I)
 # A scale named before its number: "a magnitude 6.4 earthquake", "a magnitude of 5.8".
 _UNIT_BEFORE = re.compile(r"\b(?P<u>magnitude)(?:\s+of)?\s+$", re.I)
+# ... or left unsaid before an earthquake: "a 5.9 quake".
+_QUAKE_AFTER = re.compile(r"[\s-]+(?:earthquake|quake|temblor|tremor)s?\b", re.I)
 _TIME_OF_DAY = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b)", re.I)
 
 
@@ -737,6 +739,10 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
             named_before = _UNIT_BEFORE.search(text, max(s0, fig.start - 20), fig.start)
             if named_before:
                 measured, fig.start = named_before, named_before.start()
+            elif m.group("digits") and "." in m.group("num") and _QUAKE_AFTER.match(text, fig.end, limit):
+                # "a 5.9 quake"; "two quakes" is a count
+                fig.unit, fig.kind = _UNIT_WORDS["magnitude"]
+                fig.measure = "measurement"
         if rec:
             fig.unit, fig.kind, fig.end = f"{rec.group('ru').lower()}s", "record", rec.end()
         elif age:
