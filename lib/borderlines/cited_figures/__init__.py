@@ -34,8 +34,9 @@ Conventions
   ``magnitude``: "a magnitude 6.4 earthquake", "a 5.9 quake"; :data:`UNITS`) and the measure
   ``measurement``; "500 points" after a direction ("fell
   500 points") is a ``change``. Small spelled-out counts of any plural are counts
-  ("seven countries", "two dozen reporters"); a part of a counted whole counts what the
-  whole counts ("Seven of the 12 jurors": 7 ``people``, counted ``jurors``); "visited three times" is 3 ``occurrences``
+  ("seven countries", "two dozen reporters"); a part of a group counts what the group
+  counts ("Seven of the 12 jurors": 7 ``people``, counted ``jurors``; "Three of the
+  victims"); "visited three times" is 3 ``occurrences``
   (kind ``frequency``), not a factor.
 * A range has ``value`` = its low end and ``range_high`` = its high end; elsewhere
   ``range_high`` is NaN.

@@ -316,9 +316,9 @@ _OF_THOSE_VERB = re.compile(rf"""\s+of\s+(?:all\s+)?(?:those|the\s+ones|people|t
 _OF_THOSE_BEFORE = re.compile(rf"""\b[Oo]f\s+(?:all\s+)?(?:those|the\s+people|people|everyone)\s+
  (?:(?:who|that)\s+(?:were|was|had\s+been|have\s+been|are)\s+)?(?:\w+ly\s+)?(?P<v>{_VERB_RE})\b
  [^.;]{{0,40}}$""", re.X)
-# "Seven of the 12 jurors": a part of a counted whole.
+# "Seven of the 12 jurors", "Two of the victims": a part of a group.
 _PART_OF = re.compile(rf"\s+of\s+(?:the|these|those|its|their|his|her|our|all)\s+"
-                      rf"(?P<n>{_DIGITS_RE}(?![\w,.])|{_WORD_RE}(?:[\s-]{_WORD_RE})*)\s+", re.I)
+                      rf"(?:(?P<n>{_DIGITS_RE}(?![\w,.])|{_WORD_RE}(?:[\s-]{_WORD_RE})*)\s+)?", re.I)
 # A number taking a singular verb or a possessive is a name, not a count ("the 787 was").
 _SINGULAR_AFTER = re.compile(r"[’']s\b|\s+(?:was|is|has|does)(?:n[’']t)?\b", re.I)
 _STRONG = re.compile(r"\s+strong\b", re.I)
@@ -516,14 +516,15 @@ def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
 
 
 def _counted_of_whole(text: str, fig: _Figure, limit: int):
-    """The counted noun of the larger count ``fig`` is part of ("Seven of the 12 jurors",
-    "3 of its 20 plants"): :func:`_counted_run` with ``fig.end`` as its end, or None."""
+    """The counted noun of the group ``fig`` is part of ("Seven of the 12 jurors", "3 of
+    its 20 plants", "Two of the victims"): :func:`_counted_run` with ``fig.end`` as its
+    end, or None."""
     whole = _PART_OF.match(text, fig.end, limit)
     if whole is None:
         return None
     n = whole.group("n")
-    total = _parse_digits(n, None) if n[0].isdigit() else _number_words(n)
-    run = _counted_run(text, whole.end(), limit, False) if total and total > fig.value else None
+    total = None if n is None else _parse_digits(n, None) if n[0].isdigit() else _number_words(n)
+    run = _counted_run(text, whole.end(), limit, False) if n is None or (total and total > fig.value) else None
     return None if run is None else (*run[:3], fig.end)
 
 
