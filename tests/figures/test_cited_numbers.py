@@ -371,6 +371,9 @@ BEYOND_MIGRATION = [
     pytest.param("The startup raised $40m from investors.", _other("$40m", 40e6, "dollars", "money"),
                  id="glued-m-after-a-currency-is-millions"),
     pytest.param("A 500g bag of coffee costs more now.", _other("500g", 500, "grams", "weight"), id="glued-g"),
+    pytest.param("The parcel weighed 5lbs.", _other("5lbs", 5, "pounds", "weight"),
+                 id="glued-lbs-leaves-the-full-stop"),
+    pytest.param("The river rose 12ft overnight.", _other("12ft", 12, "feet", "distance"), id="glued-ft"),
     # units outside the migration vocabulary
     pytest.param("Gusts reached 60 mph overnight.", _other("60 mph", 60, "miles per hour", "speed"),
                  id="mph"),
