@@ -85,6 +85,7 @@ UNITS = {
     "kilobytes|megabytes|gigabytes|terabytes": "data size (kind data)",
     "watts|kilowatts|megawatts|...|horsepower|kilowatt-hours|...": "power and energy (kinds power, energy)",
     "magnitude": "magnitude of an earthquake (kind magnitude; 'a magnitude 6.4 earthquake')",
+    "basis points": "hundredths of a percentage point (kind points, or change with a direction)",
     "points": "points of a score, poll or index (kind points, or change with a direction)",
     "occurrences": "how often something happened ('visited three times'; kind frequency)",
     "<thing counted>": "other counts: arrests, apprehensions, encounters, crossings, removals, "

@@ -43,6 +43,9 @@ _OTHER_PERSONS = frozenset(
     "judges jurors justices survivors hostages fighters militants rebels suspects democrats republicans independents latinos "
     "latinas hispanics".split())
 
+#: Person nouns that name machines after a model name ("12 F-35 fighters" are jets).
+_MACHINE_NOUNS = frozenset({"fighters"})
+
 # Counted nouns -> measure. Person nouns give unit 'people'.
 _PERSON_NOUNS = {
     "people": "people", "persons": "people", "person": "people", "individuals": "people",
@@ -150,6 +153,7 @@ _UNIT_WORDS = {
     **_forms("kilowatt-hours", "energy", "kilowatt-hour", "kilowatt-hours", "kilowatt hours"),
     **_forms("megawatt-hours", "energy", "megawatt-hour", "megawatt-hours", "megawatt hours"),
     **_forms("magnitude", "magnitude", "magnitude"),  # of an earthquake: "a 6.4-magnitude quake"
+    **_forms("basis points", "points", "basis points", "basis point"),
     **_forms("points", "points", "points"),  # not "point": "at one point"
 }
 #: Abbreviated units (case as written: "5 GB", "10km", "40kg").
@@ -483,7 +487,7 @@ def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
     low = head.group().lower()
     mods = " ".join(t.group().lower() for t in run[:-1])
     counted = text[run[0].start():head.end()]
-    if low in _PERSON_NOUNS:
+    if low in _PERSON_NOUNS and not (low in _MACHINE_NOUNS and any(t.group()[0].isdigit() for t in run)):
         measure = _PERSON_NOUNS[low]
         if "national guard" in mods:
             measure = "national_guard"
