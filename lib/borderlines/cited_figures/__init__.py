@@ -27,17 +27,16 @@ Conventions
   hundred" 300 (several = 3), "a few thousand" 2,000 (a few = 2).
 * Numbers glued to a scale or a unit are read with it: "$3bn" (3e9 ``dollars``), "$250k",
   "50k runners", "256GB" (``gigabytes``), "5mph", "10km", "40kg", "43C", "400hp"
-  (``horsepower``); a one-letter
-  scale without a currency sign only before a counted noun ("30m" is meters, "4K" and
-  "5G" are no numbers). Measurements take a kind of their own (``speed``,
-  ``temperature``, ``area``, ``volume``, ``data``, ``power``, ``energy``, ``points``,
-  ``magnitude``: "a magnitude 6.4 earthquake", "a 5.9 quake"; :data:`UNITS`) and the measure
-  ``measurement``; "500 points" after a direction ("fell
-  500 points") is a ``change``. Small spelled-out counts of any plural are counts
-  ("seven countries", "two dozen reporters"); a part of a group counts what the group
-  counts ("Seven of the 12 jurors": 7 ``people``, counted ``jurors``; "Three of the
-  victims"); "visited three times" is 3 ``occurrences``
-  (kind ``frequency``), not a factor.
+  (``horsepower``); a one-letter scale without a currency sign only before a counted noun
+  ("30m" is meters, "4K" and "5G" are no numbers). Measurements take a kind of their own
+  (``weight``, ``speed``, ``temperature``, ``area``, ``volume``, ``data``, ``power``,
+  ``energy``, ``magnitude``: "a magnitude 6.4 earthquake", "a 5.9 quake"; :data:`UNITS`)
+  and the measure ``measurement`` (drugs by weight: ``drugs``; distances: ``distance``);
+  ``points`` and ``basis points`` after a direction ("fell 500 points") are a ``change``.
+  Small spelled-out counts of any plural are counts ("seven countries", "two dozen
+  reporters"); a part of a group counts what the group counts ("Seven of the 12 jurors":
+  7 ``people``, counted ``jurors``; "Three of the victims"); "visited three times" is 3
+  ``occurrences`` (kind ``frequency``), not a factor.
 * A range has ``value`` = its low end and ``range_high`` = its high end; elsewhere
   ``range_high`` is NaN.
 * ``unit`` is what one unit of ``value`` is (:data:`UNITS`); counts of persons are
