@@ -40,8 +40,8 @@ _OTHER_PERSONS = frozenset(
     "officials members workers residents voters students patients employees lawmakers legislators senators "
     "staffers veterans sailors reporters journalists protesters protestors demonstrators victims prisoners "
     "inmates detainees passengers civilians doctors nurses teachers volunteers supporters delegates donors "
-    "judges jurors justices survivors hostages fighters militants rebels suspects democrats republicans independents latinos "
-    "latinas hispanics".split())
+    "judges jurors justices survivors hostages fighters militants rebels suspects democrats republicans "
+    "independents latinos latinas hispanics".split())
 
 #: Person nouns that name machines after a model name ("12 F-35 fighters" are jets).
 _MACHINE_NOUNS = frozenset({"fighters"})
@@ -166,7 +166,8 @@ _UNIT_ABBREVIATIONS = {
     **_forms("miles per hour", "speed", "mph", "MPH"), **_forms("kilometers per hour", "speed", "km/h", "kph", "kmh"),
     **_forms("degrees Fahrenheit", "temperature", "°F", "ºF"), **_forms("degrees Celsius", "temperature", "°C", "ºC"),
     **_forms("degrees", "temperature", "°"),
-    **_forms("square feet", "area", "sq ft", "sq. ft"),  # the closing dot may end the sentence **_forms("square miles", "area", "sq mi"),
+    **_forms("square feet", "area", "sq ft", "sq. ft"),  # the closing dot may end the sentence
+    **_forms("square miles", "area", "sq mi"),
     **_forms("square kilometers", "area", "sq km", "km2", "km²"),
     **_forms("kilobytes", "data", "KB", "kB"), **_forms("megabytes", "data", "MB"),
     **_forms("gigabytes", "data", "GB"), **_forms("terabytes", "data", "TB"),
