@@ -450,8 +450,9 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
     """The counted noun after a number: ``(measure, unit, counted, end)`` or None.
 
-    Walks at most five words, stopping at punctuation or a function word; the head is the
-    first counted noun (:data:`_PERSON_NOUNS`, :data:`_THING_NOUNS`), or a plural word."""
+    Walks at most five words, stopping at punctuation or a function word (the number of a
+    model name, "iPhone 15", is one of the words); the head is the first counted noun
+    (:data:`_PERSON_NOUNS`, :data:`_THING_NOUNS`), or a plural word."""
     tokens = []
     for tm in _RUN_TOKEN.finditer(text, pos, limit):
         tokens.append(tm)
