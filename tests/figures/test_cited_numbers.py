@@ -433,6 +433,8 @@ BEYOND_MIGRATION = [
                  _other("50 Boeing 787 jets", 50, "jets", "count"), id="count-of-a-maker-and-model"),
     pytest.param("The ranch bought 20 Ford F-150 pickups.",
                  _other("20 Ford F-150 pickups", 20, "pickups", "count"), id="count-of-a-hyphenated-model"),
+    pytest.param("The shop sold 200 Xbox One consoles.", _other("200 Xbox One consoles", 200, "consoles", "count"),
+                 id="count-of-a-model-with-a-spelled-out-number"),
     pytest.param("The budget adds 12 F-35 fighters.", _other("12 F-35 fighters", 12, "fighters", "count"),
                  id="fighters-after-a-model-are-jets"),
     pytest.param("Rebels sent 300 fighters to the town.", {"300 fighters": {"unit": "people"}},

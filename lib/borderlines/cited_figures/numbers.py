@@ -468,9 +468,10 @@ def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
     for n, tm in enumerate(window):
         word = tm.group()
         low = word.lower()
-        if word[0].isdigit() and run and (_is_label(text, tm.start(), run[0].start())
-                                          or (run[-1].end() == tm.start() and _is_capitalized(run[-1].group()))):
-            run.append(tm)  # the number of a model name: "3 million iPhone 15 units", "AK-47 rifles"
+        if run and ((word[0].isdigit() and (_is_label(text, tm.start(), run[0].start())
+                                            or (run[-1].end() == tm.start() and _is_capitalized(run[-1].group()))))
+                    or (word[0].isupper() and low in _SMALL and _is_capitalized(run[-1].group()))):
+            run.append(tm)  # the number of a model name: "3 million iPhone 15 units", "AK-47 rifles", "Xbox One"
             continue
         if not word[0].isalpha():
             break
@@ -507,7 +508,7 @@ def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
     modifiers = 0
     for tm in run:
         word = tm.group()
-        if word[0].isdigit():
+        if word[0].isdigit() or (word[0].isupper() and word.lower() in _SMALL):
             continue
         if _is_plural(word):
             counted = text[run[0].start():tm.end()]
