@@ -26,14 +26,17 @@ Conventions
   "thousands" 2,000, "hundreds" 200, "dozens" 24, "tens of thousands" 20,000, "several
   hundred" 300 (several = 3), "a few thousand" 2,000 (a few = 2).
 * Numbers glued to a scale or a unit are read with it: "$3bn" (3e9 ``dollars``), "$250k",
-  "50k runners", "256GB" (``gigabytes``), "5mph", "10km", "40kg", "43C"; a one-letter
-  scale without a currency sign only before a counted noun ("30m" is meters, "4K" and
-  "5G" are no numbers). Measurements take a kind of their own (``speed``,
-  ``temperature``, ``area``, ``volume``, ``data``, ``power``, ``energy``, ``points``;
-  :data:`UNITS`) and the measure ``measurement``; "500 points" after a direction ("fell
-  500 points") is a ``change``. Small spelled-out counts of any plural are counts
-  ("seven countries", "two dozen reporters"); "visited three times" is 3 ``occurrences``
-  (kind ``frequency``), not a factor.
+  "50k runners", "256GB" (``gigabytes``), "5mph", "10km", "40kg", "43C", "400hp"
+  (``horsepower``); a one-letter scale without a currency sign only before a counted noun
+  ("30m" is meters, "4K" and "5G" are no numbers). Measurements take a kind of their own
+  (``weight``, ``speed``, ``temperature``, ``area``, ``volume``, ``data``, ``power``,
+  ``energy``, ``magnitude``: "a magnitude 6.4 earthquake", "a 5.9 quake"; :data:`UNITS`)
+  and the measure ``measurement`` (drugs by weight: ``drugs``; distances: ``distance``);
+  ``points`` and ``basis points`` after a direction ("fell 500 points") are a ``change``.
+  Small spelled-out counts of any plural are counts ("seven countries", "two dozen
+  reporters"); a part of a group counts what the group counts ("Seven of the 12 jurors":
+  7 ``people``, counted ``jurors``; "Three of the victims"); "visited three times" is 3
+  ``occurrences`` (kind ``frequency``), not a factor.
 * A range has ``value`` = its low end and ``range_high`` = its high end; elsewhere
   ``range_high`` is NaN.
 * ``unit`` is what one unit of ``value`` is (:data:`UNITS`); counts of persons are
@@ -107,7 +110,9 @@ Conventions
   and decades ("2007", "until 2011", "the early 2000s"), times of day ("7:45am"),
   handles, URLs, e-mail addresses and telephone numbers ("1-800-555-0199", "+52 55 1234
   5678"), labels and model names ("Title 42", "No. 2", "Air Force One", "Boeing 787",
-  "iPhone 11", "COVID-19", "F-35", "I-95", "G20"),
+  "iPhone 11", "COVID-19", "F-35", "I-95", "G20"; a count before a model name counts the noun
+  after it: "50 Boeing 787 jets" is 50 ``jets``; a bare number after "the" taking a singular
+  verb or a possessive is a model: "the 787 was grounded", "the 747's engines"),
   ordinals ("third"), relative-date anchors ("one day after", "three months later", "a
   year earlier": they date something, they are not cited amounts; "a day after" has no
   number at all), definite references to a small spelled-out number ("the two

@@ -35,7 +35,7 @@ FIGURE_COLUMNS = {
     "range_high": "high end of a range (NaN when not a range)",
     "rate_per": "time unit of a per-unit rate: hour | day | week | month | year | ''",
     "kind": "count | rate | change | share | ratio | record | frequency | duration | distance | money | "
-            "weight | speed | temperature | area | volume | data | power | energy | points | age",
+            "weight | speed | temperature | area | volume | data | power | energy | magnitude | points | age",
     "direction": "up | down | '' (for changes and ratios)",
     "baseline": "period a change or ratio is compared with ('' when none)",
     "counted": "the counted noun phrase as written ('' when none)",
@@ -83,7 +83,9 @@ UNITS = {
     "acres|hectares|square miles|...": "area (kind area)",
     "gallons|liters|barrels|cubic meters|...": "volume (kind volume)",
     "kilobytes|megabytes|gigabytes|terabytes": "data size (kind data)",
-    "watts|kilowatts|megawatts|...|kilowatt-hours|...": "power and energy (kinds power, energy)",
+    "watts|kilowatts|megawatts|...|horsepower|kilowatt-hours|...": "power and energy (kinds power, energy)",
+    "magnitude": "magnitude of an earthquake (kind magnitude; 'a magnitude 6.4 earthquake')",
+    "basis points": "hundredths of a percentage point (kind points, or change with a direction)",
     "points": "points of a score, poll or index (kind points, or change with a direction)",
     "occurrences": "how often something happened ('visited three times'; kind frequency)",
     "<thing counted>": "other counts: arrests, apprehensions, encounters, crossings, removals, "
@@ -110,12 +112,12 @@ MEASURES = {
     "agents": "border agents and officers",
     "firearms": "firearms, guns, weapons",
     "drugs": "drug seizures by weight",
-    "goal": "share of an objective, goal or target met",
+    "goal": "share of an objective, goal or target met (goals counted, 'scored three goals', are `other`)",
     "funding": "money",
     "duration": "lengths of time",
     "distance": "distances",
-    "measurement": "other measurements: speed, temperature, area, volume, data size, power, energy "
-                   "(`kind` says which)",
+    "measurement": "other measurements: weight (but drugs), speed, temperature, area, volume, data size, "
+                   "power, energy, magnitude (`kind` says which)",
     "age": "ages",
     "other": "a counted noun outside this list (see `counted`)",
     "": "a number whose sentence does not say what it counts",

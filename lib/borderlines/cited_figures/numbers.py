@@ -40,8 +40,11 @@ _OTHER_PERSONS = frozenset(
     "officials members workers residents voters students patients employees lawmakers legislators senators "
     "staffers veterans sailors reporters journalists protesters protestors demonstrators victims prisoners "
     "inmates detainees passengers civilians doctors nurses teachers volunteers supporters delegates donors "
-    "judges survivors hostages fighters militants rebels suspects democrats republicans independents latinos "
-    "latinas hispanics".split())
+    "judges jurors justices survivors hostages fighters militants rebels suspects democrats republicans "
+    "independents latinos latinas hispanics".split())
+
+#: Person nouns that name machines after a model name ("12 F-35 fighters" are jets).
+_MACHINE_NOUNS = frozenset({"fighters"})
 
 # Counted nouns -> measure. Person nouns give unit 'people'.
 _PERSON_NOUNS = {
@@ -146,8 +149,11 @@ _UNIT_WORDS = {
     **_forms("kilowatts", "power", "kilowatt", "kilowatts"),
     **_forms("megawatts", "power", "megawatt", "megawatts"),
     **_forms("gigawatts", "power", "gigawatt", "gigawatts"),
+    **_forms("horsepower", "power", "horsepower", "brake horsepower"),
     **_forms("kilowatt-hours", "energy", "kilowatt-hour", "kilowatt-hours", "kilowatt hours"),
     **_forms("megawatt-hours", "energy", "megawatt-hour", "megawatt-hours", "megawatt hours"),
+    **_forms("magnitude", "magnitude", "magnitude"),  # of an earthquake: "a 6.4-magnitude quake"
+    **_forms("basis points", "points", "basis points", "basis point"),
     **_forms("points", "points", "points"),  # not "point": "at one point"
 }
 #: Abbreviated units (case as written: "5 GB", "10km", "40kg").
@@ -155,17 +161,18 @@ _UNIT_ABBREVIATIONS = {
     **_forms("kilometers", "distance", "km", "kms", "KM"), **_forms("miles", "distance", "mi"),
     **_forms("feet", "distance", "ft"), **_forms("yards", "distance", "yd", "yds"),
     **_forms("centimeters", "distance", "cm"), **_forms("millimeters", "distance", "mm"),
-    **_forms("kilograms", "weight", "kg", "kgs", "KG"), **_forms("pounds", "weight", "lb", "lbs", "lb.", "lbs."),
+    **_forms("kilograms", "weight", "kg", "kgs", "KG"), **_forms("pounds", "weight", "lb", "lbs"),
     **_forms("ounces", "weight", "oz"), **_forms("milligrams", "weight", "mg"),
     **_forms("miles per hour", "speed", "mph", "MPH"), **_forms("kilometers per hour", "speed", "km/h", "kph", "kmh"),
     **_forms("degrees Fahrenheit", "temperature", "°F", "ºF"), **_forms("degrees Celsius", "temperature", "°C", "ºC"),
     **_forms("degrees", "temperature", "°"),
-    **_forms("square feet", "area", "sq ft", "sq. ft."), **_forms("square miles", "area", "sq mi"),
+    **_forms("square feet", "area", "sq ft", "sq. ft"),  # the closing dot may end the sentence
+    **_forms("square miles", "area", "sq mi"),
     **_forms("square kilometers", "area", "sq km", "km2", "km²"),
     **_forms("kilobytes", "data", "KB", "kB"), **_forms("megabytes", "data", "MB"),
     **_forms("gigabytes", "data", "GB"), **_forms("terabytes", "data", "TB"),
     **_forms("kilowatts", "power", "kW"), **_forms("megawatts", "power", "MW"),
-    **_forms("gigawatts", "power", "GW"),
+    **_forms("gigawatts", "power", "GW"), **_forms("horsepower", "power", "hp", "bhp"),
     **_forms("kilowatt-hours", "energy", "kWh"), **_forms("megawatt-hours", "energy", "MWh"),
     **_forms("gigawatt-hours", "energy", "GWh"),
 }
@@ -285,7 +292,7 @@ _RATE_ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": 
 _DAYS_WHEN = re.compile(r"\b(?:days|some\s+days|a\s+single\s+day|one\s+day)\b[^.;]{0,60}?"
                         r"\b(?:when|on\s+which|in\s+which)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:()](?:(?<!\d,)|(?!\d))|\s[—–]\s|[.!?](?:\s|$)")  # not the comma of "1,200"
-_RUN_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z’'\-]*|\S")
+_RUN_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z’'\-]*|\d+|\S")
 _PREV_TOKEN = re.compile(r"(\S+)\s+$")
 _DAY_BEFORE = re.compile(rf"{_MONTH_RE}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$")
 _DAY_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}")
@@ -314,6 +321,11 @@ _OF_THOSE_VERB = re.compile(rf"""\s+of\s+(?:all\s+)?(?:those|the\s+ones|people|t
 _OF_THOSE_BEFORE = re.compile(rf"""\b[Oo]f\s+(?:all\s+)?(?:those|the\s+people|people|everyone)\s+
  (?:(?:who|that)\s+(?:were|was|had\s+been|have\s+been|are)\s+)?(?:\w+ly\s+)?(?P<v>{_VERB_RE})\b
  [^.;]{{0,40}}$""", re.X)
+# "Seven of the 12 jurors", "Two of the victims": a part of a group.
+_PART_OF = re.compile(rf"\s+of\s+(?:the|these|those|its|their|his|her|our|all)\s+"
+                      rf"(?:(?P<n>{_DIGITS_RE}(?![\w,.])|{_WORD_RE}(?:[\s-]{_WORD_RE})*)\s+)?", re.I)
+# A number taking a singular verb or a possessive is a name, not a count ("the 787 was").
+_SINGULAR_AFTER = re.compile(r"[’']s\b|\s+(?:was|is|has|does)(?:n[’']t)?\b", re.I)
 _STRONG = re.compile(r"\s+strong\b", re.I)
 # "The officer, 34, was ...": an age given in apposition.
 _APPOSITIVE_AGE_BEFORE = re.compile(r"(?:\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu"
@@ -332,6 +344,10 @@ _VERB_BEFORE_TIMES = re.compile(rf"\b(?P<v>{_VERB_RE})\b[^,;:.\d]{{0,50}}$", re.
 _OWN_VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|will|would|\w+ed)\b", re.I)
 _MAKE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up\s*$", re.I)
 _PEOPLE_AS = re.compile(r"\s+(?:\w+\s+){0,3}?as\s+(?:families|family\s+units|family\s+members)\b", re.I)
+# A scale named before its number: "a magnitude 6.4 earthquake", "a magnitude of 5.8".
+_UNIT_BEFORE = re.compile(r"\b(?P<u>magnitude)(?:\s+of)?\s+$", re.I)
+# ... or left unsaid before an earthquake: "a 5.9 quake".
+_QUAKE_AFTER = re.compile(r"[\s-]+(?:earthquake|quake|temblor|tremor)s?\b", re.I)
 _TIME_OF_DAY = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b)", re.I)
 
 
@@ -414,11 +430,16 @@ def _is_label(text: str, start: int, s0: int) -> bool:
         return False
     tok = m.group(1)
     low = tok.lower()
-    if tok[-1] in ".!?:;,)”\"’'—–" or not (tok[0].isupper() or (tok[0].isalpha() and not tok.islower())):
+    if tok[-1] in ".!?:;,)”\"’'—–" or not _is_capitalized(tok):
         return False
     word = low.strip(".,")
     return (word not in STOP_WORDS and word not in _QUALIFIER_WORDS and not word.endswith("ly")
             and not re.fullmatch(_MONTH_RE, tok))
+
+
+def _is_capitalized(word: str) -> bool:
+    """True for a word with a capital at its start or inside ("Boeing", "iPhone", "F-")."""
+    return word[0].isupper() or (word[0].isalpha() and not word.islower())
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
@@ -429,8 +450,9 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
     """The counted noun after a number: ``(measure, unit, counted, end)`` or None.
 
-    Walks at most five words, stopping at punctuation or a function word; the head is the
-    first counted noun (:data:`_PERSON_NOUNS`, :data:`_THING_NOUNS`), or a plural word."""
+    Walks at most five words, stopping at punctuation or a function word (the number of a
+    model name, "iPhone 15", is one of the words); the head is the first counted noun
+    (:data:`_PERSON_NOUNS`, :data:`_THING_NOUNS`), or a plural word."""
     tokens = []
     for tm in _RUN_TOKEN.finditer(text, pos, limit):
         tokens.append(tm)
@@ -446,6 +468,11 @@ def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
     for n, tm in enumerate(window):
         word = tm.group()
         low = word.lower()
+        if run and ((word[0].isdigit() and (_is_label(text, tm.start(), run[0].start())
+                                            or (run[-1].end() == tm.start() and _is_capitalized(run[-1].group()))))
+                    or (word[0].isupper() and low in _SMALL and _is_capitalized(run[-1].group()))):
+            run.append(tm)  # the number of a model name: "3 million iPhone 15 units", "AK-47 rifles", "Xbox One"
+            continue
         if not word[0].isalpha():
             break
         if low in _PERSON_NOUNS or low in _THING_NOUNS:
@@ -463,7 +490,7 @@ def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
     low = head.group().lower()
     mods = " ".join(t.group().lower() for t in run[:-1])
     counted = text[run[0].start():head.end()]
-    if low in _PERSON_NOUNS:
+    if low in _PERSON_NOUNS and not (low in _MACHINE_NOUNS and any(t.group()[0].isdigit() for t in run)):
         measure = _PERSON_NOUNS[low]
         if "national guard" in mods:
             measure = "national_guard"
@@ -476,17 +503,36 @@ def _counted_run(text: str, pos: int, limit: int, skip_of: bool):
         measure = _THING_NOUNS[low]
         return measure, _UNIT_OF_THING.get(measure, measure), counted, head.end()
     # Another counted noun: the first plural in the run, after at most two modifiers that
-    # are capitalized or adjectives ("seven countries", "seven Central American countries").
-    for n, tm in enumerate(run[:3]):
+    # are capitalized or adjectives ("seven countries", "seven Central American countries"),
+    # a model name's number aside ("50 Boeing 787 jets").
+    modifiers = 0
+    for tm in run:
         word = tm.group()
+        if word[0].isdigit() or (word[0].isupper() and word.lower() in _SMALL):
+            continue
         if _is_plural(word):
             counted = text[run[0].start():tm.end()]
             if word[0].isupper() and word.endswith(("ans", "is")):  # "29 Texans", "40 Iraqis"
                 return "people", "people", counted, tm.end()
             return "other", word.lower(), counted, tm.end()
-        if not (word[0].isupper() or word.lower() in _ADJECTIVES or word.lower().endswith(_ADJECTIVE_ENDINGS)):
+        modifiers += 1
+        if modifiers > 2 or not (_is_capitalized(word) or word.lower() in _ADJECTIVES
+                                 or word.lower().endswith(_ADJECTIVE_ENDINGS)):
             break
     return None
+
+
+def _counted_of_whole(text: str, fig: _Figure, limit: int):
+    """The counted noun of the group ``fig`` is part of ("Seven of the 12 jurors", "3 of
+    its 20 plants", "Two of the victims"): :func:`_counted_run` with ``fig.end`` as its
+    end, or None."""
+    whole = _PART_OF.match(text, fig.end, limit)
+    if whole is None:
+        return None
+    n = whole.group("n")
+    total = None if n is None else _parse_digits(n, None) if n[0].isdigit() else _number_words(n)
+    run = _counted_run(text, whole.end(), limit, False) if n is None or (total and total > fig.value) else None
+    return None if run is None else (*run[:3], fig.end)
 
 
 def _is_plural(word: str) -> bool:
@@ -640,6 +686,9 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
             return None  # "28 March"
         if plain_int and not m.group("cur") and _is_label(text, start, s0):
             return None
+        if (plain_int and prev and prev.group(1).lower() == "the" and not m.group("cur")
+                and _SINGULAR_AFTER.match(text, end)):
+            return None  # "the 787 was grounded", "the 747's engines": a model named by its number
         value = _parse_digits(num, m.group("scale")) * factor
         if (plain_int and 0 < value <= 110 and not m.group("cur") and re.match(r"\s*,", text[end:end + 3])
                 and _APPOSITIVE_AGE_BEFORE.search(text, max(s0, start - 30), start)):
@@ -694,6 +743,14 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
         tu = _TIME_UNIT.match(text, fig.end, limit)
         measured = _MEASURE_UNIT.match(text, fig.end, limit)
         money = _MONEY_NOUN.match(text, fig.end, limit)
+        if not measured:
+            named_before = _UNIT_BEFORE.search(text, max(s0, fig.start - 20), fig.start)
+            if named_before:
+                measured, fig.start = named_before, named_before.start()
+            elif m.group("digits") and "." in m.group("num") and _QUAKE_AFTER.match(text, fig.end, limit):
+                # "a 5.9 quake"; "two quakes" is a count
+                fig.unit, fig.kind = _UNIT_WORDS["magnitude"]
+                fig.measure = "measurement"
         if rec:
             fig.unit, fig.kind, fig.end = f"{rec.group('ru').lower()}s", "record", rec.end()
         elif age:
@@ -705,9 +762,9 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
             fig.kind, fig.measure, fig.end = "duration", "duration", tu.end()
         elif measured:
             fig.unit, fig.kind = _unit_of(measured)
-            fig.end = measured.end()
+            fig.end = max(fig.end, measured.end())
             if fig.kind == "weight":
-                fig.measure = "drugs" if _DRUGS.search(text, fig.end, min(limit, fig.end + 40)) else "other"
+                fig.measure = "drugs" if _DRUGS.search(text, fig.end, min(limit, fig.end + 40)) else "measurement"
             elif fig.kind in ("distance", "points"):
                 fig.measure = "distance" if fig.kind == "distance" else ""
             else:
@@ -720,9 +777,14 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
     if fig.kind in ("count", "share", "ratio") and not fig.measure:
         skip_of = fig.qualifier == "vague" or fig.kind == "share"
         run = _counted_run(text, fig.end, _clause_end(text, fig.end, limit) if fig.kind != "count" else limit, skip_of)
+        if run is None and fig.kind == "count" and not (small_word and fig.value < 2):
+            run = _counted_of_whole(text, fig, limit)
         needs_of = fig.kind == "share" and not m.group("share")
         if run and not (needs_of and not text[fig.end:run[3]].lstrip().lower().startswith("of")):
             measure, unit, counted, run_end = run
+            if measure == "goal" and fig.kind == "count":
+                # "scored three goals": goals counted are things; the measure is a share met
+                measure, unit = "other", counted.split()[-1].lower()
             fig.measure, fig.counted = measure, counted
             if fig.kind == "count":
                 fig.unit, fig.end = unit, run_end
@@ -760,8 +822,8 @@ def _read_figure(text: str, m: re.Match, s0: int, s1: int) -> _Figure | None:
 
 
 def _unit_of(m: re.Match) -> tuple[str, str]:
-    """``(unit, kind)`` of a :data:`_MEASURE_UNIT` match."""
-    if m.group("g"):
+    """``(unit, kind)`` of a :data:`_MEASURE_UNIT` or :data:`_UNIT_BEFORE` match."""
+    if m.groupdict().get("g"):
         return _GLUED_UNITS[m.group("g")]
     written = m.group("u")
     return _UNIT_ABBREVIATIONS.get(written) or _UNIT_WORDS[" ".join(written.lower().split())]
