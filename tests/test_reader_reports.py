@@ -61,10 +61,11 @@ def test_the_clean_report_hides_check_cells_the_full_one_keeps_them(built_hostil
 
 
 TINY = """{"cells": [
- {"cell_type": "markdown", "metadata": {}, "source": ["# Tiny"]},
- {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "execution_count": null, "outputs": [],
+ {"cell_type": "markdown", "id": "title", "metadata": {}, "source": ["# Tiny"]},
+ {"cell_type": "code", "id": "parameters", "metadata": {"tags": ["parameters"]}, "execution_count": null, "outputs": [],
   "source": ["corpus_path = None\\neras_path = None\\noutput_dir = None"]},
- {"cell_type": "code", "metadata": {}, "execution_count": null, "outputs": [], "source": ["print(corpus_path)"]}
+ {"cell_type": "code", "id": "show", "metadata": {}, "execution_count": null, "outputs": [],
+  "source": ["print(corpus_path)"]}
 ], "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
  "nbformat": 4, "nbformat_minor": 5}"""
 
