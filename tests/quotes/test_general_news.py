@@ -3,22 +3,14 @@ tests (no actor table): each rule as a table of (text, expected rows)."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from borderlines.quotes import extract_quotes
-from conftest import make_corpus
-
-NO_ACTORS = pd.DataFrame(columns=["name", "aliases", "role", "country"])
-
-
-def quotes_of(text: str) -> pd.DataFrame:
-    return extract_quotes(make_corpus([{"doc_id": "g1", "text": text}]), actors=NO_ACTORS)
+from quote_examples import NO_ACTORS, quotes_of
 
 
 def rows_of(text: str, kind: str) -> list[tuple[str, str]]:
-    """(quote, speaker_mention) of the rows of ``kind``, in order."""
-    q = quotes_of(text)
+    """(quote, speaker_mention) of the rows of ``kind``, in order, with no actor table."""
+    q = quotes_of(text, NO_ACTORS)
     q = q[q["kind"] == kind]
     return list(zip(q["quote"], q["speaker_mention"]))
 
@@ -105,12 +97,12 @@ PUT_IT = [
 
 @pytest.mark.parametrize("text, expected", PUT_IT)
 def test_as_x_put_it(text, expected):
-    q = quotes_of(text)
+    q = quotes_of(text, NO_ACTORS)
     assert list(zip(q["quote"], q["speaker_mention"])) == expected
 
 
 def test_put_it_alone_speaks_for_no_one():
-    q = quotes_of('"Closed until June," the clerk put it in the window.')
+    q = quotes_of('"Closed until June," the clerk put it in the window.', NO_ACTORS)
     assert q["speaker_mention"].fillna("").tolist() == [""]
 
 
@@ -133,7 +125,7 @@ SET_OFF_PARTICIPLES = [
 
 @pytest.mark.parametrize("text, quote, mention", SET_OFF_PARTICIPLES)
 def test_a_set_off_participle_quotes_the_sentence_subject(text, quote, mention):
-    q = quotes_of(text)
+    q = quotes_of(text, NO_ACTORS)
     assert q.loc[q["quote"] == quote, "speaker_mention"].tolist() == [mention]
 
 
@@ -142,7 +134,7 @@ def test_reported_speech_ends_where_a_colon_opens_a_quotation():
             '"Families will leave the island and the schools will empty," the tenants\' union wrote.')
     indirect = rows_of(text, "indirect")
     assert indirect == [("the levy would have on renters", "it")]
-    direct = quotes_of(text).query("kind == 'direct'")
+    direct = quotes_of(text, NO_ACTORS).query("kind == 'direct'")
     assert direct["speaker_mention"].tolist() == ["the tenants\' union"]
 
 
@@ -191,7 +183,8 @@ CARRIED = [
 
 def test_a_conjunction_after_the_closing_mark_opens_a_new_clause():
     # "though she noted" reports its own clause; it does not attribute the quotation before it
-    q = quotes_of('Kolb spoke first. "We will not rest," Kolb said, though she noted the pier had reopened.')
+    q = quotes_of('Kolb spoke first. "We will not rest," Kolb said, though she noted the pier had reopened.',
+                  NO_ACTORS)
     assert rows_of('"We will not rest," though she noted the pier had reopened.', "direct") == [("We will not rest", "")]
     assert list(zip(q["kind"], q["quote"], q["speaker"])) == [
         ("direct", "We will not rest", "Kolb"), ("indirect", "the pier had reopened", "Kolb")]
@@ -225,7 +218,7 @@ def test_a_relative_pronoun_finds_its_antecedent_in_a_long_article():
     later = " ".join(f"{n} said the port would need {k + 2} new cranes." for k, n in enumerate(names))
     text = ("The crowd cheered Mr. Kolb, who argued that the fees would fall on renters. "
             + later)
-    q = quotes_of(text)
+    q = quotes_of(text, NO_ACTORS)
     row = q[(q["kind"] == "indirect") & (q["quote"] == "the fees would fall on renters")]
     assert row[["speaker_mention", "speaker"]].values.tolist() == [["who", "Kolb"]]
 
