@@ -42,7 +42,7 @@ def _row(art: _Article, kind: str, start: int, end: int, sent_a: int, sent_b: in
         "speaker_start": mention.start if mention is not None else -1,
         "speaker_end": mention.end if mention is not None else -1,
         "speaker_source": resolved["speaker_source"],
-        "ambiguous": any(f in _AMBIGUOUS_FLAGS for f in flags),
+        "ambiguous": not _AMBIGUOUS_FLAGS.isdisjoint(flags),
     }
 
 
