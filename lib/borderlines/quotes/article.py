@@ -86,9 +86,10 @@ class _Article:
 
 
 # Speech verbs, organisation keywords, group nouns and pronouns are all whole words: one
-# scan finds them all, and each step takes its own.
+# scan finds them all, and each step takes its own. ("(?<!\w)" is "\b" before a word
+# character, which the engine tries faster.)
 _LISTED_WORD_RE = re.compile(
-    r"\b" + trie_pattern({*_FORM_LEMMA, *_ORG_KEYWORDS, *_GROUP_NOUN_FORMS, *_PRONOUNS}) + r"\b")
+    r"(?<!\w)" + trie_pattern({*_FORM_LEMMA, *_ORG_KEYWORDS, *_GROUP_NOUN_FORMS, *_PRONOUNS}) + r"\b")
 
 
 def _listed_words(text: str) -> list[tuple[int, int, str]]:

@@ -23,9 +23,13 @@ from .names import (_described_before, _described_mention, _is_possessive, _last
                     _name_tokens_ok, _next_to_verb, _speaker_runs, _surname_re, _text_mention, _title_start,
                     _tokens, _trimmed_run)
 
-# _NAME_TOKEN not after a word character, "@" or ".", then more name parts
-_FULL_NAME_RE = re.compile(rf"[A-Z](?<![\w@.].)(?:[^\W\d_]|['’-])*[^\W\d_A-Z](?:[^\W\d_]|['’-])*"
-                            rf"(?:\s+{_NAME_PART}){{0,3}}\s+{_NAME_TOKEN}\b")
+# _NAME_TOKEN not after a word character, "@" or ".", then more name parts. A word
+# followed by whitespace can only end where its run of letters does, so those words are
+# atomic groups: the engine does not retry every split of every capitalized word.
+_NAME_LETTERS = r"(?>(?:[^\W\d_]|['’-])*[^\W\d_A-Z](?:[^\W\d_]|['’-])*)"   # _NAME_TOKEN after its capital
+_FULL_NAME_RE = re.compile(rf"[A-Z](?<![\w@.].){_NAME_LETTERS}"
+                            rf"(?:\s+(?:[A-Z]{_NAME_LETTERS}|[A-Z]\.|{'|'.join(_NAME_PARTICLES)})){{0,3}}"
+                            rf"\s+{_NAME_TOKEN}\b")
 _TITLE_NAME_RE = re.compile(
     r"(?P<title>" + trie_pattern(_TITLE_WORDS, r"[\w.]") + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
     + rf"\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_PART}){{0,3}})")

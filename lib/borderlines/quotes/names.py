@@ -293,7 +293,8 @@ def _full_names(art: _Article, surname: str) -> dict[str, int]:
 @lru_cache(maxsize=4096)
 def _full_name_re(surname: str) -> re.Pattern:
     """Capitalized words (with name particles) ending in ``surname``."""
-    return re.compile(r"(?<![\w'’.@#-])[A-Z][\w'’.&-]*(?:\s+(?:(?:de|del|la|van|von|da|dos|bin|al)\s+)?"
+    # the lookbehind after the first capital, so that the engine skips to capitals
+    return re.compile(r"[A-Z](?<![\w'’.@#-].)[\w'’.&-]*(?:\s+(?:(?:de|del|la|van|von|da|dos|bin|al)\s+)?"
                       r"[A-Z][\w'’.&-]*)*?\s+" + re.escape(surname) + r"\b")
 
 

@@ -42,7 +42,7 @@ def _row(art: _Article, kind: str, start: int, end: int, sent_a: int, sent_b: in
         "speaker_start": mention.start if mention is not None else -1,
         "speaker_end": mention.end if mention is not None else -1,
         "speaker_source": resolved["speaker_source"],
-        "ambiguous": any(f in _AMBIGUOUS_FLAGS for f in flags),
+        "ambiguous": not _AMBIGUOUS_FLAGS.isdisjoint(flags),
     }
 
 
@@ -50,6 +50,22 @@ _AMBIGUOUS_FLAGS = frozenset({"ambiguous_surname", "ambiguous_alias"})
 
 # Lowercase role words and a possessive owner right before a name ("Mexico's foreign minister").
 _DESCRIPTION_BEFORE_RE = re.compile(r"(?<![\w.'’-])(?:[\w.'’-]+[ \t]+){1,3}$")
+# The same, read backwards from the name: matched once instead of searched at every
+# position of the window.
+_DESCRIPTION_REVERSED_RE = re.compile(r"(?:[ \t]+[\w.'’-]+){1,3}")
+
+
+def _description_before(text: str, lo: int, hi: int) -> str | None:
+    """The words ``_DESCRIPTION_BEFORE_RE`` finds in ``text[lo:hi]`` (up to three, each
+    followed by spaces, ending at ``hi``), or None."""
+    found = _DESCRIPTION_REVERSED_RE.match(text[lo:hi][::-1])
+    if hi > lo and text[hi - 1] == "\n" or found is not None and found.end() == hi - lo and lo > 0:
+        # cut by the window's start, or "$" before a final newline: the regex decides
+        before = _DESCRIPTION_BEFORE_RE.search(text, lo, hi)
+        return before.group() if before else None
+    return text[hi - found.end():hi] if found is not None else None
+
+
 _PARTY_AFTER_RE = re.compile(r"\s*(?:\([DRI][^()\n]{0,20}\)|,\s*[DRI]-[A-Z][a-z]{1,3}\.)")
 
 
@@ -70,8 +86,8 @@ def _descriptions(art: _Article) -> dict[str, str]:
                 found = pattern.match(text, m.end)
                 if found:
                     parts.append(found.group())
-            before = _DESCRIPTION_BEFORE_RE.search(text, max(0, m.start - 50), m.start)
+            before = _description_before(text, max(0, m.start - 50), m.start)
             if before:
-                parts.append(before.group())
+                parts.append(before)
         art.descriptions = {k: " | ".join(v) for k, v in out.items()}
     return art.descriptions
