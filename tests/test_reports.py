@@ -202,8 +202,12 @@ def test_ctrl_c_mid_build_leaves_previous_reports_untouched(built_default, repor
     study, _ = built_default
     out = study.out_dir
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and ".hashes" not in p.name}
+    # Ctrl-C in a terminal reaches a build whose SIGINT is the default; a test runner started
+    # in the background (``cmd &`` in a script, some CI and cron set-ups) would pass its
+    # ignored SIGINT on, and Python keeps an ignored SIGINT ignored
     proc = subprocess.Popen([sys.executable, "-m", "borderlines.cli", "build", "--force", "--no-progress"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         # the build has started its notebooks' kernels: Ctrl-C now stops running notebooks
         kernels = wait_until(lambda: (out / ".partial").exists() and _kernels(proc.pid), 120,
