@@ -46,7 +46,7 @@ import yaml
 from . import __version__
 from .files import InputProblem, read_yaml, sha256_file, write_json_atomic
 from .parameters import (RESERVED, TABLE_INPUTS, DeprecatedParameter, deprecation, missing_files, resolve_paths,
-                         shown_parameters, type_problem, value_problems)
+                         shown_parameters, table_inputs, type_problem, value_problems)
 from .paths import PACKAGE_DIR, SNAPSHOT_KEYS, data_dir, notebooks_dir, project_root, reports_dir, shown_path
 from .progress import BUILD_ENV
 
@@ -1024,7 +1024,7 @@ def _study_tables_state(study: Study, key: str, previous: dict, check_inputs, pr
     check_inputs()
     from .study import prepare_study_tables
     t0 = time.perf_counter()
-    made = prepare_study_tables(_table_parameters(study), home, scheduler=scheduler, n_workers=n_workers,
+    made = prepare_study_tables(table_inputs(study.parameters), home, scheduler=scheduler, n_workers=n_workers,
                                 progress=progress and sys.stderr.isatty())
     n, done = made["n_articles"], made["n_extracted"]
     if progress:
@@ -1071,12 +1071,6 @@ def _write_navigation(study: Study, manifest: dict) -> None:
         return
     tables = snapshot_tables(_tables_home(study) / "tables" / state["snapshot"])
     write_navigation(study.out_dir, study.name, tables, key)
-
-
-def _table_parameters(study: Study) -> dict:
-    """The parameters that decide a study's tables, with absolute paths; the ones the
-    study leaves out are ``None`` (the project's files), as in every notebook."""
-    return resolve_paths({name: study.parameters.get(name) for name in TABLE_INPUTS})
 
 
 @contextlib.contextmanager

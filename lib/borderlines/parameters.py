@@ -225,6 +225,13 @@ def resolve_paths(params: dict) -> dict:
     return out
 
 
+def table_inputs(params: dict) -> dict:
+    """The parameters that decide a study's tables (:data:`TABLE_INPUTS`), paths made
+    absolute; the ones ``params`` leaves out are ``None`` (the project's files), as in
+    every notebook."""
+    return resolve_paths({name: params.get(name) for name in TABLE_INPUTS})
+
+
 def shown_parameters(params: dict) -> dict:
     """``params`` as pages show them: every ``*_path`` value by :func:`shown_path`."""
     return {k: shown_path(v) if k.endswith("_path") and isinstance(v, str) and v else v for k, v in params.items()}

@@ -46,6 +46,7 @@ import pandas as pd
 
 from . import pipeline
 from .files import write_bytes_atomic, write_json_atomic
+from .parameters import table_inputs
 from .paths import PACKAGE_DIR, SNAPSHOT_KEYS
 from .problems import CorpusError, Problem, errors
 from .textstats import ARTICLE_TABLE_COLUMNS
@@ -506,13 +507,6 @@ def load_study_tables(params: dict, *, progress: bool = True) -> StudyTables:
                         progress=progress and interactive())
 
 
-def _table_inputs(params: dict) -> dict:
-    """The parameters that decide a study's tables, paths made absolute (``None``: the
-    project's file), as :func:`prepare_study_tables` records them for the notebooks."""
-    from .parameters import TABLE_INPUTS, resolve_paths
-    return resolve_paths({name: params.get(name) or None for name in TABLE_INPUTS})
-
-
 def _write_prepared(cache: Path, params: dict, provenance: dict, seen, problems) -> None:
     """Record, in ``cache/prepared/``, the snapshot :func:`prepare_study_tables` just made
     with the articles' sources (``sources.parquet``: ``doc_id``, ``raw_text``, ``file``)
@@ -522,7 +516,7 @@ def _write_prepared(cache: Path, params: dict, provenance: dict, seen, problems)
     sources = pd.DataFrame({"doc_id": [d for _, d, _, _ in seen], "raw_text": [t for _, _, t, _ in seen],
                             "file": [f for _, _, _, f in seen]})
     write_bytes_atomic(folder / "sources.parquet", pipeline.parquet_bytes(sources))
-    write_json_atomic(folder / "prepared.json", {"inputs": _table_inputs(params), "provenance": provenance,
+    write_json_atomic(folder / "prepared.json", {"inputs": table_inputs(params), "provenance": provenance,
                                                  "warnings": list(problems)})
 
 
@@ -535,7 +529,7 @@ def _prepared_tables(cache: Path, params: dict) -> StudyTables | None:
     except (OSError, ValueError):
         return None
     snapshot = cache / str(record.get("provenance", {}).get("snapshot", "-"))
-    if record.get("inputs") != _table_inputs(params) or not (snapshot / SNAPSHOT_KEYS).exists():
+    if record.get("inputs") != table_inputs(params) or not (snapshot / SNAPSHOT_KEYS).exists():
         return None
     sources = pd.read_parquet(cache / PREPARED / "sources.parquet")
     seen = list(zip([None] * len(sources), sources["doc_id"].astype(str), sources["raw_text"],
